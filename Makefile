@@ -1,0 +1,41 @@
+# NicoReparaciones — the two commands of the README, plus helpers.
+#   make run    install dependencies, build (Release), create .env, migrate, seed, serve on 127.0.0.1:8000
+#   make test   install dependencies, build, run every suite (unit, integration on SQLite and MariaDB, browser)
+SHELL := /bin/bash
+BUILD_DIR ?= build
+NICO := $(BUILD_DIR)/nico
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build deps env db serve bench clean unit integration integration-mariadb e2e
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+
+build: deps $(BUILD_DIR)/build.ninja
+	@ninja -C $(BUILD_DIR) -j $(JOBS)
+
+env:
+	@if [ ! -f .env ]; then \
+	  cp .env.example .env && $(NICO) key:generate >/dev/null && echo "Created .env with a fresh APP_KEY"; \
+	fi
+
+db: build env
+	@$(NICO) migrate --force
+	@$(NICO) db:seed --demo --force
+
+serve:
+	@$(NICO) serve
+
+run: build env db serve
+
+test: build
+	@bash scripts/run-tests.sh
+
+bench: build
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD_DIR)

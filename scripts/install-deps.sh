@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian package and npm package the project needs to build, run, test and benchmark.
+# Idempotent: when everything is already present it does nothing (no apt-get update, no network).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # libraries (DESIGN.md §3). Never libboost-dev / libboost-all-dev: they conflict with Boost 1.81.
+  libboost1.81-dev libboost-url1.81-dev libboost-context1.81-dev
+  libsoci-dev libsqlite3-dev libmariadb-dev libpq-dev
+  libctemplate-dev libsodium-dev libssl-dev libcurl4-openssl-dev
+  nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
+  libqrencode-dev libgtest-dev libgmock-dev
+  # servers and tools used by tests and benchmarks
+  sqlite3 mariadb-server mariadb-client chromium wrk hyperfine curl
+)
+# Node.js and npm (for the browser tests) come with the machine image; Debian's nodejs is used only where
+# no node is on PATH (Debian's npm conflicts with a newer nodejs already installed).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# MariaDB's package may start a server on install; the project never uses it (tests start their own).
+if command -v systemctl >/dev/null 2>&1; then systemctl disable --now mariadb >/dev/null 2>&1 || true; fi
+
+# Browser tests: playwright-core drives Debian's chromium (npm's browser downloads are not used).
+here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+  echo "install-deps: npm install in tests/e2e"
+  (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
+fi
+exit 0

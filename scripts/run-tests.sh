@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every suite and prints one summary line. A suite that cannot run (missing binary, browser, database
+# server) counts as failed, never as skipped.
+#   1. unit tests (GoogleTest)
+#   2. integration tests against a temporary SQLite database (real `nico serve` over HTTP)
+#   3. the same integration tests against a throwaway MariaDB (scripts/with-mariadb.sh)
+#   4. browser tests (playwright-core + Debian chromium)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+results=()
+failed=0
+
+run_suite() {
+  local name=$1
+  shift
+  echo "==> $name"
+  local started=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - started)) s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - started)) s)")
+    failed=$((failed + 1))
+  fi
+}
+
+run_suite "unit" "$BUILD_DIR/unit_tests" --gtest_brief=1
+run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
+run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
+run_suite "browser (chromium)" bash -c "cd tests/e2e && npm test"
+
+echo
+echo "Test summary:"
+for line in "${results[@]}"; do echo "  $line"; done
+passed=$(( ${#results[@]} - failed ))
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

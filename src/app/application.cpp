@@ -1,0 +1,115 @@
+// Object graph construction (see application.hpp).
+#include "app/application.hpp"
+
+#include <iostream>
+
+#include "app/command.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "db/database.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/accounts/user_repository.hpp"
+#include "http/server.hpp"
+#include "infra/rate_limiter.hpp"
+#include "routes/routes.hpp"
+#include "web/kernel.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+#include "web/services.hpp"
+#include "web/session.hpp"
+#include "web/static_files.hpp"
+#include "web/views.hpp"
+
+namespace app {
+
+core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr_too) {
+  core::Config config = core::Config::load({environment.base_path, true, true});
+  core::log::Options options;
+  options.environment = config.str("APP_ENV");
+  options.level = core::log::parse_level(config.str("LOG_LEVEL"));
+  const std::string& channel = config.str("LOG_CHANNEL");
+  if (channel != "stderr") {
+    options.file_path = config.resolve_path(config.str("APP_LOG_PATH")).string();
+    options.daily = channel == "daily";
+    options.also_stderr = log_to_stderr_too;
+  }
+  core::log::init(options);
+  for (const auto& key : config.unknown_keys()) core::log::warning("unknown configuration key in .env", {{"key", key}});
+  core::set_display_time_zone(config.str("APP_TIMEZONE"));
+  core::crypto_init();
+  return config;
+}
+
+std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size) {
+  return std::make_unique<db::Database>(db::settings_from_config(config, pool_size));
+}
+
+struct WebApplication::Parts {
+  const core::Config& config;
+  std::filesystem::path resource_path;
+  std::unique_ptr<db::Database> database;
+  std::unique_ptr<web::TemplateEngine> templates;
+  std::unique_ptr<web::SessionStore> sessions;
+  std::unique_ptr<infra::RateLimiter> limiter;
+  std::unique_ptr<accounts::UserRepository> users;
+  std::unique_ptr<accounts::AccountService> accounts;
+  web::Router router;
+  std::unique_ptr<web::Services> services;
+  std::unique_ptr<web::Kernel> kernel;
+};
+
+WebApplication::WebApplication(const core::Config& config, const std::filesystem::path& resource_path)
+    : parts_(std::make_unique<Parts>(Parts{config, resource_path})) {}
+
+WebApplication::~WebApplication() = default;
+
+void WebApplication::serve(const std::string& host, int port, int workers) {
+  auto& p = *parts_;
+  const auto& config = p.config;
+  std::string app_key = core::decode_app_key(config.str("APP_KEY"));
+  if (app_key.empty()) throw core::ConfigError("APP_KEY", "is not set (run: nico key:generate)");
+
+  // One connection per worker plus two for the occasional second lease (a repository call inside a
+  // transaction on another connection never waits for itself).
+  p.database = open_database(config, static_cast<std::size_t>(workers) + 2);
+  p.templates = std::make_unique<web::TemplateEngine>(p.resource_path / "templates");
+  p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")));
+  p.limiter = std::make_unique<infra::RateLimiter>(*p.database);
+  p.users = std::make_unique<accounts::UserRepository>(*p.database);
+  core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),
+                              static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_MEMLIMIT_KIB"))};
+  p.accounts = std::make_unique<accounts::AccountService>(*p.users, cost);
+  routes::register_routes(p.router);
+
+  auto public_root = p.resource_path / "public";
+  p.services = std::make_unique<web::Services>(web::Services{
+      config, *p.database, *p.templates, *p.sessions, *p.limiter, *p.accounts, p.router, app_key,
+      web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
+  p.kernel = std::make_unique<web::Kernel>(*p.services, public_root);
+
+  http::ServerOptions options;
+  options.host = host;
+  options.port = static_cast<std::uint16_t>(port);
+  options.worker_threads = workers;
+  options.io_threads = static_cast<int>(config.integer("SERVER_IO_THREADS"));
+  options.max_body_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_BODY_BYTES"));
+  options.max_header_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_HEADER_BYTES"));
+  options.read_timeout_seconds = static_cast<int>(config.integer("HTTP_READ_TIMEOUT_SECONDS"));
+  options.keepalive_seconds = static_cast<int>(config.integer("HTTP_KEEPALIVE_SECONDS"));
+  options.shutdown_grace_seconds = static_cast<int>(config.integer("HTTP_SHUTDOWN_GRACE_SECONDS"));
+
+  const web::Kernel& kernel = *p.kernel;
+  http::Server server(
+      options, [&kernel](const http::Request& request) { return kernel.handle(request); },
+      [&kernel](int status) { return kernel.rejection(status); });
+  server.listen();
+  std::string url = "http://" + host + ":" + std::to_string(server.port());
+  core::log::info("Server running on [" + url + "]", {{"workers", std::to_string(workers)}});
+  std::cout << "NicoReparaciones escuchando en " << url << " (Ctrl+C para detener)" << std::endl;
+  server.run();
+  core::log::info("Server stopped");
+  core::log::flush();
+}
+
+}  // namespace app

@@ -1,0 +1,61 @@
+// The `nico` command model: each command is a record (name, summary, options, positional arguments, run)
+// collected in one registry (commands.cpp), parsed by CLI11 in cli.cpp. Exit codes: 0 ok, 1 failure, 2 usage.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace app {
+
+struct OptionSpec {
+  std::string name;          // without dashes: "force", "only"
+  std::string help;
+  bool takes_value = false;  // --only=db vs --force
+};
+
+struct PositionalSpec {
+  std::string name;
+  std::string help;
+  bool required = false;
+};
+
+struct CommandInput {
+  std::map<std::string, std::string> values;  // options with a value
+  std::set<std::string> flags;                // options without a value that were given
+  std::vector<std::string> positionals;
+
+  bool flag(const std::string& name) const { return flags.count(name) > 0; }
+  std::optional<std::string> option(const std::string& name) const;
+};
+
+struct CommandEnvironment {
+  std::filesystem::path base_path;      // .env, storage/
+  std::filesystem::path resource_path;  // templates/, public/
+  bool terminal = false;                // stdout is a TTY (progress bars)
+};
+
+struct CommandSpec {
+  std::string name;
+  std::string summary;
+  std::vector<OptionSpec> options;
+  std::vector<PositionalSpec> positionals;
+  std::function<int(const CommandEnvironment&, const CommandInput&)> run;
+};
+
+// Every command, in the order `nico` lists them.
+const std::vector<CommandSpec>& command_registry();
+
+// Contributions per area (each defined next to its commands).
+std::vector<CommandSpec> server_commands();
+std::vector<CommandSpec> database_commands();
+std::vector<CommandSpec> utility_commands();
+
+// Runs `nico` with argv; returns the process exit code.
+int run_cli(int argc, char** argv);
+
+}  // namespace app

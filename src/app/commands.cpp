@@ -1,0 +1,22 @@
+// The command registry: the one list of everything `nico` can do. Ops, queue and scheduler commands join here.
+#include "app/command.hpp"
+
+namespace app {
+
+std::optional<std::string> CommandInput::option(const std::string& name) const {
+  auto it = values.find(name);
+  if (it == values.end()) return std::nullopt;
+  return it->second;
+}
+
+const std::vector<CommandSpec>& command_registry() {
+  static const std::vector<CommandSpec> kCommands = [] {
+    std::vector<CommandSpec> all;
+    for (auto part : {server_commands(), database_commands(), utility_commands()})
+      all.insert(all.end(), part.begin(), part.end());
+    return all;
+  }();
+  return kCommands;
+}
+
+}  // namespace app

@@ -1,0 +1,164 @@
+// Utility commands: key:generate, user:create-admin, about, optimize, optimize:clear.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "app/application.hpp"
+#include "app/command.hpp"
+#include "core/crypto.hpp"
+#include "core/strings.hpp"
+#include "db/database.hpp"
+#include "db/migrator.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/accounts/user_repository.hpp"
+
+namespace app {
+
+namespace {
+
+std::string new_app_key() { return "base64:" + core::base64_encode(core::random_bytes(32)); }
+
+// Replaces (or appends) KEY=value in the .env file, keeping every other line as it is.
+void write_env_value(const std::filesystem::path& env_file, const std::string& key, const std::string& value) {
+  std::ifstream in(env_file);
+  std::stringstream out;
+  std::string line;
+  bool replaced = false;
+  while (std::getline(in, line)) {
+    std::string trimmed = core::trim(line);
+    if (trimmed.rfind(key + "=", 0) == 0) {
+      out << key << "=" << value << "\n";
+      replaced = true;
+    } else {
+      out << line << "\n";
+    }
+  }
+  if (!replaced) out << key << "=" << value << "\n";
+  auto temp = env_file;
+  temp += ".tmp";
+  {
+    std::ofstream file(temp, std::ios::trunc);
+    file << out.str();
+    if (!file.flush()) throw std::runtime_error("cannot write " + temp.string());
+  }
+  std::filesystem::rename(temp, env_file);
+}
+
+int key_generate(const CommandEnvironment& environment, const CommandInput& input) {
+  std::string key = new_app_key();
+  if (input.flag("show")) {
+    std::cout << key << "\n";
+    return 0;
+  }
+  auto env_file = environment.base_path / ".env";
+  if (!std::filesystem::exists(env_file)) {
+    std::cerr << "No .env file in " << environment.base_path << " (copy .env.example first, or use --show).\n";
+    return 1;
+  }
+  auto config = core::Config::load({environment.base_path, false, false});
+  if (!config.str("APP_KEY").empty() && !input.flag("force")) {
+    std::cerr << "APP_KEY is already set. Changing it signs everyone out and makes encrypted 2FA secrets "
+                 "unreadable; use --force if that is really intended.\n";
+    return 1;
+  }
+  write_env_value(env_file, "APP_KEY", key);
+  std::cout << "Application key set in " << env_file.string() << ".\n";
+  return 0;
+}
+
+int create_admin(const CommandEnvironment& environment, const CommandInput& input) {
+  auto config = bootstrap(environment);
+  std::string email = input.option("email").value_or(config.str("ADMIN_EMAIL"));
+  if (!core::is_valid_email(accounts::normalise_email(email))) {
+    std::cerr << "nico user:create-admin: '" << email << "' is not a valid email\n";
+    return 2;
+  }
+  std::string password = input.option("password").value_or("");
+  bool generated = password.empty();
+  if (generated) password = core::random_token(16);
+  if (core::utf8_length(password) < 8) {
+    std::cerr << "nico user:create-admin: the password must have at least 8 characters\n";
+    return 2;
+  }
+  auto database = open_database(config, 2);
+  accounts::UserRepository users(*database);
+  core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),
+                              static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_MEMLIMIT_KIB"))};
+  accounts::AccountService accounts(users, cost);
+  auto admin = accounts.create_or_update_admin(input.option("name").value_or("Admin"), email, password);
+  std::cout << "Admin listo: " << admin.email << " (id " << admin.id << ")\n";
+  if (generated) std::cout << "Contraseña generada: " << password << "\n";
+  return 0;
+}
+
+int about(const CommandEnvironment& environment, const CommandInput&) {
+  auto config = bootstrap(environment);
+  std::cout << "NicoReparaciones\n"
+            << "  Environment ........ " << config.str("APP_ENV") << "\n"
+            << "  Debug .............. " << config.str("APP_DEBUG") << "\n"
+            << "  URL ................ " << config.str("APP_URL") << "\n"
+            << "  Base path .......... " << environment.base_path.string() << "\n"
+            << "  Configuration ...... " << config.origin() << "\n"
+            << "  Database ........... " << config.str("DB_CONNECTION") << " ("
+            << (config.str("DB_CONNECTION") == "sqlite" ? config.resolve_path(config.str("DB_DATABASE")).string()
+                                                         : config.str("DB_HOST") + "/" + config.str("DB_DATABASE"))
+            << ")\n"
+            << "  Session / cache .... " << config.str("SESSION_DRIVER") << " / " << config.str("CACHE_STORE") << "\n"
+            << "  Queue .............. " << config.str("QUEUE_CONNECTION") << "\n"
+            << "  Mail ............... " << config.str("MAIL_MAILER") << "\n";
+  try {
+    auto database = open_database(config, 1);
+    auto pending = db::Migrator(*database).pending();
+    std::cout << "  Migrations ......... " << (pending.empty() ? "up to date" : std::to_string(pending.size()) + " pending")
+              << "\n";
+  } catch (const std::exception& e) {
+    std::cout << "  Migrations ......... database unreachable: " << e.what() << "\n";
+  }
+  for (const auto& key : config.unknown_keys()) std::cout << "  Warning: unknown key in .env: " << key << "\n";
+  return 0;
+}
+
+int optimize(const CommandEnvironment& environment, const CommandInput&) {
+  // Validate what .env + environment say now (not a previously frozen file), then freeze it.
+  auto config = core::Config::load({environment.base_path, true, false});
+  for (const auto& key : config.unknown_keys()) std::cout << "Warning: unknown key in .env: " << key << "\n";
+  if (config.str("APP_KEY").empty()) {
+    std::cerr << "Configuration error: APP_KEY: is not set (run: nico key:generate)\n";
+    return 1;
+  }
+  auto file = core::Config::frozen_path(environment.base_path);
+  config.write_frozen(file);
+  std::cout << "Configuration validated and frozen in " << file.string() << ".\n";
+  return 0;
+}
+
+int optimize_clear(const CommandEnvironment& environment, const CommandInput&) {
+  auto file = core::Config::frozen_path(environment.base_path);
+  bool removed = std::filesystem::remove(file);
+  std::cout << (removed ? "Frozen configuration removed: .env is read again.\n" : "No frozen configuration to remove.\n");
+  return 0;
+}
+
+}  // namespace
+
+std::vector<CommandSpec> utility_commands() {
+  return {
+      {"key:generate",
+       "Generate APP_KEY and write it to .env",
+       {{"show", "Print a key instead of writing it", false}, {"force", "Replace an existing key", false}},
+       {},
+       key_generate},
+      {"user:create-admin",
+       "Create an admin (or promote an existing account)",
+       {{"email", "Email (default ADMIN_EMAIL)", true},
+        {"name", "First name (default Admin)", true},
+        {"password", "Password (generated and printed when omitted)", true}},
+       {},
+       create_admin},
+      {"about", "Show the environment, configuration source and database state", {}, {}, about},
+      {"optimize", "Validate the configuration and freeze it for `serve`", {}, {}, optimize},
+      {"optimize:clear", "Remove the frozen configuration", {}, {}, optimize_clear},
+  };
+}
+
+}  // namespace app

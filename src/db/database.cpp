@@ -1,0 +1,100 @@
+// Connection pool set-up per dialect, and the write-transaction guard.
+#include "db/database.hpp"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+
+#include "core/config.hpp"
+#include "core/log.hpp"
+
+namespace db {
+
+namespace {
+// SOCI's connect-string values may be single-quoted but cannot contain a quote themselves,
+// so values with a single quote are rejected with a clear message instead of connecting with a mangled value.
+std::string quoted(const std::string& key, const std::string& value) {
+  if (value.find('\'') != std::string::npos)
+    throw core::ConfigError(key, "must not contain a single quote (') character");
+  return "'" + value + "'";
+}
+}  // namespace
+
+DatabaseSettings settings_from_config(const core::Config& config, std::size_t default_pool_size) {
+  DatabaseSettings settings;
+  const std::string& driver = config.str("DB_CONNECTION");
+  settings.dialect = driver == "sqlite" ? Dialect::kSqlite : Dialect::kMysql;
+  settings.sqlite_path = config.resolve_path(config.str("DB_DATABASE")).string();
+  settings.host = config.str("DB_HOST");
+  settings.port = static_cast<int>(config.integer("DB_PORT"));
+  settings.database = config.str("DB_DATABASE");
+  settings.username = config.str("DB_USERNAME");
+  settings.password = config.str("DB_PASSWORD");
+  auto configured = config.integer("DB_POOL_SIZE");
+  settings.pool_size = configured > 0 ? static_cast<std::size_t>(configured) : default_pool_size;
+  settings.busy_timeout_ms = static_cast<int>(config.integer("DB_BUSY_TIMEOUT_MS"));
+  return settings;
+}
+
+Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
+  if (settings_.pool_size == 0) settings_.pool_size = 1;
+  pool_ = std::make_unique<soci::connection_pool>(settings_.pool_size);
+  for (std::size_t i = 0; i < settings_.pool_size; ++i) {
+    soci::session& sql = pool_->at(i);
+    if (settings_.dialect == Dialect::kSqlite) {
+      auto parent = std::filesystem::path(settings_.sqlite_path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+      // SOCI 4.0's SQLite backend takes a connect string without '=' as the file name itself (no quoting).
+      if (settings_.sqlite_path.find('=') != std::string::npos)
+        throw core::ConfigError("DB_DATABASE", "the SQLite path must not contain '='");
+      sql.open(soci::sqlite3, settings_.sqlite_path);
+      // WAL lets readers proceed while one writer commits; NORMAL sync is durable at checkpoint and is
+      // SQLite's recommended pairing with WAL. Foreign keys are off by default in SQLite.
+      sql << "PRAGMA journal_mode=WAL";
+      sql << "PRAGMA synchronous=NORMAL";
+      sql << "PRAGMA foreign_keys=ON";
+      sql << "PRAGMA busy_timeout=" + std::to_string(settings_.busy_timeout_ms);
+    } else {
+      std::string connect = "db=" + quoted("DB_DATABASE", settings_.database) + " host=" + quoted("DB_HOST", settings_.host) +
+                            " port=" + std::to_string(settings_.port) + " charset=utf8mb4";
+      if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
+      if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
+      sql.open(soci::mysql, connect);
+      sql << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
+      sql << "SET time_zone = '+00:00'";
+      sql << "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+    }
+  }
+}
+
+Database::~Database() = default;
+
+std::unique_ptr<soci::session> Database::lease() { return std::make_unique<soci::session>(*pool_); }
+
+std::int64_t Database::last_insert_id(soci::session& sql, const std::string& table) const {
+  long long id = 0;
+  if (settings_.dialect == Dialect::kSqlite) sql << "SELECT last_insert_rowid()", soci::into(id);
+  else sql << "SELECT LAST_INSERT_ID()", soci::into(id);
+  return id;
+}
+
+Transaction::Transaction(soci::session& sql, Dialect dialect) : sql_(sql) {
+  sql_ << (dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    sql_ << "ROLLBACK";
+  } catch (const std::exception& e) {
+    core::log::error("rollback failed", {{"error", e.what()}});
+  }
+}
+
+void Transaction::commit() {
+  sql_ << "COMMIT";
+  open_ = false;
+}
+
+}  // namespace db

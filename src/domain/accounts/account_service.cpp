@@ -1,0 +1,129 @@
+// Account use cases (see account_service.hpp). Messages: spec/domain.md §2.2 and spec/ui-contract.md §8-§10.
+#include "domain/accounts/account_service.hpp"
+
+#include "core/strings.hpp"
+
+namespace accounts {
+
+namespace {
+constexpr std::size_t kMaxText = 255;
+constexpr std::size_t kMaxPhone = 30;
+constexpr std::size_t kMinPassword = 8;
+
+struct ProfileMessages {
+  const char* email_taken;
+};
+
+// Rules shared by sign-up and the profile form; only the "email taken" wording differs.
+void validate_profile_fields(const ProfileInput& input, const UserRepository& users, std::int64_t self_id,
+                             const ProfileMessages& messages, core::FieldErrors& errors) {
+  if (input.name.empty()) errors.add("name", "Ingresá tu nombre.");
+  else if (core::exceeds_length(input.name, kMaxText)) errors.add("name", "El nombre no puede superar 255 caracteres.");
+
+  if (input.last_name.empty()) errors.add("last_name", "Ingresá tu apellido.");
+  else if (core::exceeds_length(input.last_name, kMaxText))
+    errors.add("last_name", "El apellido no puede superar 255 caracteres.");
+
+  if (input.phone.empty()) errors.add("phone", "Ingresá tu teléfono/WhatsApp.");
+  else if (core::exceeds_length(input.phone, kMaxPhone)) errors.add("phone", "El teléfono no puede superar 30 caracteres.");
+  else if (!core::is_valid_phone(input.phone))
+    errors.add("phone", "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
+
+  if (input.email.empty()) errors.add("email", "Ingresá tu email.");
+  else if (core::exceeds_length(input.email, kMaxText)) errors.add("email", "El email no puede superar 255 caracteres.");
+  else if (!core::is_valid_email(input.email)) errors.add("email", "Ingresá un email válido.");
+  else if (users.email_taken(input.email, self_id)) errors.add("email", messages.email_taken);
+}
+
+ProfileInput normalised(const ProfileInput& input) {
+  return {core::trim(input.name), core::trim(input.last_name), core::trim(input.phone), normalise_email(input.email)};
+}
+}  // namespace
+
+std::string normalise_email(const std::string& email) { return core::to_lower(core::trim(email)); }
+
+AccountService::AccountService(const UserRepository& users, core::PasswordHashCost cost)
+    : users_(users), cost_(cost), timing_dummy_hash_(core::hash_password(core::random_token(24), cost)) {}
+
+RegistrationResult AccountService::register_customer(const RegistrationInput& raw) const {
+  RegistrationResult result;
+  ProfileInput profile = normalised({raw.name, raw.last_name, raw.phone, raw.email});
+  validate_profile_fields(profile, users_, 0, {"Este email ya está registrado. Probá ingresar."}, result.errors);
+
+  if (raw.password.empty()) result.errors.add("password", "Ingresá una contraseña.");
+  else if (core::utf8_length(raw.password) < kMinPassword)
+    result.errors.add("password", "La contraseña debe tener al menos 8 caracteres.");
+  else if (raw.password != raw.password_confirmation) result.errors.add("password", "Las contraseñas no coinciden.");
+  if (!result.errors.empty()) return result;
+
+  NewUser user{profile.name, profile.last_name, profile.phone, profile.email, core::hash_password(raw.password, cost_)};
+  try {
+    result.user = users_.create(user);
+  } catch (const std::exception&) {
+    // Two sign-ups with one email at the same instant: the unique index keeps one; the other gets the message.
+    if (users_.email_taken(profile.email)) {
+      result.errors.add("email", "Este email ya está registrado. Probá ingresar.");
+      return result;
+    }
+    throw;
+  }
+  return result;
+}
+
+std::optional<User> AccountService::authenticate(const std::string& email, const std::string& password) const {
+  auto user = users_.find_by_email(normalise_email(email));
+  if (!user) {
+    core::verify_password(password, timing_dummy_hash_);  // same cost as a real check: no email enumeration by timing
+    return std::nullopt;
+  }
+  if (!core::verify_password(password, user->password_hash)) return std::nullopt;
+  return user;
+}
+
+core::FieldErrors AccountService::update_profile(User& user, const ProfileInput& raw) const {
+  core::FieldErrors errors;
+  ProfileInput profile = normalised(raw);
+  validate_profile_fields(profile, users_, user.id, {"Este email ya está registrado."}, errors);
+  if (!errors.empty()) return errors;
+  users_.update_profile(user.id, profile.name, profile.last_name, profile.phone, profile.email);
+  user.name = profile.name;
+  user.last_name = profile.last_name;
+  user.phone = profile.phone;
+  user.email = profile.email;
+  return errors;
+}
+
+core::FieldErrors AccountService::change_password(const User& user, const PasswordChangeInput& input) const {
+  core::FieldErrors errors;
+  bool needs_current = user.google_id.empty();
+  if (needs_current && input.current_password.empty())
+    errors.add("current_password", "Ingresá tu contraseña actual.");
+  if (input.password.empty()) errors.add("password", "Ingresá una nueva contraseña.");
+  else if (core::utf8_length(input.password) < kMinPassword)
+    errors.add("password", "La nueva contraseña debe tener al menos 8 caracteres.");
+  else if (input.password != input.password_confirmation)
+    errors.add("password", "La repetición de la contraseña no coincide.");
+  if (!errors.empty()) return errors;
+
+  if (needs_current && !core::verify_password(input.current_password, user.password_hash)) {
+    errors.add("current_password", "La contraseña actual no es correcta.");
+    return errors;
+  }
+  users_.update_password(user.id, core::hash_password(input.password, cost_));
+  return errors;
+}
+
+User AccountService::create_or_update_admin(const std::string& name, const std::string& email,
+                                            const std::string& password) const {
+  std::string normal = normalise_email(email);
+  std::string hash = core::hash_password(password, cost_);
+  if (auto existing = users_.find_by_email(normal)) {
+    users_.update_password(existing->id, hash);
+    users_.update_role(existing->id, "admin");
+    return *users_.find_by_id(existing->id);
+  }
+  NewUser admin{name, "NicoReparaciones", "0000000000", normal, hash, "admin"};
+  return users_.create(admin);
+}
+
+}  // namespace accounts

@@ -1,0 +1,95 @@
+// users table queries (see user_repository.hpp).
+#include "domain/accounts/user_repository.hpp"
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+
+namespace accounts {
+
+namespace {
+constexpr const char* kSelectUser =
+    "SELECT id, name, last_name, phone, email, role, google_id, password, created_at, "
+    "admin_two_factor_secret, admin_two_factor_enabled_at FROM users ";
+
+template <typename Key>
+std::optional<User> fetch_one(soci::session& sql, const std::string& where, const Key& key) {
+  User user;
+  long long id = 0;
+  std::string last_name, phone, google_id, created_at, secret, enabled_at;
+  soci::indicator last_name_ind, phone_ind, google_ind, created_ind, secret_ind, enabled_ind;
+  soci::statement query = (sql.prepare << std::string(kSelectUser) + where, soci::use(key), soci::into(id),
+                           soci::into(user.name), soci::into(last_name, last_name_ind), soci::into(phone, phone_ind),
+                           soci::into(user.email), soci::into(user.role), soci::into(google_id, google_ind),
+                           soci::into(user.password_hash), soci::into(created_at, created_ind),
+                           soci::into(secret, secret_ind), soci::into(enabled_at, enabled_ind));
+  query.execute();
+  if (!query.fetch()) return std::nullopt;
+  user.id = id;
+  user.last_name = last_name_ind == soci::i_ok ? last_name : "";
+  user.phone = phone_ind == soci::i_ok ? phone : "";
+  user.google_id = google_ind == soci::i_ok ? google_id : "";
+  user.created_at = created_ind == soci::i_ok ? created_at : "";
+  user.two_factor_enabled = secret_ind == soci::i_ok && !secret.empty() && enabled_ind == soci::i_ok;
+  return user;
+}
+}  // namespace
+
+std::optional<User> UserRepository::find_by_id(std::int64_t id) const {
+  auto sql = database_.lease();
+  return fetch_one(*sql, "WHERE id = :id", static_cast<long long>(id));
+}
+
+std::optional<User> UserRepository::find_by_email(const std::string& email) const {
+  auto sql = database_.lease();
+  return fetch_one(*sql, "WHERE email = :email", email);
+}
+
+bool UserRepository::email_taken(const std::string& email, std::int64_t except_id) const {
+  auto sql = database_.lease();
+  int count = 0;
+  long long except = except_id;
+  *sql << "SELECT COUNT(*) FROM users WHERE email = :email AND id <> :except", soci::use(email), soci::use(except),
+      soci::into(count);
+  return count > 0;
+}
+
+User UserRepository::create(const NewUser& user) const {
+  auto sql = database_.lease();
+  std::string now = core::utc_now_sql();
+  *sql << "INSERT INTO users (name, last_name, phone, email, password, role, created_at, updated_at) "
+          "VALUES (:name, :last_name, :phone, :email, :password, :role, :created, :updated)",
+      soci::use(user.name), soci::use(user.last_name), soci::use(user.phone), soci::use(user.email),
+      soci::use(user.password_hash), soci::use(user.role), soci::use(now), soci::use(now);
+  auto id = database_.last_insert_id(*sql, "users");
+  auto stored = fetch_one(*sql, "WHERE id = :id", static_cast<long long>(id));
+  if (!stored) throw std::runtime_error("user vanished right after insert");
+  return *stored;
+}
+
+void UserRepository::update_profile(std::int64_t id, const std::string& name, const std::string& last_name,
+                                    const std::string& phone, const std::string& email) const {
+  auto sql = database_.lease();
+  std::string now = core::utc_now_sql();
+  long long key = id;
+  *sql << "UPDATE users SET name = :name, last_name = :last_name, phone = :phone, email = :email, updated_at = :now "
+          "WHERE id = :id",
+      soci::use(name), soci::use(last_name), soci::use(phone), soci::use(email), soci::use(now), soci::use(key);
+}
+
+void UserRepository::update_password(std::int64_t id, const std::string& password_hash) const {
+  auto sql = database_.lease();
+  std::string now = core::utc_now_sql();
+  long long key = id;
+  *sql << "UPDATE users SET password = :password, updated_at = :now WHERE id = :id", soci::use(password_hash),
+      soci::use(now), soci::use(key);
+}
+
+void UserRepository::update_role(std::int64_t id, const std::string& role) const {
+  auto sql = database_.lease();
+  std::string now = core::utc_now_sql();
+  long long key = id;
+  *sql << "UPDATE users SET role = :role, updated_at = :now WHERE id = :id", soci::use(role), soci::use(now),
+      soci::use(key);
+}
+
+}  // namespace accounts

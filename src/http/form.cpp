@@ -1,0 +1,170 @@
+// URL-encoded and multipart/form-data decoding (see form.hpp).
+#include "http/form.hpp"
+
+#include <cctype>
+
+#include "core/strings.hpp"
+
+namespace http {
+
+namespace {
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Value of a `name="value"` parameter inside a header such as Content-Disposition.
+std::string header_parameter(std::string_view header, std::string_view name) {
+  std::string lowered = core::to_lower(header);
+  std::string needle = std::string(name) + "=";
+  std::size_t pos = 0;
+  while ((pos = lowered.find(needle, pos)) != std::string::npos) {
+    // Must start a parameter: preceded by ';' or whitespace.
+    if (pos > 0 && lowered[pos - 1] != ';' && lowered[pos - 1] != ' ' && lowered[pos - 1] != '\t') {
+      pos += needle.size();
+      continue;
+    }
+    std::size_t start = pos + needle.size();
+    if (start < header.size() && header[start] == '"') {
+      std::size_t end = header.find('"', start + 1);
+      if (end == std::string_view::npos) return {};
+      return std::string(header.substr(start + 1, end - start - 1));
+    }
+    std::size_t end = header.find(';', start);
+    return core::trim(header.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  }
+  return {};
+}
+}  // namespace
+
+std::optional<std::string> FormData::get(std::string_view name) const {
+  for (const auto& [key, value] : fields_) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::string FormData::value(std::string_view name) const { return get(name).value_or(std::string()); }
+
+std::vector<std::string> FormData::all(std::string_view name) const {
+  std::vector<std::string> values;
+  std::string prefix = std::string(name) + "[";
+  for (const auto& [key, value] : fields_) {
+    if (key == name || (key.rfind(prefix, 0) == 0 && key.back() == ']')) values.push_back(value);
+  }
+  return values;
+}
+
+bool FormData::has(std::string_view name) const { return get(name).has_value(); }
+
+void FormData::add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
+
+std::string url_decode(std::string_view text, bool plus_as_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+' && plus_as_space) {
+      out.push_back(' ');
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string url_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
+void parse_urlencoded(std::string_view text, FormData& out) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('&', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view pair = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (pair.empty()) continue;
+    std::size_t eq = pair.find('=');
+    std::string key = url_decode(pair.substr(0, eq));
+    std::string value = eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+    if (!key.empty()) out.add(std::move(key), std::move(value));
+  }
+}
+
+std::string build_urlencoded(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string out;
+  for (const auto& [key, value] : pairs) {
+    if (!out.empty()) out.push_back('&');
+    out += url_encode(key);
+    out.push_back('=');
+    out += url_encode(value);
+  }
+  return out;
+}
+
+bool parse_multipart(std::string_view content_type, std::string_view body, FormData& out) {
+  std::string boundary = header_parameter(content_type, "boundary");
+  if (boundary.empty() || boundary.size() > 200) return false;
+  const std::string delimiter = "--" + boundary;
+
+  std::size_t pos = body.find(delimiter);
+  if (pos == std::string_view::npos) return false;
+  pos += delimiter.size();
+  for (;;) {
+    if (body.substr(pos, 2) == "--") return true;  // closing delimiter
+    if (body.substr(pos, 2) != "\r\n") return false;
+    pos += 2;
+    std::size_t headers_end = body.find("\r\n\r\n", pos);
+    if (headers_end == std::string_view::npos) return false;
+    std::string_view headers = body.substr(pos, headers_end - pos);
+    std::size_t content_start = headers_end + 4;
+    std::size_t next = body.find("\r\n" + delimiter, content_start);
+    if (next == std::string_view::npos) return false;
+    std::string_view content = body.substr(content_start, next - content_start);
+
+    std::string disposition, part_type;
+    std::size_t line_start = 0;
+    while (line_start <= headers.size()) {
+      std::size_t line_end = headers.find("\r\n", line_start);
+      if (line_end == std::string_view::npos) line_end = headers.size();
+      std::string_view line = headers.substr(line_start, line_end - line_start);
+      std::size_t colon = line.find(':');
+      if (colon != std::string_view::npos) {
+        std::string name = core::to_lower(core::trim(line.substr(0, colon)));
+        std::string value = core::trim(line.substr(colon + 1));
+        if (name == "content-disposition") disposition = value;
+        else if (name == "content-type") part_type = value;
+      }
+      line_start = line_end + 2;
+    }
+    std::string field = header_parameter(disposition, "name");
+    if (!field.empty()) {
+      if (disposition.find("filename=") != std::string::npos) {
+        std::string filename = header_parameter(disposition, "filename");
+        if (!filename.empty()) out.files.push_back({field, filename, part_type, std::string(content)});
+      } else {
+        out.add(field, std::string(content));
+      }
+    }
+    pos = next + 2 + delimiter.size();
+  }
+}
+
+}  // namespace http

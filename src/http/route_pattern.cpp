@@ -1,0 +1,70 @@
+// Path pattern matching for the router.
+#include "http/route_pattern.hpp"
+
+#include <stdexcept>
+
+#include "http/form.hpp"
+
+namespace http {
+
+namespace {
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t pos = 0;
+  while (pos < path.size()) {
+    if (path[pos] == '/') {
+      ++pos;
+      continue;
+    }
+    std::size_t end = path.find('/', pos);
+    if (end == std::string_view::npos) end = path.size();
+    parts.push_back(path.substr(pos, end - pos));
+    pos = end;
+  }
+  return parts;
+}
+}  // namespace
+
+RoutePattern::RoutePattern(std::string_view pattern) : text_(pattern) {
+  for (auto part : split_path(pattern)) {
+    bool parameter = part.size() > 2 && part.front() == '{' && part.back() == '}';
+    segments_.push_back({std::string(parameter ? part.substr(1, part.size() - 2) : part), parameter});
+  }
+}
+
+bool RoutePattern::match(std::string_view path, PathParams& params) const {
+  // A trailing slash is tolerated ("/tienda/" matches "/tienda"); empty segments ("//") are not special.
+  auto parts = split_path(path);
+  if (parts.size() != segments_.size()) return false;
+  PathParams found;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (segments_[i].parameter) found.emplace(segments_[i].text, std::string(parts[i]));
+    else if (segments_[i].text != parts[i]) return false;
+  }
+  params = std::move(found);
+  return true;
+}
+
+std::string RoutePattern::build(const PathParams& params) const {
+  std::string path;
+  for (const auto& segment : segments_) {
+    path.push_back('/');
+    if (segment.parameter) {
+      auto it = params.find(segment.text);
+      if (it == params.end()) throw std::invalid_argument("missing route parameter '" + segment.text + "' for " + text_);
+      path += url_encode(it->second);
+    } else {
+      path += segment.text;
+    }
+  }
+  return path.empty() ? "/" : path;
+}
+
+bool RoutePattern::has_parameters() const {
+  for (const auto& segment : segments_) {
+    if (segment.parameter) return true;
+  }
+  return false;
+}
+
+}  // namespace http

@@ -1,0 +1,32 @@
+// A compiled path pattern such as "/admin/pedidos/{order}/estado": literal segments and named parameters.
+// Parameters match one non-empty segment; literal segments match exactly.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace http {
+
+using PathParams = std::map<std::string, std::string, std::less<>>;
+
+class RoutePattern final {
+ public:
+  explicit RoutePattern(std::string_view pattern);
+  bool match(std::string_view path, PathParams& params) const;
+  // Builds a path from parameters; throws std::invalid_argument when one is missing.
+  std::string build(const PathParams& params) const;
+  const std::string& text() const { return text_; }
+  bool has_parameters() const;
+
+ private:
+  struct Segment {
+    std::string text;
+    bool parameter;
+  };
+  std::string text_;
+  std::vector<Segment> segments_;
+};
+
+}  // namespace http

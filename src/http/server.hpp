@@ -1,0 +1,51 @@
+// The HTTP/1.1 server: accepts connections, enforces transport limits (header size, body size, slow clients),
+// runs the application handler on a worker pool (never on the IO threads) and drains in-flight requests on
+// SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;            // 0 → the kernel picks a free port (see Server::port())
+  int io_threads = 1;
+  int worker_threads = 4;               // handler threads (SQL, Argon2 and file I/O run here)
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 10 * 1024 * 1024;
+  int read_timeout_seconds = 15;        // whole request (headers + body) must arrive within this
+  int keepalive_seconds = 30;           // idle time allowed between requests on one connection
+  int shutdown_grace_seconds = 15;      // how long SIGTERM waits for in-flight requests
+};
+
+using Handler = std::function<Response(const Request&)>;
+// Renders the page for a transport-level rejection (400, 408, 413, 431) before the handler ever runs.
+using RejectionRenderer = std::function<Response(int status)>;
+
+class Server final {
+ public:
+  Server(ServerOptions options, Handler handler, RejectionRenderer rejection);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens; throws std::runtime_error naming the failing step ("bind 127.0.0.1:8000: Address in use").
+  void listen();
+  std::uint16_t port() const;
+  // Serves until SIGTERM/SIGINT (or stop()), then drains and returns.
+  void run();
+  // Asks the server to stop gracefully (thread-safe).
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace http

@@ -1,0 +1,81 @@
+// The customer's own account page: profile data and password (spec/ui-contract.md §8).
+#include "domain/accounts/account_service.hpp"
+#include "routes/handlers.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+
+namespace routes {
+
+namespace {
+void show_error(web::Dict dict, const web::FieldErrors& errors, const char* field, const char* section) {
+  if (errors.has(field)) dict.add(section).set("MESSAGE", errors.first(field));
+}
+
+std::string missing_profile_text(const accounts::User& user) {
+  if (user.last_name.empty() && user.phone.empty()) return "apellido y telefono";
+  return user.last_name.empty() ? "apellido" : "telefono";
+}
+}  // namespace
+
+http::Response show_account(web::Context& context) {
+  const accounts::User& user = *context.user;
+  web::View view("pages/account/edit.tpl", "Mi cuenta");
+  view.suppress_global_alerts = true;
+  auto dict = view.dict();
+  dict.set("NAME", context.old("name", user.name));
+  dict.set("LAST_NAME", context.old("last_name", user.last_name));
+  dict.set("PHONE", context.old("phone", user.phone));
+  dict.set("EMAIL", context.old("email", user.email));
+
+  const auto& errors = context.errors;
+  if (auto it = context.flash.find("success"); it != context.flash.end()) dict.add("PROFILE_SUCCESS").set("MESSAGE", it->second);
+  if (!user.profile_complete()) dict.add("PROFILE_MISSING").set("MISSING_TEXT", missing_profile_text(user));
+  if (auto it = context.flash.find("profile"); it != context.flash.end()) dict.add("PROFILE_ERROR").set("MESSAGE", it->second);
+  bool profile_errors = errors.has("name") || errors.has("last_name") || errors.has("phone") || errors.has("email");
+  dict.show_if(profile_errors, "PROFILE_HAS_ERRORS");
+  show_error(dict, errors, "name", "ERROR_NAME");
+  show_error(dict, errors, "last_name", "ERROR_LAST_NAME");
+  show_error(dict, errors, "phone", "ERROR_PHONE");
+  show_error(dict, errors, "email", "ERROR_EMAIL");
+
+  if (auto it = context.flash.find("password_success"); it != context.flash.end())
+    dict.add("PASSWORD_SUCCESS").set("MESSAGE", it->second);
+  bool password_errors = errors.has("current_password") || errors.has("password") || errors.has("password_confirmation");
+  dict.show_if(password_errors, "PASSWORD_HAS_ERRORS");
+  show_error(dict, errors, "current_password", "ERROR_CURRENT_PASSWORD");
+  show_error(dict, errors, "password", "ERROR_PASSWORD");
+  show_error(dict, errors, "password_confirmation", "ERROR_PASSWORD_CONFIRMATION");
+  dict.show(user.google_id.empty() ? "CURRENT_PASSWORD_FIELD" : "GOOGLE_NOTE");
+  return web::render(context, view);
+}
+
+http::Response update_account(web::Context& context) {
+  accounts::ProfileInput input{context.input.value("name"), context.input.value("last_name"),
+                               context.input.value("phone"), context.input.value("email")};
+  auto errors = context.services.accounts.update_profile(*context.user, input);
+  if (!errors.empty()) return context.back_with_errors(errors, {}, "/mi-cuenta");
+
+  if (auto return_to = context.session.pull("profile_return_to");
+      return_to && !return_to->empty() && return_to->front() == '/' && return_to->rfind("//", 0) != 0) {
+    context.flash_next("success", "Datos actualizados. Ya podés continuar.");
+    return http::Response::redirect(*return_to, 302);
+  }
+  context.flash_next("success", "Datos actualizados.");
+  return http::Response::redirect("/mi-cuenta", 302);
+}
+
+http::Response update_password(web::Context& context) {
+  accounts::PasswordChangeInput input{context.input.value("current_password"), context.input.value("password"),
+                                      context.input.value("password_confirmation")};
+  auto errors = context.services.accounts.change_password(*context.user, input);
+  if (!errors.empty()) {
+    auto response = context.back_with_errors(errors, {}, "/mi-cuenta", "#security");
+    return response;
+  }
+  // A new session id after a password change: a stolen cookie from before stops working.
+  context.session.regenerate();
+  context.flash_next("password_success", "Contraseña actualizada.");
+  return http::Response::redirect("/mi-cuenta#security", 302);
+}
+
+}  // namespace routes

@@ -1,0 +1,87 @@
+// Per-request helpers: old input, flash, redirects back, CSRF token, sign-in and sign-out.
+#include "web/context.hpp"
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/strings.hpp"
+#include "web/csrf.hpp"
+
+namespace web {
+
+std::string Context::old(std::string_view field, std::string_view fallback) const {
+  if (auto value = old_input.get(field)) return *value;
+  return std::string(fallback);
+}
+
+void Context::flash_next(std::string key, std::string value) { session.put("_flash." + key, std::move(value)); }
+
+std::string Context::previous_url(std::string fallback) const {
+  std::string_view referer = request.header("referer");
+  std::string_view host = request.header("host");
+  if (referer.empty() || host.empty()) return fallback;
+  // Only a Referer on this very host is followed, and only its path + query: never an open redirect.
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (referer.rfind(scheme, 0) != 0) continue;
+    std::string_view rest = referer.substr(scheme.size());
+    if (rest.rfind(host, 0) != 0) continue;
+    std::string_view path = rest.substr(host.size());
+    if (path.empty()) return "/";
+    if (path.front() != '/' || path.rfind("//", 0) == 0) return fallback;
+    std::size_t hash = path.find('#');
+    return std::string(path.substr(0, hash));
+  }
+  return fallback;
+}
+
+http::Response Context::back_with_errors(const FieldErrors& field_errors, const std::vector<std::string>& keep_out,
+                                         std::string fallback, std::string fragment) {
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (const auto& [name, value] : input.fields()) {
+    bool excluded = name == "_token" || name == "_method" || name.find("password") != std::string::npos;
+    for (const auto& out : keep_out) excluded = excluded || name == out;
+    if (!excluded) kept.emplace_back(name, value);
+  }
+  flash_next("_old", http::build_urlencoded(kept));
+  flash_next("_errors", http::build_urlencoded(field_errors.items()));
+  std::string target = previous_url(std::move(fallback));
+  return http::Response::redirect(target + fragment, 302);
+}
+
+std::string Context::csrf_token() {
+  if (auto token = session.get("_token")) return *token;
+  if (session.exists() || user) {
+    std::string token = core::random_token(40);
+    session.put("_token", token);
+    return token;
+  }
+  if (guest_csrf.empty()) {
+    guest_csrf = issue_guest_csrf_token(services.app_key);
+    send_guest_csrf_cookie = true;
+  }
+  return guest_csrf;
+}
+
+bool Context::wants_json() const {
+  std::string_view accept = request.header("accept");
+  return accept.find("application/json") != std::string_view::npos ||
+         core::equals_ci(request.header("x-requested-with"), "XMLHttpRequest");
+}
+
+void Context::login(const accounts::User& signed_in) {
+  session.regenerate();
+  session.put("user_id", std::to_string(signed_in.id));
+  session.put("auth_time", std::to_string(core::unix_now()));
+  session.forget("admin_2fa_passed_at");
+  session.put("_token", core::random_token(40));
+  user = signed_in;
+}
+
+void Context::logout() {
+  session.invalidate();
+  user.reset();
+  // A new guest token replaces the one the signed-in tabs may still hold.
+  guest_csrf = issue_guest_csrf_token(services.app_key);
+  send_guest_csrf_cookie = true;
+}
+
+}  // namespace web

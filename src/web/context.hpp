@@ -1,0 +1,71 @@
+// Everything one request carries through the web layer: the request, route parameters, parsed input, the
+// session (with this request's flash data), the signed-in user and the services. Created by the kernel,
+// handed to exactly one handler, then discarded. Not shared between threads.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/validation.hpp"
+#include "domain/accounts/user.hpp"
+#include "http/form.hpp"
+#include "http/message.hpp"
+#include "http/route_pattern.hpp"
+#include "web/services.hpp"
+#include "web/session.hpp"
+
+namespace web {
+
+using FieldErrors = core::FieldErrors;
+
+class Context final {
+ public:
+  Context(const http::Request& request, const Services& services) : request(request), services(services) {}
+
+  const http::Request& request;
+  const Services& services;
+  std::string method;           // after method spoofing (_method=PUT|DELETE)
+  std::string route_name;
+  http::PathParams params;
+  http::FormData query;         // parsed query string
+  http::FormData input;         // parsed body (urlencoded or multipart)
+  Session session;
+  std::optional<accounts::User> user;
+  std::string client_ip;
+  std::string request_id;
+
+  // Flash data delivered by the previous request (one-shot).
+  std::map<std::string, std::string, std::less<>> flash;
+  FieldErrors errors;                       // validation errors from the previous request
+  http::FormData old_input;                 // input of the previous request, for re-filling forms
+
+  // Value for a form field: this request's old input when re-rendering after an error, else the fallback.
+  std::string old(std::string_view field, std::string_view fallback = {}) const;
+  // One-shot message for the next request (e.g. "success" → .alert-success).
+  void flash_next(std::string key, std::string value);
+  // Redirect back (to the Referer when it is this site, else `fallback`) with errors and the old input
+  // minus the listed fields (passwords are never flashed).
+  http::Response back_with_errors(const FieldErrors& errors, const std::vector<std::string>& keep_out = {},
+                                  std::string fallback = "/", std::string fragment = {});
+  // Same-site path of the Referer, or `fallback`.
+  std::string previous_url(std::string fallback = "/") const;
+
+  // CSRF token for forms rendered in this response.
+  std::string csrf_token();
+  bool wants_json() const;
+
+  // Signs the user in: new session id (fixation), auth_time, fresh CSRF token.
+  void login(const accounts::User& signed_in);
+  // Signs out: session emptied and given a new id, guest CSRF cookie rotated.
+  void logout();
+
+  // Set-Cookie headers the kernel adds to the response.
+  std::vector<std::string> cookies;
+  std::string guest_csrf;               // valid guest token from the cookie, or one issued this request
+  bool send_guest_csrf_cookie = false;  // a token was issued: the kernel sends it as a cookie
+};
+
+}  // namespace web

@@ -1,0 +1,295 @@
+// The request pipeline (the order and the reason for each step are listed in kernel.hpp).
+#include "web/kernel.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <optional>
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "core/strings.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "http/cookies.hpp"
+#include "web/context.hpp"
+#include "web/csrf.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+#include "web/session.hpp"
+#include "web/static_files.hpp"
+
+namespace web {
+
+namespace {
+
+constexpr const char* kDefaultCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+bool is_state_changing(std::string_view method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+int status_for(core::ErrorKind kind) {
+  switch (kind) {
+    case core::ErrorKind::kNotFound: return 404;
+    case core::ErrorKind::kInvalid: return 422;
+    case core::ErrorKind::kConflict: return 409;
+    case core::ErrorKind::kForbidden: return 403;
+    case core::ErrorKind::kUnavailable: return 503;
+  }
+  return 500;
+}
+
+http::CookieOptions cookie_options(const core::Config& config) {
+  http::CookieOptions options;
+  options.path = config.str("SESSION_PATH");
+  options.domain = config.str("SESSION_DOMAIN");
+  options.secure = config.boolean("SESSION_SECURE_COOKIE");
+  options.http_only = config.boolean("SESSION_HTTP_ONLY");
+  std::string same_site = config.str("SESSION_SAME_SITE");
+  same_site[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(same_site[0])));
+  options.same_site = same_site;
+  options.max_age_seconds = config.boolean("SESSION_EXPIRE_ON_CLOSE") ? -1 : config.integer("SESSION_LIFETIME") * 60;
+  return options;
+}
+
+// Loads the session and hands this request the flash data the previous one left (then forgets it).
+void load_session(Context& context, const std::map<std::string, std::string, std::less<>>& cookies) {
+  const auto& config = context.services.config;
+  auto cookie = cookies.find(config.str("SESSION_COOKIE"));
+  context.session = context.services.sessions.load(cookie == cookies.end() ? std::string_view() : cookie->second);
+  std::vector<std::string> flash_keys;
+  for (const auto& [key, value] : context.session.data()) {
+    if (key.rfind("_flash.", 0) == 0) flash_keys.push_back(key);
+  }
+  for (const auto& key : flash_keys) {
+    std::string name = key.substr(7);
+    std::string value = *context.session.pull(key);
+    if (name == "_errors") {
+      http::FormData pairs;
+      http::parse_urlencoded(value, pairs);
+      for (const auto& [field, message] : pairs.fields()) context.errors.add(field, message);
+    } else if (name == "_old") {
+      http::parse_urlencoded(value, context.old_input);
+    } else {
+      context.flash[name] = value;
+    }
+  }
+  auto guest = cookies.find(kGuestCsrfCookie);
+  if (guest != cookies.end() && guest_csrf_token_is_authentic(guest->second, context.services.app_key))
+    context.guest_csrf = guest->second;
+}
+
+bool csrf_passes(Context& context) {
+  std::string token = context.input.value("_token");
+  if (token.empty()) token = std::string(context.request.header("x-csrf-token"));
+  if (token.empty()) return false;
+  if (auto expected = context.session.get("_token"); expected && core::constant_time_equals(token, *expected))
+    return true;
+  return !context.guest_csrf.empty() && core::constant_time_equals(token, context.guest_csrf);
+}
+
+void resolve_user(Context& context) {
+  auto id_text = context.session.get("user_id");
+  if (!id_text) return;
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(*id_text);
+  } catch (...) {
+    context.session.forget("user_id");
+    return;
+  }
+  context.user = context.services.accounts.find(id);
+  if (!context.user) context.session.forget("user_id");  // account deleted meanwhile
+}
+
+}  // namespace
+
+Kernel::Kernel(const Services& services, std::filesystem::path public_root)
+    : services_(services), public_root_(std::move(public_root)) {}
+
+http::Response Kernel::handle(const http::Request& request) const {
+  auto started = std::chrono::steady_clock::now();
+  std::string request_id = core::random_token(12);
+  std::string route_name;
+  http::Response response;
+  try {
+    response = dispatch(request, route_name, request_id);
+  } catch (const std::exception& e) {
+    core::log::error("Unhandled exception: " + std::string(e.what()),
+                     {{"request_id", request_id}, {"method", request.method}, {"path", request.path}});
+    ErrorDetails details{.request_id = request_id};
+    if (services_.config.debug() && !services_.config.is_production()) details.debug = e.what();
+    try {
+      response = error_page(services_, nullptr, 500, details);
+    } catch (const std::exception&) {
+      response = http::Response::text(500, "Error interno. Código de referencia: " + request_id);
+    }
+  }
+  apply_security_headers(request, response);
+  response.set_header("X-Request-Id", request_id);
+
+  auto elapsed_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  core::log::info("request", {{"id", request_id},
+                              {"method", request.method},
+                              {"path", request.path},
+                              {"route", route_name},
+                              {"status", std::to_string(response.status)},
+                              {"ms", std::to_string(elapsed_us / 1000.0).substr(0, 6)},
+                              {"ip", request.peer_address}});
+  return response;
+}
+
+http::Response Kernel::dispatch(const http::Request& request, std::string& route_name,
+                                const std::string& request_id) const {
+  // 1. Static files: answered before anything touches the session or the database.
+  if ((request.method == "GET" || request.method == "HEAD") && request.path.find('.') != std::string::npos) {
+    if (auto file = resolve_static(public_root_, request.path)) {
+      route_name = "static";
+      return static_file_response(*file, request.query.rfind("v=", 0) == 0);
+    }
+  }
+
+  Context context(request, services_);
+  context.request_id = request_id;
+  context.client_ip = request.peer_address;
+  http::parse_urlencoded(request.query, context.query);
+
+  // 2-3. Body first, because `_method` lives in it.
+  std::string_view content_type = request.header("content-type");
+  if (!request.body.empty()) {
+    if (core::starts_with_ci(content_type, "application/x-www-form-urlencoded")) {
+      http::parse_urlencoded(request.body, context.input);
+    } else if (core::starts_with_ci(content_type, "multipart/form-data")) {
+      if (!http::parse_multipart(content_type, request.body, context.input)) return rejection(400);
+    }
+  }
+  for (const auto& [name, value] : context.input.fields()) {
+    if (!core::is_valid_utf8(name) || !core::is_valid_utf8(value)) return rejection(400);
+  }
+  for (const auto& [name, value] : context.query.fields()) {
+    if (!core::is_valid_utf8(name) || !core::is_valid_utf8(value)) return rejection(400);
+  }
+  context.method = request.method;
+  if (request.method == "POST") {
+    std::string spoofed = core::to_upper(context.input.value("_method"));
+    if (spoofed == "PUT" || spoofed == "PATCH" || spoofed == "DELETE") context.method = spoofed;
+  }
+
+  bool method_mismatch = false;
+  const Route* route = services_.router.match(context.method, request.path, context.params, method_mismatch);
+  if (!route) {
+    route_name = method_mismatch ? "405" : "404";
+    if (method_mismatch) {
+      auto response = http::Response::text(405, "Método no permitido.");
+      return response;
+    }
+    return error_page(services_, nullptr, 404);
+  }
+  route_name = route->name;
+  context.route_name = route->name;
+  if (route->stateless) return route->handler(context);
+
+  // 4. Session.
+  auto cookies = http::parse_cookies(request.header("cookie"));
+  load_session(context, cookies);
+
+  std::optional<http::Response> refusal;
+  // 5. CSRF before anything acts on the request.
+  if (is_state_changing(context.method) && !csrf_passes(context)) {
+    resolve_user(context);
+    refusal = error_page(services_, &context, 419);
+  } else {
+    // 6. Who is asking, and may they?
+    resolve_user(context);
+    switch (route->access) {
+      case Access::kAnyone:
+        break;
+      case Access::kGuest:
+        if (context.user) refusal = http::Response::redirect("/", 302);
+        break;
+      case Access::kAuth:
+      case Access::kAdmin:
+        if (!context.user) {
+          // Unlike the reference, the page asked for is remembered, so sign-in continues where the visitor was.
+          if (context.method == "GET") context.session.put("url.intended", request.target);
+          refusal = http::Response::redirect("/login", 302);
+        } else if (route->access == Access::kAdmin && !context.user->is_admin()) {
+          refusal = error_page(services_, &context, 403, {.message = "No tenés permisos para acceder a esta sección."});
+        }
+        break;
+    }
+  }
+  // 7. The handler, unless a step above already answered.
+  http::Response response;
+  if (refusal) {
+    response = std::move(*refusal);
+  } else {
+    try {
+      response = route->handler(context);
+    } catch (const core::DomainError& e) {
+      core::log::info("domain error", {{"request_id", request_id}, {"detail", e.what()}});
+      response = error_page(services_, &context, status_for(e.kind()), {.message = e.user_message()});
+    }
+  }
+
+  // 8. Session and cookies.
+  web::SessionSaveInfo info;
+  if (context.user) info.user_id = context.user->id;
+  info.ip_address = context.client_ip;
+  info.user_agent = std::string(request.header("user-agent"));
+  auto options = cookie_options(services_.config);
+  switch (services_.sessions.save(context.session, info)) {
+    case CookieAction::kSet:
+      response.add_header("Set-Cookie", http::build_set_cookie(services_.config.str("SESSION_COOKIE"),
+                                                               context.session.id(), options));
+      break;
+    case CookieAction::kClear: {
+      auto expired = options;
+      expired.max_age_seconds = 0;
+      response.add_header("Set-Cookie", http::build_set_cookie(services_.config.str("SESSION_COOKIE"), "", expired));
+      break;
+    }
+    case CookieAction::kNone:
+      break;
+  }
+  if (context.send_guest_csrf_cookie) {
+    response.add_header("Set-Cookie", http::build_set_cookie(kGuestCsrfCookie, context.guest_csrf, options));
+  }
+  // Pages that show a CSRF token or personal data must not be stored by shared caches.
+  if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-cache, private");
+  return response;
+}
+
+http::Response Kernel::rejection(int status) const {
+  try {
+    auto response = error_page(services_, nullptr, status);
+    response.set_header("Connection", "close");
+    return response;
+  } catch (const std::exception&) {
+    return http::Response::text(status, std::string(http::reason_phrase(status)));
+  }
+}
+
+void Kernel::apply_security_headers(const http::Request& request, http::Response& response) const {
+  const auto& config = services_.config;
+  if (!config.boolean("SECURITY_HEADERS_ENABLED")) return;
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.set_header("X-Permitted-Cross-Domain-Policies", "none");
+  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  response.set_header("Cross-Origin-Resource-Policy", "same-origin");
+  response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  if (config.boolean("SECURITY_CSP_ENABLED")) {
+    const std::string& custom = config.str("SECURITY_CSP");
+    response.set_header("Content-Security-Policy", custom.empty() ? kDefaultCsp : custom);
+  }
+  if (core::starts_with_ci(config.str("APP_URL"), "https://"))
+    response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+}
+
+}  // namespace web

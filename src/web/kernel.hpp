@@ -1,0 +1,35 @@
+// The web kernel: turns one http::Request into one http::Response. The pipeline, in this order:
+//   1. static files from public/ (no session, no database)
+//   2. route lookup (404 / 405) and method spoofing (_method=PUT|DELETE on POST)
+//   3. body parsing (urlencoded / multipart; invalid UTF-8 → 400)
+//   4. session load, flash hand-over
+//   5. CSRF check on POST/PUT/PATCH/DELETE → 419
+//   6. user resolution, then the route's access rule (guest / auth / admin)
+//   7. the handler
+//   8. session save and cookies; security headers on every response; one access-log line
+// Domain errors map to their status page; anything else is logged with the request id and answered with 500.
+#pragma once
+
+#include <filesystem>
+
+#include "http/message.hpp"
+#include "web/services.hpp"
+
+namespace web {
+
+class Kernel final {
+ public:
+  Kernel(const Services& services, std::filesystem::path public_root);
+  http::Response handle(const http::Request& request) const;
+  // The page for a request rejected by the transport layer (400, 408, 413, 431).
+  http::Response rejection(int status) const;
+
+ private:
+  http::Response dispatch(const http::Request& request, std::string& route_name, const std::string& request_id) const;
+  void apply_security_headers(const http::Request& request, http::Response& response) const;
+
+  const Services& services_;
+  std::filesystem::path public_root_;
+};
+
+}  // namespace web

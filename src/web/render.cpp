@@ -1,0 +1,121 @@
+// Layout assembly and error pages. The page is expanded first, then inserted raw into the layout.
+#include "web/render.hpp"
+
+#include <ctemplate/template.h>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "web/context.hpp"
+#include "web/services.hpp"
+
+namespace web {
+
+namespace {
+
+void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services, Context* context,
+                 const View& view, const std::string& content) {
+  Dict dict(&layout);
+  dict.set("TITLE", view.title().empty() ? services.config.str("APP_NAME") : view.title());
+  dict.set("APP_NAME", services.config.str("APP_NAME"));
+  dict.set("YEAR", core::current_year_local());
+  dict.set("ASSET_CSS", services.asset_css);
+  dict.set("ASSET_JS", services.asset_js);
+  dict.set("CONTENT", content);
+  dict.show_if(view.nav_store_active, "NAV_STORE_ACTIVE");
+
+  const accounts::User* user = context && context->user ? &*context->user : nullptr;
+  dict.set("BRAND_HREF", user && user->is_admin() ? "/admin/dashboard" : "/tienda");
+  if (context) dict.set("CSRF_TOKEN", context->csrf_token());
+  if (user) {
+    Dict account = dict.add("USER");
+    std::string name = user->name.empty() ? "Cuenta" : user->name;
+    account.set("USER_NAME", name);
+    account.set("USER_EMAIL", user->email);
+    account.set("USER_INITIAL", name.substr(0, (static_cast<unsigned char>(name[0]) & 0x80) ? 2 : 1));
+    if (user->is_admin()) {
+      Dict admin = dict.add("ADMIN");
+      if (context->request.path.rfind("/admin", 0) == 0) admin.show("ADMIN_OPEN");
+    }
+  } else {
+    dict.show("GUEST");
+  }
+
+  if (context && !view.suppress_global_alerts) {
+    auto success = context->flash.find("success");
+    bool has_success = success != context->flash.end() && !success->second.empty();
+    if (has_success || !context->errors.empty()) {
+      Dict alerts = dict.add("GLOBAL_ALERTS");
+      if (has_success) alerts.add("FLASH_SUCCESS").set("MESSAGE", success->second);
+      if (!context->errors.empty()) {
+        Dict list = alerts.add("ERRORS");
+        for (const auto& [field, message] : context->errors.items()) list.add("ERROR_ITEM").set("MESSAGE", message);
+      }
+    }
+  }
+}
+
+std::string render_html(const Services& services, Context* context, View& view) {
+  std::string content = services.templates.expand(view.template_name(), view.raw());
+  ctemplate::TemplateDictionary layout("layout");
+  fill_layout(layout, services, context, view, content);
+  return services.templates.expand("layouts/app.tpl", layout);
+}
+
+}  // namespace
+
+http::Response render(Context& context, View& view, int status) {
+  view.dict().set("CSRF_TOKEN", context.csrf_token());
+  view.dict().show_if(!context.user, "GUEST");
+  return http::Response::html(status, render_html(context.services, &context, view));
+}
+
+http::Response error_page(const Services& services, Context* context, int status, const ErrorDetails& details) {
+  struct PageInfo {
+    const char* file;
+    const char* title;
+  };
+  PageInfo info;
+  switch (status) {
+    case 403: info = {"pages/errors/403.tpl", "Acceso restringido"}; break;
+    case 404: info = {"pages/errors/404.tpl", "Página no encontrada"}; break;
+    case 419: info = {"pages/errors/419.tpl", "419 — Sesión expirada"}; break;
+    case 429: info = {"pages/errors/429.tpl", "Demasiadas solicitudes"}; break;
+    case 503: info = {"pages/errors/503.tpl", "503 — Mantenimiento"}; break;
+    case 400: case 408: case 413: case 431:
+      info = {"pages/errors/400.tpl", "Solicitud inválida"}; break;
+    default: info = {"pages/errors/500.tpl", "Error interno"}; break;
+  }
+  View view(info.file, info.title);
+  Dict dict = view.dict();
+  std::string back = context ? context->previous_url("/") : "/";
+  dict.set("BACK_HREF", back);
+  dict.set("STATUS", status);
+  dict.set("MESSAGE", details.message.empty() ? "No tenés permisos para acceder a esta sección." : details.message);
+  if (status == 408) dict.set("REASON", "La solicitud tardó demasiado en llegar. Probá de nuevo.");
+  else if (status == 413) dict.set("REASON", "Lo que enviaste es demasiado grande (por ejemplo, una imagen muy pesada).");
+  else if (status == 431) dict.set("REASON", "La solicitud tiene encabezados demasiado grandes. Probá borrar las cookies del sitio.");
+  else dict.set("REASON", "No pudimos entender la solicitud. Revisá los datos e intentá de nuevo.");
+  if (!details.request_id.empty()) {
+    dict.set("REQUEST_ID", details.request_id);
+    dict.show("REQUEST_REF");
+  }
+  if (!details.debug.empty()) dict.add("DEBUG").set("DETAIL", details.debug);
+
+  const accounts::User* user = context && context->user ? &*context->user : nullptr;
+  if (user) dict.add("SESSION").set("SESSION_EMAIL", user->email);
+  std::string primary_href = user ? (user->is_admin() ? "/admin/dashboard" : "/tienda") : (status == 419 ? "/login" : "/tienda");
+  std::string primary_label = user ? (user->is_admin() ? "Ir al panel admin" : "Ir a la tienda")
+                                   : (status == 419 ? "Iniciar sesión" : "Ir a la tienda");
+  dict.set("PRIMARY_HREF", primary_href);
+  dict.set("PRIMARY_LABEL", primary_label);
+  dict.show("PRIMARY");
+
+  if (context) {
+    view.dict().show_if(!context->user, "GUEST");
+    view.dict().set("CSRF_TOKEN", context->csrf_token());
+  }
+  auto response = http::Response::html(status, render_html(services, context, view));
+  return response;
+}
+
+}  // namespace web

@@ -1,0 +1,27 @@
+// Rendering a page inside the layout, and the Spanish error pages (403, 404, 419, 429, 500, 503, plus the
+// transport rejections 400, 408, 413, 431 which reuse the generic error page).
+#pragma once
+
+#include <string>
+
+#include "http/message.hpp"
+#include "web/views.hpp"
+
+namespace web {
+
+class Context;
+struct Services;
+
+// Renders `view` and wraps it in layouts/app.tpl with the shared values (user, CSRF token, flash, assets).
+http::Response render(Context& context, View& view, int status = 200);
+
+struct ErrorDetails {
+  std::string message;     // 403: the reason shown to the user
+  std::string request_id;  // 500/503: reference to the log line
+  std::string debug;       // 500 with APP_DEBUG=true outside production only
+};
+
+// The error page for `status`, in the layout. `context` may be null (errors before a session exists).
+http::Response error_page(const Services& services, Context* context, int status, const ErrorDetails& details = {});
+
+}  // namespace web

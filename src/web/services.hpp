@@ -1,0 +1,39 @@
+// What request handlers may use: built once by src/app/application.cpp, immutable afterwards, shared by all
+// worker threads. Handlers never build their own dependencies.
+#pragma once
+
+#include <string>
+
+namespace core {
+class Config;
+}
+namespace db {
+class Database;
+}
+namespace infra {
+class RateLimiter;
+}
+namespace accounts {
+class AccountService;
+}
+
+namespace web {
+
+class TemplateEngine;
+class SessionStore;
+class Router;
+
+struct Services {
+  const core::Config& config;
+  db::Database& database;
+  const TemplateEngine& templates;
+  const SessionStore& sessions;
+  infra::RateLimiter& limiter;
+  accounts::AccountService& accounts;
+  const Router& router;
+  std::string app_key;          // raw 32 bytes decoded from APP_KEY (signing CSRF cookies, links)
+  std::string asset_css;        // fingerprinted URLs of the static bundle
+  std::string asset_js;
+};
+
+}  // namespace web

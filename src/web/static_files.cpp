@@ -1,0 +1,54 @@
+// Static file serving helpers (see static_files.hpp).
+#include "web/static_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/crypto.hpp"
+
+namespace web {
+
+std::optional<std::filesystem::path> resolve_static(const std::filesystem::path& root, std::string_view url_path) {
+  if (url_path.empty() || url_path.front() != '/' || url_path.size() > 512) return std::nullopt;
+  // Reject traversal and hidden files outright instead of trusting normalisation.
+  if (url_path.find("..") != std::string_view::npos || url_path.find("/.") != std::string_view::npos ||
+      url_path.find('\\') != std::string_view::npos || url_path.find('\0') != std::string_view::npos)
+    return std::nullopt;
+  std::filesystem::path file = root / std::filesystem::path(url_path.substr(1));
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
+
+std::string_view mime_type_for(const std::filesystem::path& file) {
+  std::string ext = file.extension().string();
+  if (ext == ".css") return "text/css; charset=UTF-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=UTF-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".webp") return "image/webp";
+  if (ext == ".gif") return "image/gif";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".json" || ext == ".webmanifest") return "application/json";
+  if (ext == ".txt") return "text/plain; charset=UTF-8";
+  if (ext == ".woff2") return "font/woff2";
+  return "application/octet-stream";
+}
+
+http::Response static_file_response(const std::filesystem::path& file, bool fingerprinted) {
+  http::Response response;
+  response.file_path = file.string();
+  response.set_header("Content-Type", std::string(mime_type_for(file)));
+  response.set_header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+  return response;
+}
+
+std::string fingerprinted_url(const std::filesystem::path& root, std::string_view url_path) {
+  std::ifstream in(root / std::filesystem::path(url_path.substr(1)), std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return std::string(url_path) + "?v=" + core::sha256_hex(content.str()).substr(0, 10);
+}
+
+}  // namespace web

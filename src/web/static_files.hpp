@@ -1,0 +1,21 @@
+// Static files under public/: safe path resolution, MIME types and caching headers.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace web {
+
+// The file for a URL path, or nullopt (missing, a directory, or a path that tries to leave the root).
+std::optional<std::filesystem::path> resolve_static(const std::filesystem::path& root, std::string_view url_path);
+std::string_view mime_type_for(const std::filesystem::path& file);
+// A response streaming the file. Fingerprinted URLs (?v=…) are cached for a year, others for an hour.
+http::Response static_file_response(const std::filesystem::path& file, bool fingerprinted);
+// "/css/app.css?v=<first 10 hex of sha256>": changes whenever the file does.
+std::string fingerprinted_url(const std::filesystem::path& root, std::string_view url_path);
+
+}  // namespace web

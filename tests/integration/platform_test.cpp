@@ -1,0 +1,132 @@
+// HTTP platform behaviour a client notices: health probe, error pages, static files, headers, limits.
+#include <gtest/gtest.h>
+
+#include "support/app_server.hpp"
+#include "support/browser.hpp"
+
+using testing_support::AppServer;
+using testing_support::Browser;
+
+namespace {
+class Platform : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new AppServer({{"HTTP_MAX_BODY_BYTES", "65536"}, {"HTTP_READ_TIMEOUT_SECONDS", "2"}});
+    server_->start();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  int session_rows() {
+    int rows = 0;
+    server_->database().lease()->once << "SELECT COUNT(*) FROM sessions", soci::into(rows);
+    return rows;
+  }
+  static AppServer* server_;
+};
+AppServer* Platform::server_ = nullptr;
+}  // namespace
+
+TEST_F(Platform, UpAnswersOkWithoutCreatingState) {
+  Browser browser(server_->base_url());
+  auto response = browser.get("/up");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "OK");
+  EXPECT_TRUE(response.header_values("set-cookie").empty());
+}
+
+TEST_F(Platform, UnknownPageGetsTheSpanish404) {
+  Browser browser(server_->base_url());
+  auto response = browser.get("/no-existe");
+  EXPECT_EQ(response.status, 404);
+  EXPECT_TRUE(response.contains("No encontramos esa página"));
+  EXPECT_TRUE(response.contains("<html lang=\"es\""));
+}
+
+TEST_F(Platform, AnonymousBrowsingWritesNoSessionRows) {
+  int before = session_rows();
+  for (int i = 0; i < 5; ++i) {
+    Browser crawler(server_->base_url());
+    EXPECT_EQ(crawler.get("/").status, 200);
+    EXPECT_EQ(crawler.get("/login").status, 200);
+    EXPECT_EQ(crawler.get("/registro").status, 200);
+    EXPECT_EQ(crawler.get("/nada").status, 404);
+  }
+  EXPECT_EQ(session_rows(), before);
+}
+
+TEST_F(Platform, PagesCarrySecurityHeaders) {
+  Browser browser(server_->base_url());
+  auto response = browser.get("/login");
+  EXPECT_EQ(response.header("x-frame-options"), "DENY");
+  EXPECT_EQ(response.header("x-content-type-options"), "nosniff");
+  EXPECT_NE(response.header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_FALSE(response.header("x-request-id").empty());
+}
+
+TEST_F(Platform, StaticFilesAreServedWithCachingAndNoTraversal) {
+  Browser browser(server_->base_url());
+  auto page = browser.get("/login");
+  auto at = page.body.find("/css/app.css?v=");
+  ASSERT_NE(at, std::string::npos);
+  std::string css_url = page.body.substr(at, page.body.find('"', at) - at);
+  auto css = browser.get(css_url);
+  EXPECT_EQ(css.status, 200);
+  EXPECT_NE(css.header("content-type").find("text/css"), std::string::npos);
+  EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(browser.get("/css/../../CMakeLists.txt").status, 404);
+  EXPECT_EQ(browser.get("/%2e%2e/CMakeLists.txt").status, 404);
+}
+
+TEST_F(Platform, HeadRequestsGetHeadersOnly) {
+  Browser browser(server_->base_url());
+  auto response = browser.raw("HEAD", "/up", "", {});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_TRUE(response.body.empty());
+}
+
+TEST_F(Platform, OversizeBodyIsRefusedWith413) {
+  std::string body(70000, 'a');
+  auto answer = testing_support::raw_exchange(
+      server_->port(), "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                       "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer.substr(0, 200);
+}
+
+TEST_F(Platform, MalformedRequestGets400AndServerStaysUp) {
+  auto answer = testing_support::raw_exchange(server_->port(), "GARBAGE\r\n\r\n");
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer.substr(0, 200);
+  Browser browser(server_->base_url());
+  EXPECT_EQ(browser.get("/up").status, 200);
+}
+
+TEST_F(Platform, HugeHeadersGet431) {
+  std::string header(20000, 'x');
+  auto answer =
+      testing_support::raw_exchange(server_->port(), "GET /up HTTP/1.1\r\nHost: x\r\nX-Big: " + header + "\r\n\r\n");
+  EXPECT_EQ(answer.rfind("HTTP/1.1 431", 0), 0u) << answer.substr(0, 200);
+}
+
+TEST_F(Platform, SlowClientIsCutOffWith408) {
+  // Headers never finish: after HTTP_READ_TIMEOUT_SECONDS (2 s here) the server answers 408 and closes.
+  auto answer = testing_support::raw_exchange(server_->port(), "GET /up HTTP/1.1\r\nHost: x\r\n", 6000);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 408", 0), 0u) << answer.substr(0, 200);
+}
+
+TEST_F(Platform, InvalidUtf8InAFormIsA400) {
+  Browser browser(server_->base_url());
+  auto response = browser.raw("POST", "/login", "email=%C3&password=x",
+                              {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(response.status, 400);
+  EXPECT_TRUE(response.contains("No pudimos procesar la solicitud"));
+}
+
+TEST_F(Platform, SigtermDrainsAndExitsCleanly) {
+  AppServer other;
+  other.start();
+  Browser browser(other.base_url());
+  EXPECT_EQ(browser.get("/up").status, 200);
+  other.stop();
+  EXPECT_EQ(other.exit_status(), 0);
+}

@@ -1,0 +1,52 @@
+// Test harness: runs the real `nico` binary against a throwaway database and talks to it over HTTP.
+// The database is a temporary SQLite file, or the MariaDB that scripts/with-mariadb.sh started when
+// DB_CONNECTION=mariadb is in the environment (the same suite then runs on MariaDB).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace testing_support {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout + stderr
+};
+
+class AppServer final {
+ public:
+  // Prepares a base directory, wipes and migrates the database. Call start() to serve.
+  explicit AppServer(std::map<std::string, std::string> extra_env = {});
+  ~AppServer();
+
+  void start();
+  void stop();  // SIGTERM and wait; returns when the process exited
+  int exit_status() const { return exit_status_; }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+
+  // Runs `nico ARGS…` with the same environment; captures output.
+  CommandResult run(const std::vector<std::string>& args, const std::map<std::string, std::string>& more_env = {}) const;
+  // A connection to the same database, for asserting rows.
+  db::Database& database();
+  const std::filesystem::path& base_path() const { return base_path_; }
+  bool using_mariadb() const { return mariadb_; }
+  std::string log_contents() const;
+
+ private:
+  std::vector<std::string> environment(const std::map<std::string, std::string>& more) const;
+  std::map<std::string, std::string> env_;
+  std::filesystem::path base_path_;
+  std::unique_ptr<db::Database> database_;
+  int pid_ = -1;
+  int port_ = 0;
+  int exit_status_ = -1;
+  bool mariadb_ = false;
+};
+
+}  // namespace testing_support

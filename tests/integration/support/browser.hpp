@@ -1,0 +1,54 @@
+// A tiny HTTP client for the integration tests (libcurl): keeps cookies like a browser, never follows
+// redirects on its own (tests assert them), and can read the CSRF token out of a page.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace testing_support {
+
+struct HttpResponse {
+  int status = 0;
+  std::multimap<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string header(const std::string& name) const;  // first value or ""
+  std::vector<std::string> header_values(const std::string& name) const;
+  bool contains(const std::string& text) const { return body.find(text) != std::string::npos; }
+};
+
+class Browser final {
+ public:
+  explicit Browser(std::string base_url) : base_url_(std::move(base_url)) {}
+
+  HttpResponse get(const std::string& path, const std::map<std::string, std::string>& headers = {});
+  // POSTs form fields (url-encoded). `fields` keeps order; repeated names allowed.
+  HttpResponse post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+                    const std::map<std::string, std::string>& headers = {});
+  HttpResponse raw(const std::string& method, const std::string& path, const std::string& body,
+                   const std::map<std::string, std::string>& headers);
+  // GET `page`, read its first `_token` input, POST the fields with it (what a person submitting a form does).
+  HttpResponse submit(const std::string& page, const std::string& action,
+                      std::vector<std::pair<std::string, std::string>> fields);
+  // Follows one redirect (GET to its Location).
+  HttpResponse follow(const HttpResponse& redirect);
+
+  std::string cookie(const std::string& name) const;
+  void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
+  void clear_cookies() { cookies_.clear(); }
+  std::string referer;  // sent as Referer when set
+
+ private:
+  std::string base_url_;
+  std::map<std::string, std::string> cookies_;
+};
+
+// Value of the first <input name="_token" value="…"> in a page.
+std::string csrf_token_in(const std::string& html);
+// Text of an HTML page with tags removed and entities for < > & " ' decoded (for "the user sees X").
+std::string visible_text(const std::string& html);
+
+// Sends raw bytes over a fresh TCP connection and returns what the server answered (for malformed HTTP).
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 5000);
+
+}  // namespace testing_support

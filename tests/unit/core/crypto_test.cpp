@@ -1,0 +1,26 @@
+#include "core/crypto.hpp"
+
+#include <gtest/gtest.h>
+
+TEST(Hmac, MatchesRfc4231TestCase2) {
+  // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
+  EXPECT_EQ(core::hex_encode(core::hmac_sha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(PasswordHash, VerifiesTheRightPasswordOnly) {
+  core::PasswordHashCost cheap{1, 8192};
+  std::string hash = core::hash_password("secreto123", cheap);
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(core::verify_password("secreto123", hash));
+  EXPECT_FALSE(core::verify_password("secreto124", hash));
+  EXPECT_FALSE(core::verify_password("secreto123", "not-a-hash"));
+}
+
+TEST(Encoding, RoundTrips) {
+  std::string bytes = core::random_bytes(33);
+  EXPECT_EQ(core::base64_decode(core::base64_encode(bytes)), bytes);
+  EXPECT_EQ(core::hex_decode(core::hex_encode(bytes)), bytes);
+  EXPECT_TRUE(core::hex_decode("zz").empty());
+  EXPECT_EQ(core::random_token(40).size(), 40u);
+}

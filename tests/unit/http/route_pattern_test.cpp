@@ -1,0 +1,20 @@
+#include "http/route_pattern.hpp"
+
+#include <gtest/gtest.h>
+
+TEST(RoutePattern, MatchesLiteralsAndCapturesParameters) {
+  http::RoutePattern pattern("/admin/pedidos/{order}/estado");
+  http::PathParams params;
+  ASSERT_TRUE(pattern.match("/admin/pedidos/42/estado", params));
+  EXPECT_EQ(params.at("order"), "42");
+  EXPECT_FALSE(pattern.match("/admin/pedidos/42", params));
+  EXPECT_FALSE(pattern.match("/admin/pedidos/42/estado/x", params));
+  EXPECT_TRUE(http::RoutePattern("/").match("/", params));
+  EXPECT_TRUE(http::RoutePattern("/tienda").match("/tienda/", params));
+}
+
+TEST(RoutePattern, BuildsUrlsAndEncodesParameters) {
+  http::RoutePattern pattern("/producto/{slug}");
+  EXPECT_EQ(pattern.build({{"slug", "funda a52"}}), "/producto/funda%20a52");
+  EXPECT_THROW(pattern.build({}), std::invalid_argument);
+}
