@@ -91,6 +91,9 @@ export async function startServer(options = {}) {
 
   const baseEnv = {
     ...process.env,
+    // The temp dir is the app's base path (.env, storage/); templates and public/ come from the repo.
+    NICO_BASE_PATH: tmpDir,
+    NICO_RESOURCE_PATH: REPO_ROOT,
     APP_ENV: 'testing',
     APP_KEY: `base64:${randomBytes(32).toString('base64')}`,
     DB_CONNECTION: 'sqlite',
