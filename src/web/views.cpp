@@ -48,8 +48,8 @@ TemplateEngine::TemplateEngine(std::filesystem::path root) : root_(std::move(roo
       throw std::runtime_error("template failed to parse: " + entry.path().string());
     ++count_;
   }
-  // Templates are immutable for the life of the process: no per-request stat() of the files.
-  cache->Freeze();
+  // Loaded once: ctemplate only re-reads files on ReloadAllIfChanged(), which we never call, so requests
+  // never touch the disk for templates.
 }
 
 std::string TemplateEngine::expand(const std::string& template_name, ctemplate::TemplateDictionary& dictionary) const {
