@@ -77,7 +77,7 @@ const std::vector<ConfigKey> kKeys = {
     {"ADMIN_EMAIL", T::kString, "admin@nico.local", "", false, "security"},
     {"ADMIN_PASSWORD", T::kString, "", "", true, "security"},
     {"PASSWORD_HASH_OPSLIMIT", T::kInt, "2", "1..10", false, "security"},
-    {"PASSWORD_HASH_MEMLIMIT_KIB", T::kInt, "65536", "8..1048576", false, "security"},
+    {"PASSWORD_HASH_MEMLIMIT_KIB", T::kInt, "19456", "8..1048576", false, "security"},
 
     {"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", T::kInt, "12", "1..100000", false, "rate_limits"},
     {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", T::kInt, "6", "1..100000", false, "rate_limits"},

@@ -29,7 +29,7 @@ bool constant_time_equals(std::string_view a, std::string_view b);
 
 struct PasswordHashCost {
   std::uint64_t opslimit = 2;          // Argon2id passes
-  std::uint64_t memlimit_kib = 65536;  // memory per hash, KiB
+  std::uint64_t memlimit_kib = 19456;  // memory per hash, KiB (OWASP's Argon2id minimum)
 };
 
 // Argon2id hash in the PHC string format ($argon2id$v=19$m=…,t=…,p=1$…). Blocking (~100 ms at the default cost):

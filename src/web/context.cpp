@@ -67,10 +67,10 @@ bool Context::wants_json() const {
          core::equals_ci(request.header("x-requested-with"), "XMLHttpRequest");
 }
 
-void Context::login(const accounts::User& signed_in) {
+void Context::login(const accounts::User& signed_in, bool password_checked) {
   session.regenerate();
   session.put("user_id", std::to_string(signed_in.id));
-  session.put("auth_time", std::to_string(core::unix_now()));
+  if (password_checked) session.put("auth_time", std::to_string(core::unix_now()));
   session.forget("admin_2fa_passed_at");
   session.put("_token", core::random_token(40));
   user = signed_in;

@@ -57,8 +57,9 @@ class Context final {
   std::string csrf_token();
   bool wants_json() const;
 
-  // Signs the user in: new session id (fixation), auth_time, fresh CSRF token.
-  void login(const accounts::User& signed_in);
+  // Signs the user in: new session id (fixation), fresh CSRF token, and `auth_time` (the moment of the last
+  // password check, which the admin re-authentication window measures from) when `password_checked`.
+  void login(const accounts::User& signed_in, bool password_checked = true);
   // Signs out: session emptied and given a new id, guest CSRF cookie rotated.
   void logout();
 

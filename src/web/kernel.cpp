@@ -14,6 +14,7 @@
 #include "http/cookies.hpp"
 #include "web/context.hpp"
 #include "web/csrf.hpp"
+#include "web/remember.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 #include "web/session.hpp"
@@ -75,6 +76,12 @@ void load_session(Context& context, const std::map<std::string, std::string, std
       http::parse_urlencoded(value, context.old_input);
     } else {
       context.flash[name] = value;
+    }
+  }
+  // A visitor whose session expired but who ticked "Recordarme" is signed in again (new session, no auth_time).
+  if (!context.session.has("user_id")) {
+    if (auto remember = cookies.find(kRememberCookie); remember != cookies.end()) {
+      if (auto user = remembered_user(context, remember->second)) context.login(*user, /*password_checked=*/false);
     }
   }
   auto guest = cookies.find(kGuestCsrfCookie);
@@ -256,6 +263,7 @@ http::Response Kernel::dispatch(const http::Request& request, std::string& route
     case CookieAction::kNone:
       break;
   }
+  for (auto& cookie : context.cookies) response.add_header("Set-Cookie", std::move(cookie));
   if (context.send_guest_csrf_cookie) {
     response.add_header("Set-Cookie", http::build_set_cookie(kGuestCsrfCookie, context.guest_csrf, options));
   }

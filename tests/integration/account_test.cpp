@@ -251,3 +251,23 @@ TEST(AccountLimits, SignUpsPerIpAreThrottledWithTheSpanishMessage) {
   server.database().lease()->once << "SELECT COUNT(*) FROM users", soci::into(users);
   EXPECT_EQ(users, 6);
 }
+
+TEST_F(Accounts, RememberMeSignsInAgainAfterTheSessionIsGoneUntilLogout) {
+  std::string email = unique_email();
+  registered(email);
+  Browser browser(server_->base_url());
+  auto login = browser.submit("/login", "/login", {{"email", email}, {"password", "secreto123"}, {"remember", "1"}});
+  ASSERT_EQ(login.header("location"), "/");
+  std::string remember = browser.cookie("nico_remember");
+  ASSERT_FALSE(remember.empty());
+
+  browser.remove_cookie("nicoreparaciones-session");  // the browser was closed / the session expired
+  EXPECT_EQ(browser.get("/mi-cuenta").status, 200);
+
+  auto logout = browser.submit("/mi-cuenta", "/logout", {});
+  EXPECT_EQ(logout.status, 302);
+  EXPECT_TRUE(browser.cookie("nico_remember").empty());
+  Browser replay(server_->base_url());
+  replay.set_cookie("nico_remember", remember);
+  EXPECT_EQ(replay.get("/mi-cuenta").status, 302);  // the token was revoked at logout
+}

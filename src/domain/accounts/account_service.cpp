@@ -43,7 +43,12 @@ ProfileInput normalised(const ProfileInput& input) {
 std::string normalise_email(const std::string& email) { return core::to_lower(core::trim(email)); }
 
 AccountService::AccountService(const UserRepository& users, core::PasswordHashCost cost)
-    : users_(users), cost_(cost), timing_dummy_hash_(core::hash_password(core::random_token(24), cost)) {}
+    : users_(users), cost_(cost) {}
+
+const std::string& AccountService::timing_dummy_hash() const {
+  std::call_once(dummy_once_, [this] { timing_dummy_hash_ = core::hash_password(core::random_token(24), cost_); });
+  return timing_dummy_hash_;
+}
 
 RegistrationResult AccountService::register_customer(const RegistrationInput& raw) const {
   RegistrationResult result;
@@ -73,7 +78,7 @@ RegistrationResult AccountService::register_customer(const RegistrationInput& ra
 std::optional<User> AccountService::authenticate(const std::string& email, const std::string& password) const {
   auto user = users_.find_by_email(normalise_email(email));
   if (!user) {
-    core::verify_password(password, timing_dummy_hash_);  // same cost as a real check: no email enumeration by timing
+    core::verify_password(password, timing_dummy_hash());  // same cost as a real check: no email enumeration by timing
     return std::nullopt;
   }
   if (!core::verify_password(password, user->password_hash)) return std::nullopt;
@@ -110,6 +115,7 @@ core::FieldErrors AccountService::change_password(const User& user, const Passwo
     return errors;
   }
   users_.update_password(user.id, core::hash_password(input.password, cost_));
+  users_.set_remember_token_hash(user.id, "");  // browsers remembered with the old password must sign in again
   return errors;
 }
 

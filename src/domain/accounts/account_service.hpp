@@ -2,6 +2,7 @@
 // Spanish messages are those of spec/domain.md §2.2. Blocking (SQL + Argon2id): call from worker threads only.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -48,7 +49,11 @@ class AccountService final {
  private:
   const UserRepository& users_;
   core::PasswordHashCost cost_;
-  std::string timing_dummy_hash_;  // verified against when the email is unknown
+  // Verified against when the email is unknown, so that case costs as much as a wrong password. Computed on
+  // first use (not at start-up, which must stay fast and small).
+  const std::string& timing_dummy_hash() const;
+  mutable std::once_flag dummy_once_;
+  mutable std::string timing_dummy_hash_;
 };
 
 // "  Ana@Example.COM " → "ana@example.com"

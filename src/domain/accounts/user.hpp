@@ -16,6 +16,7 @@ struct User {
   std::string google_id;      // "" when not linked
   std::string password_hash;  // Argon2id PHC string
   std::string created_at;     // UTC "YYYY-MM-DD HH:MM:SS"
+  std::string remember_token_hash;  // SHA-256 hex of the "remember me" token, "" when none
   bool two_factor_enabled = false;
 
   bool is_admin() const { return role == "admin"; }

@@ -9,19 +9,20 @@ namespace accounts {
 namespace {
 constexpr const char* kSelectUser =
     "SELECT id, name, last_name, phone, email, role, google_id, password, created_at, "
-    "admin_two_factor_secret, admin_two_factor_enabled_at FROM users ";
+    "admin_two_factor_secret, admin_two_factor_enabled_at, remember_token FROM users ";
 
 template <typename Key>
 std::optional<User> fetch_one(soci::session& sql, const std::string& where, const Key& key) {
   User user;
   long long id = 0;
-  std::string last_name, phone, google_id, created_at, secret, enabled_at;
-  soci::indicator last_name_ind, phone_ind, google_ind, created_ind, secret_ind, enabled_ind;
+  std::string last_name, phone, google_id, created_at, secret, enabled_at, remember;
+  soci::indicator last_name_ind, phone_ind, google_ind, created_ind, secret_ind, enabled_ind, remember_ind;
   soci::statement query = (sql.prepare << std::string(kSelectUser) + where, soci::use(key), soci::into(id),
                            soci::into(user.name), soci::into(last_name, last_name_ind), soci::into(phone, phone_ind),
                            soci::into(user.email), soci::into(user.role), soci::into(google_id, google_ind),
                            soci::into(user.password_hash), soci::into(created_at, created_ind),
-                           soci::into(secret, secret_ind), soci::into(enabled_at, enabled_ind));
+                           soci::into(secret, secret_ind), soci::into(enabled_at, enabled_ind),
+                           soci::into(remember, remember_ind));
   query.execute();
   if (!query.fetch()) return std::nullopt;
   user.id = id;
@@ -29,6 +30,7 @@ std::optional<User> fetch_one(soci::session& sql, const std::string& where, cons
   user.phone = phone_ind == soci::i_ok ? phone : "";
   user.google_id = google_ind == soci::i_ok ? google_id : "";
   user.created_at = created_ind == soci::i_ok ? created_at : "";
+  user.remember_token_hash = remember_ind == soci::i_ok ? remember : "";
   user.two_factor_enabled = secret_ind == soci::i_ok && !secret.empty() && enabled_ind == soci::i_ok;
   return user;
 }
@@ -90,6 +92,17 @@ void UserRepository::update_role(std::int64_t id, const std::string& role) const
   long long key = id;
   *sql << "UPDATE users SET role = :role, updated_at = :now WHERE id = :id", soci::use(role), soci::use(now),
       soci::use(key);
+}
+
+}  // namespace accounts
+
+namespace accounts {
+
+void UserRepository::set_remember_token_hash(std::int64_t id, const std::string& token_hash) const {
+  auto sql = database_.lease();
+  long long key = id;
+  soci::indicator indicator = token_hash.empty() ? soci::i_null : soci::i_ok;
+  *sql << "UPDATE users SET remember_token = :token WHERE id = :id", soci::use(token_hash, indicator), soci::use(key);
 }
 
 }  // namespace accounts

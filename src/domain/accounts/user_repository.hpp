@@ -32,6 +32,8 @@ class UserRepository final {
                       const std::string& phone, const std::string& email) const;
   void update_password(std::int64_t id, const std::string& password_hash) const;
   void update_role(std::int64_t id, const std::string& role) const;
+  // Stores the hash of a "remember me" token ("" clears it: every remembered browser is signed out).
+  void set_remember_token_hash(std::int64_t id, const std::string& token_hash) const;
 
  private:
   db::Database& database_;

@@ -8,6 +8,7 @@
 #include "infra/rate_limiter.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
+#include "web/remember.hpp"
 #include "web/render.hpp"
 
 namespace routes {
@@ -89,6 +90,7 @@ http::Response login(web::Context& context) {
   std::string fallback = user->is_admin() ? "/admin/dashboard" : "/";
   std::string target = safe_intended(context, fallback);
   context.login(*user);
+  if (!context.input.value("remember").empty()) web::remember_user(context, *user);
   context.flash_next("success", "Sesión iniciada correctamente.");
   return http::Response::redirect(target, 302);
 }
@@ -134,6 +136,7 @@ http::Response register_account(web::Context& context) {
 }
 
 http::Response logout(web::Context& context) {
+  web::forget_remembered_user(context);
   context.logout();
   context.flash_next("success", "Sesión cerrada.");
   return http::Response::redirect("/", 302);

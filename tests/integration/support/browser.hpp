@@ -36,6 +36,7 @@ class Browser final {
   std::string cookie(const std::string& name) const;
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
   void clear_cookies() { cookies_.clear(); }
+  void remove_cookie(const std::string& name) { cookies_.erase(name); }
   std::string referer;  // sent as Referer when set
 
  private:
