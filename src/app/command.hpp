@@ -54,6 +54,10 @@ const std::vector<CommandSpec>& command_registry();
 std::vector<CommandSpec> server_commands();
 std::vector<CommandSpec> database_commands();
 std::vector<CommandSpec> utility_commands();
+std::vector<CommandSpec> ops_commands();          // ops:health-check, ops:alert-test, down, up
+std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:verify, ops:restore
+std::vector<CommandSpec> queue_commands();        // queue:work, queue:failed, queue:retry, queue:flush
+std::vector<CommandSpec> schedule_commands();     // schedule:run, schedule:work, schedule:list
 
 // Runs `nico` with argv; returns the process exit code.
 int run_cli(int argc, char** argv);

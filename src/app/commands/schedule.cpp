@@ -1,0 +1,8 @@
+// schedule commands (being written; registered in src/app/commands.cpp).
+#include "app/command.hpp"
+
+namespace app {
+
+std::vector<CommandSpec> schedule_commands() { return {}; }
+
+}  // namespace app

@@ -1,0 +1,61 @@
+// Maintenance flag file (see maintenance.hpp).
+#include "ops/maintenance.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "http/form.hpp"
+
+namespace ops {
+
+std::filesystem::path maintenance_flag_path(const std::filesystem::path& base_path) {
+  return base_path / "storage" / "framework" / "down";
+}
+
+std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& base_path) {
+  auto path = maintenance_flag_path(base_path);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::nullopt;
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  MaintenanceState state;
+  std::string line;
+  while (std::getline(text, line)) {
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = line.substr(0, eq), value = http::url_decode(line.substr(eq + 1), false);
+    try {
+      if (key == "created_at") state.created_at = std::stoll(value);
+      else if (key == "retry") state.retry_seconds = std::stoi(value);
+    } catch (const std::exception&) {
+      // A damaged number still means "down": the flag's existence is what matters.
+    }
+    if (key == "secret") state.secret = value;
+    else if (key == "render") state.render = value;
+  }
+  return state;
+}
+
+void enter_maintenance(const std::filesystem::path& base_path, const MaintenanceState& state) {
+  auto path = maintenance_flag_path(base_path);
+  std::filesystem::create_directories(path.parent_path());
+  auto temp = path;
+  temp += ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << "created_at=" << state.created_at << "\n"
+        << "retry=" << state.retry_seconds << "\n"
+        << "secret=" << http::url_encode(state.secret) << "\n"
+        << "render=" << http::url_encode(state.render) << "\n";
+    if (!out.flush()) throw std::runtime_error("cannot write " + temp.string());
+  }
+  std::filesystem::rename(temp, path);
+}
+
+bool leave_maintenance(const std::filesystem::path& base_path) {
+  return std::filesystem::remove(maintenance_flag_path(base_path));
+}
+
+}  // namespace ops
