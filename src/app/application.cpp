@@ -25,6 +25,11 @@ namespace app {
 
 core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr_too) {
   core::Config config = core::Config::load({environment.base_path, true, true});
+  // The runtime folders every command and the server expect (git keeps storage/ empty).
+  for (const char* folder : {"framework", "logs", "app/public"}) {
+    std::error_code ignored;
+    std::filesystem::create_directories(config.storage_path(folder), ignored);
+  }
   core::log::Options options;
   options.environment = config.str("APP_ENV");
   options.level = core::log::parse_level(config.str("LOG_LEVEL"));

@@ -9,8 +9,12 @@ class Context;
 
 namespace routes {
 
-// public/
+// public/health.cpp
 http::Response health_up(web::Context& context);
+http::Response health_live(web::Context& context);
+http::Response health_ready(web::Context& context);
+
+// public/home.cpp
 http::Response home(web::Context& context);
 
 // account/auth.cpp

@@ -12,6 +12,8 @@ using web::Access;
 void register_routes(web::Router& router) {
   // Infrastructure (no session: load balancers and probes must not create state).
   router.add("GET", "/up", "health.up", Access::kAnyone, health_up, /*stateless=*/true);
+  router.add("GET", "/health/live", "health.live", Access::kAnyone, health_live, /*stateless=*/true);
+  router.add("GET", "/health/ready", "health.ready", Access::kAnyone, health_ready, /*stateless=*/true);
 
   // Public store (catalog pages arrive with the store).
   router.add("GET", "/", "home", Access::kAnyone, home);

@@ -13,6 +13,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
+#include "ops/maintenance.hpp"
 #include "web/csrf.hpp"
 #include "web/remember.hpp"
 #include "web/render.hpp"
@@ -23,6 +24,8 @@
 namespace web {
 
 namespace {
+
+constexpr const char* kMaintenanceBypassCookie = "nico_maintenance_bypass";
 
 constexpr const char* kDefaultCsp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
@@ -160,6 +163,11 @@ http::Response Kernel::dispatch(const http::Request& request, std::string& route
     }
   }
 
+  // 1b. Maintenance mode: everything but probes and bypass holders gets the 503 page.
+  if (auto maintenance = ops::read_maintenance(services_.config.base_path())) {
+    if (auto answer = maintenance_answer(request, *maintenance, route_name)) return std::move(*answer);
+  }
+
   Context context(request, services_);
   context.request_id = request_id;
   context.client_ip = request.peer_address;
@@ -269,6 +277,34 @@ http::Response Kernel::dispatch(const http::Request& request, std::string& route
   }
   // Pages that show a CSRF token or personal data must not be stored by shared caches.
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-cache, private");
+  return response;
+}
+
+std::optional<http::Response> Kernel::maintenance_answer(const http::Request& request,
+                                                        const ops::MaintenanceState& state,
+                                                        std::string& route_name) const {
+  if (request.path == "/up" || request.path.rfind("/health/", 0) == 0) return std::nullopt;
+  std::string pass = state.secret.empty()
+                         ? std::string()
+                         : core::hex_encode(core::hmac_sha256(services_.app_key, "maintenance|" + state.secret));
+  if (!state.secret.empty() && request.path == "/" + state.secret) {
+    // The bypass link: remember this browser with a signed cookie and send it to the site.
+    route_name = "maintenance.bypass";
+    auto response = http::Response::redirect("/", 302);
+    auto options = cookie_options(services_.config);
+    options.max_age_seconds = 12 * 3600;
+    response.add_header("Set-Cookie", http::build_set_cookie(kMaintenanceBypassCookie, pass, options));
+    return response;
+  }
+  if (!pass.empty()) {
+    auto cookies = http::parse_cookies(request.header("cookie"));
+    auto bypass = cookies.find(kMaintenanceBypassCookie);
+    if (bypass != cookies.end() && core::constant_time_equals(bypass->second, pass)) return std::nullopt;
+  }
+  route_name = "maintenance";
+  auto response = error_page(services_, nullptr, 503);
+  if (state.retry_seconds > 0) response.set_header("Retry-After", std::to_string(state.retry_seconds));
+  response.set_header("Cache-Control", "no-store");
   return response;
 }
 

@@ -1,5 +1,5 @@
 // The web kernel: turns one http::Request into one http::Response. The pipeline, in this order:
-//   1. static files from public/ (no session, no database)
+//   1. static files from public/ (no session, no database), then maintenance mode (503 unless probe or bypass)
 //   2. route lookup (404 / 405) and method spoofing (_method=PUT|DELETE on POST)
 //   3. body parsing (urlencoded / multipart; invalid UTF-8 → 400)
 //   4. session load, flash hand-over
@@ -11,9 +11,15 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "http/message.hpp"
 #include "web/services.hpp"
+
+namespace ops {
+struct MaintenanceState;
+}
 
 namespace web {
 
@@ -26,6 +32,9 @@ class Kernel final {
 
  private:
   http::Response dispatch(const http::Request& request, std::string& route_name, const std::string& request_id) const;
+  // The 503 page (or the bypass redirect) while in maintenance; nullopt lets the request through.
+  std::optional<http::Response> maintenance_answer(const http::Request& request, const ops::MaintenanceState& state,
+                                                   std::string& route_name) const;
   void apply_security_headers(const http::Request& request, http::Response& response) const;
 
   const Services& services_;

@@ -1,15 +1,9 @@
-// The landing page and the load-balancer probe.
+// The landing page.
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
 
 namespace routes {
-
-http::Response health_up(web::Context&) {
-  auto response = http::Response::text(200, "OK");
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
 
 http::Response home(web::Context& context) {
   web::View view("pages/home.tpl", "Tienda");
