@@ -11,6 +11,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/user_repository.hpp"
 #include "http/server.hpp"
+#include "infra/exception_monitor.hpp"
 #include "infra/rate_limiter.hpp"
 #include "routes/routes.hpp"
 #include "web/kernel.hpp"
@@ -50,6 +51,11 @@ std::unique_ptr<db::Database> open_database(const core::Config& config, std::siz
   return std::make_unique<db::Database>(db::settings_from_config(config, pool_size));
 }
 
+infra::JobDispatcher alert_dispatcher(const core::Config&) {
+  // Until the database queue is wired in, deliveries happen in the reporting thread (bounded by a 10 s timeout).
+  return {};
+}
+
 struct WebApplication::Parts {
   const core::Config& config;
   std::filesystem::path resource_path;
@@ -60,6 +66,7 @@ struct WebApplication::Parts {
   std::unique_ptr<accounts::UserRepository> users;
   std::unique_ptr<accounts::AccountService> accounts;
   web::Router router;
+  std::unique_ptr<infra::ExceptionMonitor> monitor;
   std::unique_ptr<web::Services> services;
   std::unique_ptr<web::Kernel> kernel;
 };
@@ -91,6 +98,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services = std::make_unique<web::Services>(web::Services{
       config, *p.database, *p.templates, *p.sessions, *p.limiter, *p.accounts, p.router, app_key,
       web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
+  p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(), alert_dispatcher(config));
+  p.services->monitor = p.monitor.get();
   p.kernel = std::make_unique<web::Kernel>(*p.services, public_root);
 
   http::ServerOptions options;

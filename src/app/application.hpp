@@ -8,6 +8,8 @@
 
 #include "core/config.hpp"
 
+#include "infra/alerts.hpp"
+
 namespace db {
 class Database;
 }
@@ -21,6 +23,9 @@ core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr
 
 // Opens the database pool described by the configuration.
 std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size);
+
+// How alert deliveries (webhook, Sentry) leave this process: through the queue when it is available.
+infra::JobDispatcher alert_dispatcher(const core::Config& config);
 
 class WebApplication final {
  public:

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <optional>
+#include <typeinfo>
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -13,6 +14,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
+#include "infra/exception_monitor.hpp"
 #include "ops/maintenance.hpp"
 #include "web/csrf.hpp"
 #include "web/remember.hpp"
@@ -130,6 +132,17 @@ http::Response Kernel::handle(const http::Request& request) const {
   } catch (const std::exception& e) {
     core::log::error("Unhandled exception: " + std::string(e.what()),
                      {{"request_id", request_id}, {"method", request.method}, {"path", request.path}});
+    if (services_.monitor) {
+      infra::ErrorReport error;
+      error.exception_class = infra::demangle(typeid(e).name());
+      error.message = e.what();
+      error.file = route_name.empty() ? "http" : "route " + route_name;
+      error.url = services_.config.str("APP_URL") + request.target;
+      error.method = request.method;
+      error.ip = request.peer_address;
+      error.path = request.path == "/" ? "/" : request.path.substr(1);
+      services_.monitor->report(error);
+    }
     ErrorDetails details{.request_id = request_id};
     if (services_.config.debug() && !services_.config.is_production()) details.debug = e.what();
     try {

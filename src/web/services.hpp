@@ -16,6 +16,9 @@ class RateLimiter;
 namespace accounts {
 class AccountService;
 }
+namespace infra {
+class ExceptionMonitor;
+}
 
 namespace web {
 
@@ -34,6 +37,7 @@ struct Services {
   std::string app_key;          // raw 32 bytes decoded from APP_KEY (signing CSRF cookies, links)
   std::string asset_css;        // fingerprinted URLs of the static bundle
   std::string asset_js;
+  const infra::ExceptionMonitor* monitor = nullptr;  // unhandled errors → ops alerts (null in unit tests)
 };
 
 }  // namespace web

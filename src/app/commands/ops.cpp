@@ -1,9 +1,12 @@
-// Operations commands: ops:health-check, down, up (ops:alert-test joins with the alert pipeline).
+// Operations commands: ops:health-check, ops:alert-test, down, up.
 #include <iostream>
 
 #include "app/application.hpp"
 #include "app/command.hpp"
 #include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/strings.hpp"
+#include "infra/alerts.hpp"
 #include "ops/health_check.hpp"
 #include "ops/maintenance.hpp"
 
@@ -58,6 +61,37 @@ int up(const CommandEnvironment& environment, const CommandInput&) {
   return 0;
 }
 
+// Sends one synthetic critical alert straight to a channel (no queue, no de-duplication), so an operator sees
+// at once whether the log file, the webhook or the stack works.
+int alert_test(const CommandEnvironment& environment, const CommandInput& input) {
+  auto config = bootstrap(environment);
+  std::string channel = core::trim(input.option("channel").value_or(""));
+  if (channel.empty()) channel = core::trim(config.str("OPS_ALERTS_CHANNEL"));
+  if (channel.empty()) {
+    std::cerr << "Alert channel is empty. Configure OPS_ALERTS_CHANNEL.\n";
+    return 1;
+  }
+  if (!infra::AlertChannels::is_known(channel)) {
+    std::cerr << "Unknown alert channel `" << channel << "`. Available: ops_alerts, ops_daily, ops_slack.\n";
+    return 1;
+  }
+  std::string message = core::trim(input.option("message").value_or(""));
+  if (message.empty()) message = "Synthetic ops alert test from NicoReparaciones.";
+  infra::AlertRecord record;
+  record.unix_time = core::unix_now();
+  record.context = {{"source", "ops:alert-test"}, {"environment", config.str("APP_ENV")}, {"app_url", config.str("APP_URL")}};
+  for (const auto& [key, value] : record.context) message = core::replace_all(message, "{" + key + "}", value);
+  record.message = message;
+  try {
+    infra::AlertChannels(config, {}).write(channel, record);
+  } catch (const std::exception& e) {
+    std::cerr << "Failed to write alert on channel `" << channel << "`: " << e.what() << "\n";
+    return 1;
+  }
+  std::cout << "Alert sent through channel `" << channel << "`.\n";
+  return 0;
+}
+
 }  // namespace
 
 std::vector<CommandSpec> ops_commands() {
@@ -77,6 +111,11 @@ std::vector<CommandSpec> ops_commands() {
        {},
        down},
       {"up", "Bring the application out of maintenance mode", {}, {}, up},
+      {"ops:alert-test",
+       "Emit a synthetic critical alert to validate monitoring channels",
+       {{"message", "Text of the alert", true}, {"channel", "ops_alerts (the stack), ops_daily or ops_slack", true}},
+       {},
+       alert_test},
   };
 }
 
