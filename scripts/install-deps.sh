@@ -30,10 +30,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # MariaDB's package starts a server when it is first installed; this project's tests start their own, so the
+  # one the install just started is stopped. An already-installed server (production!) is never touched.
+  if [[ " ${missing[*]} " == *" mariadb-server "* ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now mariadb >/dev/null 2>&1 || true
+  fi
 fi
 
-# MariaDB's package may start a server on install; the project never uses it (tests start their own).
-if command -v systemctl >/dev/null 2>&1; then systemctl disable --now mariadb >/dev/null 2>&1 || true; fi
 
 # Browser tests: playwright-core drives Debian's chromium (npm's browser downloads are not used).
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -5,6 +5,7 @@
 #   2. integration tests against a temporary SQLite database (real `nico serve` over HTTP)
 #   3. the same integration tests against a throwaway MariaDB (scripts/with-mariadb.sh)
 #   4. browser tests (playwright-core + Debian chromium)
+#   5. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -28,6 +29,7 @@ run_suite "unit" "$BUILD_DIR/unit_tests" --gtest_brief=1
 run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "browser (chromium)" bash -c "cd tests/e2e && npm test"
+run_suite "deploy script" bash tests/deploy/deploy_test.sh
 
 echo
 echo "Test summary:"

@@ -100,6 +100,10 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
       web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
   p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(), alert_dispatcher(config));
   p.services->monitor = p.monitor.get();
+  std::vector<std::string> malformed_proxies;
+  p.services->trusted_proxies = core::parse_ip_rules(config.list("TRUSTED_PROXIES"), &malformed_proxies);
+  for (const auto& entry : malformed_proxies)
+    core::log::warning("TRUSTED_PROXIES entry ignored (not an IP or CIDR)", {{"entry", entry}});
   p.kernel = std::make_unique<web::Kernel>(*p.services, public_root);
 
   http::ServerOptions options;

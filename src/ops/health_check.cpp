@@ -17,6 +17,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "core/ip_rules.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
@@ -35,21 +36,6 @@ constexpr std::int64_t kBackupWarnSeconds = 26 * 3600;
 const std::vector<std::string> kCoreTables = {"users",      "orders",              "order_items",
                                               "repairs",    "audit_logs",          "order_whatsapp_logs",
                                               "repair_whatsapp_logs"};
-
-bool valid_ip_rule(const std::string& rule) {
-  std::string address = rule;
-  int max_prefix = 128;
-  auto slash = rule.find('/');
-  unsigned char buffer[16];
-  bool v4 = inet_pton(AF_INET, rule.substr(0, slash).c_str(), buffer) == 1;
-  bool v6 = !v4 && inet_pton(AF_INET6, rule.substr(0, slash).c_str(), buffer) == 1;
-  if (!v4 && !v6) return false;
-  if (slash == std::string::npos) return true;
-  max_prefix = v4 ? 32 : 128;
-  std::string prefix = rule.substr(slash + 1);
-  if (prefix.empty() || prefix.size() > 3 || !std::all_of(prefix.begin(), prefix.end(), ::isdigit)) return false;
-  return std::stoi(prefix) <= max_prefix;
-}
 
 // Free space of the filesystem holding `path` (or its nearest existing parent), in percent.
 double free_percent(std::filesystem::path path) {
@@ -171,9 +157,7 @@ class Checker {
     auto emails = config_.list("ADMIN_ALLOWED_EMAILS");
     auto ips = config_.list("ADMIN_ALLOWED_IPS");
     std::vector<std::string> malformed;
-    for (const auto& rule : ips) {
-      if (!valid_ip_rule(rule)) malformed.push_back(rule);
-    }
+    core::parse_ip_rules(ips, &malformed);
     if (!malformed.empty()) {
       std::string list;
       for (const auto& rule : malformed) list += (list.empty() ? "" : ", ") + rule;

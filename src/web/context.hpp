@@ -34,8 +34,10 @@ class Context final {
   http::FormData input;         // parsed body (urlencoded or multipart)
   Session session;
   std::optional<accounts::User> user;
-  std::string client_ip;
+  std::string client_ip;        // the visitor (see client_address.hpp), not necessarily the TCP peer
+  bool https = false;           // the visitor reached us over HTTPS (through a trusted proxy)
   std::string request_id;
+  std::string csp_nonce;        // nonce of this response's Content-Security-Policy (inline <script nonce=…>)
 
   // Flash data delivered by the previous request (one-shot).
   std::map<std::string, std::string, std::less<>> flash;

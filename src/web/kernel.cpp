@@ -29,9 +29,12 @@ namespace {
 
 constexpr const char* kMaintenanceBypassCookie = "nico_maintenance_bypass";
 
-constexpr const char* kDefaultCsp =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+// Strict CSP: scripts only from this origin or carrying this response's nonce; nothing inline otherwise.
+std::string default_csp(const std::string& nonce) {
+  return "default-src 'self'; script-src 'self' 'nonce-" + nonce +
+         "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+}
 
 bool is_state_changing(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
@@ -127,8 +130,12 @@ http::Response Kernel::handle(const http::Request& request) const {
   std::string request_id = core::random_token(12);
   std::string route_name;
   http::Response response;
+  // A fresh CSP nonce per response: an injected <script> cannot guess it.
+  std::string csp_nonce = core::random_token(22);
+  ClientAddress client = resolve_client_address(request.peer_address, request.header("x-forwarded-for"),
+                                                request.header("x-forwarded-proto"), services_.trusted_proxies);
   try {
-    response = dispatch(request, route_name, request_id);
+    response = dispatch(request, client, csp_nonce, route_name, request_id);
   } catch (const std::exception& e) {
     core::log::error("Unhandled exception: " + std::string(e.what()),
                      {{"request_id", request_id}, {"method", request.method}, {"path", request.path}});
@@ -139,7 +146,7 @@ http::Response Kernel::handle(const http::Request& request) const {
       error.file = route_name.empty() ? "http" : "route " + route_name;
       error.url = services_.config.str("APP_URL") + request.target;
       error.method = request.method;
-      error.ip = request.peer_address;
+      error.ip = client.ip;
       error.path = request.path == "/" ? "/" : request.path.substr(1);
       services_.monitor->report(error);
     }
@@ -151,7 +158,7 @@ http::Response Kernel::handle(const http::Request& request) const {
       response = http::Response::text(500, "Error interno. Código de referencia: " + request_id);
     }
   }
-  apply_security_headers(request, response);
+  apply_security_headers(response, client.https, csp_nonce);
   response.set_header("X-Request-Id", request_id);
 
   auto elapsed_us =
@@ -162,12 +169,12 @@ http::Response Kernel::handle(const http::Request& request) const {
                               {"route", route_name},
                               {"status", std::to_string(response.status)},
                               {"ms", std::to_string(elapsed_us / 1000.0).substr(0, 6)},
-                              {"ip", request.peer_address}});
+                              {"ip", client.ip}});
   return response;
 }
 
-http::Response Kernel::dispatch(const http::Request& request, std::string& route_name,
-                                const std::string& request_id) const {
+http::Response Kernel::dispatch(const http::Request& request, const ClientAddress& client, const std::string& csp_nonce,
+                                std::string& route_name, const std::string& request_id) const {
   // 1. Static files: answered before anything touches the session or the database.
   if ((request.method == "GET" || request.method == "HEAD") && request.path.find('.') != std::string::npos) {
     if (auto file = resolve_static(public_root_, request.path)) {
@@ -183,7 +190,9 @@ http::Response Kernel::dispatch(const http::Request& request, std::string& route
 
   Context context(request, services_);
   context.request_id = request_id;
-  context.client_ip = request.peer_address;
+  context.client_ip = client.ip;
+  context.https = client.https;
+  context.csp_nonce = csp_nonce;
   http::parse_urlencoded(request.query, context.query);
 
   // 2-3. Body first, because `_method` lives in it.
@@ -325,13 +334,14 @@ http::Response Kernel::rejection(int status) const {
   try {
     auto response = error_page(services_, nullptr, status);
     response.set_header("Connection", "close");
+    apply_security_headers(response, false, core::random_token(22));
     return response;
   } catch (const std::exception&) {
     return http::Response::text(status, std::string(http::reason_phrase(status)));
   }
 }
 
-void Kernel::apply_security_headers(const http::Request& request, http::Response& response) const {
+void Kernel::apply_security_headers(http::Response& response, bool https, const std::string& csp_nonce) const {
   const auto& config = services_.config;
   if (!config.boolean("SECURITY_HEADERS_ENABLED")) return;
   response.set_header("X-Frame-Options", "DENY");
@@ -343,10 +353,10 @@ void Kernel::apply_security_headers(const http::Request& request, http::Response
   response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   if (config.boolean("SECURITY_CSP_ENABLED")) {
     const std::string& custom = config.str("SECURITY_CSP");
-    response.set_header("Content-Security-Policy", custom.empty() ? kDefaultCsp : custom);
+    response.set_header("Content-Security-Policy", custom.empty() ? default_csp(csp_nonce) : custom);
   }
-  if (core::starts_with_ci(config.str("APP_URL"), "https://"))
-    response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // HSTS only means something on HTTPS (which reaches us through a trusted TLS-terminating proxy).
+  if (https) response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 }  // namespace web

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "web/client_address.hpp"
 #include "web/services.hpp"
 
 namespace ops {
@@ -31,11 +32,12 @@ class Kernel final {
   http::Response rejection(int status) const;
 
  private:
-  http::Response dispatch(const http::Request& request, std::string& route_name, const std::string& request_id) const;
+  http::Response dispatch(const http::Request& request, const ClientAddress& client, const std::string& csp_nonce,
+                          std::string& route_name, const std::string& request_id) const;
   // The 503 page (or the bypass redirect) while in maintenance; nullopt lets the request through.
   std::optional<http::Response> maintenance_answer(const http::Request& request, const ops::MaintenanceState& state,
                                                    std::string& route_name) const;
-  void apply_security_headers(const http::Request& request, http::Response& response) const;
+  void apply_security_headers(http::Response& response, bool https, const std::string& csp_nonce) const;
 
   const Services& services_;
   std::filesystem::path public_root_;

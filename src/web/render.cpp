@@ -25,7 +25,10 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
 
   const accounts::User* user = context && context->user ? &*context->user : nullptr;
   dict.set("BRAND_HREF", user && user->is_admin() ? "/admin/dashboard" : "/tienda");
-  if (context) dict.set("CSRF_TOKEN", context->csrf_token());
+  if (context) {
+    dict.set("CSRF_TOKEN", context->csrf_token());
+    dict.set("CSP_NONCE", context->csp_nonce);
+  }
   if (user) {
     Dict account = dict.add("USER");
     std::string name = user->name.empty() ? "Cuenta" : user->name;

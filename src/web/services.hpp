@@ -3,6 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "core/ip_rules.hpp"
 
 namespace core {
 class Config;
@@ -38,6 +41,7 @@ struct Services {
   std::string asset_css;        // fingerprinted URLs of the static bundle
   std::string asset_js;
   const infra::ExceptionMonitor* monitor = nullptr;  // unhandled errors → ops alerts (null in unit tests)
+  std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
 };
 
 }  // namespace web
