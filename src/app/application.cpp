@@ -10,6 +10,7 @@
 #include "db/database.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/user_repository.hpp"
+#include "domain/audit/audit_log.hpp"
 #include "http/server.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/rate_limiter.hpp"
@@ -67,6 +68,7 @@ struct WebApplication::Parts {
   std::unique_ptr<accounts::AccountService> accounts;
   web::Router router;
   std::unique_ptr<infra::ExceptionMonitor> monitor;
+  std::unique_ptr<audit::AuditLog> audit_log;
   std::unique_ptr<web::Services> services;
   std::unique_ptr<web::Kernel> kernel;
 };
@@ -100,6 +102,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
       web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
   p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(), alert_dispatcher(config));
   p.services->monitor = p.monitor.get();
+  p.audit_log = std::make_unique<audit::AuditLog>(*p.database);
+  p.services->audit_log = p.audit_log.get();
   std::vector<std::string> malformed_proxies;
   p.services->trusted_proxies = core::parse_ip_rules(config.list("TRUSTED_PROXIES"), &malformed_proxies);
   for (const auto& entry : malformed_proxies)

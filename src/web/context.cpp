@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
+#include "domain/audit/audit_log.hpp"
 #include "web/csrf.hpp"
 
 namespace web {
@@ -82,6 +83,29 @@ void Context::logout() {
   // A new guest token replaces the one the signed-in tabs may still hold.
   guest_csrf = issue_guest_csrf_token(services.app_key);
   send_guest_csrf_cookie = true;
+}
+
+}  // namespace web
+
+namespace web {
+
+void Context::audit(std::string event, std::string subject_type, std::optional<std::int64_t> subject_id,
+                    std::vector<std::pair<std::string, std::string>> metadata) {
+  if (!services.audit_log) return;
+  audit::AuditEntry entry;
+  entry.event = std::move(event);
+  if (user) {
+    entry.actor_id = user->id;
+    entry.actor_role = user->role;
+  }
+  entry.subject_type = std::move(subject_type);
+  entry.subject_id = subject_id;
+  entry.ip_address = client_ip;
+  entry.user_agent = std::string(request.header("user-agent"));
+  entry.route_name = route_name;
+  entry.http_method = method;
+  entry.metadata = std::move(metadata);
+  services.audit_log->record(entry);
 }
 
 }  // namespace web

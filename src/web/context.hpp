@@ -65,6 +65,10 @@ class Context final {
   // Signs out: session emptied and given a new id, guest CSRF cookie rotated.
   void logout();
 
+  // Appends to the audit trail with this request's actor, IP, user agent, route and method.
+  void audit(std::string event, std::string subject_type = {}, std::optional<std::int64_t> subject_id = {},
+             std::vector<std::pair<std::string, std::string>> metadata = {});
+
   // Set-Cookie headers the kernel adds to the response.
   std::vector<std::string> cookies;
   std::string guest_csrf;               // valid guest token from the cookie, or one issued this request

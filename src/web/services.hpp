@@ -22,6 +22,9 @@ class AccountService;
 namespace infra {
 class ExceptionMonitor;
 }
+namespace audit {
+class AuditLog;
+}
 
 namespace web {
 
@@ -42,6 +45,7 @@ struct Services {
   std::string asset_js;
   const infra::ExceptionMonitor* monitor = nullptr;  // unhandled errors → ops alerts (null in unit tests)
   std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
+  const audit::AuditLog* audit_log = nullptr;          // audit trail (null in unit tests)
 };
 
 }  // namespace web

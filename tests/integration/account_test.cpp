@@ -271,3 +271,19 @@ TEST_F(Accounts, RememberMeSignsInAgainAfterTheSessionIsGoneUntilLogout) {
   replay.set_cookie("nico_remember", remember);
   EXPECT_EQ(replay.get("/mi-cuenta").status, 302);  // the token was revoked at logout
 }
+
+TEST_F(Accounts, SignInsAndFailuresAreAudited) {
+  std::string email = unique_email();
+  registered(email);
+  Browser browser(server_->base_url());
+  browser.submit("/login", "/login", {{"email", email}, {"password", "equivocada"}});
+  browser.submit("/login", "/login", {{"email", email}, {"password", "secreto123"}});
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_logs WHERE event = 'auth.login.failed' AND actor_id IS NULL "
+                  "AND metadata LIKE :m AND ip_address = '127.0.0.1' AND http_method = 'POST' AND route_name = 'login.post'",
+                  "%" + email + "%"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_logs a JOIN users u ON u.id = a.actor_id WHERE "
+                  "a.event = 'auth.login.succeeded' AND u.email = :e AND a.subject_type LIKE 'App_Models_User'",
+                  email),
+            1);
+}

@@ -83,6 +83,7 @@ http::Response login(web::Context& context) {
   auto user = context.services.accounts.authenticate(normal, password);
   if (!user) {
     limiter.hit("login-failures", key, kMaxFailedLogins, 60);
+    context.audit("auth.login.failed", {}, {}, {{"email", normal}});
     errors.add("email", "Las credenciales no coinciden con nuestros registros.");
     return context.back_with_errors(errors, {}, "/login");
   }
@@ -90,6 +91,7 @@ http::Response login(web::Context& context) {
   std::string fallback = user->is_admin() ? "/admin/dashboard" : "/";
   std::string target = safe_intended(context, fallback);
   context.login(*user);
+  context.audit("auth.login.succeeded", "App\\Models\\User", user->id);
   if (!context.input.value("remember").empty()) web::remember_user(context, *user);
   context.flash_next("success", "Sesión iniciada correctamente.");
   return http::Response::redirect(target, 302);
@@ -137,6 +139,7 @@ http::Response register_account(web::Context& context) {
 
 http::Response logout(web::Context& context) {
   web::forget_remembered_user(context);
+  context.audit("auth.logout", "App\\Models\\User", context.user->id);
   context.logout();
   context.flash_next("success", "Sesión cerrada.");
   return http::Response::redirect("/", 302);
