@@ -88,7 +88,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   // transaction on another connection never waits for itself).
   p.database = open_database(config, static_cast<std::size_t>(workers) + 2);
   p.templates = std::make_unique<web::TemplateEngine>(p.resource_path / "templates");
-  p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")));
+  p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")),
+                                                   static_cast<int>(config.integer("SESSION_ABSOLUTE_LIFETIME")));
   p.limiter = std::make_unique<infra::RateLimiter>(*p.database);
   p.users = std::make_unique<accounts::UserRepository>(*p.database);
   core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),

@@ -53,6 +53,7 @@ const std::vector<ConfigKey> kKeys = {
 
     {"SESSION_DRIVER", T::kEnum, "database", "database", false, "session"},
     {"SESSION_LIFETIME", T::kInt, "120", "1..525600", false, "session"},
+    {"SESSION_ABSOLUTE_LIFETIME", T::kInt, "720", "0..525600", false, "session"},
     {"SESSION_EXPIRE_ON_CLOSE", T::kBool, "false", "", false, "session"},
     {"SESSION_COOKIE", T::kString, "", "", false, "session"},
     {"SESSION_PATH", T::kString, "/", "", false, "session"},

@@ -50,7 +50,9 @@ http::Response Context::back_with_errors(const FieldErrors& field_errors, const 
 
 std::string Context::csrf_token() {
   if (auto token = session.get("_token")) return *token;
-  if (session.exists() || user) {
+  // Guests use the signed cookie even when they have a session (e.g. a flash message), so that session can
+  // disappear once it is empty again.
+  if (user) {
     std::string token = core::random_token(40);
     session.put("_token", token);
     return token;
@@ -70,6 +72,7 @@ bool Context::wants_json() const {
 
 void Context::login(const accounts::User& signed_in, bool password_checked) {
   session.regenerate();
+  session.put(kSessionStartedKey, std::to_string(core::unix_now()));  // the absolute lifetime counts from sign-in
   session.put("user_id", std::to_string(signed_in.id));
   if (password_checked) session.put("auth_time", std::to_string(core::unix_now()));
   session.forget("admin_2fa_passed_at");

@@ -16,6 +16,7 @@
 #include "web/context.hpp"
 #include "infra/exception_monitor.hpp"
 #include "ops/maintenance.hpp"
+#include "web/cookie_policy.hpp"
 #include "web/csrf.hpp"
 #include "web/remember.hpp"
 #include "web/render.hpp"
@@ -51,23 +52,11 @@ int status_for(core::ErrorKind kind) {
   return 500;
 }
 
-http::CookieOptions cookie_options(const core::Config& config) {
-  http::CookieOptions options;
-  options.path = config.str("SESSION_PATH");
-  options.domain = config.str("SESSION_DOMAIN");
-  options.secure = config.boolean("SESSION_SECURE_COOKIE");
-  options.http_only = config.boolean("SESSION_HTTP_ONLY");
-  std::string same_site = config.str("SESSION_SAME_SITE");
-  same_site[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(same_site[0])));
-  options.same_site = same_site;
-  options.max_age_seconds = config.boolean("SESSION_EXPIRE_ON_CLOSE") ? -1 : config.integer("SESSION_LIFETIME") * 60;
-  return options;
-}
 
 // Loads the session and hands this request the flash data the previous one left (then forgets it).
 void load_session(Context& context, const std::map<std::string, std::string, std::less<>>& cookies) {
   const auto& config = context.services.config;
-  auto cookie = cookies.find(config.str("SESSION_COOKIE"));
+  auto cookie = cookies.find(cookie_name(config, config.str("SESSION_COOKIE")));
   context.session = context.services.sessions.load(cookie == cookies.end() ? std::string_view() : cookie->second);
   std::vector<std::string> flash_keys;
   for (const auto& [key, value] : context.session.data()) {
@@ -88,11 +77,11 @@ void load_session(Context& context, const std::map<std::string, std::string, std
   }
   // A visitor whose session expired but who ticked "Recordarme" is signed in again (new session, no auth_time).
   if (!context.session.has("user_id")) {
-    if (auto remember = cookies.find(kRememberCookie); remember != cookies.end()) {
+    if (auto remember = cookies.find(cookie_name(config, kRememberCookie)); remember != cookies.end()) {
       if (auto user = remembered_user(context, remember->second)) context.login(*user, /*password_checked=*/false);
     }
   }
-  auto guest = cookies.find(kGuestCsrfCookie);
+  auto guest = cookies.find(cookie_name(config, kGuestCsrfCookie));
   if (guest != cookies.end() && guest_csrf_token_is_authentic(guest->second, context.services.app_key))
     context.guest_csrf = guest->second;
 }
@@ -278,24 +267,22 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   if (context.user) info.user_id = context.user->id;
   info.ip_address = context.client_ip;
   info.user_agent = std::string(request.header("user-agent"));
-  auto options = cookie_options(services_.config);
+  auto options = session_cookie_options(services_.config);
+  std::string session_cookie = cookie_name(services_.config, services_.config.str("SESSION_COOKIE"));
   switch (services_.sessions.save(context.session, info)) {
     case CookieAction::kSet:
-      response.add_header("Set-Cookie", http::build_set_cookie(services_.config.str("SESSION_COOKIE"),
-                                                               context.session.id(), options));
+      response.add_header("Set-Cookie", http::build_set_cookie(session_cookie, context.session.id(), options));
       break;
-    case CookieAction::kClear: {
-      auto expired = options;
-      expired.max_age_seconds = 0;
-      response.add_header("Set-Cookie", http::build_set_cookie(services_.config.str("SESSION_COOKIE"), "", expired));
+    case CookieAction::kClear:
+      response.add_header("Set-Cookie", http::build_set_cookie(session_cookie, "", cookie_options(services_.config, 0)));
       break;
-    }
     case CookieAction::kNone:
       break;
   }
   for (auto& cookie : context.cookies) response.add_header("Set-Cookie", std::move(cookie));
   if (context.send_guest_csrf_cookie) {
-    response.add_header("Set-Cookie", http::build_set_cookie(kGuestCsrfCookie, context.guest_csrf, options));
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kGuestCsrfCookie),
+                                                             context.guest_csrf, options));
   }
   // Pages that show a CSRF token or personal data must not be stored by shared caches.
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-cache, private");
@@ -313,14 +300,13 @@ std::optional<http::Response> Kernel::maintenance_answer(const http::Request& re
     // The bypass link: remember this browser with a signed cookie and send it to the site.
     route_name = "maintenance.bypass";
     auto response = http::Response::redirect("/", 302);
-    auto options = cookie_options(services_.config);
-    options.max_age_seconds = 12 * 3600;
-    response.add_header("Set-Cookie", http::build_set_cookie(kMaintenanceBypassCookie, pass, options));
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kMaintenanceBypassCookie), pass,
+                                                             cookie_options(services_.config, 12 * 3600)));
     return response;
   }
   if (!pass.empty()) {
     auto cookies = http::parse_cookies(request.header("cookie"));
-    auto bypass = cookies.find(kMaintenanceBypassCookie);
+    auto bypass = cookies.find(cookie_name(services_.config, kMaintenanceBypassCookie));
     if (bypass != cookies.end() && core::constant_time_equals(bypass->second, pass)) return std::nullopt;
   }
   route_name = "maintenance";

@@ -6,32 +6,23 @@
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
+#include "web/cookie_policy.hpp"
 
 namespace web {
 
 namespace {
-http::CookieOptions remember_cookie_options(const core::Config& config, long long max_age) {
-  http::CookieOptions options;
-  options.path = "/";
-  options.domain = config.str("SESSION_DOMAIN");
-  options.secure = config.boolean("SESSION_SECURE_COOKIE");
-  options.http_only = true;
-  options.same_site = "Lax";
-  options.max_age_seconds = max_age;
-  return options;
-}
-
 void expire_cookie(Context& context) {
-  context.cookies.push_back(
-      http::build_set_cookie(kRememberCookie, "", remember_cookie_options(context.services.config, 0)));
+  const auto& config = context.services.config;
+  context.cookies.push_back(http::build_set_cookie(cookie_name(config, kRememberCookie), "", cookie_options(config, 0)));
 }
 }  // namespace
 
 void remember_user(Context& context, const accounts::User& user) {
   std::string token = core::random_token(60);
   context.services.accounts.users().set_remember_token_hash(user.id, core::sha256_hex(token));
-  context.cookies.push_back(http::build_set_cookie(kRememberCookie, std::to_string(user.id) + "|" + token,
-                                                   remember_cookie_options(context.services.config, kRememberSeconds)));
+  const auto& config = context.services.config;
+  context.cookies.push_back(http::build_set_cookie(cookie_name(config, kRememberCookie), std::to_string(user.id) + "|" + token,
+                                                   cookie_options(config, kRememberSeconds)));
 }
 
 void forget_remembered_user(Context& context) {

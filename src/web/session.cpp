@@ -2,6 +2,7 @@
 // the row readable in a SQL console and needs no JSON library on the hot path.
 #include "web/session.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <random>
 
@@ -64,8 +65,8 @@ void Session::invalidate() {
   regenerate();
 }
 
-SessionStore::SessionStore(db::Database& database, int lifetime_minutes)
-    : database_(database), lifetime_minutes_(lifetime_minutes) {}
+SessionStore::SessionStore(db::Database& database, int lifetime_minutes, int absolute_minutes)
+    : database_(database), lifetime_minutes_(lifetime_minutes), absolute_minutes_(absolute_minutes) {}
 
 Session SessionStore::load(std::string_view cookie_value) const {
   Session session;
@@ -88,6 +89,21 @@ Session SessionStore::load(std::string_view cookie_value) const {
   http::FormData pairs;
   http::parse_urlencoded(payload, pairs);
   for (const auto& [name, value] : pairs.fields()) session.data_[name] = value;
+  if (absolute_minutes_ > 0) {
+    auto started = session.data_.find(kSessionStartedKey);
+    std::int64_t started_at = 0;
+    try {
+      if (started != session.data_.end()) started_at = std::stoll(started->second);
+    } catch (const std::exception&) {
+      started_at = 0;
+    }
+    if (started_at < core::unix_now() - absolute_minutes_ * 60LL) {
+      // Past its absolute lifetime: a new, empty session (the old row goes with the next garbage collection).
+      Session fresh;
+      fresh.id_ = core::random_token(kIdLength);
+      return fresh;
+    }
+  }
   session.id_ = std::string(cookie_value);
   session.loaded_id_ = session.id_;
   session.last_activity_ = last_activity;
@@ -109,12 +125,16 @@ CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) c
     return CookieAction::kNone;
   }
 
-  if (session.exists() && (id_changed || session.data_.empty())) {
+  // Bookkeeping alone (the start time) is not worth a row: such a session is deleted like an empty one.
+  bool has_content = std::any_of(session.data_.begin(), session.data_.end(),
+                                 [](const auto& entry) { return entry.first != kSessionStartedKey; });
+  if (session.exists() && (id_changed || !has_content)) {
     std::string old_key = storage_key(session.loaded_id_);
     *sql << "DELETE FROM sessions WHERE id = :id", soci::use(old_key);
   }
-  if (session.data_.empty()) return session.exists() ? CookieAction::kClear : CookieAction::kNone;
+  if (!has_content) return session.exists() ? CookieAction::kClear : CookieAction::kNone;
 
+  if (!session.data_.count(kSessionStartedKey)) session.data_[kSessionStartedKey] = std::to_string(now);
   std::vector<std::pair<std::string, std::string>> pairs(session.data_.begin(), session.data_.end());
   std::string payload = http::build_urlencoded(pairs);
   std::string key = storage_key(session.id_);

@@ -16,6 +16,8 @@ class Database;
 
 namespace web {
 
+inline constexpr const char* kSessionStartedKey = "_started";  // unix seconds of creation / last sign-in
+
 class Session final {
  public:
   std::optional<std::string> get(std::string_view key) const;
@@ -56,7 +58,8 @@ enum class CookieAction { kNone, kSet, kClear };
 
 class SessionStore final {
  public:
-  SessionStore(db::Database& database, int lifetime_minutes);
+  // `lifetime_minutes`: idle expiry. `absolute_minutes`: expiry counted from the session's start (0 = none).
+  SessionStore(db::Database& database, int lifetime_minutes, int absolute_minutes = 0);
   // Loads the session for a cookie value; an unknown or expired id yields an empty, not-yet-existing session.
   Session load(std::string_view cookie_value) const;
   // Persists (insert/update), deletes an emptied session, or only refreshes last_activity once a minute.
@@ -67,6 +70,7 @@ class SessionStore final {
  private:
   db::Database& database_;
   int lifetime_minutes_;
+  int absolute_minutes_;
 };
 
 }  // namespace web

@@ -130,3 +130,45 @@ TEST_F(Platform, SigtermDrainsAndExitsCleanly) {
   other.stop();
   EXPECT_EQ(other.exit_status(), 0);
 }
+
+TEST(Sessions, AFlashOnlySessionIsDeletedOnceItsMessageWasShown) {
+  AppServer server;
+  server.start();
+  Browser browser(server.base_url());
+  browser.submit("/login", "/login", {{"email", "x"}, {"password", ""}});  // validation errors → flash session
+  int rows = 0;
+  server.database().lease()->once << "SELECT COUNT(*) FROM sessions", soci::into(rows);
+  EXPECT_EQ(rows, 1);
+  auto page = browser.get("/login");  // the errors are shown once…
+  EXPECT_TRUE(page.contains("Ingresá un email válido."));
+  server.database().lease()->once << "SELECT COUNT(*) FROM sessions", soci::into(rows);
+  EXPECT_EQ(rows, 0);  // …and the now-empty session is gone
+  EXPECT_TRUE(browser.cookie("nicoreparaciones-session").empty());
+}
+
+TEST(Sessions, SecureCookiesUseTheHostPrefixAndSessionsHaveAnAbsoluteLifetime) {
+  AppServer server(std::map<std::string, std::string>{{"SESSION_SECURE_COOKIE", "true"}, {"SESSION_ABSOLUTE_LIFETIME", "1"}});
+  server.start();
+  Browser browser(server.base_url());
+  browser.get("/login");
+  ASSERT_FALSE(browser.cookie("__Host-nico_csrf").empty());
+  auto response = browser.submit("/registro", "/registro",
+                                 {{"name", "Ana"}, {"last_name", "P"}, {"phone", "3415550000"}, {"email", "abs@example.com"},
+                                  {"password", "secreto123"}, {"password_confirmation", "secreto123"}});
+  ASSERT_EQ(response.status, 302);
+  auto set_cookies = response.header_values("set-cookie");
+  bool host_session = false;
+  for (const auto& cookie : set_cookies) {
+    if (cookie.rfind("__Host-nicoreparaciones-session=", 0) == 0) {
+      host_session = true;
+      EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+      EXPECT_NE(cookie.find("; Path=/"), std::string::npos);
+      EXPECT_EQ(cookie.find("Domain="), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(host_session);
+  EXPECT_EQ(browser.get("/mi-cuenta").status, 200);
+  // Age the session past SESSION_ABSOLUTE_LIFETIME (1 minute) while it stays active: 1764… becomes 764… (1994).
+  server.database().lease()->once << "UPDATE sessions SET payload = REPLACE(payload, '_started=1', '_started=')";
+  EXPECT_EQ(browser.get("/mi-cuenta").status, 302);
+}
