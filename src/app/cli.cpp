@@ -51,7 +51,7 @@ void report_command_failure(const CommandEnvironment& environment, const std::st
     } catch (const std::exception&) {
       database.reset();
     }
-    infra::ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config));
+    infra::ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config, database.get()));
     infra::ErrorReport report;
     report.exception_class = infra::demangle(typeid(error).name());
     report.message = error.what();

@@ -2,6 +2,10 @@
 // inside a write transaction: delete the expired row, then insert; a unique-key conflict means "taken".
 #include "infra/cache.hpp"
 
+#include <chrono>
+#include <string_view>
+#include <thread>
+
 #include "core/clock.hpp"
 #include "db/database.hpp"
 
@@ -22,6 +26,22 @@ const char* insert_ignore(db::Dialect dialect, const char* table) {
   return std::string_view(table) == "cache"
              ? "INSERT IGNORE INTO cache (`key`, value, expiration) VALUES (:k, :v, :e)"
              : "INSERT IGNORE INTO cache_locks (`key`, owner, expiration) VALUES (:k, :v, :e)";
+}
+// InnoDB may pick one of two transactions racing to create the same new key as a deadlock victim (error 1213:
+// the expired-row DELETE takes a gap lock the other's INSERT waits on). The victim was rolled back whole, so
+// running it again is correct; SQLite serialises writers and never gets here.
+template <typename Body>
+auto retry_on_deadlock(Body body) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return body();
+    } catch (const soci::soci_error& e) {
+      bool deadlock = std::string_view(e.what()).find("Deadlock") != std::string_view::npos ||
+                      std::string_view(e.what()).find("1213") != std::string_view::npos;
+      if (!deadlock || attempt == 5) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    }
+  }
 }
 }  // namespace
 
@@ -52,6 +72,10 @@ void Cache::put(std::string_view key, std::string_view value, std::int64_t ttl_s
 }
 
 bool Cache::add(std::string_view key, std::string_view value, std::int64_t ttl_seconds) const {
+  return retry_on_deadlock([&] { return add_once(key, value, ttl_seconds); });
+}
+
+bool Cache::add_once(std::string_view key, std::string_view value, std::int64_t ttl_seconds) const {
   std::string row_key = full_key(key), text(value);
   long long now = core::unix_now(), expiration = expiry_for(ttl_seconds);
   auto sql = database_.lease();
@@ -81,6 +105,10 @@ std::int64_t Cache::prune_expired() const {
 }
 
 bool Cache::acquire_lock(std::string_view name, std::string_view owner, std::int64_t ttl_seconds) const {
+  return retry_on_deadlock([&] { return acquire_lock_once(name, owner, ttl_seconds); });
+}
+
+bool Cache::acquire_lock_once(std::string_view name, std::string_view owner, std::int64_t ttl_seconds) const {
   std::string row_key = full_key(name), holder(owner);
   long long now = core::unix_now(), expiration = expiry_for(ttl_seconds);
   auto sql = database_.lease();

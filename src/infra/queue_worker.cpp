@@ -2,6 +2,8 @@
 // maintenance pause (see queue_worker.hpp for the row life cycle and why it is safe with several workers).
 #include "infra/queue_worker.hpp"
 
+#include "infra/exception_monitor.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -108,11 +110,18 @@ class QueueWorker::Watchdog final {
   std::thread thread_;  // last: starts once the fields above exist
 };
 
-void report_job_failure(std::string_view job_name, std::string_view uuid, std::string_view queue, int attempts,
-                        std::string_view error) {
+void report_job_failure(const ExceptionMonitor* monitor, std::string_view job_name, std::string_view uuid,
+                        std::string_view queue, int attempts, std::string_view error) {
   std::string attempts_text = std::to_string(attempts);
-  core::log::error("Queue job failed",
+  bool alert_delivery = job_name.rfind("ops.alert.", 0) == 0;
+  core::log::write(alert_delivery ? core::log::Level::kCritical : core::log::Level::kError, "Queue job failed",
                    {{"job", job_name}, {"uuid", uuid}, {"queue", queue}, {"attempts", attempts_text}, {"error", error}});
+  if (!monitor || alert_delivery) return;
+  ErrorReport report;
+  report.exception_class = "QueueJobFailed";
+  report.message = std::string(job_name) + " failed after " + attempts_text + " attempt(s): " + std::string(error);
+  report.file = "job " + std::string(job_name);
+  monitor->report(report);
 }
 
 QueueWorker::QueueWorker(db::Database& database, const JobRegistry& registry, const Cache& cache,
@@ -248,7 +257,7 @@ JobOutcome QueueWorker::fail(const ReservedJob& job, const std::string& uuid, co
   }
   FailedJobStore::insert(*sql, failed);
   transaction.commit();
-  report_job_failure(name, failed.uuid, job.queue, job.attempts, error);
+  report_job_failure(monitor_, name, failed.uuid, job.queue, job.attempts, error);
   out_ << "[" << local_now() << "] " << name << " #" << job.id << " FAILED (attempt " << job.attempts
        << "): " << first_line(error) << std::endl;
   return JobOutcome::kFailed;

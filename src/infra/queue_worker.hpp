@@ -38,6 +38,8 @@ class Database;
 
 namespace infra {
 
+class ExceptionMonitor;
+
 class Cache;
 class JobRegistry;
 
@@ -95,6 +97,9 @@ class QueueWorker final {
   // Runs a reserved job and records the outcome.
   JobOutcome process(const ReservedJob& job);
 
+  // Jobs that fail for good are also sent to this monitor as ops alerts (optional; not owned).
+  void set_monitor(const ExceptionMonitor* monitor) { monitor_ = monitor; }
+
  private:
   class Watchdog;
   void heartbeat();
@@ -108,10 +113,13 @@ class QueueWorker final {
   std::ostream& out_;
   std::unique_ptr<Watchdog> watchdog_;
   std::int64_t last_heartbeat_ = 0;
+  const ExceptionMonitor* monitor_ = nullptr;
 };
 
-// The one place a job's final failure leaves the worker: logs an error today; the ops-alert hook goes here.
-void report_job_failure(std::string_view job_name, std::string_view uuid, std::string_view queue, int attempts,
-                        std::string_view error);
+// The one place a job's final failure leaves the worker: an error in the log and, with a monitor, an ops alert —
+// except for the alert-delivery jobs themselves, whose failure must not queue another delivery to the same
+// dead endpoint (it is logged at critical level instead).
+void report_job_failure(const ExceptionMonitor* monitor, std::string_view job_name, std::string_view uuid,
+                        std::string_view queue, int attempts, std::string_view error);
 
 }  // namespace infra

@@ -2,6 +2,8 @@
 // (see scheduler.hpp).
 #include "infra/scheduler.hpp"
 
+#include "infra/exception_monitor.hpp"
+
 #include <soci/error.h>
 #include <unistd.h>
 
@@ -51,10 +53,17 @@ std::string ScheduledTask::display_command() const {
   return text;
 }
 
-void report_task_failure(const ScheduledTask& task, const LocalMinute& minute, int exit_code, std::string_view detail) {
+void report_task_failure(const ExceptionMonitor* monitor, const ScheduledTask& task, const LocalMinute& minute,
+                         int exit_code, std::string_view detail) {
   std::string code = std::to_string(exit_code), when = format_local_minute(minute), what = task.display_command();
   core::log::error("Scheduled task failed",
                    {{"task", task.name}, {"command", what}, {"minute", when}, {"exit_code", code}, {"error", detail}});
+  if (!monitor) return;
+  ErrorReport report;
+  report.exception_class = "ScheduledTaskFailed";
+  report.message = what + " exited with code " + code + (detail.empty() ? "" : ": " + std::string(detail));
+  report.file = "schedule " + task.name;
+  monitor->report(report);
 }
 
 Scheduler::Scheduler(std::vector<ScheduledTask> tasks, const Cache& cache, std::filesystem::path base_path,
@@ -134,7 +143,7 @@ TaskReport Scheduler::run_one(const ScheduledTask& task, const LocalMinute& now,
   core::log::info("Scheduled task finished", {{"task", task.name}, {"exit_code", code}, {"duration", duration}});
   if (report.exit_code != 0) {
     report.outcome = TaskOutcome::kFailed;
-    report_task_failure(task, now, report.exit_code, report.detail);
+    report_task_failure(monitor_, task, now, report.exit_code, report.detail);
     out << "Failed [" << task.name << "] with exit code " << report.exit_code << " after " << duration
         << (report.detail.empty() ? "" : ": " + report.detail) << std::endl;
   } else {

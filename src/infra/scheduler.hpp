@@ -26,6 +26,8 @@
 
 namespace infra {
 
+class ExceptionMonitor;
+
 class Cache;
 
 struct ScheduledTask {
@@ -71,6 +73,9 @@ class Scheduler final {
   // Records that the scheduler is alive (a database error is logged, not thrown).
   void beat() const;
 
+  // Failed tasks are also sent to this monitor as ops alerts (optional; not owned).
+  void set_monitor(const ExceptionMonitor* monitor) { monitor_ = monitor; }
+
  private:
   TaskReport run_one(const ScheduledTask& task, const LocalMinute& now, bool down, std::ostream& out) const;
   std::vector<ScheduledTask> tasks_;
@@ -79,9 +84,12 @@ class Scheduler final {
   CommandRunner runner_;
   std::string host_;      // this node, for per-node tasks
   std::string owner_;     // lock owner: host, pid and a random token (unique per process)
+  const ExceptionMonitor* monitor_ = nullptr;
 };
 
-// The one place a failed scheduled task leaves the scheduler: logs an error today; the ops-alert hook goes here.
-void report_task_failure(const ScheduledTask& task, const LocalMinute& minute, int exit_code, std::string_view detail);
+// The one place a failed scheduled task leaves the scheduler: an error in the log and, with a monitor, an ops alert
+// (the reference's scheduled health check and backup failed silently).
+void report_task_failure(const ExceptionMonitor* monitor, const ScheduledTask& task, const LocalMinute& minute,
+                         int exit_code, std::string_view detail);
 
 }  // namespace infra

@@ -109,6 +109,9 @@ TEST(OpsAlerts, TheSameFailureTwiceAlertsOnceButReachesSentryTwice) {
   std::string log = read_alert_logs(server.base_path());
   EXPECT_EQ(occurrences(log, "Unhandled exception: std::runtime_error"), 1u) << log;
   EXPECT_NE(log.find("\"file\":\"nico migrate:rollback\""), std::string::npos);
+  // Webhook and Sentry deliveries are queued; a worker sends them.
+  EXPECT_EQ(webhook.requests().size(), 0u);
+  EXPECT_EQ(server.run({"queue:work", "--stop-when-empty"}).exit_code, 0);
   EXPECT_EQ(webhook.wait_for(1), 1u);
   EXPECT_EQ(sentry.wait_for(2), 2u);
   auto event = sentry.requests()[0];
@@ -144,4 +147,38 @@ TEST(OpsAlerts, AServerErrorShowsTheReferenceAndRaisesAnAlert) {
   std::string log = read_alert_logs(server.base_path());
   EXPECT_NE(log.find("Unhandled exception: soci::"), std::string::npos) << log;
   EXPECT_NE(log.find("\"method\":\"POST\""), std::string::npos);
+}
+
+TEST(OpsAlerts, WebhookDeliveriesFromTheServerGoThroughTheQueue) {
+  HttpReceiver webhook;
+  AppServer server(Env{{"OPS_ALERT_STACK", "ops_slack"}, {"OPS_ALERT_WEBHOOK_URL", webhook.url()}});
+  server.start();
+  Browser browser(server.base_url());
+  auto login_page = browser.get("/login");
+  server.database().lease()->once << "ALTER TABLE users RENAME TO users_gone";
+  auto response = browser.post("/login", {{"_token", testing_support::csrf_token_in(login_page.body)},
+                                          {"email", "ana@example.com"}, {"password", "secreto123"}});
+  ASSERT_EQ(response.status, 500);
+  int queued = 0;
+  server.database().lease()->once << "SELECT COUNT(*) FROM jobs WHERE payload LIKE '%ops.alert.webhook%'", soci::into(queued);
+  EXPECT_EQ(queued, 1);
+  EXPECT_EQ(webhook.requests().size(), 0u);  // the request did not wait for the webhook
+  auto worker = server.run({"queue:work", "--stop-when-empty"});
+  EXPECT_EQ(worker.exit_code, 0) << worker.output;
+  ASSERT_EQ(webhook.wait_for(1), 1u);
+  EXPECT_NE(webhook.requests()[0].body.find("Unhandled exception: soci::"), std::string::npos);
+}
+
+TEST(OpsAlerts, FailedScheduledTasksAndJobsRaiseAlerts) {
+  AppServer server(Env{{"NICO_SCHEDULE_TEST_TASK", "migrate:rollback"}});
+  plant_unknown_migration(server);
+  auto schedule = server.run({"schedule:run", "--now=2026-11-27 10:17"});
+  EXPECT_EQ(schedule.exit_code, 1) << schedule.output;
+  auto probe = server.run({"queue:probe", "--count=1", "--fail"});
+  ASSERT_EQ(probe.exit_code, 0) << probe.output;
+  server.run({"queue:work", "--stop-when-empty", "--tries=1"});
+  std::string log = read_alert_logs(server.base_path());
+  EXPECT_NE(log.find("Unhandled exception: ScheduledTaskFailed"), std::string::npos) << log;
+  EXPECT_NE(log.find("\"file\":\"schedule test-task\""), std::string::npos);
+  EXPECT_NE(log.find("Unhandled exception: QueueJobFailed"), std::string::npos) << log;
 }
