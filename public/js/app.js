@@ -220,3 +220,11 @@
 
   window.NR = Object.assign(window.NR || {}, { toast, setCartCount, openSidebar, closeSidebar });
 })();
+
+// 2FA recovery-codes print view: [data-print] buttons open the browser print dialog (no inline scripts: strict CSP).
+document.addEventListener('click', (e) => {
+  const btn = e.target instanceof Element ? e.target.closest('[data-print]') : null;
+  if (!btn) return;
+  e.preventDefault();
+  window.print();
+});

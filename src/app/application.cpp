@@ -7,8 +7,10 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/two_factor.hpp"
 #include "domain/accounts/user_repository.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "http/server.hpp"
@@ -72,6 +74,7 @@ struct WebApplication::Parts {
   web::Router router;
   std::unique_ptr<infra::ExceptionMonitor> monitor;
   std::unique_ptr<audit::AuditLog> audit_log;
+  std::unique_ptr<accounts::TwoFactorService> two_factor;
   std::unique_ptr<web::Services> services;
   std::unique_ptr<web::Kernel> kernel;
 };
@@ -108,6 +111,11 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services->monitor = p.monitor.get();
   p.audit_log = std::make_unique<audit::AuditLog>(*p.database);
   p.services->audit_log = p.audit_log.get();
+  p.two_factor = std::make_unique<accounts::TwoFactorService>(
+      *p.database, app_key, static_cast<int>(config.integer("ADMIN_2FA_RECOVERY_CODES_COUNT")));
+  p.services->two_factor = p.two_factor.get();
+  for (const auto& email : config.list("ADMIN_ALLOWED_EMAILS")) p.services->admin_emails.push_back(core::to_lower(email));
+  p.services->admin_ips = core::parse_ip_rules(config.list("ADMIN_ALLOWED_IPS"), nullptr);
   std::vector<std::string> malformed_proxies;
   p.services->trusted_proxies = core::parse_ip_rules(config.list("TRUSTED_PROXIES"), &malformed_proxies);
   for (const auto& entry : malformed_proxies)

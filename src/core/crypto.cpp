@@ -126,3 +126,43 @@ bool verify_password(std::string_view password, std::string_view hash) {
 }
 
 }  // namespace core
+
+namespace core {
+
+namespace {
+std::string derive_key(std::string_view app_key, std::string_view purpose) {
+  crypto_init();
+  std::string key(crypto_secretbox_KEYBYTES, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(key.data()), key.size(),
+                     reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
+                     reinterpret_cast<const unsigned char*>(app_key.data()), app_key.size());
+  return key;
+}
+}  // namespace
+
+std::string encrypt_for(std::string_view app_key, std::string_view purpose, std::string_view plaintext) {
+  std::string key = derive_key(app_key, purpose);
+  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+  auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(bytes, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(bytes + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                        plaintext.size(), bytes, reinterpret_cast<const unsigned char*>(key.data()));
+  sodium_memzero(key.data(), key.size());
+  return base64_encode(out);
+}
+
+std::optional<std::string> decrypt_for(std::string_view app_key, std::string_view purpose, std::string_view encrypted) {
+  std::string raw = base64_decode(encrypted);
+  if (raw.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+  std::string key = derive_key(app_key, purpose);
+  std::string plain(raw.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  const auto* bytes = reinterpret_cast<const unsigned char*>(raw.data());
+  int failed = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()), bytes + crypto_secretbox_NONCEBYTES,
+                                          raw.size() - crypto_secretbox_NONCEBYTES, bytes,
+                                          reinterpret_cast<const unsigned char*>(key.data()));
+  sodium_memzero(key.data(), key.size());
+  if (failed) return std::nullopt;
+  return plain;
+}
+
+}  // namespace core

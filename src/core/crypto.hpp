@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,12 @@ std::string sha256_hex(std::string_view data);
 std::string sha1_hex(std::string_view data);
 
 bool constant_time_equals(std::string_view a, std::string_view b);
+
+// Authenticated encryption (XSalsa20-Poly1305 secretbox) under a key derived from `app_key` and `purpose`, so one
+// APP_KEY yields independent keys per use. Output: base64(nonce || ciphertext). decrypt returns nullopt when the
+// text was altered or encrypted under another key.
+std::string encrypt_for(std::string_view app_key, std::string_view purpose, std::string_view plaintext);
+std::optional<std::string> decrypt_for(std::string_view app_key, std::string_view purpose, std::string_view encrypted);
 
 struct PasswordHashCost {
   std::uint64_t opslimit = 2;          // Argon2id passes

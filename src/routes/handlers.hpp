@@ -29,4 +29,19 @@ http::Response show_account(web::Context& context);
 http::Response update_account(web::Context& context);
 http::Response update_password(web::Context& context);
 
+// admin/dashboard.cpp
+http::Response admin_dashboard(web::Context& context);
+
+// admin/two_factor.cpp
+http::Response show_two_factor_challenge(web::Context& context);
+http::Response verify_two_factor_challenge(web::Context& context);
+http::Response show_two_factor_settings(web::Context& context);
+http::Response regenerate_two_factor_secret(web::Context& context);
+http::Response enable_two_factor(web::Context& context);
+http::Response regenerate_recovery_codes(web::Context& context);
+http::Response clear_recovery_codes(web::Context& context);
+http::Response disable_two_factor(web::Context& context);
+http::Response download_recovery_codes(web::Context& context);
+http::Response print_recovery_codes(web::Context& context);
+
 }  // namespace routes

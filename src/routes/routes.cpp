@@ -30,6 +30,29 @@ void register_routes(web::Router& router) {
   router.add("GET", "/mi-cuenta", "account.edit", Access::kAuth, show_account);
   router.add("PUT", "/mi-cuenta", "account.update", Access::kAuth, update_account);
   router.add("PUT", "/mi-cuenta/password", "account.password", Access::kAuth, update_password);
+
+  // Admin: 2FA challenge (the admin gate without its 2FA step)
+  router.add("GET", "/admin/two-factor/challenge", "admin.two_factor.challenge", Access::kAdminChallenge,
+             show_two_factor_challenge);
+  router.add("POST", "/admin/two-factor/challenge", "admin.two_factor.challenge.verify", Access::kAdminChallenge,
+             verify_two_factor_challenge);
+
+  // Admin panel (full admin gate)
+  router.add("GET", "/admin", "admin", Access::kAdmin, admin_dashboard);
+  router.add("GET", "/admin/dashboard", "admin.dashboard", Access::kAdmin, admin_dashboard);
+  router.add("GET", "/admin/seguridad/2fa", "admin.two_factor.settings", Access::kAdmin, show_two_factor_settings);
+  router.add("POST", "/admin/seguridad/2fa/regenerar", "admin.two_factor.regenerate", Access::kAdmin,
+             regenerate_two_factor_secret);
+  router.add("POST", "/admin/seguridad/2fa/activar", "admin.two_factor.enable", Access::kAdmin, enable_two_factor);
+  router.add("POST", "/admin/seguridad/2fa/codigos-regenerar", "admin.two_factor.recovery.regenerate", Access::kAdmin,
+             regenerate_recovery_codes);
+  router.add("POST", "/admin/seguridad/2fa/codigos/ocultar", "admin.two_factor.recovery.clear", Access::kAdmin,
+             clear_recovery_codes);
+  router.add("POST", "/admin/seguridad/2fa/desactivar", "admin.two_factor.disable", Access::kAdmin, disable_two_factor);
+  router.add("GET", "/admin/seguridad/2fa/codigos/txt", "admin.two_factor.recovery.download", Access::kAdmin,
+             download_recovery_codes);
+  router.add("GET", "/admin/seguridad/2fa/codigos/imprimir", "admin.two_factor.recovery.print", Access::kAdmin,
+             print_recovery_codes);
 }
 
 }  // namespace routes

@@ -16,6 +16,10 @@ std::string Context::old(std::string_view field, std::string_view fallback) cons
 
 void Context::flash_next(std::string key, std::string value) { session.put("_flash." + key, std::move(value)); }
 
+void Context::flash_errors(const FieldErrors& field_errors) {
+  flash_next("_errors", http::build_urlencoded(field_errors.items()));
+}
+
 std::string Context::previous_url(std::string fallback) const {
   std::string_view referer = request.header("referer");
   std::string_view host = request.header("host");
@@ -43,7 +47,7 @@ http::Response Context::back_with_errors(const FieldErrors& field_errors, const 
     if (!excluded) kept.emplace_back(name, value);
   }
   flash_next("_old", http::build_urlencoded(kept));
-  flash_next("_errors", http::build_urlencoded(field_errors.items()));
+  flash_errors(field_errors);
   std::string target = previous_url(std::move(fallback));
   return http::Response::redirect(target + fragment, 302);
 }

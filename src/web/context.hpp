@@ -48,6 +48,8 @@ class Context final {
   std::string old(std::string_view field, std::string_view fallback = {}) const;
   // One-shot message for the next request (e.g. "success" → .alert-success).
   void flash_next(std::string key, std::string value);
+  // Validation-style errors for the next request (rendered like form errors).
+  void flash_errors(const FieldErrors& errors);
   // Redirect back (to the Referer when it is this site, else `fallback`) with errors and the old input
   // minus the listed fields (passwords are never flashed).
   http::Response back_with_errors(const FieldErrors& errors, const std::vector<std::string>& keep_out = {},

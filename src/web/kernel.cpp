@@ -16,6 +16,7 @@
 #include "web/context.hpp"
 #include "infra/exception_monitor.hpp"
 #include "ops/maintenance.hpp"
+#include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
 #include "web/csrf.hpp"
 #include "web/remember.hpp"
@@ -239,12 +240,16 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
         break;
       case Access::kAuth:
       case Access::kAdmin:
+      case Access::kAdminChallenge:
         if (!context.user) {
           // Unlike the reference, the page asked for is remembered, so sign-in continues where the visitor was.
           if (context.method == "GET") context.session.put("url.intended", request.target);
           refusal = http::Response::redirect("/login", 302);
-        } else if (route->access == Access::kAdmin && !context.user->is_admin()) {
-          refusal = error_page(services_, &context, 403, {.message = "No tenés permisos para acceder a esta sección."});
+        } else if (route->access != Access::kAuth) {
+          if (!context.user->is_admin())
+            refusal = error_page(services_, &context, 403, {.message = "No tenés permisos para acceder a esta sección."});
+          else
+            refusal = admin_gate(context, route->access == Access::kAdminChallenge);
         }
         break;
     }

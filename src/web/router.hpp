@@ -21,7 +21,9 @@ enum class Access {
   kAnyone,  // public pages
   kGuest,   // signed-in users are sent to "/" (login, register)
   kAuth,    // guests are sent to /login (the URL is remembered for after sign-in)
-  kAdmin,   // auth + role admin, else 403 "No tenés permisos para acceder a esta sección."
+  kAdmin,   // auth + role admin (403 "No tenés permisos para acceder a esta sección.") + the admin gate:
+            // email allowlist → IP allowlist → re-auth window → 2FA → admin-requests limit (kernel.cpp)
+  kAdminChallenge,  // the admin gate without its 2FA and rate-limit steps: the 2FA challenge page itself
 };
 
 struct Route {

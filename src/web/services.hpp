@@ -18,6 +18,7 @@ class RateLimiter;
 }
 namespace accounts {
 class AccountService;
+class TwoFactorService;
 }
 namespace infra {
 class ExceptionMonitor;
@@ -46,6 +47,9 @@ struct Services {
   const infra::ExceptionMonitor* monitor = nullptr;  // unhandled errors → ops alerts (null in unit tests)
   std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
   const audit::AuditLog* audit_log = nullptr;          // audit trail (null in unit tests)
+  const accounts::TwoFactorService* two_factor = nullptr;
+  std::vector<std::string> admin_emails;               // ADMIN_ALLOWED_EMAILS, lower-cased ("" list = no limit)
+  std::vector<core::IpRule> admin_ips;                 // ADMIN_ALLOWED_IPS (malformed entries dropped)
 };
 
 }  // namespace web

@@ -24,3 +24,16 @@ TEST(Encoding, RoundTrips) {
   EXPECT_TRUE(core::hex_decode("zz").empty());
   EXPECT_EQ(core::random_token(40).size(), 40u);
 }
+
+TEST(SecretBox, DecryptsOnlyWithTheSameKeyAndPurpose) {
+  std::string key(32, 'k');
+  std::string sealed = core::encrypt_for(key, "2fa-secret", "JBSWY3DPEHPK3PXP");
+  EXPECT_NE(sealed.find("JBSWY3DP"), 0u);
+  EXPECT_EQ(core::decrypt_for(key, "2fa-secret", sealed).value_or(""), "JBSWY3DPEHPK3PXP");
+  EXPECT_FALSE(core::decrypt_for(std::string(32, 'x'), "2fa-secret", sealed).has_value());
+  EXPECT_FALSE(core::decrypt_for(key, "backup", sealed).has_value());
+  std::string tampered = core::base64_decode(sealed);
+  tampered.back() ^= 1;
+  EXPECT_FALSE(core::decrypt_for(key, "2fa-secret", core::base64_encode(tampered)).has_value());
+  EXPECT_NE(core::encrypt_for(key, "2fa-secret", "x"), core::encrypt_for(key, "2fa-secret", "x"));  // random nonce
+}
