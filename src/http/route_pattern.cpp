@@ -35,11 +35,21 @@ RoutePattern::RoutePattern(std::string_view pattern) : text_(pattern) {
 bool RoutePattern::match(std::string_view path, PathParams& params) const {
   // A trailing slash is tolerated ("/tienda/" matches "/tienda"); empty segments ("//") are not special.
   auto parts = split_path(path);
-  if (parts.size() != segments_.size()) return false;
+  bool catch_all = !segments_.empty() && segments_.back().parameter && segments_.back().text.back() == '*';
+  if (catch_all ? parts.size() < segments_.size() : parts.size() != segments_.size()) return false;
   PathParams found;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (segments_[i].parameter) found.emplace(segments_[i].text, std::string(parts[i]));
-    else if (segments_[i].text != parts[i]) return false;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    if (catch_all && i + 1 == segments_.size()) {
+      // "{path*}" takes the rest of the path, slashes included.
+      std::string rest;
+      for (std::size_t k = i; k < parts.size(); ++k) rest += (k > i ? "/" : "") + std::string(parts[k]);
+      std::string name = segments_[i].text;
+      found.emplace(name.substr(0, name.size() - 1), rest);
+    } else if (segments_[i].parameter) {
+      found.emplace(segments_[i].text, std::string(parts[i]));
+    } else if (segments_[i].text != parts[i]) {
+      return false;
+    }
   }
   params = std::move(found);
   return true;

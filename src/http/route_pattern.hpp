@@ -1,5 +1,6 @@
 // A compiled path pattern such as "/admin/pedidos/{order}/estado": literal segments and named parameters.
-// Parameters match one non-empty segment; literal segments match exactly.
+// Parameters match one non-empty segment; literal segments match exactly; a last parameter written "{name*}"
+// takes the rest of the path ("/storage/{path*}" matches "/storage/products/a.png" with path = "products/a.png").
 #pragma once
 
 #include <map>

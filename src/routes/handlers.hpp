@@ -14,6 +14,9 @@ http::Response health_up(web::Context& context);
 http::Response health_live(web::Context& context);
 http::Response health_ready(web::Context& context);
 
+// public/storage.cpp
+http::Response serve_storage(web::Context& context);
+
 // public/home.cpp
 http::Response home(web::Context& context);
 

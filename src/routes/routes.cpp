@@ -18,6 +18,7 @@ void register_routes(web::Router& router) {
   // Public store (catalog pages arrive with the store).
   router.add("GET", "/", "home", Access::kAnyone, home);
   router.add("GET", "/tienda", "store.index", Access::kAnyone, home);
+  router.add("GET", "/storage/{path*}", "storage.local", Access::kAnyone, serve_storage, /*stateless=*/true);
 
   // Authentication
   router.add("GET", "/login", "login", Access::kGuest, show_login);

@@ -342,7 +342,7 @@ void Kernel::apply_security_headers(http::Response& response, bool https, const 
   response.set_header("Cross-Origin-Opener-Policy", "same-origin");
   response.set_header("Cross-Origin-Resource-Policy", "same-origin");
   response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  if (config.boolean("SECURITY_CSP_ENABLED")) {
+  if (config.boolean("SECURITY_CSP_ENABLED") && response.header("Content-Security-Policy").empty()) {
     const std::string& custom = config.str("SECURITY_CSP");
     response.set_header("Content-Security-Policy", custom.empty() ? default_csp(csp_nonce) : custom);
   }

@@ -18,3 +18,11 @@ TEST(RoutePattern, BuildsUrlsAndEncodesParameters) {
   EXPECT_EQ(pattern.build({{"slug", "funda a52"}}), "/producto/funda%20a52");
   EXPECT_THROW(pattern.build({}), std::invalid_argument);
 }
+
+TEST(RoutePattern, CatchAllTakesTheRestOfThePath) {
+  http::RoutePattern pattern("/storage/{path*}");
+  http::PathParams params;
+  ASSERT_TRUE(pattern.match("/storage/products/2026/a.png", params));
+  EXPECT_EQ(params.at("path"), "products/2026/a.png");
+  EXPECT_FALSE(pattern.match("/storage", params));
+}
