@@ -106,6 +106,23 @@ struct Server::Impl {
     }
   }
 
+  // Sends a prepared message; for HEAD only its header block (with the Content-Length the body would have).
+  template <class Body>
+  static awaitable<beast::error_code> send(beast::tcp_stream& stream, bhttp::response<Body>& message,
+                                           const Response& response, bool keep_alive, bool head_only) {
+    for (const auto& h : response.headers) message.insert(h.name, h.value);
+    message.keep_alive(keep_alive);
+    message.prepare_payload();
+    if (head_only) {
+      bhttp::response<bhttp::empty_body> head{message.result(), message.version()};
+      head.base() = message.base();
+      auto [ec, n] = co_await bhttp::async_write(stream, head, kTuple);
+      co_return ec;
+    }
+    auto [ec, n] = co_await bhttp::async_write(stream, message, kTuple);
+    co_return ec;
+  }
+
   // Writes a response built by the application (or the rejection renderer) to the stream.
   awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response response, unsigned version,
                                               bool keep_alive, bool head_only) {
@@ -114,34 +131,12 @@ struct Server::Impl {
       bhttp::response<bhttp::file_body> message{static_cast<bhttp::status>(response.status), version};
       beast::error_code open_error;
       message.body().open(response.file_path.c_str(), beast::file_mode::scan, open_error);
-      if (!open_error) {
-        for (auto& h : response.headers) message.insert(h.name, h.value);
-        message.keep_alive(keep_alive);
-        message.prepare_payload();
-        if (head_only) {
-          bhttp::response<bhttp::empty_body> head{message.result(), version};
-          head.base() = message.base();
-          auto [ec, n] = co_await bhttp::async_write(stream, head, kTuple);
-          co_return ec;
-        }
-        auto [ec, n] = co_await bhttp::async_write(stream, message, kTuple);
-        co_return ec;
-      }
-      response = rejection(404);
+      if (!open_error) co_return co_await send(stream, message, response, keep_alive, head_only);
+      response = rejection(404);  // the file vanished between lookup and open
     }
     bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
-    for (auto& h : response.headers) message.insert(h.name, h.value);
     message.body() = std::move(response.body);
-    message.keep_alive(keep_alive);
-    message.prepare_payload();
-    if (head_only) {
-      bhttp::response<bhttp::empty_body> head{message.result(), version};
-      head.base() = message.base();
-      auto [ec, n] = co_await bhttp::async_write(stream, head, kTuple);
-      co_return ec;
-    }
-    auto [ec, n] = co_await bhttp::async_write(stream, message, kTuple);
-    co_return ec;
+    co_return co_await send(stream, message, response, keep_alive, head_only);
   }
 
   awaitable<void> reject(beast::tcp_stream& stream, int status) {
