@@ -1,0 +1,228 @@
+// ops:backup orchestration (steps and guarantees in backup.hpp). The artifact producers live in backup_sqlite,
+// backup_mysql and backup_files; this file only sequences them inside the temp folder.
+#include "ops/backup.hpp"
+
+#include <soci/soci.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/config.hpp"
+#include "core/strings.hpp"
+#include "db/database.hpp"
+#include "ops/backup_failure.hpp"
+#include "ops/backup_files.hpp"
+#include "ops/backup_io.hpp"
+#include "ops/backup_lock.hpp"
+#include "ops/backup_mysql.hpp"
+#include "ops/backup_progress.hpp"
+#include "ops/backup_sqlite.hpp"
+#include "ops/snapshot_catalog.hpp"
+#include "ops/snapshot_manifest.hpp"
+
+namespace ops {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string& time_zone(const core::Config& config) { return config.str("APP_TIMEZONE"); }
+
+std::int64_t unix_seconds(SnapshotClock::time_point time) {
+  return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+}
+
+[[noreturn]] void fail_setup(const core::Config& config, const std::string& message) {
+  report_backup_failure(config, "Backup setup failed: " + message);
+  throw BackupError(BackupError::Kind::kSetup, message);
+}
+
+// Steps 1-3: the root exists, we hold its lock, and no dead temp folder is left from a crashed run.
+fs::path prepare_root(const core::Config& config, std::optional<BackupLock>& lock) {
+  fs::path root;
+  try {
+    root = backup_root(config);
+  } catch (const BackupError& e) {
+    fail_setup(config, e.what());
+  }
+  std::error_code ec;
+  fs::create_directories(root, ec);
+  if (ec || !fs::is_directory(root)) fail_setup(config, "Could not create backup folder " + root.string() + ": " + ec.message());
+  try {
+    lock.emplace(root);
+  } catch (const std::exception& e) {
+    fail_setup(config, e.what());
+  }
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind(kTempSnapshotPrefix, 0) != 0) continue;
+    std::error_code removed;
+    fs::remove_all(it->path(), removed);  // best effort: a leftover that resists is retried next run
+  }
+  return root;
+}
+
+// Two runs in the same second would want the same name: wait for the next second instead of merging snapshots.
+SnapshotClock::time_point free_snapshot_time(const fs::path& root, const std::string& zone) {
+  for (int attempt = 0;; ++attempt) {
+    auto now = SnapshotClock::now();
+    auto name = snapshot_name(now, zone);
+    std::error_code ec;
+    if (!fs::exists(root / name, ec) || attempt >= 30) return now;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+std::optional<std::string> live_mysql_schema_version(const core::Config& config) {
+  db::Database database(db::settings_from_config(config, 1));
+  auto sql = database.lease();
+  soci::indicator indicator = soci::i_null;
+  std::string name;
+  *sql << "SELECT MAX(migration) FROM migrations", soci::into(name, indicator);
+  if (indicator != soci::i_ok) return std::nullopt;
+  return name;
+}
+
+ArtifactRecord database_artifact(const core::Config& config, const fs::path& work, const fs::path& final_folder,
+                                 bool terminal, std::optional<std::string>& schema_version) {
+  const std::string& connection = config.str("DB_CONNECTION");
+  ArtifactRecord artifact;
+  artifact.type = "database";
+  artifact.driver = connection;
+  StepProgress progress(terminal, "Database");
+  if (connection == "sqlite") {
+    const std::string& configured = config.str("DB_DATABASE");
+    if (core::trim(configured).empty() || configured == ":memory:")
+      throw std::runtime_error("SQLite backup requires a file-based database path.");
+    fs::path file = work / "database.sqlite";
+    sqlite_online_backup(config.resolve_path(configured), file, [&](long long copied, long long total) {
+      progress.update(total > 0 ? static_cast<double>(copied) / static_cast<double>(total) : 1.0,
+                      std::to_string(copied) + "/" + std::to_string(total) + " pages");
+    });
+    // Read from the copy itself, so the version is exactly the one of the data in the snapshot.
+    schema_version = sqlite_schema_version(file);
+    auto digest = digest_file(file);
+    artifact.path = display_path(final_folder / file.filename(), config.base_path());
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
+  } else {
+    auto binary = find_dump_binary(config);
+    auto connection_settings = mysql_connection_from_config(config);
+    // Read before the dump starts: a migration landing during the dump is the only way this can be off by one.
+    schema_version = live_mysql_schema_version(config);
+    fs::path file = work / "database.sql";
+    ArtifactWriter writer(file);
+    mysql_dump(binary, connection_settings, static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")),
+               config.base_path(), [&](std::string_view chunk) {
+                 writer.write(chunk);
+                 progress.update(-1, human_bytes(writer.bytes_written()));
+               });
+    auto digest = writer.finish();
+    artifact.path = display_path(final_folder / file.filename(), config.base_path());
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
+  }
+  progress.finish(artifact.file_name() + ", " + human_bytes(artifact.size_bytes));
+  return artifact;
+}
+
+ArtifactRecord files_artifact(const core::Config& config, const fs::path& root, const fs::path& work,
+                              const fs::path& final_folder, bool terminal) {
+  const std::string& configured = config.str("OPS_BACKUP_FILES_SOURCE");
+  // An empty setting would resolve to the project root and copy the whole installation.
+  if (core::trim(configured).empty()) throw std::runtime_error("Files source configuration cannot be empty.");
+  StepProgress progress(terminal, "Files");
+  auto digest = copy_tree(config.resolve_path(configured), work / "files", root, [&](std::int64_t done, std::int64_t total) {
+    progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
+                    std::to_string(done) + "/" + std::to_string(total) + " files");
+  });
+  ArtifactRecord artifact;
+  artifact.type = "files";
+  artifact.path = display_path(final_folder / "files", config.base_path());
+  artifact.files_copied = digest.files;
+  artifact.size_bytes = digest.size_bytes;
+  artifact.sha256 = digest.sha256;
+  progress.finish(std::to_string(digest.files) + " file(s), " + human_bytes(digest.size_bytes));
+  return artifact;
+}
+
+void write_manifest(const fs::path& work, const Manifest& manifest) {
+  ArtifactWriter writer(work / kManifestFile);
+  writer.write(manifest_to_json(manifest));
+  writer.finish();
+}
+
+}  // namespace
+
+std::optional<BackupScope> parse_backup_scope(std::string_view text) {
+  std::string lowered = core::to_lower(text);
+  if (lowered == "all") return BackupScope::kAll;
+  if (lowered == "db") return BackupScope::kDatabase;
+  if (lowered == "files") return BackupScope::kFiles;
+  return std::nullopt;
+}
+
+const char* backup_scope_name(BackupScope scope) {
+  switch (scope) {
+    case BackupScope::kAll: return "all";
+    case BackupScope::kDatabase: return "db";
+    case BackupScope::kFiles: return "files";
+  }
+  return "all";
+}
+
+fs::path backup_root(const core::Config& config) {
+  std::string configured = core::trim(config.str("OPS_BACKUP_PATH"));
+  if (configured.empty()) throw BackupError(BackupError::Kind::kSetup, "Backup path configuration cannot be empty.");
+  return config.resolve_path(configured).lexically_normal();
+}
+
+BackupResult run_backup(const core::Config& config, const BackupRequest& request) {
+  std::optional<BackupLock> lock;
+  fs::path root = prepare_root(config, lock);
+  const std::string& zone = time_zone(config);
+  auto started = free_snapshot_time(root, zone);
+  std::string name = snapshot_name(started, zone);
+  fs::path final_folder = root / name;
+  fs::path work = root / (std::string(kTempSnapshotPrefix) + name.substr(kSnapshotPrefix.size()));
+
+  Manifest manifest;
+  manifest.created_at = iso8601_local(started, zone);
+  manifest.scope = backup_scope_name(request.scope);
+  manifest.retention_days = request.retention_days;
+  manifest.database_connection = config.str("DB_CONNECTION");
+  manifest.app_version = kAppVersion;
+  try {
+    fs::create_directory(work);
+    // Snapshots hold password hashes and customer data: owner and group only.
+    fs::permissions(work, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+    if (request.scope != BackupScope::kFiles)
+      manifest.artifacts.push_back(database_artifact(config, work, final_folder, request.terminal, manifest.schema_version));
+    if (request.scope != BackupScope::kDatabase)
+      manifest.artifacts.push_back(files_artifact(config, root, work, final_folder, request.terminal));
+    write_manifest(work, manifest);
+    // Everything in the folder reaches the disk before the name that promises completeness appears.
+    sync_filesystem(work);
+    fs::rename(work, final_folder);
+    fsync_path(root);
+  } catch (const std::exception& e) {
+    std::error_code ignored;
+    fs::remove_all(work, ignored);
+    std::string message = e.what();
+    append_backup_error_log(root, manifest.created_at, name, message);
+    report_backup_failure(config, "Backup failed: " + message);
+    throw BackupError(BackupError::Kind::kSnapshot, message);
+  }
+
+  BackupResult result;
+  result.snapshot = final_folder;
+  result.pruned = prune_snapshots(root, request.retention_days, unix_seconds(SnapshotClock::now()), zone);
+  return result;
+}
+
+PruneResult run_prune(const core::Config& config, std::int64_t retention_days) {
+  std::optional<BackupLock> lock;
+  fs::path root = prepare_root(config, lock);
+  return prune_snapshots(root, retention_days, unix_seconds(SnapshotClock::now()), time_zone(config));
+}
+
+}  // namespace ops

@@ -1,0 +1,69 @@
+// `nico ops:backup`: one snapshot of the database and/or the uploads, then retention pruning.
+//
+// A run, in order (reference ops.md §2.3 with our guarantees):
+//   1. resolve and create the backup root (OPS_BACKUP_PATH, absolute or relative to the project base)   → setup
+//   2. take the backup lock (<root>/.backup.lock, flock: one run at a time, freed by the kernel on a crash) → setup
+//   3. remove leftover .tmp-backup_* folders of crashed runs
+//   4. build the artifacts in <root>/.tmp-backup_YYYYMMDD_HHMMSS/: database first, then files
+//   5. write manifest.json (last), sync the filesystem, rename the folder to backup_YYYYMMDD_HHMMSS, fsync the root
+//   6. prune by retention (never on failure)
+// A failure in 3-5 removes the temp folder (nothing half-written is ever named backup_*), appends a line to
+// <root>/backup-error.log and calls report_backup_failure(). A crash (kill -9) leaves only a .tmp-backup_* folder,
+// which no reader treats as a snapshot and the next run deletes.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "ops/backup_retention.hpp"
+
+namespace core {
+class Config;
+}
+
+namespace ops {
+
+enum class BackupScope { kAll, kDatabase, kFiles };
+
+// "all" / "db" / "files", compared case-insensitively (reference); nullopt otherwise.
+std::optional<BackupScope> parse_backup_scope(std::string_view text);
+const char* backup_scope_name(BackupScope scope);
+
+// A failed run. kSetup: the root or the lock could not be had (printed "Backup setup failed: …", nothing logged in
+// the root); kSnapshot: building the snapshot failed (printed "Backup failed: …", logged in backup-error.log).
+// Either way report_backup_failure() has already been called.
+class BackupError : public std::runtime_error {
+ public:
+  enum class Kind { kSetup, kSnapshot };
+  BackupError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+struct BackupRequest {
+  BackupScope scope = BackupScope::kAll;
+  std::int64_t retention_days = 14;
+  bool terminal = false;  // draw progress bars
+};
+
+struct BackupResult {
+  std::filesystem::path snapshot;  // final folder
+  PruneResult pruned;
+};
+
+// The configured backup root (OPS_BACKUP_PATH resolved). Throws BackupError(kSetup) when the setting is empty.
+std::filesystem::path backup_root(const core::Config& config);
+
+// Runs steps 1-6. Throws BackupError. Prints per-step progress lines to stdout.
+BackupResult run_backup(const core::Config& config, const BackupRequest& request);
+
+// --prune-only: steps 1, 2 and 6 (and 3: under the lock a leftover temp folder is certainly dead). Throws BackupError.
+PruneResult run_prune(const core::Config& config, std::int64_t retention_days);
+
+}  // namespace ops

@@ -1,0 +1,259 @@
+// ops:restore orchestration (steps in restore.hpp): target choice, live-database guard, load, report, files,
+// drill clean-up.
+#include "ops/restore.hpp"
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "db/database.hpp"
+#include "ops/backup.hpp"
+#include "ops/backup_files.hpp"
+#include "ops/backup_io.hpp"
+#include "ops/backup_mysql.hpp"
+#include "ops/backup_progress.hpp"
+#include "ops/backup_sqlite.hpp"
+#include "ops/maintenance.hpp"
+#include "ops/restore_mysql.hpp"
+#include "ops/snapshot_catalog.hpp"
+
+namespace ops {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kLiveRefused =
+    "Restoring over the live database requires --force and maintenance mode (run `nico down` first).";
+
+// What the restore created and must remove when it fails or when it is a drill. Removal is best effort and
+// logged: the restore's own outcome is what the operator needs to read.
+struct ScratchGuard {
+  fs::path folder;                      // <root>/.restore-<stamp>
+  fs::path sqlite_file;                 // an --into file outside the folder
+  std::optional<MysqlConnection> schema;
+  bool keep = false;
+
+  ~ScratchGuard() {
+    if (!keep) remove();
+  }
+  void remove() noexcept {
+    std::error_code ec;
+    if (!sqlite_file.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(sqlite_file.string() + suffix), ec);
+    }
+    if (!folder.empty()) fs::remove_all(folder, ec);
+    if (schema) {
+      try {
+        drop_schema(*schema);
+      } catch (const std::exception& e) {
+        core::log::error("restore could not drop its scratch schema", {{"schema", schema->database}, {"error", e.what()}});
+      }
+    }
+  }
+};
+
+struct DatabaseTarget {
+  bool sqlite = true;
+  fs::path sqlite_file;
+  MysqlConnection mysql;
+  bool live = false;
+};
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+DatabaseTarget choose_database_target(const core::Config& config, const ArtifactRecord& artifact,
+                                      const RestoreRequest& request, const fs::path& scratch_folder, const std::string& stamp) {
+  DatabaseTarget target;
+  const bool live_is_sqlite = config.str("DB_CONNECTION") == "sqlite";
+  target.sqlite = artifact.driver == "sqlite";
+  if (target.sqlite) {
+    target.sqlite_file = request.into ? config.resolve_path(*request.into) : scratch_folder / "database.sqlite";
+    target.live = live_is_sqlite && same_file(target.sqlite_file, config.resolve_path(config.str("DB_DATABASE")));
+    return target;
+  }
+  MysqlConnection configured = mysql_connection_from_config(config);
+  std::string default_name = configured.database + "_restore_" + stamp;
+  target.mysql = parse_mysql_target(request.into.value_or(default_name), configured);
+  // Conservative on purpose: the configured schema name on the configured port counts as live even if the host is
+  // spelled differently (localhost vs 127.0.0.1); a false "live" only asks for --force.
+  target.live = !live_is_sqlite && target.mysql.database == configured.database && target.mysql.port == configured.port;
+  return target;
+}
+
+std::string describe(const DatabaseTarget& target, const fs::path& base_path) {
+  if (target.sqlite) return "SQLite file " + display_path(target.sqlite_file, base_path);
+  return "schema " + target.mysql.database + " on " + target.mysql.host + ":" + std::to_string(target.mysql.port);
+}
+
+std::unique_ptr<db::Database> open_target(const DatabaseTarget& target) {
+  db::DatabaseSettings settings;
+  settings.pool_size = 1;
+  if (target.sqlite) {
+    settings.dialect = db::Dialect::kSqlite;
+    settings.sqlite_path = target.sqlite_file.string();
+  } else {
+    settings.dialect = db::Dialect::kMysql;
+    settings.host = target.mysql.host;
+    settings.port = target.mysql.port;
+    settings.username = target.mysql.username;
+    settings.password = target.mysql.password;
+    settings.database = target.mysql.database;
+  }
+  return std::make_unique<db::Database>(settings);
+}
+
+// Saves the live database before it is overwritten, with the same tools as a backup.
+fs::path save_live_database(const core::Config& config, const DatabaseTarget& target, const fs::path& folder, bool terminal) {
+  fs::create_directories(folder);
+  StepProgress progress(terminal, "Pre-restore copy");
+  fs::path file;
+  if (target.sqlite) {
+    file = folder / "database.sqlite";
+    sqlite_online_backup(target.sqlite_file, file);
+  } else {
+    file = folder / "database.sql";
+    ArtifactWriter writer(file);
+    mysql_dump(find_dump_binary(config), target.mysql, static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")),
+               config.base_path(), [&](std::string_view chunk) { writer.write(chunk); });
+    writer.finish();
+  }
+  progress.finish(display_path(file, config.base_path()));
+  return file;
+}
+
+void load_database(const core::Config& config, const DatabaseTarget& target, const fs::path& artifact_file,
+                   ScratchGuard& scratch, bool terminal) {
+  StepProgress progress(terminal, "Database");
+  if (target.sqlite) {
+    if (target.live) {
+      sqlite_restore_over(artifact_file, target.sqlite_file, [&](long long copied, long long total) {
+        progress.update(total > 0 ? static_cast<double>(copied) / static_cast<double>(total) : 1.0,
+                        std::to_string(copied) + "/" + std::to_string(total) + " pages");
+      });
+    } else {
+      std::error_code ec;
+      if (fs::exists(target.sqlite_file, ec))
+        throw std::runtime_error("Target already exists: " + target.sqlite_file.string() +
+                                 ". Restore into a new file (or over the live database with --force).");
+      fs::create_directories(target.sqlite_file.parent_path());
+      if (!fs::equivalent(target.sqlite_file.parent_path(), scratch.folder, ec)) scratch.sqlite_file = target.sqlite_file;
+      copy_file_hashed(artifact_file, target.sqlite_file);
+      fsync_path(target.sqlite_file);
+    }
+  } else {
+    if (!target.live) {
+      create_schema(target.mysql);
+      scratch.schema = target.mysql;  // from here on a failure or a drill drops it
+    }
+    load_dump(find_client_binary(config), target.mysql, artifact_file,
+              static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")), config.base_path());
+  }
+  progress.finish("restored into " + describe(target, config.base_path()));
+}
+
+// Live files restore: build the new tree beside the current one, then swap by two renames in the same folder.
+std::string swap_files_into_place(const core::Config& config, const fs::path& snapshot_files, const std::string& stamp,
+                                  TreeDigest& digest) {
+  fs::path source = config.resolve_path(config.str("OPS_BACKUP_FILES_SOURCE")).lexically_normal();
+  if (!source.has_filename()) source = source.parent_path();  // "storage/app/public/" → the folder itself
+  fs::path parent = source.parent_path();
+  fs::create_directories(parent);
+  std::string staging_name = ".";
+  staging_name += source.filename().string();
+  staging_name += ".restoring-";
+  staging_name += stamp;
+  fs::path staging = parent / staging_name;
+  digest = copy_tree(snapshot_files, staging, {});
+  sync_filesystem(staging);
+  std::error_code ec;
+  if (fs::exists(source, ec)) fs::rename(source, fs::path(source.string() + ".pre-restore-" + stamp));
+  fs::rename(staging, source);
+  fsync_path(parent);
+  return display_path(source, config.base_path());
+}
+
+}  // namespace
+
+RestoreReport run_restore(const core::Config& config, const RestoreRequest& request,
+                          const std::function<void(const VerifyReport&)>& on_verified) {
+  RestoreReport report;
+  const fs::path& base = config.base_path();
+  const std::string& zone = config.str("APP_TIMEZONE");
+  fs::path root = backup_root(config);
+  fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone);
+
+  report.verification = verify_snapshot(snapshot);
+  if (on_verified) on_verified(report.verification);
+  if (!report.verification.ok()) {
+    for (const auto& check : report.verification.checks) {
+      if (!check.ok) throw std::runtime_error("Snapshot failed verification: " + check.check + ": " + check.details);
+    }
+  }
+  const Manifest& manifest = *report.verification.manifest;
+  const ArtifactRecord* database = nullptr;
+  const ArtifactRecord* files = nullptr;
+  for (const auto& artifact : manifest.artifacts) {
+    if (artifact.is_database()) database = &artifact;
+    if (artifact.is_files()) files = &artifact;
+  }
+  if (request.into && !database) throw std::runtime_error("--into was given but the snapshot has no database artifact.");
+  if (database && !database->encryption.empty())
+    throw std::runtime_error("The snapshot is encrypted; encrypted restores are not supported by this version.");
+
+  const std::string stamp = compact_local(SnapshotClock::now(), zone);
+  ScratchGuard scratch;
+  scratch.folder = root / (".restore-" + stamp + "-" + core::random_token(6));
+
+  std::optional<DatabaseTarget> target;
+  if (database) {
+    target = choose_database_target(config, *database, request, scratch.folder, stamp);
+    report.live = target->live;
+    // The live guard comes before anything is written anywhere.
+    if (target->live && request.drill) throw std::runtime_error("--drill cannot be used on the live database.");
+    if (target->live && (!request.force || !read_maintenance(base))) throw std::runtime_error(kLiveRefused);
+    report.database_target = describe(*target, base);
+  }
+  fs::create_directories(scratch.folder);
+
+  if (target) {
+    if (target->live)
+      report.pre_restore_copy = display_path(save_live_database(config, *target, root / ("pre-restore_" + stamp), request.terminal), base);
+    load_database(config, *target, snapshot / database->file_name(), scratch, request.terminal);
+    auto restored = open_target(*target);
+    report.state = inspect_restored_database(*restored);
+  }
+
+  if (files) {
+    TreeDigest digest;
+    if (report.live) {
+      report.files_target = swap_files_into_place(config, snapshot / files->file_name(), stamp, digest);
+    } else {
+      StepProgress progress(request.terminal, "Files");
+      digest = copy_tree(snapshot / files->file_name(), scratch.folder / "files", {},
+                         [&](std::int64_t done, std::int64_t total) {
+                           progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
+                                           std::to_string(done) + "/" + std::to_string(total) + " files");
+                         });
+      progress.finish(std::to_string(digest.files) + " file(s)");
+      report.files_target = display_path(scratch.folder / "files", base);
+    }
+    report.files_restored = digest.files;
+  }
+
+  if (request.drill) {
+    scratch.remove();
+    report.cleaned_up = true;
+  }
+  // Not a drill: what was restored stays for the operator (the live case keeps nothing in the scratch folder).
+  scratch.keep = true;
+  if (report.live) {
+    std::error_code ec;
+    fs::remove_all(scratch.folder, ec);
+  }
+  return report;
+}
+
+}  // namespace ops

@@ -1,0 +1,61 @@
+// The backup root as a catalog of snapshots: folder names, their timestamps, listing and lookup.
+//
+// Layout of the backup root (OPS_BACKUP_PATH):
+//   | entry                        | what                                                                    |
+//   | backup_YYYYMMDD_HHMMSS/      | a complete snapshot (renamed into place only after manifest.json)       |
+//   | .tmp-backup_YYYYMMDD_HHMMSS/ | a snapshot being built; a leftover one is a crashed run, removed by the |
+//   |                              | next backup under the lock                                              |
+//   | .backup.lock                 | flock held by a running ops:backup (released by the kernel on a crash)  |
+//   | backup-error.log             | one line per failed run                                                  |
+// The timestamp in a name is local time in APP_TIMEZONE, as in the reference.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ops {
+
+inline constexpr std::string_view kSnapshotPrefix = "backup_";
+inline constexpr std::string_view kTempSnapshotPrefix = ".tmp-backup_";
+inline constexpr std::string_view kManifestFile = "manifest.json";
+inline constexpr std::string_view kBackupLockFile = ".backup.lock";
+inline constexpr std::string_view kBackupErrorLog = "backup-error.log";
+
+using SnapshotClock = std::chrono::system_clock;
+
+// "backup_20260211_031500" for `now` in `time_zone`. Throws std::runtime_error for an unknown zone.
+std::string snapshot_name(SnapshotClock::time_point now, const std::string& time_zone);
+// "2026-02-11T03:15:00-03:00" (ISO-8601 with offset, the manifest's created_at).
+std::string iso8601_local(SnapshotClock::time_point now, const std::string& time_zone);
+// "20260211031500": the suffix of scratch restore names.
+std::string compact_local(SnapshotClock::time_point now, const std::string& time_zone);
+// Unix seconds of the name's timestamp read in `time_zone`, or nullopt when the name is not
+// `backup_YYYYMMDD_HHMMSS` with a real date.
+std::optional<std::int64_t> snapshot_time_from_name(std::string_view name, const std::string& time_zone);
+
+struct SnapshotEntry {
+  std::filesystem::path path;
+  std::string name;
+  std::int64_t timestamp = 0;  // unix seconds: from the name, else the folder's mtime (reference §2.7)
+};
+
+// Immediate real subfolders (not symlinks) of `root` named backup_*, oldest first (ties by name).
+// An absent root gives an empty list.
+std::vector<SnapshotEntry> list_snapshots(const std::filesystem::path& root, const std::string& time_zone);
+
+// SNAPSHOT argument of verify/restore → folder: "" or "latest" = newest backup_* folder; a name = that folder in
+// `root`; anything with a '/' = a path (absolute, or relative to `base_path`). Throws std::runtime_error with an
+// operator-facing message when nothing matches.
+std::filesystem::path resolve_snapshot(const std::filesystem::path& root, const std::filesystem::path& base_path,
+                                       const std::string& argument, const std::string& time_zone);
+
+// How a path is shown in messages and the manifest: relative to the project base when inside it
+// ("storage/app/backups/backup_…"), absolute otherwise.
+std::string display_path(const std::filesystem::path& path, const std::filesystem::path& base_path);
+
+}  // namespace ops

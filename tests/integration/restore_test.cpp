@@ -1,0 +1,277 @@
+// `nico ops:backup:verify` and `nico ops:restore` on the suite's engine: drills that report what came back and
+// clean up, damaged snapshots that are refused by name, and the guard around the live database.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "ops/backup_io.hpp"
+#include "ops/maintenance.hpp"
+#include "ops/snapshot_manifest.hpp"
+#include "support/app_server.hpp"
+
+using testing_support::AppServer;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> entries_with_prefix(const fs::path& root, const std::string& prefix) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(prefix, 0) == 0) found.push_back(it->path());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+std::string last_line(const std::string& text) {
+  std::string trimmed = text;
+  while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
+  auto newline = trimmed.rfind('\n');
+  return newline == std::string::npos ? trimmed : trimmed.substr(newline + 1);
+}
+
+// Rewrites the manifest so its size/sha256 describe the artifact as it is now: damage that a checksum alone would
+// not reveal, to exercise the content checks behind it.
+void reseal_manifest(const fs::path& snapshot) {
+  auto manifest = ops::read_manifest(snapshot);
+  for (auto& artifact : manifest.artifacts) {
+    if (!artifact.is_database()) continue;
+    auto digest = ops::digest_file(snapshot / artifact.file_name());
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
+  }
+  std::ofstream(snapshot / "manifest.json", std::ios::trunc) << ops::manifest_to_json(manifest);
+}
+
+class Restore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<AppServer>();
+    root_ = server_->base_path() / "storage/app/backups";
+    uploads_ = server_->base_path() / "storage/app/public";
+    fs::create_directories(uploads_ / "products");
+    std::ofstream(uploads_ / "products/funda.png") << "png-bytes";
+    auto sql = server_->database().lease();
+    for (int i = 0; i < 3; ++i) insert_setting(*sql, "setting-" + std::to_string(i), "v");
+    for (int i = 0; i < 2; ++i) {
+      // A named variable: soci::use binds by reference and the statement runs at the end of the full expression.
+      std::string email = "cliente" + std::to_string(i) + "@example.com";
+      *sql << "INSERT INTO users (name, email, password, role) VALUES ('Cliente', :email, 'x', 'user')", soci::use(email);
+    }
+  }
+
+  void insert_setting(soci::session& sql, const std::string& key, const std::string& value) {
+    std::string column = server_->using_mariadb() ? "`key`" : "\"key\"";
+    sql << "INSERT INTO business_settings (" + column + ", value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+  }
+
+  long long count(const std::string& table) {
+    long long rows = 0;
+    server_->database().lease()->once << "SELECT COUNT(*) FROM " + table, soci::into(rows);
+    return rows;
+  }
+
+  long long restore_schemas() {
+    long long schemas = 0;
+    server_->database().lease()->once
+        << "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'nico\\_test\\_restore\\_%'",
+        soci::into(schemas);
+    return schemas;
+  }
+
+  fs::path backup() {
+    auto result = server_->run({"ops:backup"});
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    auto snapshots = entries_with_prefix(root_, "backup_");
+    return snapshots.empty() ? fs::path() : snapshots.back();
+  }
+
+  std::string database_file() const { return server_->using_mariadb() ? "database.sql" : "database.sqlite"; }
+  fs::path live_sqlite() const { return server_->base_path() / "storage/database.sqlite"; }
+  std::string live_target() const { return server_->using_mariadb() ? "nico_test" : live_sqlite().string(); }
+
+  std::unique_ptr<AppServer> server_;
+  fs::path root_, uploads_;
+};
+
+TEST_F(Restore, DrillReportsMigrationsAndRowCountsThenRemovesEverythingItCreated) {
+  backup();
+  auto drill = server_->run({"ops:restore", "latest", "--drill"});
+  ASSERT_EQ(drill.exit_code, 0) << drill.output;
+  EXPECT_TRUE(contains(drill.output, "Migrations: 7 ran, 0 pending (schema version 0007_create_business_settings_and_audit)"))
+      << drill.output;
+  EXPECT_TRUE(std::regex_search(drill.output, std::regex(R"(\n  users\s+2\n)"))) << drill.output;
+  EXPECT_TRUE(std::regex_search(drill.output, std::regex(R"(\n  business_settings\s+3\n)"))) << drill.output;
+  EXPECT_TRUE(std::regex_search(drill.output, std::regex(R"(\n  orders\s+0\n)"))) << drill.output;
+  EXPECT_TRUE(contains(drill.output, "Files: 1 file(s) restored into")) << drill.output;
+  EXPECT_EQ(last_line(drill.output), "Restore drill OK: the scratch database and files were removed.");
+  EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
+  if (server_->using_mariadb()) {
+    EXPECT_TRUE(contains(drill.output, "Database restored into schema nico_test_restore_")) << drill.output;
+    EXPECT_EQ(restore_schemas(), 0);
+  }
+  EXPECT_EQ(count("users"), 2) << "the live database is untouched";
+}
+
+TEST_F(Restore, WithoutDrillTheRestoredDatabaseAndFilesStayForTheOperator) {
+  backup();
+  auto result = server_->run({"ops:restore", "latest"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_EQ(last_line(result.output), "Restore completed.");
+  auto scratch = entries_with_prefix(root_, ".restore-");
+  ASSERT_EQ(scratch.size(), 1u);
+  EXPECT_EQ(read_text(scratch[0] / "files/products/funda.png"), "png-bytes");
+  db::DatabaseSettings settings = server_->database().settings();
+  if (server_->using_mariadb()) {
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(result.output, match, std::regex(R"(schema (nico_test_restore_\d{14}) on)")));
+    settings.database = match[1];
+  } else {
+    settings.sqlite_path = (scratch[0] / "database.sqlite").string();
+  }
+  {
+    db::Database restored(settings);
+    long long users = 0;
+    restored.lease()->once << "SELECT COUNT(*) FROM users", soci::into(users);
+    EXPECT_EQ(users, 2);
+  }
+  if (server_->using_mariadb()) {
+    server_->database().lease()->once << "DROP DATABASE `" + settings.database + "`";
+  }
+}
+
+TEST_F(Restore, FlippedByteFailsVerifyNamingTheArtifactAndRestoreRefusesIt) {
+  auto snapshot = backup();
+  auto file = snapshot / database_file();
+  {
+    std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekg(static_cast<std::streamoff>(fs::file_size(file) / 2));
+    char c = 0;
+    bytes.get(c);
+    bytes.seekp(static_cast<std::streamoff>(fs::file_size(file) / 2));
+    bytes.put(static_cast<char>(c ^ 0x01));
+  }
+  auto verify = server_->run({"ops:backup:verify", snapshot.filename().string()});
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_TRUE(contains(verify.output, "| FAIL   | " + database_file() + " checksum")) << verify.output;
+  EXPECT_TRUE(contains(verify.output, "| OK     | files checksum")) << verify.output;
+  EXPECT_TRUE(contains(verify.output, "Summary: 2 OK, 1 FAIL")) << verify.output;
+  EXPECT_EQ(last_line(verify.output).rfind("Snapshot verification failed: " + database_file() + " checksum: sha256 ", 0), 0u)
+      << verify.output;
+
+  auto restore = server_->run({"ops:restore", snapshot.string(), "--drill"});
+  EXPECT_EQ(restore.exit_code, 1);
+  EXPECT_EQ(last_line(restore.output).rfind("Restore failed: Snapshot failed verification: " + database_file() + " checksum", 0), 0u)
+      << restore.output;
+  EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
+  if (server_->using_mariadb()) EXPECT_EQ(restore_schemas(), 0);
+}
+
+TEST_F(Restore, ChangedUploadOrMissingManifestFailsVerify) {
+  auto snapshot = backup();
+  std::ofstream(snapshot / "files/products/funda.png", std::ios::app) << "!";
+  auto changed = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(changed.exit_code, 1);
+  EXPECT_TRUE(contains(changed.output, "| FAIL   | files checksum")) << changed.output;
+  EXPECT_TRUE(contains(changed.output, "size 10 bytes, manifest says 9")) << changed.output;
+
+  fs::remove(snapshot / "manifest.json");
+  auto missing = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(last_line(missing.output), "Snapshot verification failed: manifest.json: manifest.json: missing");
+}
+
+TEST_F(Restore, ContentChecksCatchADamagedDatabaseEvenWhenTheChecksumsWereRecomputed) {
+  auto snapshot = backup();
+  auto file = snapshot / database_file();
+  if (server_->using_mariadb()) {
+    // A dump cut short (the tool died, the disk filled): no completion trailer.
+    auto text = read_text(file);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text.substr(0, text.size() - 300);
+  } else {
+    // Garbage over the second page (a b-tree page): integrity_check must notice.
+    std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp(4096 + 8);
+    bytes << std::string(200, '\x5a');
+  }
+  reseal_manifest(snapshot);
+  auto verify = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(verify.exit_code, 1) << verify.output;
+  EXPECT_TRUE(contains(verify.output, "| OK     | " + database_file() + " checksum")) << verify.output;
+  EXPECT_TRUE(contains(verify.output, server_->using_mariadb() ? "| FAIL   | database.sql completeness"
+                                                                : "| FAIL   | database.sqlite integrity"))
+      << verify.output;
+  EXPECT_EQ(server_->run({"ops:restore", "latest", "--drill"}).exit_code, 1);
+}
+
+TEST_F(Restore, OverTheLiveDatabaseNeedsForceAndMaintenanceAndKeepsTheReplacedData) {
+  backup();
+  insert_setting(*server_->database().lease(), "after-backup", "v");
+  std::ofstream(uploads_ / "products/new.png") << "new";
+  const std::string refused = "Restore failed: Restoring over the live database requires --force and maintenance mode "
+                              "(run `nico down` first).";
+  auto plain = server_->run({"ops:restore", "latest", "--into=" + live_target()});
+  EXPECT_EQ(plain.exit_code, 1);
+  EXPECT_EQ(last_line(plain.output), refused);
+  auto forced = server_->run({"ops:restore", "latest", "--into=" + live_target(), "--force"});
+  EXPECT_EQ(forced.exit_code, 1);
+  EXPECT_EQ(last_line(forced.output), refused);
+  ops::enter_maintenance(server_->base_path(), {});
+  auto drill = server_->run({"ops:restore", "latest", "--into=" + live_target(), "--force", "--drill"});
+  EXPECT_EQ(drill.exit_code, 1);
+  EXPECT_EQ(last_line(drill.output), "Restore failed: --drill cannot be used on the live database.");
+  EXPECT_EQ(count("business_settings"), 4) << "nothing was touched by the refusals";
+
+  auto done = server_->run({"ops:restore", "latest", "--into=" + live_target(), "--force"});
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_EQ(count("business_settings"), 3) << "the live database holds the snapshot's data";
+  EXPECT_EQ(count("users"), 2);
+  EXPECT_FALSE(fs::exists(uploads_ / "products/new.png"));
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
+
+  // What was replaced is kept: the database copy and the previous uploads folder.
+  auto saved = entries_with_prefix(root_, "pre-restore_");
+  ASSERT_EQ(saved.size(), 1u);
+  EXPECT_TRUE(fs::exists(saved[0] / database_file()));
+  EXPECT_TRUE(contains(done.output, "The replaced database was saved in storage/app/backups/pre-restore_")) << done.output;
+  auto previous = entries_with_prefix(uploads_.parent_path(), "public.pre-restore-");
+  ASSERT_EQ(previous.size(), 1u);
+  EXPECT_EQ(read_text(previous[0] / "products/new.png"), "new");
+  EXPECT_TRUE(entries_with_prefix(root_, "backup_").size() == 1u) << "the restore did not add snapshots";
+  ops::leave_maintenance(server_->base_path());
+}
+
+TEST_F(Restore, UnknownSnapshotsAndAnEmptyBackupFolderAreClearErrors) {
+  auto unknown = server_->run({"ops:restore", "backup_19990101_000000"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.output, "Restore failed: Snapshot not found: backup_19990101_000000\n");
+  auto none = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.output, "No snapshots found in storage/app/backups.\n");
+  auto usage = server_->run({"ops:restore"});
+  EXPECT_EQ(usage.exit_code, 2) << "SNAPSHOT is required";
+}
+
+TEST_F(Restore, VerifyWithoutArgumentsChecksTheNewestSnapshot) {
+  backup();
+  auto newest = backup();  // the backup waits for a fresh second rather than reuse a name
+  ASSERT_EQ(entries_with_prefix(root_, "backup_").size(), 2u);
+  auto verify = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_EQ(verify.output.rfind("Verifying storage/app/backups/" + newest.filename().string() + "\n", 0), 0u) << verify.output;
+  EXPECT_EQ(last_line(verify.output), "Snapshot verified: " + newest.filename().string());
+}
+
+}  // namespace
