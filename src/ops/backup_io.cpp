@@ -18,6 +18,8 @@ namespace {
 
 // 1 MiB: large enough that syscalls are not the cost, small enough to stay in cache.
 constexpr std::size_t kChunkBytes = 1 << 20;
+// Writeback window of WritebackPacer: a few tens of milliseconds of disk time.
+constexpr std::int64_t kWritebackWindowBytes = 8 << 20;
 
 std::runtime_error io_error(const std::string& what, const std::filesystem::path& path) {
   return std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
@@ -74,11 +76,27 @@ FileDigest digest_file(const std::filesystem::path& file) {
   return digest;
 }
 
+void WritebackPacer::advance(std::int64_t written) {
+  if (fd_ < 0 || written - started_ < kWritebackWindowBytes) return;
+  ::sync_file_range(fd_, started_, written - started_, SYNC_FILE_RANGE_WRITE);
+  if (started_ > waited_) {
+    ::sync_file_range(fd_, waited_, started_ - waited_,
+                      SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+    waited_ = started_;
+  }
+  started_ = written;
+}
+
+void WritebackPacer::flush_async() {
+  if (fd_ >= 0) ::sync_file_range(fd_, started_, 0, SYNC_FILE_RANGE_WRITE);  // 0 = to the end of the file
+}
+
 ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, bool sync_on_finish)
     : file_(file), sync_on_finish_(sync_on_finish) {
   // O_EXCL: an artifact is always a new file inside a fresh temp folder; finding one means a logic error.
   fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
   if (fd_ < 0) throw io_error("cannot create", file);
+  pacer_ = WritebackPacer(fd_);
 }
 
 ArtifactWriter::~ArtifactWriter() {
@@ -97,10 +115,12 @@ void ArtifactWriter::write(const void* data, std::size_t size) {
   }
   hash_.update(data, size);
   size_ += static_cast<std::int64_t>(size);
+  pacer_.advance(size_);
 }
 
 FileDigest ArtifactWriter::finish() {
   if (sync_on_finish_ && ::fsync(fd_) != 0) throw io_error("cannot fsync", file_);
+  if (!sync_on_finish_) pacer_.flush_async();  // the caller's sync_filesystem() then mostly waits for I/O in flight
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) throw io_error("cannot close", file_);

@@ -36,6 +36,25 @@ class Sha256 final {
 // Reads the whole file. Throws std::runtime_error naming the file when it cannot be read.
 FileDigest digest_file(const std::filesystem::path& file);
 
+// Bounded dirty data while a big file is written: after every 8 MiB, start the kernel's writeback of that window
+// and wait for the window before it. Why: letting 1 GiB pile up in the page cache and fsyncing it at the end makes
+// the filesystem journal commit wait for all of it, and the live server's own fsync (SQLite checkpoint, InnoDB log)
+// then stalls behind our backup for seconds. sync_file_range writes data only (no journal commit), so each wait is
+// bounded by one window. Best effort: errors are ignored here and caught by the final fsync.
+class WritebackPacer final {
+ public:
+  explicit WritebackPacer(int fd) : fd_(fd) {}
+  // `written` = bytes of the file written so far (sequential writers) or its current size.
+  void advance(std::int64_t written);
+  // Starts writeback of whatever is left, without waiting (the final fsync/syncfs waits).
+  void flush_async();
+
+ private:
+  int fd_;
+  std::int64_t started_ = 0;  // writeback requested up to here
+  std::int64_t waited_ = 0;   // known on disk up to here
+};
+
 // A new file written sequentially, hashed as it is written. finish() closes it (fsync first when `sync_on_finish`;
 // a tree of many small files is made durable once with sync_filesystem() instead) and returns the digest; a writer destroyed without finish() closes the file and leaves it for the caller's temp-folder
 // cleanup. Throws std::runtime_error (with errno text) on any failed write: a full disk is an error, not a short file.
@@ -55,6 +74,7 @@ class ArtifactWriter final {
   std::filesystem::path file_;
   int fd_ = -1;
   bool sync_on_finish_;
+  WritebackPacer pacer_{-1};
   std::int64_t size_ = 0;
   Sha256 hash_;
 };

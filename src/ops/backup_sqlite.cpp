@@ -2,9 +2,13 @@
 // (not SOCI): the backup API needs the raw handles, and the copy must not share a pooled connection.
 #include "ops/backup_sqlite.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -25,6 +29,13 @@ constexpr int kPagesPerStep = 256;
 constexpr auto kBusyGiveUp = std::chrono::seconds(30);
 constexpr int kBusyTimeoutMs = 5000;
 
+struct FdGuard {
+  int fd;
+  ~FdGuard() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 struct SqliteCloser {
   void operator()(sqlite3* handle) const { sqlite3_close_v2(handle); }
 };
@@ -36,6 +47,14 @@ struct BackupFinisher {
 using BackupHandle = std::unique_ptr<sqlite3_backup, BackupFinisher>;
 
 std::runtime_error failure(const std::string& what) { return std::runtime_error("SQLite backup failed: " + what); }
+
+// SQLite's text plus the OS reason behind an I/O error ("disk I/O error (No space left on device)").
+std::string describe(sqlite3* handle, int rc) {
+  std::string text = sqlite3_errstr(rc);
+  int system_error = handle ? sqlite3_system_errno(handle) : 0;
+  if (system_error != 0 && (rc & 0xff) != SQLITE_BUSY) text += std::string(" (") + std::strerror(system_error) + ")";
+  return text;
+}
 
 SqliteHandle open_database(const fs::path& path, int flags) {
   sqlite3* raw = nullptr;
@@ -79,7 +98,7 @@ void copy_pages(sqlite3* from, sqlite3* to, const PageProgress& progress) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
       continue;
     }
-    throw failure(sqlite3_errstr(rc));
+    throw failure(describe(to, rc));
   }
   // finish() reports the step error, if any; release first so the deleter does not finish twice.
   int rc = sqlite3_backup_finish(backup.release());
@@ -114,8 +133,21 @@ void sqlite_online_backup(const fs::path& source, const fs::path& destination, c
   execute(to.get(), "PRAGMA journal_mode=OFF");
   execute(to.get(), "PRAGMA synchronous=OFF");
 
-  copy_pages(from.get(), to.get(), progress);
+  // SQLite writes the copy; we pace its writeback from a descriptor of our own (see WritebackPacer). The file
+  // exists once the destination was opened with the PRAGMAs above.
+  FdGuard pacing_fd{::open(destination.c_str(), O_RDONLY | O_CLOEXEC)};
+  WritebackPacer pacer(pacing_fd.fd);
+  copy_pages(from.get(), to.get(), [&](long long copied, long long total) {
+    struct stat info {};
+    if (pacing_fd.fd >= 0 && ::fstat(pacing_fd.fd, &info) == 0) pacer.advance(info.st_size);
+    if (progress) progress(copied, total);
+  });
   execute(from.get(), "COMMIT");  // ends the read transaction: the server may checkpoint again
+  // While we held the snapshot, every frame the server committed stayed in the WAL (a checkpoint cannot move pages
+  // past an open reader). Backfill that debt here, in the backup process: the server's next commit would otherwise
+  // run the whole checkpoint inline (its auto-checkpoint), stalling for as long as the backlog takes to write. A
+  // PASSIVE checkpoint never blocks writers, and while it runs theirs finds the checkpointer busy and returns.
+  sqlite3_wal_checkpoint_v2(from.get(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   from.reset();
 
   // The copied header says WAL (the live file's mode). Switch the copy to a rollback journal so the snapshot is

@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -340,8 +341,10 @@ TEST_F(Backup, ZeroRetentionKeepsEverything) {
 
 // ---------------------------------------------------------------------------------------------- crash mid-way
 
-// Starts `nico ops:backup` with the suite's database settings; returns its pid (output discarded).
-pid_t spawn_backup(const AppServer& server) {
+// Starts `nico ops:backup` with the suite's database settings; returns its pid. Output goes to `output_fd`
+// (-1 = discarded). `max_file_bytes` > 0 caps the size of any file the process writes (RLIMIT_FSIZE, with SIGXFSZ
+// ignored so a write past it fails with EFBIG): a full disk without mounting anything.
+pid_t spawn_backup(const AppServer& server, int output_fd = -1, long max_file_bytes = 0) {
   std::vector<std::string> env;
   for (char** entry = environ; *entry; ++entry) env.emplace_back(*entry);
   env.push_back("NICO_BASE_PATH=" + server.base_path().string());
@@ -355,8 +358,13 @@ pid_t spawn_backup(const AppServer& server) {
   if (pid == 0) {
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, STDIN_FILENO);
-    dup2(devnull, STDOUT_FILENO);
-    dup2(devnull, STDERR_FILENO);
+    dup2(output_fd >= 0 ? output_fd : devnull, STDOUT_FILENO);
+    dup2(output_fd >= 0 ? output_fd : devnull, STDERR_FILENO);
+    if (max_file_bytes > 0) {
+      signal(SIGXFSZ, SIG_IGN);
+      rlimit limit{static_cast<rlim_t>(max_file_bytes), static_cast<rlim_t>(max_file_bytes)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
     std::vector<char*> envp;
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);
@@ -401,6 +409,34 @@ TEST_F(Backup, KillNineMidwayLeavesNoSnapshotThatVerifiesAndTheNextRunCleansUp) 
   EXPECT_TRUE(entries_with_prefix(root_, ".tmp-backup_").empty()) << "the stale temp folder was removed";
   EXPECT_EQ(server_->run({"ops:backup:verify"}).exit_code, 0);
   EXPECT_EQ(ops::read_manifest(only_snapshot()).artifacts.at(1).files_copied, 1002);
+}
+
+TEST_F(Backup, AFullDiskFailsTheRunCleanly) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  // The lock file and the live database's 32 KiB WAL index fit; the database artifact (a ~38 KiB dump or a ~460 KiB
+  // SQLite copy) does not.
+  pid_t pid = spawn_backup(*server_, fds[1], server_->using_mariadb() ? 16 * 1024 : 64 * 1024);
+  close(fds[1]);
+  std::string output;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) output.append(buffer, static_cast<std::size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << output;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << output;
+  // The last line is the one-line error (LOG_CHANNEL=stderr puts the CRITICAL log line before it).
+  std::string last = output.substr(output.rfind('\n', output.size() - 2) + 1);
+  EXPECT_EQ(last.rfind("Backup failed: ", 0), 0u) << output;
+  std::cout << "[ full     ] " << last;
+  EXPECT_TRUE(contains(last, server_->using_mariadb() ? "File too large" : "SQLite backup failed")) << output;
+  EXPECT_TRUE(entries_with_prefix(root_, "backup_").empty());
+  EXPECT_TRUE(entries_with_prefix(root_, ".tmp-backup_").empty());
+  auto log = read_text(root_ / "backup-error.log");
+  EXPECT_EQ(count_lines(log), 1);
+  EXPECT_TRUE(contains(log, last.substr(std::string("Backup failed: ").size()))) << log;
+  EXPECT_EQ(server_->run({"ops:backup"}).exit_code, 0) << "space back: the next run works";
 }
 
 // ---------------------------------------------------------------------------------------------- concurrent writes

@@ -1,6 +1,7 @@
 // Backup commands: ops:backup, ops:backup:verify, ops:restore. Parsing, validation messages and printing only; the
 // work is in src/ops/backup.hpp, backup_verify.hpp and restore.hpp.
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 
 #include "app/application.hpp"
@@ -25,6 +26,10 @@ std::string flat(std::string_view message) {
   return core::trim(text);
 }
 
+// A closed stdout (`nico ops:backup | head`, a cron wrapper that went away) must not kill a backup or a restore
+// half-way with SIGPIPE: the work matters more than its console lines. Child tools get the default back.
+void keep_working_without_a_reader() { std::signal(SIGPIPE, SIG_IGN); }
+
 // --retention-days: absent or empty → OPS_BACKUP_RETENTION_DAYS. Unlike the reference (which cast "abc" to 0, i.e.
 // "keep forever"), text that is not a whole number is rejected with the same message as a negative one.
 std::optional<std::int64_t> parse_retention(const std::optional<std::string>& option, std::int64_t configured) {
@@ -48,6 +53,7 @@ int backup(const CommandEnvironment& environment, const CommandInput& input) {
     std::cerr << "Invalid value for --only. Allowed: all, db, files.\n";
     return 1;
   }
+  keep_working_without_a_reader();
   auto config = bootstrap(environment);
   auto retention = parse_retention(input.option("retention-days"), config.integer("OPS_BACKUP_RETENTION_DAYS"));
   if (!retention) {
@@ -139,6 +145,7 @@ void print_restored_state(const ops::RestoredState& state) {
 }
 
 int restore(const CommandEnvironment& environment, const CommandInput& input) {
+  keep_working_without_a_reader();
   auto config = bootstrap(environment);
   ops::RestoreRequest request;
   request.snapshot = input.positionals.empty() ? "latest" : input.positionals[0];
