@@ -14,6 +14,7 @@
 #include "domain/accounts/user_repository.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "http/server.hpp"
+#include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/queue.hpp"
 #include "infra/rate_limiter.hpp"
@@ -53,13 +54,6 @@ core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr
 
 std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size) {
   return std::make_unique<db::Database>(db::settings_from_config(config, pool_size));
-}
-
-infra::JobDispatcher alert_dispatcher(const core::Config& config, db::Database* database) {
-  if (!database || config.str("QUEUE_CONNECTION") == "sync") return {};
-  return [database](const std::string& job_name, const std::string& payload) {
-    infra::Queue(*database, infra::QueueConnection::kDatabase, nullptr).push(job_name, payload);
-  };
 }
 
 struct WebApplication::Parts {
@@ -107,7 +101,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services = std::make_unique<web::Services>(web::Services{
       config, *p.database, *p.templates, *p.sessions, *p.limiter, *p.accounts, p.router, app_key,
       web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
-  p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(), alert_dispatcher(config, p.database.get()));
+  p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(),
+                                                       infra::alert_dispatcher(config, p.database.get()));
   p.services->monitor = p.monitor.get();
   p.audit_log = std::make_unique<audit::AuditLog>(*p.database);
   p.services->audit_log = p.audit_log.get();

@@ -8,8 +8,6 @@
 
 #include "core/config.hpp"
 
-#include "infra/alerts.hpp"
-
 namespace db {
 class Database;
 }
@@ -23,10 +21,6 @@ core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr
 
 // Opens the database pool described by the configuration.
 std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size);
-
-// How alert deliveries (webhook, Sentry) leave this process: pushed to the database queue (a worker delivers
-// them with retries), or delivered at once when QUEUE_CONNECTION=sync or no database is at hand.
-infra::JobDispatcher alert_dispatcher(const core::Config& config, db::Database* database);
 
 class WebApplication final {
  public:

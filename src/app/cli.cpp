@@ -7,9 +7,8 @@
 #include <typeinfo>
 #include <unistd.h>
 
-#include "app/application.hpp"
 #include "app/command.hpp"
-#include "db/database.hpp"
+#include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -38,27 +37,6 @@ const CommandSpec* find_command(const std::string& name) {
     if (spec.name == name) return &spec;
   }
   return nullptr;
-}
-
-// Sends a failed command to the exception monitor. Best effort: configuration or database trouble here must
-// not hide the original error, which was already printed and logged.
-void report_command_failure(const CommandEnvironment& environment, const std::string& command, const std::exception& error) {
-  try {
-    auto config = core::Config::load({environment.base_path, true, true});
-    std::unique_ptr<db::Database> database;
-    try {
-      database = open_database(config, 1);
-    } catch (const std::exception&) {
-      database.reset();
-    }
-    infra::ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config, database.get()));
-    infra::ErrorReport report;
-    report.exception_class = infra::demangle(typeid(error).name());
-    report.message = error.what();
-    report.file = "nico " + command;
-    monitor.report(report);
-  } catch (const std::exception&) {
-  }
 }
 
 }  // namespace
@@ -118,7 +96,12 @@ int run_cli(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "nico " << spec->name << " failed: " << e.what() << "\n";
     core::log::error("command failed: " + spec->name, {{"error", e.what()}});
-    report_command_failure(environment, spec->name, e);
+    // Best effort: configuration trouble here must not hide the error already printed and logged.
+    try {
+      auto config = core::Config::load({environment.base_path, true, true});
+      infra::report_failure(config, infra::demangle(typeid(e).name()), e.what(), "nico " + spec->name);
+    } catch (const std::exception&) {
+    }
     return 1;
   }
 }

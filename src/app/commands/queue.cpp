@@ -19,6 +19,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "infra/alerts.hpp"
+#include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/cache.hpp"
 #include "infra/queue.hpp"
@@ -100,7 +101,7 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   std::cout << "Processing jobs from the [" << options.queue << "] queue." << std::endl;
   core::log::info("Queue worker started", {{"queue", options.queue}});
   infra::QueueWorker worker(*database, registry, cache, environment.base_path, options, std::cout);
-  infra::ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config, database.get()));
+  infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   worker.set_monitor(&monitor);
   std::size_t processed = worker.run(g_stop_requested);
   if (g_stop_requested) std::cout << "Stop signal received: worker stopped after " << processed << " job(s)." << std::endl;

@@ -13,6 +13,7 @@
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -100,7 +101,7 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   infra::Cache cache(*database, config.str("CACHE_PREFIX"));
   auto prune = [&config, &database, &cache] { prune_expired(config, *database, cache); };
   infra::Scheduler scheduler(schedule_table(config, prune), cache, environment.base_path, infra::run_nico);
-  infra::ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config, database.get()));
+  infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   scheduler.set_monitor(&monitor);
   auto reports = scheduler.run_due(*now, std::cout);
   for (const auto& report : reports) {
