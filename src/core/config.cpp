@@ -108,6 +108,7 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_BACKUP_RETENTION_DAYS", T::kInt, "14", "0..36500", false, "ops"},
     {"OPS_BACKUP_COMMAND_TIMEOUT", T::kInt, "180", "1..86400", false, "ops"},
     {"MYSQLDUMP_BINARY", T::kString, "", "", false, "ops"},
+    {"OPS_BACKUP_ENCRYPTION_KEY", T::kString, "", "", true, "ops"},
     {"OPS_STALE_REPAIR_DAYS", T::kInt, "7", "1..3650", false, "ops"},
 
     {"MAIL_MAILER", T::kEnum, "log", "log|smtp|array", false, "mail"},

@@ -10,6 +10,7 @@
 #include "core/config.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "ops/backup_encryption.hpp"
 #include "ops/backup_failure.hpp"
 #include "ops/backup_files.hpp"
 #include "ops/backup_io.hpp"
@@ -83,7 +84,7 @@ std::optional<std::string> live_mysql_schema_version(const core::Config& config)
 }
 
 ArtifactRecord database_artifact(const core::Config& config, const fs::path& work, const fs::path& final_folder,
-                                 bool terminal, std::optional<std::string>& schema_version) {
+                                 bool terminal, const std::string& key, std::optional<std::string>& schema_version) {
   const std::string& connection = config.str("DB_CONNECTION");
   ArtifactRecord artifact;
   artifact.type = "database";
@@ -100,7 +101,17 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
     });
     // Read from the copy itself, so the version is exactly the one of the data in the snapshot.
     schema_version = sqlite_schema_version(file);
-    auto digest = digest_file(file);
+    FileDigest digest;
+    if (key.empty()) {
+      digest = digest_file(file);
+    } else {
+      // SQLite writes the copy itself, so it is encrypted afterwards; the plain copy never leaves the temp folder.
+      fs::path encrypted = file;
+      encrypted += kEncryptedSuffix;
+      digest = encrypt_file(file, encrypted, key);
+      fs::remove(file);
+      file = encrypted;
+    }
     artifact.path = display_path(final_folder / file.filename(), config.base_path());
     artifact.size_bytes = digest.size_bytes;
     artifact.sha256 = digest.sha256;
@@ -109,24 +120,29 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
     auto connection_settings = mysql_connection_from_config(config);
     // Read before the dump starts: a migration landing during the dump is the only way this can be off by one.
     schema_version = live_mysql_schema_version(config);
-    fs::path file = work / "database.sql";
+    fs::path file = work / (key.empty() ? "database.sql" : "database.sql.enc");
     ArtifactWriter writer(file);
+    std::optional<StreamEncryptor> encryptor;
+    if (!key.empty()) encryptor.emplace(key, writer);
     mysql_dump(binary, connection_settings, static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")),
                config.base_path(), [&](std::string_view chunk) {
-                 writer.write(chunk);
+                 if (encryptor) encryptor->write(chunk);
+                 else writer.write(chunk);
                  progress.update(-1, human_bytes(writer.bytes_written()));
                });
+    if (encryptor) encryptor->finish();
     auto digest = writer.finish();
     artifact.path = display_path(final_folder / file.filename(), config.base_path());
     artifact.size_bytes = digest.size_bytes;
     artifact.sha256 = digest.sha256;
   }
+  if (!key.empty()) artifact.encryption = kEncryptionScheme;
   progress.finish(artifact.file_name() + ", " + human_bytes(artifact.size_bytes));
   return artifact;
 }
 
 ArtifactRecord files_artifact(const core::Config& config, const fs::path& root, const fs::path& work,
-                              const fs::path& final_folder, bool terminal) {
+                              const fs::path& final_folder, bool terminal, const std::string& key) {
   const std::string& configured = config.str("OPS_BACKUP_FILES_SOURCE");
   // An empty setting would resolve to the project root and copy the whole installation.
   if (core::trim(configured).empty()) throw std::runtime_error("Files source configuration cannot be empty.");
@@ -134,9 +150,10 @@ ArtifactRecord files_artifact(const core::Config& config, const fs::path& root, 
   auto digest = copy_tree(config.resolve_path(configured), work / "files", root, [&](std::int64_t done, std::int64_t total) {
     progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
                     std::to_string(done) + "/" + std::to_string(total) + " files");
-  });
+  }, {key.empty() ? TreeCipher::Mode::kNone : TreeCipher::Mode::kEncrypt, key});
   ArtifactRecord artifact;
   artifact.type = "files";
+  if (!key.empty()) artifact.encryption = kEncryptionScheme;
   artifact.path = display_path(final_folder / "files", config.base_path());
   artifact.files_copied = digest.files;
   artifact.size_bytes = digest.size_bytes;
@@ -179,6 +196,12 @@ fs::path backup_root(const core::Config& config) {
 BackupResult run_backup(const core::Config& config, const BackupRequest& request) {
   std::optional<BackupLock> lock;
   fs::path root = prepare_root(config, lock);
+  std::string key;
+  try {
+    key = backup_encryption_key(config);
+  } catch (const std::exception& e) {
+    fail_setup(config, e.what());
+  }
   const std::string& zone = time_zone(config);
   auto started = free_snapshot_time(root, zone);
   std::string name = snapshot_name(started, zone);
@@ -196,9 +219,9 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
     // Snapshots hold password hashes and customer data: owner and group only.
     fs::permissions(work, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
     if (request.scope != BackupScope::kFiles)
-      manifest.artifacts.push_back(database_artifact(config, work, final_folder, request.terminal, manifest.schema_version));
+      manifest.artifacts.push_back(database_artifact(config, work, final_folder, request.terminal, key, manifest.schema_version));
     if (request.scope != BackupScope::kDatabase)
-      manifest.artifacts.push_back(files_artifact(config, root, work, final_folder, request.terminal));
+      manifest.artifacts.push_back(files_artifact(config, root, work, final_folder, request.terminal, key));
     write_manifest(work, manifest);
     // Everything in the folder reaches the disk before the name that promises completeness appears.
     sync_filesystem(work);

@@ -2,10 +2,12 @@
 #include "ops/backup_files.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "core/log.hpp"
+#include "ops/backup_encryption.hpp"
 #include "ops/backup_io.hpp"
 
 namespace ops {
@@ -82,25 +84,45 @@ void warn_skipped(const fs::path& root, std::int64_t skipped) {
 }  // namespace
 
 TreeDigest copy_tree(const fs::path& source, const fs::path& destination, const fs::path& exclude,
-                     const FileProgress& progress) {
+                     const FileProgress& progress, const TreeCipher& cipher) {
   fs::create_directory(destination);
   std::int64_t skipped = 0;
   auto entries = walk(source, exclude, skipped);
   warn_skipped(source, skipped);
   std::int64_t total = std::count_if(entries.begin(), entries.end(), [](const TreeEntry& e) { return !e.directory; });
   std::int64_t done = 0;
-  TreeFingerprint fingerprint;
+  // Records under the names as written; sorted again below because a ".enc" suffix can change the order.
+  std::vector<std::pair<std::string, std::optional<FileDigest>>> written;
   for (const auto& entry : entries) {
-    fs::path to = destination / fs::path(entry.relative);
     if (entry.directory) {
       std::error_code ec;
-      fs::create_directory(to, ec);
-      if (ec) throw std::runtime_error("Could not create folder: " + to.string() + " (" + ec.message() + ")");
-      fingerprint.directory(entry.relative);
+      fs::create_directory(destination / fs::path(entry.relative), ec);
+      if (ec) throw std::runtime_error("Could not create folder: " + (destination / entry.relative).string() + " (" + ec.message() + ")");
+      written.emplace_back(entry.relative, std::nullopt);
       continue;
     }
-    fingerprint.file(entry.relative, copy_file_hashed(source / fs::path(entry.relative), to));
+    fs::path from = source / fs::path(entry.relative);
+    std::string name = entry.relative;
+    FileDigest digest;
+    if (cipher.mode == TreeCipher::Mode::kEncrypt) {
+      name += kEncryptedSuffix;
+      digest = encrypt_file(from, destination / fs::path(name), cipher.key, false);
+    } else if (cipher.mode == TreeCipher::Mode::kDecrypt && name.size() > kEncryptedSuffix.size() &&
+               name.compare(name.size() - kEncryptedSuffix.size(), kEncryptedSuffix.size(), kEncryptedSuffix) == 0) {
+      name.resize(name.size() - kEncryptedSuffix.size());
+      decrypt_file(from, destination / fs::path(name), cipher.key, false);
+      digest = digest_file(destination / fs::path(name));
+    } else {
+      digest = copy_file_hashed(from, destination / fs::path(name));
+    }
+    written.emplace_back(name, digest);
     if (progress) progress(++done, total);
+  }
+  std::sort(written.begin(), written.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  TreeFingerprint fingerprint;
+  for (const auto& [name, digest] : written) {
+    if (digest) fingerprint.file(name, *digest);
+    else fingerprint.directory(name);
   }
   return fingerprint.finish();
 }

@@ -25,13 +25,23 @@ struct TreeDigest {
 // (files copied so far, files in total).
 using FileProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
+// What happens to each file's bytes on the way (backup_encryption.hpp): kEncrypt stores `name.enc`, kDecrypt turns
+// `name.enc` back into `name` (other names are copied as they are).
+struct TreeCipher {
+  enum class Mode { kNone, kEncrypt, kDecrypt };
+  Mode mode = Mode::kNone;
+  std::string key;  // raw 32 bytes when mode != kNone
+};
+
 // Copies `source` into the new folder `destination` (created, also when `source` does not exist: the reference
 // backs up a missing uploads folder as an empty one). `exclude` (usually the backup root) is skipped if it lies
 // inside `source`, so a misconfigured source never copies old backups into new ones. Files are not fsynced one
 // by one: the caller syncs the filesystem once before the snapshot is renamed into place.
 // Throws std::runtime_error "Could not copy file: <path> (<reason>)".
+// The returned digest describes the tree as written (encrypted names and bytes when encrypting).
 TreeDigest copy_tree(const std::filesystem::path& source, const std::filesystem::path& destination,
-                     const std::filesystem::path& exclude, const FileProgress& progress = {});
+                     const std::filesystem::path& exclude, const FileProgress& progress = {},
+                     const TreeCipher& cipher = {});
 
 // Fingerprint of an existing tree (verify). Throws std::runtime_error when it cannot be read.
 TreeDigest digest_tree(const std::filesystem::path& root);

@@ -2,7 +2,10 @@
 #include "ops/backup_verify.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/crypto.hpp"
+#include "ops/backup_encryption.hpp"
 #include "ops/backup_files.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/backup_mysql.hpp"
@@ -53,6 +56,29 @@ VerifyCheck checksum_check(const ArtifactRecord& artifact, const fs::path& locat
   return check;
 }
 
+// A private folder for decrypted copies, removed with everything in it when the check is done.
+struct DecryptFolder {
+  fs::path path;
+  explicit DecryptFolder(const fs::path& snapshot) {
+    std::string name = ".verify-" + core::random_token(8);
+    std::error_code ec;
+    path = snapshot.parent_path() / name;
+    if (!fs::create_directory(path, ec)) {
+      path = fs::temp_directory_path() / name;  // a read-only backup mount: decrypt elsewhere
+      fs::create_directory(path);
+    }
+    fs::permissions(path, fs::perms::owner_all, ec);
+  }
+  ~DecryptFolder() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+bool has_suffix(const std::string& text, std::string_view suffix) {
+  return text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 VerifyCheck sqlite_check(const ArtifactRecord& artifact, const fs::path& location) {
   VerifyCheck check{false, artifact.file_name() + " integrity", ""};
   try {
@@ -80,7 +106,32 @@ int VerifyReport::failures() const {
   return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const VerifyCheck& c) { return !c.ok; }));
 }
 
-VerifyReport verify_snapshot(const fs::path& snapshot) {
+// Content checks (integrity / trailer) of a database artifact whose stored bytes matched the manifest.
+void content_checks(const ArtifactRecord& artifact, const fs::path& location, const std::string& key,
+                    std::vector<VerifyCheck>& checks) {
+  std::string name = artifact.file_name();
+  fs::path plain = location;
+  std::optional<DecryptFolder> folder;
+  if (!artifact.encryption.empty() || has_suffix(name, kEncryptedSuffix)) {
+    if (key.empty()) {
+      checks.push_back({true, name + " content", "encrypted; not checked without OPS_BACKUP_ENCRYPTION_KEY"});
+      return;
+    }
+    try {
+      folder.emplace(location.parent_path());
+      plain = folder->path / name.substr(0, name.size() - kEncryptedSuffix.size());
+      decrypt_file(location, plain, key, false);
+      checks.push_back({true, name + " decryption", "authenticated with OPS_BACKUP_ENCRYPTION_KEY"});
+    } catch (const std::exception& e) {
+      checks.push_back({false, name + " decryption", e.what()});
+      return;
+    }
+  }
+  if (plain.extension() == ".sqlite") checks.push_back(sqlite_check(artifact, plain));
+  else if (plain.extension() == ".sql") checks.push_back(dump_check(artifact, plain));
+}
+
+VerifyReport verify_snapshot(const fs::path& snapshot, const std::string& key) {
   VerifyReport report;
   report.snapshot = snapshot;
   try {
@@ -100,8 +151,7 @@ VerifyReport verify_snapshot(const fs::path& snapshot) {
     report.checks.push_back(checksum);
     // Content checks only make sense on bytes that are the ones the backup wrote.
     if (!checksum.ok || !artifact.is_database()) continue;
-    if (location.extension() == ".sqlite") report.checks.push_back(sqlite_check(artifact, location));
-    else if (location.extension() == ".sql") report.checks.push_back(dump_check(artifact, location));
+    content_checks(artifact, location, key, report.checks);
   }
   return report;
 }

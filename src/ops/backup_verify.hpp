@@ -3,6 +3,9 @@
 //   2. per artifact: it exists, and its size and SHA-256 match the manifest (files: the tree fingerprint);
 //   3. database.sqlite: PRAGMA integrity_check answers "ok";
 //   4. database.sql: ends with the dump tool's "-- Dump completed" trailer (a cut dump does not).
+// Encrypted artifacts (*.enc): 2 checks the stored bytes; with the key, the database artifact is also decrypted (which
+// authenticates every chunk) into a private temp folder beside the snapshot for 3/4; without the key 3/4 are reported
+// as not checked (OK), since the checksums still prove the bytes are the ones written.
 // Read-only: verifying never changes the snapshot. Blocking file I/O (hashes every byte).
 #pragma once
 
@@ -30,6 +33,7 @@ struct VerifyReport {
   int failures() const;
 };
 
-VerifyReport verify_snapshot(const std::filesystem::path& snapshot);
+// `key`: raw OPS_BACKUP_ENCRYPTION_KEY bytes, "" when not configured.
+VerifyReport verify_snapshot(const std::filesystem::path& snapshot, const std::string& key = {});
 
 }  // namespace ops

@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "db/database.hpp"
 #include "ops/backup.hpp"
+#include "ops/backup_encryption.hpp"
 #include "ops/backup_files.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/backup_mysql.hpp"
@@ -156,7 +157,7 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
 
 // Live files restore: build the new tree beside the current one, then swap by two renames in the same folder.
 std::string swap_files_into_place(const core::Config& config, const fs::path& snapshot_files, const std::string& stamp,
-                                  TreeDigest& digest) {
+                                  const TreeCipher& cipher, TreeDigest& digest) {
   fs::path source = config.resolve_path(config.str("OPS_BACKUP_FILES_SOURCE")).lexically_normal();
   if (!source.has_filename()) source = source.parent_path();  // "storage/app/public/" → the folder itself
   fs::path parent = source.parent_path();
@@ -166,7 +167,7 @@ std::string swap_files_into_place(const core::Config& config, const fs::path& sn
   staging_name += ".restoring-";
   staging_name += stamp;
   fs::path staging = parent / staging_name;
-  digest = copy_tree(snapshot_files, staging, {});
+  digest = copy_tree(snapshot_files, staging, {}, {}, cipher);
   sync_filesystem(staging);
   std::error_code ec;
   if (fs::exists(source, ec)) fs::rename(source, fs::path(source.string() + ".pre-restore-" + stamp));
@@ -185,7 +186,8 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   fs::path root = backup_root(config);
   fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone);
 
-  report.verification = verify_snapshot(snapshot);
+  const std::string key = backup_encryption_key(config);
+  report.verification = verify_snapshot(snapshot, key);
   if (on_verified) on_verified(report.verification);
   if (!report.verification.ok()) {
     for (const auto& check : report.verification.checks) {
@@ -200,8 +202,9 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     if (artifact.is_files()) files = &artifact;
   }
   if (request.into && !database) throw std::runtime_error("--into was given but the snapshot has no database artifact.");
-  if (database && !database->encryption.empty())
-    throw std::runtime_error("The snapshot is encrypted; encrypted restores are not supported by this version.");
+  const bool encrypted = (database && !database->encryption.empty()) || (files && !files->encryption.empty());
+  if (encrypted && key.empty())
+    throw std::runtime_error("The snapshot is encrypted: set OPS_BACKUP_ENCRYPTION_KEY to the key it was made with.");
 
   const std::string stamp = compact_local(SnapshotClock::now(), zone);
   ScratchGuard scratch;
@@ -221,22 +224,35 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   if (target) {
     if (target->live)
       report.pre_restore_copy = display_path(save_live_database(config, *target, root / ("pre-restore_" + stamp), request.terminal), base);
-    load_database(config, *target, snapshot / database->file_name(), scratch, request.terminal);
+    fs::path artifact_file = snapshot / database->file_name();
+    if (!database->encryption.empty()) {
+      // Decrypted into the scratch folder (never into the snapshot); removed with it.
+      std::string plain_name = database->file_name();
+      plain_name.resize(plain_name.size() - kEncryptedSuffix.size());
+      fs::path plain = scratch.folder / ("decrypted-" + plain_name);
+      decrypt_file(artifact_file, plain, key, false);
+      artifact_file = plain;
+    }
+    load_database(config, *target, artifact_file, scratch, request.terminal);
+    if (!database->encryption.empty()) fs::remove(artifact_file);  // the loaded copy is all that is needed now
     auto restored = open_target(*target);
     report.state = inspect_restored_database(*restored);
   }
 
   if (files) {
     TreeDigest digest;
+    TreeCipher cipher;
+    if (!files->encryption.empty()) cipher = {TreeCipher::Mode::kDecrypt, key};
     if (report.live) {
-      report.files_target = swap_files_into_place(config, snapshot / files->file_name(), stamp, digest);
+      report.files_target = swap_files_into_place(config, snapshot / files->file_name(), stamp, cipher, digest);
     } else {
       StepProgress progress(request.terminal, "Files");
       digest = copy_tree(snapshot / files->file_name(), scratch.folder / "files", {},
                          [&](std::int64_t done, std::int64_t total) {
                            progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
                                            std::to_string(done) + "/" + std::to_string(total) + " files");
-                         });
+                         },
+                         cipher);
       progress.finish(std::to_string(digest.files) + " file(s)");
       report.files_target = display_path(scratch.folder / "files", base);
     }

@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/crypto.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/snapshot_manifest.hpp"
@@ -251,6 +252,60 @@ TEST_F(Restore, OverTheLiveDatabaseNeedsForceAndMaintenanceAndKeepsTheReplacedDa
   EXPECT_EQ(read_text(previous[0] / "products/new.png"), "new");
   EXPECT_TRUE(entries_with_prefix(root_, "backup_").size() == 1u) << "the restore did not add snapshots";
   ops::leave_maintenance(server_->base_path());
+}
+
+TEST_F(Restore, EncryptedSnapshotsVerifyWithoutTheKeyButRestoreOnlyWithIt) {
+  const std::string key = "base64:" + core::base64_encode(core::random_bytes(32));
+  const std::string wrong = "base64:" + core::base64_encode(core::random_bytes(32));
+  std::ofstream(uploads_ / "logo.txt") << "logo del taller";
+  auto made = server_->run({"ops:backup"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  auto snapshot = entries_with_prefix(root_, "backup_").back();
+  const std::string encrypted_db = database_file() + ".enc";
+  EXPECT_TRUE(fs::exists(snapshot / encrypted_db));
+  EXPECT_FALSE(fs::exists(snapshot / database_file())) << "no plaintext copy left in the snapshot";
+  EXPECT_TRUE(fs::exists(snapshot / "files/logo.txt.enc"));
+  EXPECT_FALSE(contains(read_text(snapshot / "files/logo.txt.enc"), "logo del taller"));
+  EXPECT_FALSE(contains(read_text(snapshot / encrypted_db), "cliente0@example.com"));
+  auto manifest = ops::read_manifest(snapshot);
+  for (const auto& artifact : manifest.artifacts) EXPECT_EQ(artifact.encryption, "xchacha20poly1305-secretstream");
+
+  auto without_key = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(without_key.exit_code, 0) << without_key.output;
+  EXPECT_TRUE(contains(without_key.output, "not checked without OPS_BACKUP_ENCRYPTION_KEY")) << without_key.output;
+  auto with_key = server_->run({"ops:backup:verify"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
+  EXPECT_EQ(with_key.exit_code, 0) << with_key.output;
+  EXPECT_TRUE(contains(with_key.output, "| OK     | " + encrypted_db + " decryption")) << with_key.output;
+  EXPECT_TRUE(contains(with_key.output, server_->using_mariadb() ? "-- Dump completed" : "integrity_check: ok"));
+  auto wrong_key = server_->run({"ops:backup:verify"}, {{"OPS_BACKUP_ENCRYPTION_KEY", wrong}});
+  EXPECT_EQ(wrong_key.exit_code, 1);
+  EXPECT_EQ(last_line(wrong_key.output), "Snapshot verification failed: " + encrypted_db + " decryption: cannot decrypt " +
+                                             encrypted_db + ": wrong OPS_BACKUP_ENCRYPTION_KEY or damaged file");
+
+  auto no_key_restore = server_->run({"ops:restore", "latest", "--drill"});
+  EXPECT_EQ(no_key_restore.exit_code, 1);
+  EXPECT_EQ(last_line(no_key_restore.output),
+            "Restore failed: The snapshot is encrypted: set OPS_BACKUP_ENCRYPTION_KEY to the key it was made with.");
+  EXPECT_EQ(server_->run({"ops:restore", "latest", "--drill"}, {{"OPS_BACKUP_ENCRYPTION_KEY", wrong}}).exit_code, 1);
+  auto drill = server_->run({"ops:restore", "latest", "--drill"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
+  ASSERT_EQ(drill.exit_code, 0) << drill.output;
+  EXPECT_TRUE(std::regex_search(drill.output, std::regex(R"(\n  users\s+2\n)"))) << drill.output;
+  EXPECT_TRUE(contains(drill.output, "Files: 2 file(s) restored")) << drill.output;
+  auto kept = server_->run({"ops:restore", "latest"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
+  ASSERT_EQ(kept.exit_code, 0) << kept.output;
+  auto scratch = entries_with_prefix(root_, ".restore-");
+  ASSERT_EQ(scratch.size(), 1u);
+  EXPECT_EQ(read_text(scratch[0] / "files/logo.txt"), "logo del taller") << "decrypted back to the original name";
+  EXPECT_TRUE(entries_with_prefix(scratch[0], "decrypted-").empty());
+  if (server_->using_mariadb()) {
+    std::smatch match;
+    ASSERT_TRUE(std::regex_search(kept.output, match, std::regex(R"(schema (nico_test_restore_\d{14}) on)")));
+    server_->database().lease()->once << "DROP DATABASE `" + std::string(match[1]) + "`";
+  }
+
+  auto malformed = server_->run({"ops:backup"}, {{"OPS_BACKUP_ENCRYPTION_KEY", "hunter2"}});
+  EXPECT_EQ(malformed.exit_code, 1);
+  EXPECT_EQ(malformed.output.rfind("Backup setup failed: OPS_BACKUP_ENCRYPTION_KEY must be", 0), 0u) << malformed.output;
 }
 
 TEST_F(Restore, UnknownSnapshotsAndAnEmptyBackupFolderAreClearErrors) {

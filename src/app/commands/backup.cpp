@@ -9,6 +9,7 @@
 #include "core/config.hpp"
 #include "core/strings.hpp"
 #include "ops/backup.hpp"
+#include "ops/backup_encryption.hpp"
 #include "ops/backup_failure.hpp"
 #include "ops/backup_verify.hpp"
 #include "ops/restore.hpp"
@@ -115,8 +116,15 @@ int verify(const CommandEnvironment& environment, const CommandInput& input) {
     ops::report_backup_failure(config, std::string("Backup verification failed: ") + e.what());
     return 1;
   }
+  std::string key;
+  try {
+    key = ops::backup_encryption_key(config);
+  } catch (const std::exception& e) {
+    std::cerr << flat(e.what()) << "\n";
+    return 1;
+  }
   std::cout << "Verifying " << ops::display_path(snapshot, config.base_path()) << "\n";
-  auto report = ops::verify_snapshot(snapshot);
+  auto report = ops::verify_snapshot(snapshot, key);
   print_checks(report.checks);
   std::cout << "Summary: " << report.checks.size() - static_cast<std::size_t>(report.failures()) << " OK, "
             << report.failures() << " FAIL\n";
