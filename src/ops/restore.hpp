@@ -8,8 +8,9 @@
 //        MariaDB  --into=SCHEMA|DSN or a new schema <DB_DATABASE>_restore_<YYYYmmddHHMMSS> (restore_mysql.hpp);
 //      the target is LIVE when it is the configured database: that needs --force AND maintenance mode (`nico down`),
 //      is refused with --drill, and first saves the current database into <root>/pre-restore_<stamp>/;
-//   3. load: SQLite through the online backup API (a live file stays coherent for other connections), MariaDB by
-//      piping the dump into the client;
+//   3. load (an encrypted artifact is first decrypted into the scratch folder with OPS_BACKUP_ENCRYPTION_KEY):
+//      SQLite through the online backup API (a live file stays coherent for other connections), MariaDB by piping
+//      the dump into the client;
 //   4. report migration status against this binary and row counts of the core tables;
 //   5. files: into <root>/.restore-<stamp>/files, or (live) swapped into OPS_BACKUP_FILES_SOURCE with the previous
 //      folder kept next to it as <source>.pre-restore-<stamp>;
