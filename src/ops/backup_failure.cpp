@@ -5,6 +5,7 @@
 
 #include "core/config.hpp"
 #include "core/log.hpp"
+#include "infra/alert_dispatch.hpp"
 #include "ops/snapshot_catalog.hpp"
 
 namespace ops {
@@ -12,6 +13,7 @@ namespace ops {
 void report_backup_failure(const core::Config& config, std::string_view message) {
   try {
     core::log::critical("backup failed", {{"error", message}, {"environment", config.str("APP_ENV")}});
+    infra::report_failure(config, "BackupFailed", std::string(message), "ops:backup");
   } catch (...) {
     // Reporting is best effort by contract: the caller is already on its error path.
   }

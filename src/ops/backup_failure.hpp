@@ -11,9 +11,8 @@ class Config;
 
 namespace ops {
 
-// The single hook through which every backup/verify/restore failure reaches operators. Today: a CRITICAL line in
-// the application log; the alerts pipeline (issue 3, item 4) hooks its deduplicated ops alert in here.
-// Never throws.
+// The single hook through which every backup/verify/restore failure reaches operators: a CRITICAL line in the
+// application log and a de-duplicated ops alert ("BackupFailed"). Never throws.
 void report_backup_failure(const core::Config& config, std::string_view message);
 
 // Appends "[<ISO-8601 local time>] <snapshot>: <message>" to <root>/backup-error.log (the reference wrote the bare

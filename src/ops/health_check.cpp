@@ -113,6 +113,14 @@ class Checker {
     return std::move(report_);
   }
 
+  // The database rows against a given connection (a restored copy), without opening the configured one.
+  HealthReport run_on(db::Database& database) {
+    external_ = &database;
+    database_rows();
+    migration_row();
+    return std::move(report_);
+  }
+
  private:
   void add(CheckStatus status, std::string check, std::string details) {
     report_.rows.push_back({status, std::move(check), std::move(details)});
@@ -206,7 +214,9 @@ class Checker {
 
   void database_rows() {
     try {
-      database_ = std::make_unique<db::Database>(db::settings_from_config(config_, 1));
+      if (external_) database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(external_, [](db::Database*) {});
+      else database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(
+               new db::Database(db::settings_from_config(config_, 1)), [](db::Database* d) { delete d; });
       int one = 0;
       database_->lease()->once << "SELECT 1", soci::into(one);
       add(CheckStatus::kOk, "Database connection", "Connected.");
@@ -274,16 +284,7 @@ class Checker {
     else add(CheckStatus::kOk, "Config cache", frozen ? "Cached." : "Not cached (acceptable in non-production).");
     add(CheckStatus::kOk, "Route cache", "Compiled into the binary.");
 
-    if (database_) {
-      guarded("Migrations", [&] {
-        auto pending = db::Migrator(*database_).pending();
-        if (pending.empty()) add(CheckStatus::kOk, "Migrations", "Up to date.");
-        else add(CheckStatus::kWarn, "Migrations",
-                 std::to_string(pending.size()) + " pending. Run `nico migrate --force`.");
-      });
-    } else {
-      add(CheckStatus::kWarn, "Migrations", "Skipped because database connection failed.");
-    }
+    migration_row();
 
     auto backup_root = config_.resolve_path(config_.str("OPS_BACKUP_PATH"));
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"Disk space (storage)", config_.storage_path()},
@@ -328,6 +329,18 @@ class Checker {
     }
   }
 
+  void migration_row() {
+    if (!database_) {
+      add(CheckStatus::kWarn, "Migrations", "Skipped because database connection failed.");
+      return;
+    }
+    guarded("Migrations", [&] {
+      auto pending = db::Migrator(*database_).pending();
+      if (pending.empty()) add(CheckStatus::kOk, "Migrations", "Up to date.");
+      else add(CheckStatus::kWarn, "Migrations", std::to_string(pending.size()) + " pending. Run `nico migrate --force`.");
+    });
+  }
+
   void heartbeat_row(const std::string& label, const std::string& key, const std::string& command, bool expected) {
     guarded(label, [&] {
       if (!expected) {
@@ -360,7 +373,9 @@ class Checker {
 
   const core::Config& config_;
   bool production_;
-  std::unique_ptr<db::Database> database_;
+  // Owned, or borrowed from run_on() (the deleter then does nothing).
+  std::unique_ptr<db::Database, void (*)(db::Database*)> database_{nullptr, [](db::Database*) {}};
+  db::Database* external_ = nullptr;
   HealthReport report_;
 };
 
@@ -388,6 +403,16 @@ int HealthReport::exit_code(bool strict) const {
 HealthReport run_health_check(const core::Config& config, const HealthCheckOptions& options) {
   try {
     return Checker(config, options).run();
+  } catch (const std::exception& e) {
+    HealthReport report;
+    report.rows.push_back({CheckStatus::kFail, "Health check", sanitise_error(e.what())});
+    return report;
+  }
+}
+
+HealthReport run_database_health_check(const core::Config& config, db::Database& database) {
+  try {
+    return Checker(config, {}).run_on(database);
   } catch (const std::exception& e) {
     HealthReport report;
     report.rows.push_back({CheckStatus::kFail, "Health check", sanitise_error(e.what())});

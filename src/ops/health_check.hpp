@@ -10,6 +10,9 @@
 namespace core {
 class Config;
 }
+namespace db {
+class Database;
+}
 
 namespace ops {
 
@@ -34,6 +37,9 @@ struct HealthCheckOptions {
 
 // Runs every check against `config` (opening its own database connection). Never throws.
 HealthReport run_health_check(const core::Config& config, const HealthCheckOptions& options);
+// Only the rows about a database (connection, core tables, jobs table, migrations), against `database` — used on
+// a freshly restored copy by `ops:restore`. Never throws.
+HealthReport run_database_health_check(const core::Config& config, db::Database& database);
 
 // "Health Check Report" + the bordered table + "Summary: X OK, Y WARN, Z FAIL".
 std::string render_table(const HealthReport& report);

@@ -237,6 +237,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     if (!database->encryption.empty()) fs::remove(artifact_file);  // the loaded copy is all that is needed now
     auto restored = open_target(*target);
     report.state = inspect_restored_database(*restored);
+    report.health = run_database_health_check(config, *restored);
   }
 
   if (files) {

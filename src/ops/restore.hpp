@@ -18,6 +18,8 @@
 // Scratch folders start with '.', so retention and snapshot listing never mistake them for snapshots.
 #pragma once
 
+#include "ops/health_check.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -47,6 +49,7 @@ struct RestoreReport {
   bool live = false;
   std::string database_target;          // "" when the snapshot has no database artifact
   std::optional<RestoredState> state;   // set when a database was restored
+  std::optional<HealthReport> health;   // the health check's database rows, run against the restored copy
   std::string files_target;             // "" when the snapshot has no files artifact
   std::int64_t files_restored = 0;
   std::string pre_restore_copy;         // live restores: where the replaced database was saved

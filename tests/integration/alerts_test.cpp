@@ -182,3 +182,22 @@ TEST(OpsAlerts, FailedScheduledTasksAndJobsRaiseAlerts) {
   EXPECT_NE(log.find("\"file\":\"schedule test-task\""), std::string::npos);
   EXPECT_NE(log.find("Unhandled exception: QueueJobFailed"), std::string::npos) << log;
 }
+
+TEST(OpsAlerts, AFailedBackupRaisesAnAlert) {
+  AppServer server;
+  auto result = server.run({"ops:backup"}, {{"OPS_BACKUP_PATH", "/proc/no-se-puede"}});
+  EXPECT_EQ(result.exit_code, 1);
+  std::string log = read_alert_logs(server.base_path());
+  EXPECT_NE(log.find("Unhandled exception: BackupFailed"), std::string::npos) << log;
+  EXPECT_NE(log.find("Backup setup failed"), std::string::npos);
+}
+
+TEST(OpsAlerts, RestoreDrillRunsTheHealthCheckOnTheRestoredCopy) {
+  AppServer server;
+  ASSERT_EQ(server.run({"ops:backup"}).exit_code, 0);
+  auto drill = server.run({"ops:restore", "latest", "--drill"});
+  EXPECT_EQ(drill.exit_code, 0) << drill.output;
+  EXPECT_NE(drill.output.find("| OK     | Core tables"), std::string::npos) << drill.output;
+  EXPECT_NE(drill.output.find("| OK     | Migrations"), std::string::npos);
+  EXPECT_NE(drill.output.find("Restore drill OK"), std::string::npos);
+}

@@ -6,6 +6,7 @@
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "ops/health_check.hpp"
 #include "core/config.hpp"
 #include "core/strings.hpp"
 #include "ops/backup.hpp"
@@ -171,8 +172,15 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
       std::cout << "The replaced database was saved in " << report.pre_restore_copy << "\n";
     if (!report.database_target.empty()) std::cout << "Database restored into " << report.database_target << "\n";
     if (report.state) print_restored_state(*report.state);
+    if (report.health) std::cout << ops::render_table(*report.health);
     if (!report.files_target.empty())
       std::cout << "Files: " << report.files_restored << " file(s) restored into " << report.files_target << "\n";
+    if (report.health && report.health->count(ops::CheckStatus::kFail) > 0) {
+      std::string message = "Restore failed: the restored database does not pass the health check.";
+      std::cerr << message << "\n";
+      ops::report_backup_failure(config, message);
+      return 1;
+    }
     if (report.cleaned_up) std::cout << "Restore drill OK: the scratch database and files were removed.\n";
     else std::cout << "Restore completed.\n";
     return 0;
