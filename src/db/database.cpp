@@ -5,6 +5,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -43,6 +44,9 @@ Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
   for (std::size_t i = 0; i < settings_.pool_size; ++i) {
     soci::session& sql = pool_->at(i);
     if (settings_.dialect == Dialect::kSqlite) {
+      if (!settings_.create_if_missing && settings_.sqlite_path != ":memory:" &&
+          !std::filesystem::exists(settings_.sqlite_path))
+        throw std::runtime_error("SQLite database file does not exist: " + settings_.sqlite_path);
       auto parent = std::filesystem::path(settings_.sqlite_path).parent_path();
       if (!parent.empty()) std::filesystem::create_directories(parent);
       // SOCI 4.0's SQLite backend takes a connect string without '=' as the file name itself (no quoting).

@@ -23,6 +23,7 @@ struct DatabaseSettings {
   int port = 3306;
   std::size_t pool_size = 4;
   int busy_timeout_ms = 5000;    // SQLite: how long a writer waits for the lock before SQLITE_BUSY
+  bool create_if_missing = true; // SQLite: false → a missing file is an error instead of a new empty database
 };
 
 DatabaseSettings settings_from_config(const core::Config& config, std::size_t default_pool_size);

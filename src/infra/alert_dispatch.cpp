@@ -22,7 +22,10 @@ void report_failure(const core::Config& config, const std::string& exception_cla
   try {
     std::unique_ptr<db::Database> database;
     try {
-      database = std::make_unique<db::Database>(db::settings_from_config(config, 1));
+      // Reporting must never create a database (a missing SQLite file may be the very failure being reported).
+      auto settings = db::settings_from_config(config, 1);
+      settings.create_if_missing = false;
+      database = std::make_unique<db::Database>(settings);
     } catch (const std::exception&) {
       database.reset();  // no de-duplication and direct delivery: still better than silence
     }

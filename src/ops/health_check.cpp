@@ -216,7 +216,7 @@ class Checker {
     try {
       if (external_) database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(external_, [](db::Database*) {});
       else database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(
-               new db::Database(db::settings_from_config(config_, 1)), [](db::Database* d) { delete d; });
+               open_existing(), [](db::Database* d) { delete d; });
       int one = 0;
       database_->lease()->once << "SELECT 1", soci::into(one);
       add(CheckStatus::kOk, "Database connection", "Connected.");
@@ -358,6 +358,13 @@ class Checker {
         add(CheckStatus::kWarn, label, "Last heartbeat " + format_age(age) + " ago. Is `" + command + "` running?");
       else add(CheckStatus::kOk, label, "Alive (heartbeat " + std::to_string(age) + " s ago).");
     });
+  }
+
+  // The configured database, never created by looking at it (a missing SQLite file is a FAIL, not a new file).
+  db::Database* open_existing() const {
+    auto settings = db::settings_from_config(config_, 1);
+    settings.create_if_missing = false;
+    return new db::Database(settings);
   }
 
   bool table_exists(const std::string& table) {

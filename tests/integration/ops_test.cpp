@@ -122,3 +122,12 @@ TEST_F(Ops, DownValidatesItsOptions) {
   EXPECT_EQ(server_->run({"down", "--secret=a/b"}).exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(server_->base_path() / "storage/framework/down"));
 }
+
+TEST_F(Ops, AMissingSqliteFileIsReportedNotCreated) {
+  if (server_->using_mariadb()) GTEST_SKIP() << "about SQLite files";
+  auto missing = server_->base_path() / "storage/no-existe.sqlite";
+  auto result = server_->run({"ops:health-check"}, {{"DB_CONNECTION", "sqlite"}, {"DB_DATABASE", missing.string()}});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.output.find("SQLite database file does not exist"), std::string::npos) << result.output;
+  EXPECT_FALSE(std::filesystem::exists(missing));
+}
