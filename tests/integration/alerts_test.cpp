@@ -7,10 +7,12 @@
 #include <sstream>
 
 #include "support/app_server.hpp"
+#include "support/test_files.hpp"
 #include "support/browser.hpp"
 #include "support/http_receiver.hpp"
 
 using testing_support::AppServer;
+using testing_support::count_of;
 using testing_support::Browser;
 using testing_support::HttpReceiver;
 
@@ -19,22 +21,9 @@ using Env = std::map<std::string, std::string>;
 
 std::string read_alert_logs(const std::filesystem::path& base) {
   std::string all;
-  auto folder = base / "storage/logs";
-  if (!std::filesystem::exists(folder)) return all;
-  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-    if (entry.path().filename().string().rfind("ops-alerts-", 0) != 0) continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    all += text.str();
-  }
+  for (const auto& file : testing_support::entries_with_prefix(base / "storage/logs", "ops-alerts-"))
+    all += testing_support::read_text(file);
   return all;
-}
-
-std::size_t occurrences(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
-  return count;
 }
 
 // A command failure with a healthy database: a recorded migration this binary does not know.
@@ -107,7 +96,7 @@ TEST(OpsAlerts, TheSameFailureTwiceAlertsOnceButReachesSentryTwice) {
   EXPECT_EQ(server.run({"migrate:rollback"}).exit_code, 1);
 
   std::string log = read_alert_logs(server.base_path());
-  EXPECT_EQ(occurrences(log, "Unhandled exception: std::runtime_error"), 1u) << log;
+  EXPECT_EQ(count_of(log, "Unhandled exception: std::runtime_error"), 1u) << log;
   EXPECT_NE(log.find("\"file\":\"nico migrate:rollback\""), std::string::npos);
   // Webhook and Sentry deliveries are queued; a worker sends them.
   EXPECT_EQ(webhook.requests().size(), 0u);

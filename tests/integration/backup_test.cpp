@@ -24,8 +24,11 @@
 #include "ops/snapshot_catalog.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
+#include "support/test_files.hpp"
 
 using testing_support::AppServer;
+using testing_support::entries_with_prefix;
+using testing_support::read_text;
 using testing_support::CommandResult;
 namespace fs = std::filesystem;
 
@@ -35,21 +38,7 @@ namespace {
 
 constexpr const char* kZone = "America/Argentina/Cordoba";
 
-std::vector<fs::path> entries_with_prefix(const fs::path& root, const std::string& prefix) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().filename().string().rfind(prefix, 0) == 0) found.push_back(it->path());
-  std::sort(found.begin(), found.end());
-  return found;
-}
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 int count_lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
@@ -242,7 +231,9 @@ TEST_F(Backup, FailedSnapshotLeavesNothingBehindAndIsLogged) {
   EXPECT_TRUE(std::regex_search(log, std::regex(R"(^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00\] backup_\d{8}_\d{6}: )")))
       << log;
   EXPECT_TRUE(contains(log, expected.substr(std::string("Backup failed: ").size()))) << log;
-  if (!server_->using_mariadb()) EXPECT_FALSE(fs::exists(server_->base_path() / "storage/missing.sqlite"));
+  if (!server_->using_mariadb()) {
+    EXPECT_FALSE(fs::exists(server_->base_path() / "storage/missing.sqlite"));
+  }
 
   // A second failure appends; a later good run still works and prunes nothing on failure.
   server_->run({"ops:backup"}, broken);

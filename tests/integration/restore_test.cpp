@@ -12,27 +12,16 @@
 #include "ops/maintenance.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
+#include "support/test_files.hpp"
 
 using testing_support::AppServer;
+using testing_support::entries_with_prefix;
+using testing_support::read_text;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> entries_with_prefix(const fs::path& root, const std::string& prefix) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().filename().string().rfind(prefix, 0) == 0) found.push_back(it->path());
-  std::sort(found.begin(), found.end());
-  return found;
-}
 
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
@@ -177,7 +166,9 @@ TEST_F(Restore, FlippedByteFailsVerifyNamingTheArtifactAndRestoreRefusesIt) {
   EXPECT_EQ(last_line(restore.output).rfind("Restore failed: Snapshot failed verification: " + database_file() + " checksum", 0), 0u)
       << restore.output;
   EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
-  if (server_->using_mariadb()) EXPECT_EQ(restore_schemas(), 0);
+  if (server_->using_mariadb()) {
+    EXPECT_EQ(restore_schemas(), 0);
+  }
 }
 
 TEST_F(Restore, ChangedUploadOrMissingManifestFailsVerify) {

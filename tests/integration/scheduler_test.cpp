@@ -15,8 +15,11 @@
 
 #include "core/clock.hpp"
 #include "support/app_server.hpp"
+#include "support/test_files.hpp"
 
 using testing_support::AppServer;
+using testing_support::count_of;
+using testing_support::find_nico_process;
 using testing_support::CommandResult;
 
 namespace {
@@ -27,29 +30,7 @@ long long scalar(AppServer& server, const std::string& query) {
   return value;
 }
 
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
-  return count;
-}
 
-// The pid of this test's `nico <command>` child: the process whose environment carries this server's base path.
-int find_nico_process(const AppServer& server, const std::string& command) {
-  std::string marker = "NICO_BASE_PATH=" + server.base_path().string();
-  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
-    std::string name = entry.path().filename();
-    if (!std::all_of(name.begin(), name.end(), ::isdigit)) continue;
-    std::ifstream cmdline(entry.path() / "cmdline"), environ(entry.path() / "environ");
-    std::stringstream args, env;
-    args << cmdline.rdbuf();
-    env << environ.rdbuf();
-    std::string env_text = env.str();
-    std::replace(env_text.begin(), env_text.end(), '\0', '\n');
-    if (args.str().find(command) != std::string::npos && (env_text + "\n").find(marker + "\n") != std::string::npos)
-      return std::stoi(name);
-  }
-  return -1;
-}
 
 const std::map<std::string, std::string> kProbeTask = {{"NICO_SCHEDULE_TEST_TASK", "queue:probe --batch=cron"}};
 

@@ -1,0 +1,48 @@
+// Shared integration-test helpers (see test_files.hpp).
+#include "test_files.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "app_server.hpp"
+
+namespace testing_support {
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t count = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+  return count;
+}
+
+std::vector<std::filesystem::path> entries_with_prefix(const std::filesystem::path& root, const std::string& prefix) {
+  std::vector<std::filesystem::path> found;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename().string().rfind(prefix, 0) == 0) found.push_back(it->path());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+int find_nico_process(const AppServer& server, const std::string& command) {
+  std::string marker = "NICO_BASE_PATH=" + server.base_path().string();
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    std::string name = entry.path().filename();
+    if (!std::all_of(name.begin(), name.end(), ::isdigit)) continue;
+    std::string args = read_text(entry.path() / "cmdline"), env_text = read_text(entry.path() / "environ");
+    std::replace(env_text.begin(), env_text.end(), '\0', '\n');
+    if (args.find(command) != std::string::npos && (env_text + "\n").find(marker + "\n") != std::string::npos)
+      return std::stoi(name);
+  }
+  return -1;
+}
+
+}  // namespace testing_support
