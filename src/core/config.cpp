@@ -310,7 +310,6 @@ void Config::validate_and_normalise() {
     std::string slug = slugify(values_["APP_NAME"]);
     values_["SESSION_COOKIE"] = (slug.empty() ? std::string("nico") : slug) + "-session";
   }
-  if (values_["CACHE_PREFIX"].empty()) values_["CACHE_PREFIX"] = "";
   if (values_["SESSION_SAME_SITE"] == "none" && values_["SESSION_SECURE_COOKIE"] != "true")
     throw ConfigError("SESSION_SAME_SITE", "'none' requires SESSION_SECURE_COOKIE=true (browsers reject it otherwise)");
 }
