@@ -47,4 +47,8 @@ http::Response disable_two_factor(web::Context& context);
 http::Response download_recovery_codes(web::Context& context);
 http::Response print_recovery_codes(web::Context& context);
 
+// public/repair_lookup.cpp
+http::Response show_repair_lookup(web::Context& context);
+http::Response repair_lookup(web::Context& context);
+
 }  // namespace routes

@@ -27,6 +27,10 @@ void register_routes(web::Router& router) {
   router.add("POST", "/registro", "register.post", Access::kGuest, register_account);
   router.add("POST", "/logout", "logout", Access::kAuth, logout);
 
+  // Repairs (public)
+  router.add("GET", "/reparacion", "repairs.lookup", Access::kAnyone, show_repair_lookup);
+  router.add("POST", "/reparacion", "repairs.lookup.post", Access::kAnyone, repair_lookup);
+
   // Customer account
   router.add("GET", "/mi-cuenta", "account.edit", Access::kAuth, show_account);
   router.add("PUT", "/mi-cuenta", "account.update", Access::kAuth, update_account);

@@ -1,0 +1,46 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="page-head">
+  <h1 class="page-title">Resultado</h1>
+  <p class="page-subtitle">Estado actual de tu reparación.</p>
+</div>
+{{#REPAIR}}
+<section class="card" data-repair-lookup-result>
+  <div class="card-head">
+    <h2 class="card-title">{{DEVICE}}</h2>
+    <span class="{{BADGE_CLASS}}" data-repair-status="{{STATUS_KEY}}">{{STATUS_LABEL}}</span>
+  </div>
+  <div class="card-body">
+    <p class="muted text-sm">Código: <span class="font-semibold" data-repair-code>{{CODE}}</span>{{#UPDATED}} · Actualizado: {{UPDATED_AT}}{{/UPDATED}}</p>
+    <div class="alert-info mt-4">Estado: {{STATUS_HINT}}</div>
+    {{#STEPPER}}
+    <ol class="stepper mt-4" aria-label="Progreso de la reparación">
+      {{#STEP}}<li class="step{{#DONE}} is-done{{/DONE}}{{#CURRENT}} is-current{{/CURRENT}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{NAME}}</li>{{/STEP}}
+    </ol>
+    {{/STEPPER}}
+    <div class="mt-4">
+      <div class="label">Falla reportada</div>
+      <p>{{ISSUE_REPORTED}}</p>
+    </div>
+    {{#DIAGNOSIS}}
+    <div class="mt-4">
+      <div class="label">Diagnóstico</div>
+      <p>{{TEXT}}</p>
+    </div>
+    {{/DIAGNOSIS}}
+  </div>
+</section>
+{{/REPAIR}}
+{{#NO_REPAIR}}
+<section class="card">
+  <div class="card-body">
+    <p class="font-semibold">No encontramos una reparación con esos datos.</p>
+    <p class="muted">Revisá que el código y el teléfono estén bien escritos.</p>
+    <p class="muted">Si el problema sigue, escribinos y lo vemos rápido desde el sistema.</p>
+  </div>
+</section>
+{{/NO_REPAIR}}
+<div class="actions mt-6">
+  <a class="btn-primary" href="/reparacion">Nueva consulta</a>
+  {{#LOGGED_IN}}<a class="btn-outline" href="/mis-reparaciones">Mis reparaciones</a>{{/LOGGED_IN}}
+  <a class="btn-ghost" href="/tienda">Ir a la tienda</a>
+</div>
