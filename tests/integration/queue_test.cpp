@@ -17,15 +17,10 @@
 using testing_support::AppServer;
 using testing_support::count_of;
 using testing_support::find_nico_process;
+using testing_support::scalar;
 using testing_support::CommandResult;
 
 namespace {
-
-long long scalar(AppServer& server, const std::string& query) {
-  long long value = 0;
-  *server.database().lease() << query, soci::into(value);
-  return value;
-}
 
 // How many times probe `id` ran (0: never), read from the cache row the probe job increments.
 long long probe_runs(AppServer& server, const std::string& id) {
@@ -34,8 +29,6 @@ long long probe_runs(AppServer& server, const std::string& id) {
   *sql << "SELECT value FROM cache WHERE `key` = :k", soci::use(key), soci::into(value);
   return sql->got_data() ? std::stoll(value) : 0;
 }
-
-
 
 }  // namespace
 

@@ -20,17 +20,10 @@
 using testing_support::AppServer;
 using testing_support::count_of;
 using testing_support::find_nico_process;
+using testing_support::scalar;
 using testing_support::CommandResult;
 
 namespace {
-
-long long scalar(AppServer& server, const std::string& query) {
-  long long value = 0;
-  *server.database().lease() << query, soci::into(value);
-  return value;
-}
-
-
 
 const std::map<std::string, std::string> kProbeTask = {{"NICO_SCHEDULE_TEST_TASK", "queue:probe --batch=cron"}};
 

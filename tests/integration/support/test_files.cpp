@@ -32,6 +32,12 @@ std::vector<std::filesystem::path> entries_with_prefix(const std::filesystem::pa
   return found;
 }
 
+long long scalar(AppServer& server, const std::string& query) {
+  long long value = 0;
+  *server.database().lease() << query, soci::into(value);
+  return value;
+}
+
 int find_nico_process(const AppServer& server, const std::string& command) {
   std::string marker = "NICO_BASE_PATH=" + server.base_path().string();
   for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
