@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/version.hpp"
 
 namespace infra {
 
@@ -59,7 +60,8 @@ SentryDsn parse_sentry_dsn(const std::string& dsn) {
 std::string SentryDsn::envelope_url() const { return scheme + "://" + host + "/api/" + project_id + "/envelope/"; }
 
 std::string SentryDsn::auth_header() const {
-  return "X-Sentry-Auth: Sentry sentry_version=7, sentry_client=nicoreparaciones/1.0, sentry_key=" + public_key;
+  return std::string("X-Sentry-Auth: Sentry sentry_version=7, sentry_client=nicoreparaciones/") + core::kAppVersion +
+         ", sentry_key=" + public_key;
 }
 
 std::string sentry_envelope(const SentryDsn& dsn, const SentryEvent& event) {

@@ -13,6 +13,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
+#include "core/version.hpp"
 #include "infra/cache.hpp"
 
 namespace infra {
@@ -68,7 +69,7 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
         event.exception_type = error.exception_class;
         event.message = error.message;
         event.environment = config_.str("APP_ENV");
-        event.release = "nicoreparaciones@1.0";
+        event.release = std::string("nicoreparaciones@") + core::kAppVersion;
         event.server_name = host_name();
         event.unix_time = core::unix_now();
         if (!error.url.empty()) event.tags.emplace_back("url", error.url);

@@ -7,6 +7,9 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
+
+#include "core/version.hpp"
 
 namespace infra {
 
@@ -43,7 +46,8 @@ HttpPostResult http_post(const std::string& url, const std::string& body, const 
   curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &result.body);
-  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, "NicoReparaciones/1.0");
+  static const std::string kUserAgent = std::string("NicoReparaciones/") + core::kAppVersion;
+  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, kUserAgent.c_str());
   CURLcode code = curl_easy_perform(curl.get());
   if (code != CURLE_OK) throw std::runtime_error(std::string("POST failed: ") + curl_easy_strerror(code));
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &result.status);

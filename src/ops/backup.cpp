@@ -213,7 +213,7 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
   manifest.scope = backup_scope_name(request.scope);
   manifest.retention_days = request.retention_days;
   manifest.database_connection = config.str("DB_CONNECTION");
-  manifest.app_version = kAppVersion;
+  manifest.app_version = kManifestAppVersion;
   try {
     fs::create_directory(work);
     // Snapshots hold password hashes and customer data: owner and group only.

@@ -24,6 +24,10 @@
 // copied elsewhere (off-site) still verifies.
 #pragma once
 
+#include <string>
+
+#include "core/version.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -32,8 +36,8 @@
 
 namespace ops {
 
-// Version recorded in manifests (no project-wide version constant exists yet).
-inline constexpr const char* kAppVersion = "nico 1.0.0";
+// Version recorded in manifests: "nico " + the application version (core/version.hpp).
+inline const std::string kManifestAppVersion = std::string("nico ") + core::kAppVersion;  // manifest "app_version"
 
 struct ArtifactRecord {
   std::string type;                 // "database" or "files"

@@ -7,6 +7,7 @@
 #include "app/command.hpp"
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
+#include "core/version.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "domain/accounts/account_service.hpp"
@@ -93,7 +94,7 @@ int create_admin(const CommandEnvironment& environment, const CommandInput& inpu
 
 int about(const CommandEnvironment& environment, const CommandInput&) {
   auto config = bootstrap(environment);
-  std::cout << "NicoReparaciones\n"
+  std::cout << "NicoReparaciones " << core::kAppVersion << "\n"
             << "  Environment ........ " << config.str("APP_ENV") << "\n"
             << "  Debug .............. " << config.str("APP_DEBUG") << "\n"
             << "  URL ................ " << config.str("APP_URL") << "\n"
