@@ -24,15 +24,13 @@
 // copied elsewhere (off-site) still verifies.
 #pragma once
 
-#include <string>
-
-#include "core/version.hpp"
-
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/version.hpp"
 
 namespace ops {
 
