@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "core/clock.hpp"
@@ -115,7 +116,7 @@ class Checker {
 
   // The database rows against a given connection (a restored copy), without opening the configured one.
   HealthReport run_on(db::Database& database) {
-    external_ = &database;
+    database_ = &database;
     database_rows();
     migration_row();
     return std::move(report_);
@@ -214,14 +215,15 @@ class Checker {
 
   void database_rows() {
     try {
-      if (external_) database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(external_, [](db::Database*) {});
-      else database_ = std::unique_ptr<db::Database, void (*)(db::Database*)>(
-               open_existing(), [](db::Database* d) { delete d; });
+      if (!database_) {
+        owned_ = open_existing();
+        database_ = owned_.get();
+      }
       int one = 0;
       database_->lease()->once << "SELECT 1", soci::into(one);
       add(CheckStatus::kOk, "Database connection", "Connected.");
     } catch (const std::exception& e) {
-      database_.reset();
+      database_ = nullptr;
       add(CheckStatus::kFail, "Database connection", sanitise_error(e.what()));
     }
 
@@ -361,10 +363,10 @@ class Checker {
   }
 
   // The configured database, never created by looking at it (a missing SQLite file is a FAIL, not a new file).
-  db::Database* open_existing() const {
+  std::unique_ptr<db::Database> open_existing() const {
     auto settings = db::settings_from_config(config_, 1);
     settings.create_if_missing = false;
-    return new db::Database(settings);
+    return std::make_unique<db::Database>(settings);
   }
 
   bool table_exists(const std::string& table) {
@@ -380,9 +382,8 @@ class Checker {
 
   const core::Config& config_;
   bool production_;
-  // Owned, or borrowed from run_on() (the deleter then does nothing).
-  std::unique_ptr<db::Database, void (*)(db::Database*)> database_{nullptr, [](db::Database*) {}};
-  db::Database* external_ = nullptr;
+  std::unique_ptr<db::Database> owned_;  // the configured database, when run() opened it
+  db::Database* database_ = nullptr;     // what the checks use: owned_, or the copy given to run_on()
   HealthReport report_;
 };
 
