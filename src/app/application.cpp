@@ -100,7 +100,7 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   auto public_root = p.resource_path / "public";
   p.services = std::make_unique<web::Services>(web::Services{
       config, *p.database, *p.templates, *p.sessions, *p.limiter, *p.accounts, p.router, app_key,
-      web::fingerprinted_url(public_root, "/css/app.css"), web::fingerprinted_url(public_root, "/js/app.js")});
+      web::fingerprinted_urls(public_root, "css", ".css"), web::fingerprinted_urls(public_root, "js", ".js")});
   p.monitor = std::make_unique<infra::ExceptionMonitor>(config, p.database.get(),
                                                        infra::alert_dispatcher(config, p.database.get()));
   p.services->monitor = p.monitor.get();

@@ -1,5 +1,7 @@
-// The site map. Every route: method, path, name, who may call it, handler. Guards live here, not inside
-// handlers, so this file answers "who can reach what" (a test walks it to check every /admin route is kAdmin).
+// The site map. Every route: method, path, name, who may call it, handler. Guards are declared with the route,
+// never inside handlers, so the route files answer "who can reach what" (a test walks the router to check every
+// /admin route is kAdmin). The platform's own routes are here; each business area registers its routes in
+// src/routes/<area>/routes.cpp, called at the end.
 #include "routes/routes.hpp"
 
 #include "routes/handlers.hpp"
@@ -58,6 +60,15 @@ void register_routes(web::Router& router) {
              download_recovery_codes);
   router.add("GET", "/admin/seguridad/2fa/codigos/imprimir", "admin.two_factor.recovery.print", Access::kAdmin,
              print_recovery_codes);
+
+  register_store_routes(router);
+  register_repair_public_routes(router);
+  register_orders_routes(router);
+  register_repairs_routes(router);
+  register_device_catalog_routes(router);
+  register_whatsapp_routes(router);
+  register_back_office_routes(router);
+  register_insights_routes(router);
 }
 
 }  // namespace routes

@@ -12,14 +12,22 @@ namespace web {
 
 namespace {
 
+}  // namespace
+
+void add_assets(Dict& dict, const Services& services) {
+  for (const auto& url : services.stylesheets) dict.add("STYLESHEET").set("URL", url);
+  for (const auto& url : services.scripts) dict.add("SCRIPT").set("URL", url);
+}
+
+namespace {
+
 void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services, Context* context,
                  const View& view, const std::string& content) {
   Dict dict(&layout);
   dict.set("TITLE", view.title().empty() ? services.config.str("APP_NAME") : view.title());
   dict.set("APP_NAME", services.config.str("APP_NAME"));
   dict.set("YEAR", core::current_year_local());
-  dict.set("ASSET_CSS", services.asset_css);
-  dict.set("ASSET_JS", services.asset_js);
+  add_assets(dict, services);
   dict.set("CONTENT", content);
   dict.show_if(view.nav_store_active, "NAV_STORE_ACTIVE");
 

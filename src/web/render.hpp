@@ -14,6 +14,8 @@ struct Services;
 
 // Renders `view` and wraps it in layouts/app.tpl with the shared values (user, CSRF token, flash, assets).
 http::Response render(Context& context, View& view, int status = 200);
+// Sets STYLESHEET/SCRIPT sections (every public/css and public/js file) for pages that skip the layout.
+void add_assets(Dict& dict, const Services& services);
 
 struct ErrorDetails {
   std::string message;     // 403: the reason shown to the user

@@ -42,8 +42,10 @@ struct Services {
   accounts::AccountService& accounts;
   const Router& router;
   std::string app_key;          // raw 32 bytes decoded from APP_KEY (signing CSRF cookies, links)
-  std::string asset_css;        // fingerprinted URLs of the static bundle
-  std::string asset_js;
+  // Fingerprinted URLs of every stylesheet in public/css and script in public/js, app.* first, then by name:
+  // each area (store, repairs, admin…) keeps its own file and the layout loads them all.
+  std::vector<std::string> stylesheets;
+  std::vector<std::string> scripts;
   const infra::ExceptionMonitor* monitor = nullptr;  // unhandled errors → ops alerts (null in unit tests)
   std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
   const audit::AuditLog* audit_log = nullptr;          // audit trail (null in unit tests)

@@ -1,6 +1,7 @@
 // Static file serving helpers (see static_files.hpp).
 #include "web/static_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +50,23 @@ std::string fingerprinted_url(const std::filesystem::path& root, std::string_vie
   std::ostringstream content;
   content << in.rdbuf();
   return std::string(url_path) + "?v=" + core::sha256_hex(content.str()).substr(0, 10);
+}
+
+std::vector<std::string> fingerprinted_urls(const std::filesystem::path& root, std::string_view folder,
+                                            std::string_view extension) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(root / folder, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) names.push_back(entry.path().filename());
+  }
+  const std::string first = "app" + std::string(extension);
+  std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+    if ((a == first) != (b == first)) return a == first;
+    return a < b;
+  });
+  std::vector<std::string> urls;
+  for (const auto& name : names) urls.push_back(fingerprinted_url(root, "/" + std::string(folder) + "/" + name));
+  return urls;
 }
 
 }  // namespace web

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -17,5 +18,8 @@ std::string_view mime_type_for(const std::filesystem::path& file);
 http::Response static_file_response(const std::filesystem::path& file, bool fingerprinted);
 // "/css/app.css?v=<first 10 hex of sha256>": changes whenever the file does.
 std::string fingerprinted_url(const std::filesystem::path& root, std::string_view url_path);
+// Fingerprinted URLs of every `extension` file in root/folder: "app<extension>" first, the rest by name.
+std::vector<std::string> fingerprinted_urls(const std::filesystem::path& root, std::string_view folder,
+                                            std::string_view extension);
 
 }  // namespace web

@@ -10,8 +10,10 @@
 <link rel="manifest" href="/manifest.webmanifest">
 <meta name="theme-color" content="#0ea5e9">
 <meta name="application-name" content="{{APP_NAME}}">
-<link rel="stylesheet" href="{{ASSET_CSS}}">
-<script src="{{ASSET_JS}}" defer></script>
+{{#STYLESHEET}}<link rel="stylesheet" href="{{URL}}">
+{{/STYLESHEET}}
+{{#SCRIPT}}<script src="{{URL}}" defer></script>
+{{/SCRIPT}}
 </head>
 <body>
 <a class="skip-link" href="#main">Saltar al contenido</a>

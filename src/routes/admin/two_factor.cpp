@@ -258,8 +258,7 @@ http::Response print_recovery_codes(web::Context& context) {
   dict.set("EMAIL", context.user->email);
   dict.set("GENERATED_AT", core::format_local(core::to_sql_utc(std::chrono::system_clock::from_time_t(payload->created_at)),
                                               "%d/%m/%Y %H:%M:%S"));
-  dict.set("ASSET_CSS", context.services.asset_css);
-  dict.set("ASSET_JS", context.services.asset_js);
+  web::add_assets(dict, context.services);
   for (const auto& code : payload->codes) dict.add("CODE").set("VALUE", code);
   auto response = http::Response::html(200, context.services.templates.expand(view.template_name(), view.raw()));
   response.set_header("Cache-Control", "no-store");

@@ -6,8 +6,10 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Codigos de recuperacion 2FA</title>
-<link rel="stylesheet" href="{{ASSET_CSS}}">
-<script src="{{ASSET_JS}}" defer></script>
+{{#STYLESHEET}}<link rel="stylesheet" href="{{URL}}">
+{{/STYLESHEET}}
+{{#SCRIPT}}<script src="{{URL}}" defer></script>
+{{/SCRIPT}}
 </head>
 <body class="print-page">
 <main class="print-sheet">

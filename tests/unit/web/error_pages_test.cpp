@@ -25,7 +25,7 @@ class ErrorPages : public ::testing::Test {
         users_(database_),
         accounts_(users_, {1, 8192}),
         services_{config_, database_, templates_, sessions_, limiter_, accounts_, router_, std::string(32, 'k'),
-                  "/css/app.css", "/js/app.js"} {}
+                  {"/css/app.css"}, {"/js/app.js"}} {}
 
   static db::DatabaseSettings make_settings() {
     db::DatabaseSettings settings;

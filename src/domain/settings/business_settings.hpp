@@ -1,0 +1,30 @@
+// Business settings (spec/domain.md §1.1 business_settings): the shop's key/value data that pages, tickets and
+// messages print (shop_phone, shop_address, shop_hours, company_name, brand_asset_<slot>…).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace db {
+class Database;
+}
+
+namespace settings {
+
+class BusinessSettings final {
+ public:
+  // Reads every row once; cheap enough per request (a handful of rows).
+  static BusinessSettings load(db::Database& database);
+
+  // The stored value when present and not blank, else `fallback`.
+  std::string get(const std::string& key, const std::string& fallback = "") const;
+
+  // Insert or update one key (updated_by may be 0 for "system").
+  static void put(db::Database& database, const std::string& key, const std::string& value, long long updated_by);
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace settings
