@@ -1,5 +1,5 @@
 // Signed-in browsers for tests (see accounts.hpp).
-#include "support/accounts.hpp"
+#include "accounts.hpp"
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "support/app_server.hpp"
-#include "support/browser.hpp"
+#include "app_server.hpp"
+#include "browser.hpp"
 
 namespace testing_support {
 
