@@ -8,6 +8,7 @@
 #include "db/database.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/user_repository.hpp"
+#include "domain/notify/template_store.hpp"
 
 namespace app {
 
@@ -213,6 +214,10 @@ SeedReport Seeder::run(bool demo) {
         soci::use(shipping), soci::use(now), soci::use(now);
   }
   report.lines.push_back("Tipos de reparación y reglas de precio listos.");
+
+  // 4b. Default WhatsApp templates (repairs and orders), only for statuses without one.
+  report.lines.push_back("Plantillas WhatsApp: " + std::to_string(notify::seed_default_templates(*sql, now)) +
+                         " nueva(s).");
 
   // 5. Demo store catalog.
   if (demo) {

@@ -1,8 +1,13 @@
 // Public repair lookup (see repair_lookup.hpp).
 #include "domain/repairs/repair_lookup.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 
+#include <chrono>
+
+#include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 
@@ -23,28 +28,57 @@ std::string normalise_lookup_code(std::string_view code) {
   return result;
 }
 
+namespace {
+constexpr const char* kSelectPublic =
+    "SELECT code, status, device_brand, device_model, issue_reported, diagnosis, updated_at, created_at FROM repairs ";
+
+// The columns of kSelectPublic, bound as outputs of one statement.
+struct PublicRow {
+  PublicRepairStatus repair;
+  std::string code, brand, model, diagnosis, updated_at, created_at;
+  soci::indicator code_ind = soci::i_null, brand_ind = soci::i_null, model_ind = soci::i_null,
+                  diagnosis_ind = soci::i_null, updated_ind = soci::i_null, created_ind = soci::i_null;
+
+  // Runs the prepared statement and converts its row, if any.
+  std::optional<PublicRepairStatus> fetch(soci::statement& query) {
+    query.execute();
+    if (!query.fetch()) return std::nullopt;
+    repair.code = value_or_empty(code, code_ind);
+    repair.status = parse_status(repair.status_key);
+    repair.device_brand = value_or_empty(brand, brand_ind);
+    repair.device_model = value_or_empty(model, model_ind);
+    repair.diagnosis = value_or_empty(diagnosis, diagnosis_ind);
+    repair.updated_at = updated_ind == soci::i_ok ? updated_at : value_or_empty(created_at, created_ind);
+    return repair;
+  }
+};
+}  // namespace
+
+#define NICO_PUBLIC_INTO(row)                                                                               \
+  soci::into(row.code, row.code_ind), soci::into(row.repair.status_key), soci::into(row.brand, row.brand_ind), \
+      soci::into(row.model, row.model_ind), soci::into(row.repair.issue_reported),                            \
+      soci::into(row.diagnosis, row.diagnosis_ind), soci::into(row.updated_at, row.updated_ind),              \
+      soci::into(row.created_at, row.created_ind)
+
 std::optional<PublicRepairStatus> RepairLookupRepository::find(const std::string& code,
                                                                const std::string& phone_digits) const {
   auto sql = database_.lease();
-  PublicRepairStatus repair;
-  std::string brand, model, diagnosis, updated_at, created_at;
-  soci::indicator brand_ind, model_ind, diagnosis_ind, updated_ind, created_ind;
-  soci::statement query =
-      (sql->prepare << "SELECT code, status, device_brand, device_model, issue_reported, diagnosis, updated_at, "
-                       "created_at FROM repairs WHERE code = :code AND customer_phone = :phone",
-       soci::use(code), soci::use(phone_digits), soci::into(repair.code), soci::into(repair.status_key),
-       soci::into(brand, brand_ind), soci::into(model, model_ind), soci::into(repair.issue_reported),
-       soci::into(diagnosis, diagnosis_ind), soci::into(updated_at, updated_ind),
-       soci::into(created_at, created_ind));
-  query.execute();
-  if (!query.fetch()) return std::nullopt;
-  repair.status = parse_status(repair.status_key);
-  repair.device_brand = value_or_empty(brand, brand_ind);
-  repair.device_model = value_or_empty(model, model_ind);
-  repair.diagnosis = value_or_empty(diagnosis, diagnosis_ind);
-  repair.updated_at = updated_ind == soci::i_ok ? updated_at : value_or_empty(created_at, created_ind);
-  return repair;
+  PublicRow row;
+  soci::statement query = (sql->prepare << std::string(kSelectPublic) +
+                                               "WHERE code = :code AND customer_phone = :phone",
+                           soci::use(code), soci::use(phone_digits), NICO_PUBLIC_INTO(row));
+  return row.fetch(query);
 }
+
+std::optional<PublicRepairStatus> RepairLookupRepository::find_by_id(long long repair_id) const {
+  auto sql = database_.lease();
+  PublicRow row;
+  soci::statement query =
+      (sql->prepare << std::string(kSelectPublic) + "WHERE id = :id", soci::use(repair_id), NICO_PUBLIC_INTO(row));
+  return row.fetch(query);
+}
+
+#undef NICO_PUBLIC_INTO
 
 LookupResult lookup_repair(const RepairLookupRepository& repository, std::string_view raw_code,
                            std::string_view raw_phone) {
@@ -63,6 +97,91 @@ LookupResult lookup_repair(const RepairLookupRepository& repository, std::string
   result.repair = repository.find(code, core::digits_only(phone));
   if (!result.repair) result.errors.add("code", std::string(kLookupNotFoundMessage));
   return result;
+}
+
+CustomerRepairPage customer_repairs(db::Database& database, long long user_id, int page, int per_page) {
+  CustomerRepairPage result;
+  result.per_page = per_page;
+  auto sql = database.lease();
+  *sql << "SELECT COUNT(*) FROM repairs WHERE user_id = :u", soci::use(user_id), soci::into(result.total);
+  result.page = std::max(1, std::min(page, result.last_page()));
+  long long offset = static_cast<long long>(result.page - 1) * per_page, limit = per_page;
+  CustomerRepairSummary row;
+  std::string code, brand, model, created_at;
+  soci::indicator code_ind, brand_ind, model_ind, created_ind;
+  soci::statement query =
+      (sql->prepare << "SELECT id, code, status, device_brand, device_model, created_at FROM repairs "
+                       "WHERE user_id = :u ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset",
+       soci::use(user_id), soci::use(limit), soci::use(offset), soci::into(row.id), soci::into(code, code_ind),
+       soci::into(row.status_key), soci::into(brand, brand_ind), soci::into(model, model_ind),
+       soci::into(created_at, created_ind));
+  query.execute();
+  while (query.fetch()) {
+    CustomerRepairSummary item = row;
+    item.code = value_or_empty(code, code_ind);
+    item.status = parse_status(item.status_key);
+    item.device_brand = value_or_empty(brand, brand_ind);
+    item.device_model = value_or_empty(model, model_ind);
+    item.created_at = value_or_empty(created_at, created_ind);
+    result.items.push_back(std::move(item));
+  }
+  return result;
+}
+
+std::optional<CustomerRepairDetail> customer_repair(db::Database& database, long long user_id, long long repair_id) {
+  CustomerRepairDetail detail;
+  {
+    auto sql = database.lease();
+    long long final_price = 0, paid = 0, warranty = 0;
+    std::string method, notes, delivered, created;
+    soci::indicator price_ind, paid_ind, method_ind, notes_ind, delivered_ind, created_ind;
+    *sql << "SELECT final_price, paid_amount, payment_method, payment_notes, warranty_days, delivered_at, created_at "
+            "FROM repairs WHERE id = :id AND user_id = :u",
+        soci::use(repair_id), soci::use(user_id), soci::into(final_price, price_ind), soci::into(paid, paid_ind),
+        soci::into(method, method_ind), soci::into(notes, notes_ind), soci::into(warranty),
+        soci::into(delivered, delivered_ind), soci::into(created, created_ind);
+    if (!sql->got_data()) return std::nullopt;
+    detail.id = repair_id;
+    if (price_ind == soci::i_ok) detail.final_price_cents = final_price;
+    detail.paid_cents = paid_ind == soci::i_ok ? paid : 0;
+    detail.payment_method = value_or_empty(method, method_ind);
+    detail.payment_notes = value_or_empty(notes, notes_ind);
+    detail.warranty_days = warranty;
+    detail.delivered_at = value_or_empty(delivered, delivered_ind);
+    detail.created_at = value_or_empty(created, created_ind);
+  }
+  auto view = RepairLookupRepository(database).find_by_id(repair_id);
+  if (!view) return std::nullopt;
+  detail.public_view = std::move(*view);
+  return detail;
+}
+
+std::string payment_method_label(std::string_view key) {
+  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
+      {"cash", "Efectivo"}, {"transfer", "Transferencia"}, {"debit", "Débito"},
+      {"credit", "Crédito"}, {"mp", "Mercado Pago"},       {"other", "Otro"}};
+  for (const auto& [k, label] : kLabels)
+    if (k == key) return std::string(label);
+  return std::string(key);
+}
+
+std::string warranty_expiry_date(const std::string& delivered_at_utc, long long warranty_days) {
+  if (delivered_at_utc.empty() || warranty_days <= 0) return "";
+  std::string local = core::format_local(delivered_at_utc, "%Y-%m-%d");
+  int year = 0;
+  unsigned month = 0, day = 0;
+  if (std::sscanf(local.c_str(), "%d-%u-%u", &year, &month, &day) != 3) return "";
+  std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  std::chrono::year_month_day expiry{std::chrono::sys_days{date} + std::chrono::days{warranty_days}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(expiry.year()),
+                static_cast<unsigned>(expiry.month()), static_cast<unsigned>(expiry.day()));
+  return text;
+}
+
+bool in_warranty(const std::string& expiry_date) {
+  if (expiry_date.empty()) return false;
+  return core::format_local(core::utc_now_sql(), "%Y-%m-%d") <= expiry_date;
 }
 
 }  // namespace repairs

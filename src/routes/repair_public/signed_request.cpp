@@ -1,0 +1,38 @@
+// Signed public links on the current request (see signed_request.hpp).
+#include "routes/repair_public/signed_request.hpp"
+
+#include "core/clock.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+#include "web/signed_url.hpp"
+
+namespace routes {
+
+std::optional<long long> repair_param(const web::Context& context) {
+  auto found = context.params.find("repair");
+  if (found == context.params.end() || found->second.empty() || found->second.size() > 18) return std::nullopt;
+  for (char c : found->second)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoll(found->second);
+}
+
+std::optional<http::Response> reject_unsigned(web::Context& context) {
+  auto check = web::check_signed_url(context.request.target, context.services.app_key, core::unix_now());
+  if (check == web::SignedUrlCheck::kValid) return std::nullopt;
+  web::ErrorDetails details;
+  details.message = check == web::SignedUrlCheck::kExpired
+                        ? "Este enlace venció. Pedile uno nuevo al local o consultá tu reparación con el código y "
+                          "tu teléfono en /reparacion."
+                        : "Este enlace no es válido. Revisá que esté completo o pedile uno nuevo al local.";
+  return web::error_page(context.services, &context, 403, details);
+}
+
+std::int64_t signed_expiry(const web::Context& context, std::int64_t fallback) {
+  std::string text = context.query.value("expires");
+  if (text.empty() || text.size() > 18) return fallback;
+  for (char c : text)
+    if (c < '0' || c > '9') return fallback;
+  return std::stoll(text);
+}
+
+}  // namespace routes

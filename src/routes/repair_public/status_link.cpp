@@ -1,0 +1,27 @@
+// Signed status link (domain/repairs/status_link.hpp): the same answer as a successful /reparacion lookup —
+// code, status, stepper, device, issue, diagnosis, last update; never name, phone, prices or notes.
+#include "domain/repairs/repair_lookup.hpp"
+#include "routes/repair_public/handlers.hpp"
+#include "routes/repair_public/repair_view.hpp"
+#include "routes/repair_public/signed_request.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+
+namespace routes {
+
+http::Response show_repair_status_link(web::Context& context) {
+  // The signature first: an unsigned probe learns nothing, not even whether the id exists.
+  if (auto rejected = reject_unsigned(context)) return std::move(*rejected);
+  auto repair_id = repair_param(context);
+  if (!repair_id) return web::error_page(context.services, &context, 404);
+  auto repair = repairs::RepairLookupRepository(context.services.database).find_by_id(*repair_id);
+  if (!repair) return web::error_page(context.services, &context, 404);
+
+  web::View view("pages/repairs/lookup_result.tpl", "Estado de tu reparación");
+  auto dict = view.dict();
+  fill_lookup_result(dict.add("REPAIR"), *repair);
+  dict.show_if(context.user.has_value(), "LOGGED_IN");
+  return web::render(context, view);
+}
+
+}  // namespace routes

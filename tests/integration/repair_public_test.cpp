@@ -1,0 +1,177 @@
+// Customer-facing repair pages as a customer would notice them: the signed status link, the signed quote
+// approval (approve, reject, second click, only while waiting, tampered and expired links) and /mis-reparaciones.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "domain/repairs/quote_approval.hpp"
+#include "domain/repairs/status_link.hpp"
+#include "support/accounts.hpp"
+#include "support/app_server.hpp"
+#include "support/browser.hpp"
+#include "support/test_files.hpp"
+
+using testing_support::AppServer;
+using testing_support::Browser;
+using testing_support::HttpResponse;
+using testing_support::scalar;
+using testing_support::visible_text;
+
+namespace {
+
+constexpr const char* kBase = "http://127.0.0.1";  // the suite's APP_URL
+
+// Inserts a repair and returns its id.
+long long insert_repair(AppServer& server, const std::string& code, const std::string& status,
+                        long long user_id = 0, const std::string& phone = "3415550000") {
+  long long user = user_id;
+  soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+  server.database().lease()->once
+      << "INSERT INTO repairs (code, user_id, customer_name, customer_phone, device_brand, device_model, "
+         "issue_reported, diagnosis, final_price, paid_amount, payment_method, payment_notes, warranty_days, notes, "
+         "status, received_at, delivered_at, created_at, updated_at) VALUES (:code, :user, 'Cliente Secreto', :phone, "
+         "'Samsung', 'A52', 'Pantalla rota', 'Módulo dañado', 4200000, 1000000, 'cash', 'Seña en efectivo', 90, "
+         "'nota interna privada', :status, '2026-01-01 12:00:00', '2026-01-05 15:00:00', '2026-01-01 12:00:00', "
+         "'2026-01-02 12:30:00')",
+      soci::use(code), soci::use(user, user_ind), soci::use(phone), soci::use(status);
+  return scalar(server, "SELECT MAX(id) FROM repairs");
+}
+
+std::string status_of(AppServer& server, long long id) {
+  std::string status;
+  server.database().lease()->once << "SELECT status FROM repairs WHERE id = :id", soci::use(id), soci::into(status);
+  return status;
+}
+
+std::string path_of(const std::string& url) { return url.substr(std::string(kBase).size()); }
+
+class RepairPublic : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    key_ = core::random_bytes(32);
+    server_ = new AppServer({{"APP_KEY", "base64:" + core::base64_encode(key_)}});
+    server_->start();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static std::string quote_path(long long id, repairs::QuoteAction action, std::int64_t expires) {
+    return repairs::signed_quote_path(key_, id, action, expires);
+  }
+  static long long history_rows(long long id) {
+    return scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id));
+  }
+  static long long decision_audits(long long id) {
+    return scalar(*server_, "SELECT COUNT(*) FROM audit_logs WHERE event = 'public.repair.quote_decision' AND "
+                            "subject_id = " + std::to_string(id));
+  }
+  static AppServer* server_;
+  static std::string key_;
+};
+AppServer* RepairPublic::server_ = nullptr;
+std::string RepairPublic::key_;
+
+}  // namespace
+
+TEST_F(RepairPublic, SignedStatusLinkShowsWhatTheLookupShowsAndNothingMore) {
+  long long id = insert_repair(*server_, "R-20260101-10001", "repairing");
+  Browser browser(server_->base_url());
+  auto page = browser.get(path_of(repairs::status_link_url(kBase, key_, id)));
+  ASSERT_EQ(page.status, 200) << page.body;
+  std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Resultado"), std::string::npos);
+  EXPECT_NE(text.find("R-20260101-10001"), std::string::npos);
+  EXPECT_NE(text.find("En reparación"), std::string::npos);
+  EXPECT_NE(text.find("Estado: Reparación en curso."), std::string::npos);
+  EXPECT_NE(text.find("Samsung A52"), std::string::npos);
+  EXPECT_NE(text.find("Pantalla rota"), std::string::npos);
+  EXPECT_NE(text.find("Módulo dañado"), std::string::npos);
+  EXPECT_NE(text.find("Actualizado: 02/01/2026 09:30"), std::string::npos);
+  EXPECT_EQ(text.find("Cliente Secreto"), std::string::npos);
+  EXPECT_EQ(page.body.find("3415550000"), std::string::npos);
+  EXPECT_EQ(text.find("42.000"), std::string::npos);
+  EXPECT_EQ(text.find("nota interna privada"), std::string::npos);
+  // The link's lifetime is 30 days.
+  std::string url = repairs::status_link_url(kBase, key_, id);
+  auto expires = std::stoll(url.substr(url.find("expires=") + 8));
+  EXPECT_NEAR(static_cast<double>(expires - core::unix_now()), 30.0 * 24 * 3600, 120.0);
+}
+
+TEST_F(RepairPublic, TamperedOrExpiredStatusLinksGetThe403Page) {
+  long long mine = insert_repair(*server_, "R-20260101-10002", "received");
+  long long other = insert_repair(*server_, "R-20260101-10003", "received");
+  Browser browser(server_->base_url());
+  std::string good = path_of(repairs::status_link_url(kBase, key_, mine));
+  // Another id with my signature.
+  std::string swapped = good;
+  swapped.replace(swapped.find(std::to_string(mine) + "?"), std::to_string(mine).size(), std::to_string(other));
+  // A changed signature, a longer expiry, no signature, an expired link.
+  std::string bad_signature = good;
+  bad_signature.back() = bad_signature.back() == 'a' ? 'b' : 'a';
+  std::string later = good;
+  later.replace(later.find("expires=") + 8, 1, "9");
+  std::string expired = path_of(repairs::status_link_url(kBase, key_, mine, core::unix_now() - 60));
+  for (const auto& target : {swapped, bad_signature, later, std::string("/reparacion/estado/") + std::to_string(mine)}) {
+    auto page = browser.get(target);
+    EXPECT_EQ(page.status, 403) << target;
+    EXPECT_NE(visible_text(page.body).find("Este enlace no es válido"), std::string::npos) << target;
+    EXPECT_EQ(page.body.find("R-20260101-1000"), std::string::npos) << target;
+  }
+  auto old = browser.get(expired);
+  EXPECT_EQ(old.status, 403);
+  EXPECT_NE(visible_text(old.body).find("Este enlace venció"), std::string::npos);
+  // A valid signature for a repair that no longer exists: 404.
+  auto gone = browser.get(path_of(repairs::status_link_url(kBase, key_, 999999)));
+  EXPECT_EQ(gone.status, 404);
+}
+
+TEST_F(RepairPublic, CustomersSeeOnlyTheirOwnRepairs) {
+  Browser ana = testing_support::registered_customer(*server_, "ana.repairs@example.com");
+  Browser beto = testing_support::registered_customer(*server_, "beto.repairs@example.com");
+  long long ana_id = testing_support::user_id_of(*server_, "ana.repairs@example.com");
+  long long repair = insert_repair(*server_, "R-20260101-10009", "delivered", ana_id);
+
+  auto list = ana.get("/mis-reparaciones");
+  ASSERT_EQ(list.status, 200);
+  std::string text = visible_text(list.body);
+  EXPECT_TRUE(list.contains("<h1 class=\"page-title\">Mis reparaciones</h1>"));
+  EXPECT_NE(text.find("Seguimiento del estado de tu equipo."), std::string::npos);
+  EXPECT_TRUE(list.contains("href=\"/mis-reparaciones/" + std::to_string(repair) + "\""));
+  EXPECT_NE(text.find("Código: R-20260101-10009 · 01/01/2026"), std::string::npos);
+  EXPECT_NE(text.find("Samsung A52"), std::string::npos);
+  EXPECT_NE(text.find("Entregado"), std::string::npos);
+
+  auto detail = ana.get("/mis-reparaciones/" + std::to_string(repair));
+  ASSERT_EQ(detail.status, 200);
+  std::string detail_text = visible_text(detail.body);
+  EXPECT_TRUE(detail.contains("<title>Reparación R-20260101-10009"));
+  EXPECT_NE(detail_text.find("Código: R-20260101-10009"), std::string::npos);
+  EXPECT_NE(detail_text.find("Estado: Entregado. ¡Gracias!"), std::string::npos);
+  EXPECT_NE(detail_text.find("Pantalla rota"), std::string::npos);
+  EXPECT_NE(detail_text.find("$ 42.000"), std::string::npos);   // total
+  EXPECT_NE(detail_text.find("$ 10.000"), std::string::npos);   // paid
+  EXPECT_NE(detail_text.find("$ 32.000"), std::string::npos);   // due
+  EXPECT_NE(detail_text.find("Efectivo"), std::string::npos);
+  EXPECT_NE(detail_text.find("Seña en efectivo"), std::string::npos);
+  EXPECT_NE(detail_text.find("05/01/2026"), std::string::npos);  // delivered (12:00 Córdoba)
+  EXPECT_NE(detail_text.find("05/04/2026"), std::string::npos);  // + 90 days
+  EXPECT_NE(detail_text.find("Fuera de garantía"), std::string::npos);
+  EXPECT_EQ(detail_text.find("nota interna privada"), std::string::npos);
+
+  auto empty = beto.get("/mis-reparaciones");
+  ASSERT_EQ(empty.status, 200);
+  EXPECT_NE(visible_text(empty.body).find("No tenés reparaciones asociadas."), std::string::npos);
+  EXPECT_FALSE(empty.contains("R-20260101-10009"));
+  EXPECT_EQ(beto.get("/mis-reparaciones/" + std::to_string(repair)).status, 404);
+  EXPECT_EQ(ana.get("/mis-reparaciones/999999").status, 404);
+  EXPECT_EQ(ana.get("/mis-reparaciones/abc").status, 404);
+
+  Browser guest(server_->base_url());
+  auto redirected = guest.get("/mis-reparaciones");
+  EXPECT_EQ(redirected.status, 302);
+  EXPECT_NE(redirected.header("location").find("/login"), std::string::npos);
+}
