@@ -17,9 +17,6 @@ http::Response health_ready(web::Context& context);
 // public/storage.cpp
 http::Response serve_storage(web::Context& context);
 
-// public/home.cpp
-http::Response home(web::Context& context);
-
 // account/auth.cpp
 http::Response show_login(web::Context& context);
 http::Response login(web::Context& context);

@@ -17,9 +17,7 @@ void register_routes(web::Router& router) {
   router.add("GET", "/health/live", "health.live", Access::kAnyone, health_live, /*stateless=*/true);
   router.add("GET", "/health/ready", "health.ready", Access::kAnyone, health_ready, /*stateless=*/true);
 
-  // Public store (catalog pages arrive with the store).
-  router.add("GET", "/", "home", Access::kAnyone, home);
-  router.add("GET", "/tienda", "store.index", Access::kAnyone, home);
+  // Public files (the store's pages are in src/routes/store/routes.cpp).
   router.add("GET", "/storage/{path*}", "storage.local", Access::kAnyone, serve_storage, /*stateless=*/true);
 
   // Authentication

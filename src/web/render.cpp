@@ -50,6 +50,14 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
   } else {
     dict.show("GUEST");
   }
+  if (context) {
+    // Header cart badge: Σ quantities kept in the session by the store (no database query per page).
+    std::string cart_count = context->session.value("cart_count");
+    if (!cart_count.empty() && cart_count != "0") dict.add("CART_COUNT").set("COUNT", cart_count);
+    // "Agregado al carrito" sheet after a plain (non-AJAX) add to cart.
+    if (auto added = context->flash.find("cart_added"); added != context->flash.end())
+      dict.add("CART_ADDED").set("NAME", added->second);
+  }
 
   if (context && !view.suppress_global_alerts) {
     auto success = context->flash.find("success");

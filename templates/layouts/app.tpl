@@ -166,5 +166,21 @@
     <span>Hecho con C++</span>
   </div>
 </footer>
+{{#CART_ADDED}}
+<div id="cartAddedOverlay" class="sheet-overlay" data-cart-added="1" aria-hidden="false">
+  <div class="sheet-backdrop" data-cart-added-close></div>
+  <div id="cartAddedSheet" class="sheet" role="dialog" aria-modal="true" aria-labelledby="cartAddedTitle">
+    <div class="sheet-head">
+      <p id="cartAddedTitle" class="sheet-title">Agregado al carrito</p>
+      <button type="button" class="icon-btn" data-cart-added-close aria-label="Cerrar">✕</button>
+    </div>
+    <p id="cartAddedName" class="muted">{{NAME}}</p>
+    <div class="actions sheet-actions">
+      <a class="btn-primary" href="/carrito">Ver carrito</a>
+      <button type="button" class="btn-outline" data-cart-added-close>Seguir</button>
+    </div>
+  </div>
+</div>
+{{/CART_ADDED}}
 </body>
 </html>

@@ -1,0 +1,244 @@
+// Checkout: GET /checkout (sync, profile gate, issues the one-time checkout token), POST /checkout/confirmar
+// (throttled by checkout-confirm; spec/domain.md §2.3 order of checks, with the token claimed in the database
+// by store::place_order) and the thank-you page GET /pedido/{order} (owner only, else 403).
+#include <array>
+#include <charconv>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/money.hpp"
+#include "core/strings.hpp"
+#include "domain/settings/business_settings.hpp"
+#include "domain/store/cart.hpp"
+#include "domain/store/checkout.hpp"
+#include "domain/store/receipt.hpp"
+#include "http/form.hpp"
+#include "routes/store/cart_session.hpp"
+#include "routes/store/handlers.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+
+namespace routes {
+
+namespace {
+
+using store_web::kCheckoutTokenKey;
+
+http::Response redirect_to_thankyou(web::Context& context, long long order_id, std::string message) {
+  context.flash_next("success", std::move(message));
+  return http::Response::redirect("/pedido/" + std::to_string(order_id), 302);
+}
+
+// A replay of a completed token. When the session still holds that very token, the cart on screen is the
+// one that became the order (a parallel submit that lost the race): empty it like the winner did.
+http::Response already_confirmed(web::Context& context, long long order_id, const std::string& token) {
+  if (core::constant_time_equals(context.session.value(kCheckoutTokenKey), token))
+    store_web::save_cart(context.session, store::Cart{});
+  return redirect_to_thankyou(context, order_id, "El pedido ya estaba confirmado.");
+}
+
+http::Response profile_gate(web::Context& context, std::string message) {
+  context.session.put("profile_return_to", "/checkout");
+  context.flash_next("profile", message);
+  core::FieldErrors errors;
+  errors.add("profile", std::move(message));
+  context.flash_errors(errors);
+  return http::Response::redirect("/mi-cuenta", 302);
+}
+
+http::Response redirect_with_error(web::Context& context, const std::string& target, std::string field,
+                                   std::string message) {
+  core::FieldErrors errors;
+  errors.add(std::move(field), std::move(message));
+  context.flash_errors(errors);
+  return http::Response::redirect(target, 302);
+}
+
+// Status labels and hints of the thank-you page (ui-contract §6). The orders area owns the status machine;
+// this page only names the state an order is in.
+struct StatusText {
+  const char* key;
+  const char* label;
+  const char* hint;
+  const char* badge;
+};
+constexpr std::array<StatusText, 6> kStatusTexts = {{
+    {"pendiente", "Pendiente", "Recibimos tu pedido. En breve lo confirmamos.", "badge-amber"},
+    {"confirmado", "Confirmado", "Pedido confirmado. Lo estamos preparando.", "badge-sky"},
+    {"preparando", "Preparando", "Estamos preparando tu pedido.", "badge-indigo"},
+    {"listo_retirar", "Listo para retirar", "¡Listo! Podés pasar a retirarlo por el local.", "badge-emerald"},
+    {"entregado", "Entregado", "Pedido entregado. ¡Gracias!", "badge-zinc"},
+    {"cancelado", "Cancelado", "Este pedido fue cancelado.", "badge-rose"},
+}};
+constexpr std::array<const char*, 5> kStepNames = {"Pendiente", "Confirmado", "Preparando", "Listo", "Entregado"};
+
+}  // namespace
+
+http::Response show_checkout(web::Context& context) {
+  // 1. Re-sync the cart; important changes send the buyer back to review it.
+  auto [cart, products, sync] = store_web::sync_session_cart(context);
+  if (sync.important()) {
+    context.flash_next("success", sync.message() + " Revisá el carrito y volvé a finalizar.");
+    return http::Response::redirect("/carrito", 302);
+  }
+  // 2. Nothing to buy.
+  if (cart.empty()) {
+    context.flash_next("success", "Tu carrito está vacío. Agregá algunos productos antes de finalizar el pedido.");
+    return http::Response::redirect("/tienda", 302);
+  }
+  // 3. Profile gate.
+  const accounts::User& user = *context.user;
+  if (!user.profile_complete())
+    return profile_gate(context, "Completá tu apellido y teléfono para poder finalizar la compra.");
+  // 4. The one-time token of this checkout page (kept until the cart changes or an order is placed).
+  std::string token = context.session.value(kCheckoutTokenKey);
+  if (token.empty()) {
+    token = store::new_checkout_token();
+    context.session.put(kCheckoutTokenKey, token);
+  }
+
+  web::View view("pages/store/checkout.tpl", "Checkout");
+  auto dict = view.dict();
+  dict.set("CHECKOUT_TOKEN", token);
+  std::string payment = context.old("payment_method", "local");
+  for (const char* key : {"local", "mercado_pago", "transferencia"})
+    if (payment == key) dict.show(std::string("CHECKED_") + key);
+  dict.set("BUYER_NAME", core::trim(user.name + " " + user.last_name));
+  dict.set("BUYER_PHONE", user.phone);
+  dict.set("BUYER_EMAIL", user.email);
+  dict.set("DELEGATE_NAME", context.old("pickup_delegate_name"));
+  dict.set("DELEGATE_PHONE", context.old("pickup_delegate_phone"));
+  if (!context.old("pickup_delegate_name").empty() || !context.old("pickup_delegate_phone").empty())
+    dict.show("DELEGATE_OPEN");
+  dict.set("NOTES", context.old("notes"));
+  if (!context.errors.empty()) {
+    auto box = dict.add("PAGE_ERRORS");
+    for (const auto& [field, message] : context.errors.items()) box.add("ERROR").set("MESSAGE", message);
+  }
+  for (const auto& line : cart.lines) {
+    auto item = dict.add("ITEM");
+    item.set("NAME", products.at(line.product_id).name);
+    item.set("QUANTITY", line.quantity);
+    item.set("PRICE", core::format_ars(line.price_cents));
+    item.set("SUBTOTAL", core::format_ars(line.price_cents * line.quantity));
+  }
+  dict.set("ITEMS_COUNT", cart.quantity());
+  dict.set("TOTAL", core::format_ars(cart.total_cents()));
+  return web::render(context, view);
+}
+
+http::Response confirm_checkout(web::Context& context) {
+  if (auto refusal = store_web::throttle_checkout_confirm(context)) return std::move(*refusal);
+  const accounts::User& user = *context.user;
+  store::CheckoutForm form;
+  form.payment_method = core::trim(context.input.value("payment_method"));
+  form.notes = core::trim(context.input.value("notes"));
+  form.pickup_delegate_name = core::trim(context.input.value("pickup_delegate_name"));
+  form.pickup_delegate_phone = core::trim(context.input.value("pickup_delegate_phone"));
+  form.checkout_token = core::trim(context.input.value("checkout_token"));
+
+  // 1. A token that already produced an order: the same order again (double click, refresh, retry).
+  if (auto order_id = store::order_for_checkout_token(context.services.database, user.id, form.checkout_token))
+    return already_confirmed(context, *order_id, form.checkout_token);
+  // 2. Nothing to buy.
+  store::Cart cart = store_web::load_cart(context.session);
+  if (cart.empty()) {
+    context.flash_next("success", "Tu carrito esta vacio.");
+    return http::Response::redirect("/tienda", 302);
+  }
+  // 3. Profile gate.
+  if (!user.profile_complete())
+    return profile_gate(context, "Completa tu apellido y telefono para poder confirmar pedidos.");
+  // 4. The form.
+  auto errors = store::validate_checkout_form(form);
+  if (!errors.empty()) return context.back_with_errors(errors, {"checkout_token"}, "/checkout");
+  // 5. The token must be the one this session's checkout page carried (not another session's, not a stale one).
+  std::string expected = context.session.value(kCheckoutTokenKey);
+  if (expected.empty() || !core::constant_time_equals(expected, form.checkout_token))
+    return redirect_with_error(context, "/checkout", "cart", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
+
+  // 6-7. One transaction: claim the token, re-read prices and stock, write the order, decrement stock.
+  store::Buyer buyer{user.id, user.name, user.last_name, user.phone};
+  auto result = store::place_order(context.services.database, buyer, form, cart);
+  switch (result.status) {
+    case store::PlaceOrderStatus::kAlreadyPlaced:
+      return already_confirmed(context, result.order_id, form.checkout_token);
+    case store::PlaceOrderStatus::kRefused:
+      context.session.forget(kCheckoutTokenKey);
+      return redirect_with_error(context, "/carrito", "cart", result.message);
+    case store::PlaceOrderStatus::kCreated:
+      break;
+  }
+  // 8. Placed: the cart is spent, the token is done.
+  store_web::save_cart(context.session, store::Cart{});
+  return redirect_to_thankyou(context, result.order_id, "Pedido confirmado!");
+}
+
+http::Response order_thankyou(web::Context& context) {
+  long long order_id = store_web::product_id_param(context, "order");
+  auto order = order_id > 0 ? store::load_order_receipt(context.services.database, order_id) : std::nullopt;
+  if (!order) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos ese pedido.", "unknown order");
+  if (order->user_id != context.user->id)
+    throw core::DomainError(core::ErrorKind::kForbidden, "No tenés permisos para ver este pedido.", "not the owner");
+
+  web::View view("pages/store/thankyou.tpl", "Pedido recibido");
+  auto dict = view.dict();
+  dict.set("ORDER_ID", order->id);
+  dict.set("CREATED_AT", core::format_local(order->created_at));
+  dict.set("TOTAL", core::format_ars(order->total_cents));
+  const StatusText* status = nullptr;
+  std::size_t status_index = 0;
+  for (std::size_t i = 0; i < kStatusTexts.size(); ++i)
+    if (order->status == kStatusTexts[i].key) {
+      status = &kStatusTexts[i];
+      status_index = i;
+    }
+  dict.set("STATUS_LABEL", status ? status->label : order->status);
+  dict.set("STATUS_HINT", status ? status->hint : "");
+  dict.set("STATUS_BADGE", status ? status->badge : "badge-zinc");
+  dict.set("PICKUP_NAME", order->pickup_name);
+  dict.set("PICKUP_PHONE", order->pickup_phone);
+  if (!order->pickup_delegate_name.empty()) {
+    auto delegate = dict.add("DELEGATE");
+    delegate.set("NAME", order->pickup_delegate_name);
+    delegate.set("PHONE", order->pickup_delegate_phone);
+  }
+  std::string payment = store::payment_method_label(order->payment_method);
+  dict.set("PAYMENT", payment.empty() ? order->payment_method : payment);
+  if (!order->notes.empty()) dict.add("NOTES").set("TEXT", order->notes);
+  for (const auto& item : order->items) {
+    auto row = dict.add("ITEM");
+    row.set("NAME", item.product_name);
+    row.set("QUANTITY", item.quantity);
+    row.set("SUBTOTAL", core::format_ars(item.subtotal_cents));
+  }
+
+  auto settings = settings::BusinessSettings::load(context.services.database);
+  std::string shop_digits = core::digits_only(settings.get("shop_phone"));
+  if (!shop_digits.empty()) {
+    std::string text = store::customer_whatsapp_text(*order);
+    auto wa = dict.add("WHATSAPP");
+    wa.set("TEXT", text);
+    wa.set("URL", "https://wa.me/" + shop_digits + "?text=" + http::url_encode(text));
+  } else {
+    dict.show("NO_WHATSAPP");
+  }
+
+  if (order->status == "cancelado") {
+    dict.show("CANCELLED");
+  } else {
+    auto steps = dict.add("STEPS");
+    for (std::size_t i = 0; i < kStepNames.size(); ++i) {
+      auto step = steps.add("STEP");
+      step.set("NUMBER", static_cast<long long>(i + 1));
+      step.set("NAME", kStepNames[i]);
+      // listo_retirar (index 3) and entregado (index 4) map onto the five steps one to one.
+      if (i <= status_index) step.show("DONE");
+    }
+  }
+  return web::render(context, view);
+}
+
+}  // namespace routes

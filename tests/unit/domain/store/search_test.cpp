@@ -1,0 +1,26 @@
+#include "domain/store/search.hpp"
+
+#include <gtest/gtest.h>
+
+TEST(StoreSearch, WordsAreLowerCasedRunsOfLettersAndDigits) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(store::search_words("  Batería  A52 "), (Words{"batería", "a52"}));
+  EXPECT_EQ(store::search_words("USB-C \"20W\"*"), (Words{"usb", "c", "20w"}));
+  EXPECT_TRUE(store::search_words("--- ' % _ ( )").empty());
+  EXPECT_EQ(store::search_words("a b c d e f g h i j k").size(), 8u);
+  std::string long_word(100, 'x');
+  EXPECT_EQ(store::search_words(long_word).front().size(), 64u);
+  // A long accented word is cut on a character boundary.
+  std::string accents;
+  for (int i = 0; i < 40; ++i) accents += "é";
+  std::string cut = store::search_words(accents).front();
+  EXPECT_EQ(cut.size() % 2, 0u);
+}
+
+TEST(StoreSearch, FtsExpressionQuotesEachWordAsAPrefix) {
+  EXPECT_EQ(store::fts_match_expression({"bateria", "a52"}), "\"bateria\"* \"a52\"*");
+}
+
+TEST(StoreSearch, LikePatternEscapesWildcards) {
+  EXPECT_EQ(store::like_contains_pattern("50%_off!"), "%50!%!_off!!%");
+}
