@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "domain/orders/status.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "domain/store/cart.hpp"
 #include "domain/store/checkout.hpp"
@@ -56,21 +57,20 @@ http::Response redirect_with_error(web::Context& context, const std::string& tar
   return http::Response::redirect(target, 302);
 }
 
-// Status labels and hints of the thank-you page (ui-contract §6). The orders area owns the status machine;
-// this page only names the state an order is in.
-struct StatusText {
-  const char* key;
-  const char* label;
+// Customer hints and badge colours of the thank-you page (ui-contract §6), by order status; the labels come
+// from the orders status machine.
+struct StatusLook {
+  orders::OrderStatus status;
   const char* hint;
   const char* badge;
 };
-constexpr std::array<StatusText, 6> kStatusTexts = {{
-    {"pendiente", "Pendiente", "Recibimos tu pedido. En breve lo confirmamos.", "badge-amber"},
-    {"confirmado", "Confirmado", "Pedido confirmado. Lo estamos preparando.", "badge-sky"},
-    {"preparando", "Preparando", "Estamos preparando tu pedido.", "badge-indigo"},
-    {"listo_retirar", "Listo para retirar", "¡Listo! Podés pasar a retirarlo por el local.", "badge-emerald"},
-    {"entregado", "Entregado", "Pedido entregado. ¡Gracias!", "badge-zinc"},
-    {"cancelado", "Cancelado", "Este pedido fue cancelado.", "badge-rose"},
+constexpr std::array<StatusLook, 6> kStatusLooks = {{
+    {orders::OrderStatus::kPendiente, "Recibimos tu pedido. En breve lo confirmamos.", "badge-amber"},
+    {orders::OrderStatus::kConfirmado, "Pedido confirmado. Lo estamos preparando.", "badge-sky"},
+    {orders::OrderStatus::kPreparando, "Estamos preparando tu pedido.", "badge-indigo"},
+    {orders::OrderStatus::kListoRetirar, "¡Listo! Podés pasar a retirarlo por el local.", "badge-emerald"},
+    {orders::OrderStatus::kEntregado, "Pedido entregado. ¡Gracias!", "badge-zinc"},
+    {orders::OrderStatus::kCancelado, "Este pedido fue cancelado.", "badge-rose"},
 }};
 constexpr std::array<const char*, 5> kStepNames = {"Pendiente", "Confirmado", "Preparando", "Listo", "Entregado"};
 
@@ -188,16 +188,17 @@ http::Response order_thankyou(web::Context& context) {
   dict.set("ORDER_ID", order->id);
   dict.set("CREATED_AT", core::format_local(order->created_at));
   dict.set("TOTAL", core::format_ars(order->total_cents));
-  const StatusText* status = nullptr;
+  auto status = orders::parse_status(order->status);
+  const StatusLook* look = nullptr;
   std::size_t status_index = 0;
-  for (std::size_t i = 0; i < kStatusTexts.size(); ++i)
-    if (order->status == kStatusTexts[i].key) {
-      status = &kStatusTexts[i];
+  for (std::size_t i = 0; i < kStatusLooks.size(); ++i)
+    if (status && kStatusLooks[i].status == *status) {
+      look = &kStatusLooks[i];
       status_index = i;
     }
-  dict.set("STATUS_LABEL", status ? status->label : order->status);
-  dict.set("STATUS_HINT", status ? status->hint : "");
-  dict.set("STATUS_BADGE", status ? status->badge : "badge-zinc");
+  dict.set("STATUS_LABEL", status ? std::string(orders::status_label(*status)) : order->status);
+  dict.set("STATUS_HINT", look ? look->hint : "");
+  dict.set("STATUS_BADGE", look ? look->badge : "badge-zinc");
   dict.set("PICKUP_NAME", order->pickup_name);
   dict.set("PICKUP_PHONE", order->pickup_phone);
   if (!order->pickup_delegate_name.empty()) {
@@ -226,7 +227,7 @@ http::Response order_thankyou(web::Context& context) {
     dict.show("NO_WHATSAPP");
   }
 
-  if (order->status == "cancelado") {
+  if (status == orders::OrderStatus::kCancelado) {
     dict.show("CANCELLED");
   } else {
     auto steps = dict.add("STEPS");
