@@ -83,7 +83,7 @@ http::Response render_listing(web::Context& context, const std::optional<store::
     for (const auto& item : categories) {
       auto tab = tabs.add("TAB");
       tab.set("HREF", "/tienda/categoria/" + item.slug + kept);
-      tab.set("NAME", item.icon.empty() ? item.name : item.icon + " " + item.name);
+      tab.set("NAME", item.name);
       bool current = category && category->id == item.id;
       tab.set("CLASS", std::string(kTabClass) + (current ? " nav-pill-active" : " "));
       if (current) tab.show("CURRENT");
@@ -184,7 +184,9 @@ http::Response store_product(web::Context& context) {
   if (!product->brand.empty()) dict.add("BRAND").set("BRAND", product->brand);
   if (!product->quality.empty()) dict.add("QUALITY").set("QUALITY", store::quality_label(product->quality));
   if (!product->short_description.empty()) dict.add("SHORT_DESCRIPTION").set("TEXT", product->short_description);
-  if (!product->description.empty()) dict.add("DESCRIPTION").set("TEXT", product->description);
+  // The demo seed (and old data) repeat the short text as the description: show it once.
+  if (!product->description.empty() && product->description != product->short_description)
+    dict.add("DESCRIPTION").set("TEXT", product->description);
   return web::render(context, view);
 }
 
