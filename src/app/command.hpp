@@ -58,6 +58,7 @@ std::vector<CommandSpec> ops_commands();          // ops:health-check, ops:alert
 std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:verify, ops:restore
 std::vector<CommandSpec> queue_commands();        // queue:work, queue:failed, queue:retry, queue:flush
 std::vector<CommandSpec> schedule_commands();     // schedule:run, schedule:work, schedule:list
+std::vector<CommandSpec> bench_commands();        // bench:seed
 
 // Runs `nico` with argv; returns the process exit code.
 int run_cli(int argc, char** argv);

@@ -1,0 +1,79 @@
+// Turns the raw wrk summaries of one `make bench` run into the results table (Markdown on stdout) and
+// bench/results/latest.json, and marks each target as met or not. Exit code 0 even when a target is missed:
+// the table says so; a scenario with failed requests, though, makes the run invalid (exit 1).
+// Usage: node bench/report.mjs <raw dir> <meta.json> <latest.json>
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [rawDir, metaFile, latestFile] = process.argv.slice(2);
+const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+const read = (name) => JSON.parse(readFileSync(path.join(rawDir, `${name}.json`), 'utf8'));
+
+const scenarios = [
+  ['up', 'GET /up (ceiling)'],
+  ['store', 'GET /tienda'],
+  ['search', 'GET /tienda?q=…'],
+  ['product', 'GET /producto/{slug}'],
+  ['lookup', 'POST /reparacion (valid code)'],
+  ['admin_repairs', 'GET /admin/reparaciones (filtered, admin session)'],
+  ['mixed', 'mixed public pages'],
+  ['paced_store', 'GET /tienda paced at ~1,000 req/s'],
+  ['paced_product', 'GET /producto/{slug} paced at ~1,000 req/s'],
+];
+
+const results = {};
+for (const [name, label] of scenarios) results[name] = { label, ...read(name) };
+const ceiling = results.up.rps;
+for (const result of Object.values(results)) result.ratio_to_up = result.rps / ceiling;
+
+const targets = [
+  ['/tienda ≥ 50 % of /up', results.store.ratio_to_up >= 0.5, `${pct(results.store.ratio_to_up)}`],
+  ['lookup ≥ 40 % of /up', results.lookup.ratio_to_up >= 0.4, `${pct(results.lookup.ratio_to_up)}`],
+  ['admin repairs list p99 < 20 ms', results.admin_repairs.p99_ms < 20, `${ms(results.admin_repairs.p99_ms)}`],
+  ['public pages p99 < 10 ms at ~1,000 req/s',
+    results.paced_store.p99_ms < 10 && results.paced_product.p99_ms < 10,
+    `${ms(results.paced_store.p99_ms)} / ${ms(results.paced_product.p99_ms)} ` +
+    `(at ${Math.round(results.paced_store.rps)} / ${Math.round(results.paced_product.rps)} req/s)`],
+  ['peak RSS < 64 MB', meta.peak_rss_kib < 64 * 1024, `${(meta.peak_rss_kib / 1024).toFixed(1)} MB`],
+  ['cold start < 100 ms', meta.cold_start_ms < 100, `${ms(meta.cold_start_ms)}`],
+];
+
+function pct(x) { return `${(x * 100).toFixed(1)} %`; }
+function ms(x) { return `${x.toFixed(2)} ms`; }
+
+const failedScenarios = Object.entries(results).filter(([, r]) => r.non_2xx_3xx > 0 || r.socket_errors > 0 || r.requests === 0);
+
+const lines = [];
+lines.push(`Run ${meta.started_at} · commit ${meta.commit} · ${meta.cpus} CPUs · SQLite · data: ${meta.data}`);
+lines.push(`Seeded in ${meta.seed_seconds} s · wrk ${meta.wrk_threads} threads, ${meta.wrk_connections} connections, ` +
+           `${meta.duration_seconds} s per scenario after a ${meta.warmup_seconds} s warm-up`);
+lines.push('');
+lines.push('| scenario | req/s | p50 | p99 | vs /up | failed |');
+lines.push('|---|---:|---:|---:|---:|---:|');
+for (const [name] of scenarios) {
+  const r = results[name];
+  lines.push(`| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${ms(r.p50_ms)} | ${ms(r.p99_ms)} | ` +
+             `${pct(r.ratio_to_up)} | ${r.non_2xx_3xx + r.socket_errors} |`);
+}
+lines.push('');
+lines.push(`Peak RSS of nico serve: ${(meta.peak_rss_kib / 1024).toFixed(1)} MB · cold start (spawn → first 200 on /up, ` +
+           `median of ${meta.cold_start_samples_ms.length}): ${ms(meta.cold_start_ms)}`);
+lines.push('');
+lines.push('| target | met | measured |');
+lines.push('|---|:---:|---|');
+for (const [label, met, measured] of targets) lines.push(`| ${label} | ${met ? 'yes' : '**no**'} | ${measured} |`);
+if (failedScenarios.length) {
+  lines.push('');
+  lines.push(`INVALID RUN: failed requests in ${failedScenarios.map(([n]) => n).join(', ')}`);
+}
+const table = lines.join('\n');
+console.log(table);
+
+writeFileSync(latestFile, JSON.stringify({
+  meta,
+  scenarios: results,
+  targets: targets.map(([label, met, measured]) => ({ label, met, measured })),
+  valid: failedScenarios.length === 0,
+  table_markdown: table,
+}, null, 2) + '\n');
+process.exit(failedScenarios.length ? 1 : 0);

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# `make bench`: builds Release, seeds a fresh SQLite database with the benchmark data set, starts `nico serve`
+# and measures each scenario with wrk. Writes bench/results/latest.json and prints the Markdown table.
+# Not part of `make test` (numbers are not assertions). Everything runs on 127.0.0.1 and is stopped at the end.
+#
+# Knobs (environment): BENCH_PRODUCTS BENCH_REPAIRS BENCH_ORDERS BENCH_USERS (data set), BENCH_DURATION (s per
+# scenario, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 32), BUILD_DIR (default build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+BUILD_DIR=${BUILD_DIR:-build}
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-3}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=2
+PRODUCTS=${BENCH_PRODUCTS:-1000}
+REPAIRS=${BENCH_REPAIRS:-200000}
+ORDERS=${BENCH_ORDERS:-50000}
+USERS=${BENCH_USERS:-10000}
+
+for tool in wrk curl sqlite3 node; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (run scripts/install-deps.sh)" >&2; exit 1; }
+done
+
+echo "==> build (Release)"
+[ -f "$BUILD_DIR/build.ninja" ] || cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C "$BUILD_DIR" nico >/dev/null
+NICO=$REPO/$BUILD_DIR/nico
+
+WORK=$(mktemp -d /tmp/nico-bench.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+BASE=http://127.0.0.1:$PORT
+export NICO_BASE_PATH=$WORK NICO_RESOURCE_PATH=$REPO
+export APP_ENV=local APP_DEBUG=false APP_URL=$BASE LOG_LEVEL=warning
+export DB_CONNECTION=sqlite DB_DATABASE=$WORK/bench.sqlite
+export SERVER_HOST=127.0.0.1 SERVER_PORT=$PORT
+export ADMIN_EMAIL=bench-admin@nico.test ADMIN_PASSWORD=bench-admin-password
+# The limiters would (rightly) stop one client hammering the lookup and the admin panel; raise them for the run.
+export RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE=1000000 RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE=1000000
+APP_KEY=$("$NICO" key:generate --show 2>/dev/null || true)
+if [ -z "$APP_KEY" ]; then APP_KEY="base64:$(head -c 32 /dev/urandom | base64)"; fi
+export APP_KEY
+
+echo "==> database: migrate, default seed, benchmark data ($PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users)"
+"$NICO" migrate --force >/dev/null
+"$NICO" db:seed >/dev/null
+seed_started=$(date +%s%N)
+"$NICO" bench:seed --products="$PRODUCTS" --repairs="$REPAIRS" --orders="$ORDERS" --users="$USERS"
+SEED_MS=$(( ($(date +%s%N) - seed_started) / 1000000 ))
+
+echo "==> cold start"
+COLD=$(node bench/cold_start.mjs "$NICO" "$PORT" 5)
+
+echo "==> serve on $BASE"
+"$NICO" serve >"$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 200); do
+  curl -fs -o /dev/null "$BASE/up" && break
+  sleep 0.05
+done
+curl -fs -o /dev/null "$BASE/up" || { echo "bench: server did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+
+sql() { sqlite3 -noheader "$WORK/bench.sqlite" "$1"; }
+PRODUCT_SLUG=$(sql "SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.active = 1 AND c.active = 1 AND p.stock > 0 ORDER BY p.id LIMIT 1 OFFSET 17")
+CATEGORY_SLUG=$(sql "SELECT slug FROM categories WHERE active = 1 ORDER BY id DESC LIMIT 1")
+LOOKUP=$(sql "SELECT code || '|' || customer_phone FROM repairs ORDER BY id LIMIT 1 OFFSET 123456 % (SELECT COUNT(*) FROM repairs)")
+LOOKUP_CODE=${LOOKUP%%|*}
+LOOKUP_PHONE=${LOOKUP##*|}
+SEARCH="bateria%20samsung"
+
+# Cookies of a curl jar as one Cookie header value.
+cookie_header() { awk -F'\t' 'NF >= 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
+token_in() { grep -o 'name="_token" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+
+# Guest CSRF token + cookie for the lookup form.
+curl -fs -c "$WORK/guest.jar" -o "$WORK/lookup.html" "$BASE/reparacion"
+LOOKUP_TOKEN=$(token_in "$WORK/lookup.html")
+GUEST_COOKIE=$(cookie_header "$WORK/guest.jar")
+LOOKUP_BODY="_token=$LOOKUP_TOKEN&code=$LOOKUP_CODE&phone=$LOOKUP_PHONE"
+lookup_status=$(curl -s -o "$WORK/lookup-result.html" -w '%{http_code}' -H "Cookie: $GUEST_COOKIE" --data "$LOOKUP_BODY" "$BASE/reparacion")
+grep -q "$LOOKUP_CODE" "$WORK/lookup-result.html" || echo "bench: warning: the lookup answer ($lookup_status) does not show $LOOKUP_CODE" >&2
+
+# Admin session (no 2FA enrolled for the bench admin).
+curl -fs -c "$WORK/admin.jar" -o "$WORK/login.html" "$BASE/login"
+curl -s -b "$WORK/admin.jar" -c "$WORK/admin.jar" -o /dev/null \
+  --data-urlencode "_token=$(token_in "$WORK/login.html")" --data-urlencode "email=$ADMIN_EMAIL" \
+  --data-urlencode "password=$ADMIN_PASSWORD" "$BASE/login"
+ADMIN_COOKIE=$(cookie_header "$WORK/admin.jar")
+ADMIN_PATH="/admin/reparaciones?status=repairing&q=351"
+admin_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $ADMIN_COOKIE" "$BASE$ADMIN_PATH")
+[ "$admin_status" = 200 ] || echo "bench: warning: $ADMIN_PATH answered $admin_status with the admin session" >&2
+
+RAW=$WORK/raw
+mkdir -p "$RAW"
+# scenario NAME CONNECTIONS [wrk extra args…] — environment BENCH_* configures bench/wrk.lua.
+scenario() {
+  local name=$1 connections=$2
+  shift 2
+  echo "==> $name"
+  BENCH_OUT=/dev/null wrk -t"$THREADS" -c"$connections" -d"${WARMUP}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
+  BENCH_OUT=$RAW/$name.json wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
+  cat "$RAW/$name.json"
+}
+BENCH_PATHS=/up scenario up "$CONNECTIONS"
+BENCH_PATHS=/tienda scenario store "$CONNECTIONS"
+BENCH_PATHS="/tienda?q=$SEARCH" scenario search "$CONNECTIONS"
+BENCH_PATHS="/producto/$PRODUCT_SLUG" scenario product "$CONNECTIONS"
+BENCH_PATHS=/reparacion BENCH_METHOD=POST BENCH_BODY=$LOOKUP_BODY scenario lookup "$CONNECTIONS" -H "Cookie: $GUEST_COOKIE"
+BENCH_PATHS=$ADMIN_PATH scenario admin_repairs 8 -H "Cookie: $ADMIN_COOKIE"
+BENCH_PATHS="/tienda|/tienda?q=$SEARCH|/producto/$PRODUCT_SLUG|/tienda/categoria/$CATEGORY_SLUG|/reparacion|/tienda?sort=price_asc&page=2" \
+  scenario mixed "$CONNECTIONS"
+# Fixed rate: 20 connections, each pausing 20 ms before every request → at most ~1,000 requests/s.
+BENCH_PATHS=/tienda BENCH_DELAY_MS=20 scenario paced_store 20
+BENCH_PATHS="/producto/$PRODUCT_SLUG" BENCH_DELAY_MS=20 scenario paced_product 20
+
+PEAK_RSS=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+cat >"$WORK/meta.json" <<JSON
+{
+  "started_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
+  "cpus": $(nproc),
+  "data": "$PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users",
+  "seed_seconds": $((SEED_MS / 1000)).$(( (SEED_MS % 1000) / 100 )),
+  "wrk_threads": $THREADS,
+  "wrk_connections": $CONNECTIONS,
+  "duration_seconds": $DURATION,
+  "warmup_seconds": $WARMUP,
+  "peak_rss_kib": $PEAK_RSS,
+  "cold_start_ms": $(echo "$COLD" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).cold_start_ms.toFixed(2)))'),
+  "cold_start_samples_ms": $(echo "$COLD" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.stringify(JSON.parse(s).samples_ms.map(x=>+x.toFixed(2)))))')
+}
+JSON
+echo
+mkdir -p bench/results
+node bench/report.mjs "$RAW" "$WORK/meta.json" bench/results/latest.json

@@ -1,0 +1,35 @@
+// `nico bench:seed`: a large, realistic, deterministic data set for `make bench` (issue: benchmarks).
+//
+// Same counts → same rows on every run (fixed-seed generator, fixed calendar ending 2026-11-01), so numbers from
+// different machines or commits compare. Rows are written with multi-row INSERTs inside one transaction per table
+// batch, ids given explicitly so repair codes (R-YYYYMMDD-NNNNN, from the id) are known before the insert.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace db {
+class Database;
+}
+
+namespace bench {
+
+struct BenchCounts {
+  int products = 1000;
+  int repairs = 200000;
+  int orders = 50000;
+  int users = 10000;
+};
+
+struct BenchSeedReport {
+  long long users = 0, categories = 0, products = 0, repairs = 0, repair_histories = 0, orders = 0, order_items = 0,
+            order_histories = 0;
+};
+
+// Requires the default seed (device catalog, repair types) to be present: `nico db:seed` first.
+// `password_hash` is stored for every generated user (hashing 10,000 passwords would dominate the run).
+BenchSeedReport seed_bench_data(db::Database& database, const BenchCounts& counts, const std::string& password_hash,
+                                const std::function<void(const std::string&)>& progress);
+
+}  // namespace bench
