@@ -22,7 +22,11 @@ function request()
   counter = counter + 1
   local path = paths[(counter % #paths) + 1]
   if method == "POST" then
-    return wrk.format("POST", path, { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+    -- wrk.format replaces wrk.headers (the -H options, e.g. the cookie) when given a table: extend a copy.
+    local headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return wrk.format("POST", path, headers, body)
   end
   return wrk.format(method, path)
 end
