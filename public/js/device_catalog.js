@@ -1,0 +1,51 @@
+// Device catalog and pricing admin pages: filter selects that submit themselves, the pricing form's mode blocks,
+// model → group auto-save, and delete confirmations. Every page works without this file (plain forms).
+(function () {
+  'use strict';
+
+  // Filter selects submit their GET form on change (the "Filtrar" button stays for keyboards and no-JS).
+  document.querySelectorAll('select[data-catalog-auto-submit]').forEach((select) => {
+    select.addEventListener('change', () => { if (select.form) select.form.submit(); });
+  });
+
+  // Pricing rule form: show only the fields of the chosen mode.
+  document.querySelectorAll('[data-pricing-mode-select]').forEach((select) => {
+    const form = select.closest('form');
+    if (!form) return;
+    const sync = () => {
+      form.querySelectorAll('[data-pricing-mode]').forEach((block) => {
+        block.classList.toggle('hidden', block.dataset.pricingMode !== select.value);
+      });
+    };
+    select.addEventListener('change', sync);
+    sync();
+  });
+
+  // Forms that ask before destroying something.
+  document.querySelectorAll('form[data-catalog-confirm]').forEach((form) => {
+    form.addEventListener('submit', (event) => {
+      if (!window.confirm(form.dataset.catalogConfirm)) event.preventDefault();
+    });
+  });
+
+  // Model groups: changing a model's group saves it right away (same form, sent in the background).
+  document.querySelectorAll('form[data-model-group-form] select[data-model-id]').forEach((select) => {
+    select.addEventListener('change', async () => {
+      const form = select.form;
+      select.classList.remove('is-saved', 'is-failed');
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          body: new URLSearchParams(new FormData(form)),
+          headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+          credentials: 'same-origin',
+        });
+        const data = await response.json().catch(() => ({}));
+        select.classList.add(response.ok && data.ok ? 'is-saved' : 'is-failed');
+        if (!(response.ok && data.ok) && data.message) select.title = data.message;
+      } catch (_) {
+        select.classList.add('is-failed');
+      }
+    });
+  });
+})();
