@@ -178,7 +178,7 @@ TEST_F(DeviceCatalog, CatalogPageManagesBrandsModelsAndIssuesWithoutDeleting) {
   EXPECT_NE(after(model).find("Modelo creado."), std::string::npos);
   long long g21 = model_id(nokia, "g21");
   ASSERT_GT(g21, 0);
-  auto model_dup = post(page, "/admin/catalogo-dispositivos/modelos", {{"device_brand_id", std::to_string(nokia)}, {"name", "g 21"}});
+  auto model_dup = post(page, "/admin/catalogo-dispositivos/modelos", {{"device_brand_id", std::to_string(nokia)}, {"name", "g21 "}});
   EXPECT_NE(after(model_dup).find("Ya existe un modelo con ese nombre para esta marca."), std::string::npos);
   auto model_long = post(page, "/admin/catalogo-dispositivos/modelos", {{"device_brand_id", std::to_string(nokia)}, {"name", std::string(71, 'm')}});
   EXPECT_NE(after(model_long).find("El nombre no puede superar los 70 caracteres."), std::string::npos);

@@ -315,7 +315,7 @@ TEST_F(Pricing, ResolutionTablePrefersModelThenGroupThenBrandThenGenericThenPrio
     EXPECT_EQ(response.status, 200) << response.body;
     auto at = response.body.find("\"rule\":{\"id\":");
     if (at == std::string::npos) return 0LL;
-    return std::stoll(response.body.substr(at + 14));
+    return std::stoll(response.body.substr(at + 13));
   };
   EXPECT_EQ(rule_for(samsung_, a52), model_rule);  // model beats group
   EXPECT_EQ(rule_for(samsung_, a51), grouped);     // group beats brand
