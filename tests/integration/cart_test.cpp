@@ -233,3 +233,18 @@ TEST_F(Cart, CartWriteLimiterRefusesPastItsLimit) {
   EXPECT_TRUE(page.contains("Demasiadas acciones en carrito. Espera "));
   EXPECT_FALSE(page.contains("Tu carrito está vacío."));  // the clear was refused
 }
+
+TEST_F(Cart, AnExpiredSessionCookieMeansAnEmptyCartNotAnError) {
+  long long id = product("Caduca", 100000, 5);
+  Browser browser(server_->base_url());
+  std::string token = token_for(browser);
+  ASSERT_EQ(add_to_cart(browser, token, id, "2").status, 302);
+  execute(*server_, "UPDATE sessions SET last_activity = 0");  // every session idle for decades
+  auto page = browser.get("/carrito");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(page.contains("Tu carrito está vacío."));
+  EXPECT_FALSE(page.contains("data-cart-count"));
+  EXPECT_EQ(update_cart(browser, token, id, "3").header("location"), "/carrito");  // not in this (new) cart
+  EXPECT_EQ(add_to_cart(browser, token, id, "1").status, 302);
+  EXPECT_NE(browser.get("/carrito").body.find("value=\"1\" data-qty-input"), std::string::npos);
+}
