@@ -10,11 +10,11 @@
 
   <form class="card store-filters" method="GET" action="{{FORM_ACTION}}" role="search">
     <label class="field store-filter-q">
-      <div class="label">Buscar</div>
+      <span class="label">Buscar</span>
       <input class="input" name="q" value="{{Q}}" placeholder="Ej: iPhone, display, batería...">
     </label>
     <label class="field store-filter-sort">
-      <div class="label">Ordenar</div>
+      <span class="label">Ordenar</span>
       <select class="input" name="sort">
         {{#SORT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
         {{/SORT_OPTION}}
