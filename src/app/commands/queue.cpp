@@ -18,6 +18,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/mail/order_confirmation.hpp"
 #include "infra/alerts.hpp"
 #include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
@@ -39,6 +40,7 @@ infra::JobRegistry job_registry(const core::Config& config, db::Database& databa
   infra::register_probe_job(registry, database, config.str("CACHE_PREFIX"));
   registry.add(infra::kWebhookJob, [&config](const std::string& body) { infra::deliver_webhook_job(config, body); });
   registry.add(infra::kSentryJob, [&config](const std::string& envelope) { infra::deliver_sentry_job(config, envelope); });
+  mail::register_mail_jobs(registry, config, database);
   return registry;
 }
 

@@ -1,0 +1,93 @@
+// MIME rendering of a plain-text UTF-8 message (see message.hpp).
+#include "domain/mail/message.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include "core/crypto.hpp"
+#include "core/strings.hpp"
+
+namespace mail {
+
+namespace {
+
+bool plain_ascii(const std::string& text) {
+  for (unsigned char c : text)
+    if (c < 0x20 || c > 0x7e) return false;
+  return true;
+}
+
+// Header values must not carry line breaks (header injection): they become spaces.
+std::string single_line(std::string text) {
+  for (auto& c : text)
+    if (c == '\r' || c == '\n') c = ' ';
+  return text;
+}
+
+std::string mailbox(const Address& address) {
+  std::string email = single_line(core::trim(address.email));
+  std::string name = single_line(core::trim(address.name));
+  if (name.empty()) return "<" + email + ">";
+  if (plain_ascii(name)) {
+    std::string quoted = "\"";
+    for (char c : name) {
+      if (c == '"' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    return quoted + "\" <" + email + ">";
+  }
+  return encode_header_word(name) + " <" + email + ">";
+}
+
+}  // namespace
+
+std::string encode_header_word(const std::string& raw) {
+  std::string text = single_line(raw);
+  if (plain_ascii(text)) return text;
+  // Encoded words are limited to 75 characters and header lines should stay within 78: split the UTF-8 text on
+  // character boundaries into chunks of at most 36 bytes (48 base64 characters, a 60-character word that still
+  // fits after "Subject: ") and join the words with folding whitespace.
+  std::string result;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = std::min(start + 36, text.size());
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    if (!result.empty()) result += "\r\n ";
+    result += "=?UTF-8?B?" + core::base64_encode(text.substr(start, end - start)) + "?=";
+    start = end;
+  }
+  return result;
+}
+
+std::string render_mime(const MailMessage& message, const std::string& date_rfc5322, const std::string& message_id) {
+  std::string body = core::replace_all(message.body, "\r\n", "\n");
+  body = core::replace_all(body, "\n", "\r\n");
+  std::string encoded = core::base64_encode(body);
+  std::string wrapped;
+  for (std::size_t i = 0; i < encoded.size(); i += 76) wrapped += encoded.substr(i, 76) + "\r\n";
+
+  std::string mime;
+  mime += "Date: " + date_rfc5322 + "\r\n";
+  mime += "From: " + mailbox(message.from) + "\r\n";
+  mime += "To: " + mailbox(message.to) + "\r\n";
+  mime += "Subject: " + encode_header_word(message.subject) + "\r\n";
+  mime += "Message-ID: <" + single_line(message_id) + ">\r\n";
+  mime += "MIME-Version: 1.0\r\n";
+  mime += "Content-Type: text/plain; charset=UTF-8\r\n";
+  mime += "Content-Transfer-Encoding: base64\r\n";
+  mime += "\r\n";
+  mime += wrapped;
+  return mime;
+}
+
+std::string rfc5322_now() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[64];
+  // %a and %b are locale-dependent; the process runs in the C locale, as RFC 5322 needs (English names).
+  std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S +0000", &utc);
+  return buffer;
+}
+
+}  // namespace mail

@@ -1,0 +1,39 @@
+// An e-mail as the shop sends it: one plain-text UTF-8 part, and its RFC 5322 rendering.
+//
+//   header       value
+//   ───────────  ───────────────────────────────────────────────────────────────────────────
+//   Date         RFC 5322 date, UTC ("Fri, 27 Nov 2026 21:05:00 +0000")
+//   From / To    display name as an RFC 2047 encoded-word (=?UTF-8?B?…?=) when not plain ASCII
+//   Subject      RFC 2047 encoded-word when not plain ASCII
+//   Message-ID   <random@domain of the From address>
+//   MIME         text/plain; charset=UTF-8, Content-Transfer-Encoding: base64 (76-character lines), so the
+//                body survives any relay whether or not it announces 8BITMIME
+#pragma once
+
+#include <string>
+
+namespace mail {
+
+struct Address {
+  std::string email;
+  std::string name;  // display name, may be "" (UTF-8)
+};
+
+struct MailMessage {
+  Address from;
+  Address to;
+  std::string subject;  // UTF-8
+  std::string body;     // UTF-8 plain text, "\n" line ends
+};
+
+// The complete message (headers + body) with CRLF line ends, ready for SMTP DATA.
+// `date_rfc5322` and `message_id` are parameters so tests get stable output.
+std::string render_mime(const MailMessage& message, const std::string& date_rfc5322, const std::string& message_id);
+
+// "=?UTF-8?B?…?=" for text that is not plain printable ASCII; the text itself otherwise.
+std::string encode_header_word(const std::string& text);
+
+// "Fri, 27 Nov 2026 21:05:00 +0000" for now.
+std::string rfc5322_now();
+
+}  // namespace mail

@@ -1,0 +1,168 @@
+// GET /admin/pedidos/{order} (detail with status form, quick actions, WhatsApp block, items) and
+// POST /admin/pedidos/{order}/estado (status change; JSON for scripts, redirect back for plain forms),
+// spec/domain.md §2.9, ui-contract §16.2-16.3.
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/log.hpp"
+#include "core/money.hpp"
+#include "core/strings.hpp"
+#include "domain/notify/whatsapp.hpp"
+#include "domain/orders/order_queries.hpp"
+#include "domain/orders/status_change.hpp"
+#include "routes/orders/handlers.hpp"
+#include "routes/orders/order_whatsapp_view.hpp"
+#include "routes/orders/presenters.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+#include "web/services.hpp"
+
+namespace routes {
+
+namespace {
+
+constexpr std::size_t kMaxCommentCharacters = 500;
+
+http::Response json(int status, const std::string& body) { return http::Response::json(status, body); }
+
+}  // namespace
+
+http::Response admin_order_show(web::Context& context) {
+  auto id = orders_view::order_id_param(context);
+  if (!id) return web::error_page(context.services, &context, 404);
+  auto order = orders::find_order(context.services.database, *id);
+  if (!order) return web::error_page(context.services, &context, 404);
+
+  web::View view("pages/orders/admin_show.tpl", "Admin — Pedido #" + std::to_string(order->id));
+  auto dict = view.dict();
+  dict.set("CSRF", context.csrf_token());
+  dict.set("ID", order->id);
+  dict.set("STATUS_KEY", order->status_key);
+  dict.set("STATUS_LABEL", orders_view::status_label(*order));
+  dict.set("BADGE_CLASS", orders_view::badge_class(*order));
+  dict.set("TRANSITIONS_JSON", orders_view::transitions_json());
+  dict.set("CREATED", core::format_local(order->created_at));
+  dict.set("USER_EMAIL", order->user_email);
+  dict.set("TOTAL", core::format_ars(order->total));
+  dict.set("PAYMENT", order->payment_method);
+  dict.set("PAYMENT_LABEL", orders::payment_method_label(order->payment_method));
+  bool final_state = order->status && orders::is_final(*order->status);
+  dict.show_if(final_state, "STATUS_BTN_DISABLED");
+  dict.show_if(final_state, "FINAL_NOTE");
+  orders_view::fill_status_options(dict, *order);
+  orders_view::fill_status_options(dict, *order, "SELECT_OPTION");
+  bool can_deliver = order->status && orders::can_transition(*order->status, orders::OrderStatus::kEntregado);
+  bool can_cancel = order->status && orders::can_transition(*order->status, orders::OrderStatus::kCancelado);
+  dict.show_if(!can_deliver, "DELIVER_DISABLED");
+  dict.show_if(!can_cancel, "CANCEL_DISABLED");
+
+  dict.set("CUSTOMER_NAME", order->customer_name());
+  dict.set("CUSTOMER_PHONE", order->contact_phone().empty() ? "—" : order->contact_phone());
+  if (!order->pickup_delegate_name.empty() || !order->pickup_delegate_phone.empty()) {
+    auto delegate = dict.add("DELEGATE");
+    delegate.set("NAME", order->pickup_delegate_name);
+    delegate.set("PHONE", order->pickup_delegate_phone);
+  }
+  if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
+
+  auto message = notify::order_whatsapp(context.services.database, order->id, context.services.config.str("APP_URL"));
+  dict.set("WA_PHONE_BADGE", message.phone.value_or("—"));
+  dict.set("WA_MESSAGE", message.message);
+  if (message.phone) {
+    dict.add("WA_OPEN").set("URL", message.url);
+    dict.add("WA_QUICK").set("URL", message.url);
+  } else {
+    dict.show("WA_NO_PHONE");
+    dict.show("WA_QUICK_NO_PHONE");
+  }
+  dict.set("WA_PHONE", message.phone.value_or(""));
+  dict.show_if(!message.phone, "WA_LOG_DISABLED");
+  auto logs = notify::order_whatsapp_logs(context.services.database, order->id);
+  if (logs.empty()) dict.show("WA_NO_LOGS");
+  for (const auto& log : logs) {
+    auto row = dict.add("WA_LOG");
+    row.set("STATUS_LABEL", log.status_label);
+    row.set("SENT_AT", core::format_local(log.sent_at));
+    row.set("PHONE", log.phone.empty() ? "—" : log.phone);
+    if (!log.sent_by_name.empty()) row.add("BY").set("NAME", log.sent_by_name);
+    row.set("MESSAGE", log.message);
+  }
+
+  if (order->items.empty()) dict.show("NO_ITEMS");
+  for (const auto& item : order->items) {
+    auto row = dict.add("ITEM");
+    row.set("NAME", item.product_name);
+    row.set("PRICE", core::format_ars(item.price));
+    row.set("QUANTITY", item.quantity);
+    row.set("SUBTOTAL", core::format_ars(item.subtotal));
+  }
+  return web::render(context, view);
+}
+
+http::Response admin_order_update_status(web::Context& context) {
+  bool wants_json = context.wants_json();
+  auto id = orders_view::order_id_param(context);
+  if (!id) return wants_json ? json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}")
+                             : web::error_page(context.services, &context, 404);
+  std::string fallback = "/admin/pedidos/" + std::to_string(*id);
+
+  // Validation (Laravel's English defaults, as the reference: only the keys matter to its tests).
+  web::FieldErrors errors;
+  auto to = orders::parse_status(context.input.value("status"));
+  if (context.input.value("status").empty()) errors.add("status", "The status field is required.");
+  else if (!to) errors.add("status", "The selected status is invalid.");
+  std::string comment = core::trim(context.input.value("comment"));
+  if (core::utf8_length(comment) > kMaxCommentCharacters)
+    errors.add("comment", "The comment field must not be greater than 500 characters.");
+  if (!errors.empty()) {
+    if (wants_json) {
+      std::string fields;
+      for (const auto& [field, message] : errors.items())
+        fields += (fields.empty() ? "" : ",") + core::json_quote(field) + ":[" + core::json_quote(message) + "]";
+      return json(422, "{\"message\":" + core::json_quote(errors.items().front().second) + ",\"errors\":{" + fields + "}}");
+    }
+    return context.back_with_errors(errors, {}, fallback);
+  }
+
+  auto change = orders::change_order_status(context.services.database, *id, *to, context.user->id, comment);
+  using Outcome = orders::StatusChangeOutcome;
+  if (change.outcome == Outcome::kNotFound)
+    return wants_json ? json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}")
+                      : web::error_page(context.services, &context, 404);
+
+  std::string from_key(orders::status_key(change.from)), to_key(orders::status_key(change.to));
+  if (change.outcome == Outcome::kChanged)
+    context.audit("admin.order.status_changed", "App\\Models\\Order", *id,
+                  {{"from_status", from_key}, {"to_status", to_key}, {"comment", comment}});
+
+  if (wants_json) {
+    using core::json_quote;
+    std::string head = "\"message\":" + json_quote(change.message) + ",\"order_id\":" + std::to_string(*id);
+    switch (change.outcome) {
+      case Outcome::kChanged:
+        return json(200, "{\"ok\":true,\"changed\":true," + head + ",\"from_status\":" + json_quote(from_key) +
+                             ",\"to_status\":" + json_quote(to_key) + ",\"status\":" + json_quote(to_key) +
+                             ",\"status_label\":" + json_quote(orders::status_label(change.to)) +
+                             ",\"wa\":" + orders_view::whatsapp_json(context, *id) + "}");
+      case Outcome::kUnchanged:
+        return json(200, "{\"ok\":true,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
+                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
+      case Outcome::kConflict:
+        return json(409, "{\"ok\":false,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
+                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
+      default:
+        return json(422, "{\"ok\":false,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
+                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
+    }
+  }
+  if (change.outcome == Outcome::kChanged || change.outcome == Outcome::kUnchanged) {
+    context.flash_next("success", change.message);
+    return http::Response::redirect(context.previous_url(fallback), 302);
+  }
+  web::FieldErrors refusal;
+  refusal.add("status", change.message);
+  return context.back_with_errors(refusal, {}, fallback);
+}
+
+}  // namespace routes

@@ -1,0 +1,60 @@
+// POST /admin/pedidos/{order}/whatsapp (classic form → back to the order with a flash) and
+// POST /admin/pedidos/{order}/whatsapp-ajax (always JSON): "the admin sent the WhatsApp message" logs, with the
+// 15-minute de-duplication of src/domain/notify (spec/domain.md §2.9).
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/log.hpp"
+#include "domain/notify/whatsapp.hpp"
+#include "routes/orders/handlers.hpp"
+#include "routes/orders/presenters.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+#include "web/services.hpp"
+
+namespace routes {
+
+namespace {
+constexpr const char* kNoPhone = "No hay un teléfono válido para enviar WhatsApp.";
+constexpr const char* kCreated = "Envío de WhatsApp registrado.";
+constexpr const char* kRecent = "Ya estaba registrado recientemente.";
+
+notify::LogOutcome record(web::Context& context, long long order_id) {
+  return notify::record_order_whatsapp(context.services.database, order_id, context.user->id,
+                                       context.services.config.str("APP_URL"));
+}
+}  // namespace
+
+http::Response admin_order_whatsapp_log(web::Context& context) {
+  auto id = orders_view::order_id_param(context);
+  if (!id) return web::error_page(context.services, &context, 404);
+  auto outcome = record(context, *id);
+  if (!outcome.found) return web::error_page(context.services, &context, 404);
+  std::string target = "/admin/pedidos/" + std::to_string(*id);
+  if (!outcome.has_phone) {
+    web::FieldErrors errors;
+    errors.add("pickup_phone", kNoPhone);
+    context.flash_errors(errors);
+    return http::Response::redirect(target, 302);
+  }
+  context.flash_next("success", outcome.created ? kCreated : kRecent);
+  return http::Response::redirect(target, 302);
+}
+
+http::Response admin_order_whatsapp_log_ajax(web::Context& context) {
+  auto id = orders_view::order_id_param(context);
+  if (!id) return http::Response::json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}");
+  auto outcome = record(context, *id);
+  if (!outcome.found) return http::Response::json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}");
+  if (!outcome.has_phone)
+    return http::Response::json(
+        422, "{\"ok\":false,\"message\":" + core::json_quote(kNoPhone) + ",\"error\":\"invalid_phone\"}");
+  std::string label = outcome.sent_at.empty() ? "—" : core::format_local(outcome.sent_at);
+  return http::Response::json(200, std::string("{\"ok\":true,\"created\":") + (outcome.created ? "true" : "false") +
+                                       ",\"message\":" +
+                                       core::json_quote(outcome.created ? "Log registrado." : kRecent) +
+                                       ",\"notified_at_label\":" + core::json_quote(label) + "}");
+}
+
+}  // namespace routes
