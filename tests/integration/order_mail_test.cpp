@@ -48,14 +48,16 @@ long long place_order(AppServer& server, const std::string& email) {
           "VALUES ('Ana', 'Pérez', '3415550000', :e, 'x', 'user', :c, :u)",
       soci::use(email), soci::use(now), soci::use(now);
   long long user_id = 0, category_id = 0, cable = 0, charger = 0, order_id = 0;
+  // Bound values must outlive the statement (MariaDB binds at execution): no temporaries in soci::use.
+  std::string category_slug = "cables-" + email, cable_slug = "cable-" + email, charger_slug = "cargador-" + email;
   *sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(user_id);
-  *sql << "INSERT INTO categories (name, slug, active) VALUES ('Cables', :s, 1)", soci::use("cables-" + email);
+  *sql << "INSERT INTO categories (name, slug, active) VALUES ('Cables', :s, 1)", soci::use(category_slug);
   *sql << "SELECT MAX(id) FROM categories", soci::into(category_id);
   *sql << "INSERT INTO products (category_id, name, slug, price, stock) VALUES (:c, 'Cable USB-C', :s, 300000, 5)",
-      soci::use(category_id), soci::use("cable-" + email);
+      soci::use(category_id), soci::use(cable_slug);
   *sql << "SELECT MAX(id) FROM products", soci::into(cable);
   *sql << "INSERT INTO products (category_id, name, slug, price, stock) VALUES (:c, 'Cargador 20W', :s, 634500, 5)",
-      soci::use(category_id), soci::use("cargador-" + email);
+      soci::use(category_id), soci::use(charger_slug);
   *sql << "SELECT MAX(id) FROM products", soci::into(charger);
   *sql << "INSERT INTO orders (user_id, status, payment_method, total, pickup_name, pickup_phone, stock_deducted_at, "
           "created_at, updated_at) VALUES (:u, 'pendiente', 'transferencia', 1234500, 'Ana Pérez', '3415550000', :a, :b, :c)",
