@@ -8,7 +8,6 @@
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
-#include "domain/notify/whatsapp.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/orders/status_change.hpp"
 #include "routes/orders/handlers.hpp"
@@ -66,7 +65,7 @@ http::Response admin_order_show(web::Context& context) {
   }
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
-  auto message = notify::order_whatsapp(context.services.database, order->id, context.services.config.str("APP_URL"));
+  auto message = orders_view::order_whatsapp(context, order->id);
   dict.set("WA_PHONE_BADGE", message.phone.value_or("—"));
   dict.set("WA_MESSAGE", message.message);
   if (message.phone) {
@@ -78,7 +77,7 @@ http::Response admin_order_show(web::Context& context) {
   }
   dict.set("WA_PHONE", message.phone.value_or(""));
   dict.show_if(!message.phone, "WA_LOG_DISABLED");
-  auto logs = notify::order_whatsapp_logs(context.services.database, order->id);
+  auto logs = orders_view::whatsapp_logs(context, order->id);
   if (logs.empty()) dict.show("WA_NO_LOGS");
   for (const auto& log : logs) {
     auto row = dict.add("WA_LOG");

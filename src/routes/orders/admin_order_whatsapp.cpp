@@ -6,7 +6,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
-#include "domain/notify/whatsapp.hpp"
+#include "routes/orders/order_whatsapp_view.hpp"
 #include "routes/orders/handlers.hpp"
 #include "routes/orders/presenters.hpp"
 #include "web/context.hpp"
@@ -20,9 +20,8 @@ constexpr const char* kNoPhone = "No hay un teléfono válido para enviar WhatsA
 constexpr const char* kCreated = "Envío de WhatsApp registrado.";
 constexpr const char* kRecent = "Ya estaba registrado recientemente.";
 
-notify::LogOutcome record(web::Context& context, long long order_id) {
-  return notify::record_order_whatsapp(context.services.database, order_id, context.user->id,
-                                       context.services.config.str("APP_URL"));
+orders_view::WhatsAppRecord record(web::Context& context, long long order_id) {
+  return orders_view::record_whatsapp(context, order_id);
 }
 }  // namespace
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/orders/order_queries.hpp"
 
@@ -11,6 +12,26 @@ class Context;
 }
 
 namespace routes::orders_view {
+
+// The order's WhatsApp message for its current status (template rendered, phone normalised with the AR rule).
+struct OrderWhatsApp {
+  std::optional<std::string> phone;  // nullopt: no usable phone
+  std::string message;
+  std::string url;                   // https://wa.me/…, "" without phone
+};
+OrderWhatsApp order_whatsapp(web::Context& context, long long order_id);
+
+struct WhatsAppLogRow {
+  std::string status_label, phone, message, sent_at, sent_by_name;  // sent_at UTC
+};
+std::vector<WhatsAppLogRow> whatsapp_logs(web::Context& context, long long order_id);
+
+// Logs "sent" for the current status (15-minute de-duplication per status + phone).
+struct WhatsAppRecord {
+  bool found = false, has_phone = false, created = false;
+  std::string sent_at;  // UTC
+};
+WhatsAppRecord record_whatsapp(web::Context& context, long long order_id);
 
 // The list card's quick link (§2.9): "Hola {name} 👋\nTu pedido #{id} está: {label}.\n\nCualquier cosa
 // respondeme por acá." to the normalised phone; url "" when the order has no usable phone.
