@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "domain/mail/order_confirmation.hpp"
+#include "store_support.hpp"
 #include "support/accounts.hpp"
 #include "support/app_server.hpp"
 #include "support/smtp_receiver.hpp"
@@ -161,4 +162,37 @@ TEST(OrderMail, LogMailerWritesTheMessageToTheLogAndArrayQueuesNothing) {
 
   EXPECT_FALSE(queue_confirmation(server, Env{{"MAIL_MAILER", "array"}}, order_id));
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 0);
+}
+
+TEST(OrderMail, ACheckoutQueuesItsConfirmationAndTheWorkerDeliversIt) {
+  SmtpReceiver smtp;
+  AppServer server(Env{{"MAIL_MAILER", "smtp"}, {"MAIL_HOST", "127.0.0.1"}, {"MAIL_PORT", std::to_string(smtp.port())}});
+  server.start();
+  long long category = store_support::insert_category(server, "Cables", "cables-mail");
+  long long product = store_support::insert_product(server, category, {"Cable USB-C reforzado", "cable-mail", 300000, 5});
+  auto buyer = testing_support::registered_customer(server, "compra.mail@example.com");
+  store_support::add_to_cart(buyer, store_support::token_for(buyer), product, "2");
+  auto page = buyer.get("/checkout");
+  ASSERT_EQ(page.status, 200);
+  const std::string marker = "name=\"checkout_token\" value=\"";
+  auto at = page.body.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  std::string checkout_token = page.body.substr(at + marker.size(), page.body.find('"', at + marker.size()) - at - marker.size());
+  auto confirmed = buyer.post("/checkout/confirmar", {{"_token", store_support::token_for(buyer)},
+                                                      {"payment_method", "local"},
+                                                      {"checkout_token", checkout_token}});
+  ASSERT_EQ(confirmed.status, 302);
+  long long order_id = scalar(server, "SELECT MAX(id) FROM orders");
+  EXPECT_NE(confirmed.header("location").find("/pedido/" + std::to_string(order_id)), std::string::npos);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs WHERE payload LIKE '%mail.order_confirmation%'"), 1);
+
+  auto worked = server.run({"queue:work", "--stop-when-empty"});
+  EXPECT_EQ(worked.exit_code, 0) << worked.output;
+  ASSERT_EQ(smtp.wait_for(1), 1u);
+  auto mail = smtp.messages().front();
+  EXPECT_EQ(mail.recipients.at(0), "<compra.mail@example.com>");
+  EXPECT_NE(testing_support::decode_header_words(testing_support::mail_header(mail.data, "Subject"))
+                .find("Recibimos tu pedido #" + std::to_string(order_id)),
+            std::string::npos);
+  EXPECT_NE(testing_support::mail_body_text(mail.data).find("- 2 × Cable USB-C reforzado: $ 6.000"), std::string::npos);
 }

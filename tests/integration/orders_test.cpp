@@ -24,8 +24,6 @@ using testing_support::HttpResponse;
 using testing_support::scalar;
 using testing_support::visible_text;
 
-// WhatsApp assertions need src/domain/notify (helper `customer`): until it is on main the order pages offer no
-// WhatsApp and those assertions are compiled out.
 
 namespace {
 
@@ -376,10 +374,8 @@ TEST_F(OrdersTest, AdminListCountsAndFiltersByStatusSearchAndWhatsApp) {
   EXPECT_NE(visible_text(none.body).find("No hay pedidos"), std::string::npos);
   EXPECT_TRUE(none.contains("<h1 class=\"page-title\">Pedidos (Admin)</h1>"));
 
-#ifdef ORDERS_TEST_WITH_NOTIFY
   // A WhatsApp link carries the AR-normalised phone.
   EXPECT_TRUE(confirmed.contains("https://wa.me/5493415552222?text="));
-#endif
   auto pending_list = admin_->get("/admin/pedidos?status=pendiente");
   EXPECT_EQ(pending_list.status, 200);
 }
@@ -396,9 +392,7 @@ TEST_F(OrdersTest, EnteringANewStatusMakesTheWhatsAppStatePendingAgain) {
   EXPECT_TRUE(before.contains("data-admin-orders-wa-count=\"sent\">1<"));
   EXPECT_TRUE(before.contains("data-admin-orders-wa-count=\"pending\">0<"));
   auto changed = set_status(*admin_, id, "confirmado");
-#ifdef ORDERS_TEST_WITH_NOTIFY
   EXPECT_TRUE(changed.contains("\"state\":\"pending\"")) << changed.body;
-#endif
   auto after = admin_->get("/admin/pedidos?status=confirmado&q=Walter+Estado");
   EXPECT_TRUE(after.contains("data-admin-orders-wa-count=\"sent\">0<"));
   EXPECT_TRUE(after.contains("data-admin-orders-wa-count=\"pending\">1<"));
@@ -429,9 +423,6 @@ TEST_F(OrdersTest, AdminDetailShowsCustomerItemsAndOnlyReachableStatuses) {
 // ── WhatsApp ───────────────────────────────────────────────────────────────────────────────────────────────
 
 TEST_F(OrdersTest, WhatsAppLogIsDeduplicatedAndNeedsAPhone) {
-#ifndef ORDERS_TEST_WITH_NOTIFY
-  GTEST_SKIP() << "src/domain/notify is not built in yet";
-#endif
   long long id = simple_order("confirmado", "Nora WhatsApp", "11 4444 5555");
   std::string base = "/admin/pedidos/" + std::to_string(id);
   std::string token = csrf_token_in(admin_->get(base).body);

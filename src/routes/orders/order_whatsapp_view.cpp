@@ -1,29 +1,51 @@
-// WhatsApp pieces of the admin order pages (see order_whatsapp_view.hpp).
+// WhatsApp pieces of the admin order pages (see order_whatsapp_view.hpp): src/domain/notify renders the
+// templates, normalises phones (AR rule) and keeps the de-duplicated logs; this file adapts it to the pages.
 #include "routes/orders/order_whatsapp_view.hpp"
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "db/database.hpp"
+#include "domain/notify/phone.hpp"
+#include "domain/notify/whatsapp.hpp"
 #include "domain/orders/order_queries.hpp"
-
-// src/domain/notify (helper `customer`) renders the templates, normalises phones and keeps the logs. Until it is
-// on main, the order pages offer no WhatsApp actions (every order reads as "no phone"); the functions below then
-// switch to it.
 #include "routes/orders/presenters.hpp"
 #include "web/context.hpp"
 #include "web/services.hpp"
 
 namespace routes::orders_view {
 
-OrderWhatsApp order_whatsapp(web::Context&, long long) { return {}; }
-std::vector<WhatsAppLogRow> whatsapp_logs(web::Context&, long long) { return {}; }
-WhatsAppRecord record_whatsapp(web::Context& context, long long order_id) {
-  WhatsAppRecord record;
-  record.found = orders::find_order(context.services.database, order_id).has_value();
-  return record;
+OrderWhatsApp order_whatsapp(web::Context& context, long long order_id) {
+  auto message = notify::order_whatsapp(context.services.database, order_id, context.services.config.str("APP_URL"));
+  return {message.phone, message.message, message.url};
 }
-CardWhatsApp card_whatsapp(const orders::Order&) { return {"", "no_phone"}; }
+
+std::vector<WhatsAppLogRow> whatsapp_logs(web::Context& context, long long order_id) {
+  std::vector<WhatsAppLogRow> rows;
+  for (const auto& log : notify::order_whatsapp_logs(context.services.database, order_id))
+    rows.push_back({log.status_label, log.phone, log.message, log.sent_at, log.sent_by_name});
+  return rows;
+}
+
+WhatsAppRecord record_whatsapp(web::Context& context, long long order_id) {
+  auto outcome = notify::record_order_whatsapp(context.services.database, order_id, context.user->id,
+                                               context.services.config.str("APP_URL"));
+  return {outcome.found, outcome.has_phone, outcome.created, outcome.sent_at};
+}
+
+CardWhatsApp card_whatsapp(const orders::Order& order) {
+  CardWhatsApp result;
+  auto phone = notify::normalise_order_phone(order.contact_phone());
+  if (!phone) {
+    result.state = "no_phone";
+    return result;
+  }
+  std::string message = "Hola " + order.customer_name() + " 👋\nTu pedido #" + std::to_string(order.id) +
+                        " está: " + status_label(order) + ".\n\nCualquier cosa respondeme por acá.";
+  result.url = notify::wa_me_url(*phone, message);
+  result.state = order.wa_notified_current ? "ok" : "pending";
+  return result;
+}
 
 std::optional<std::string> notified_at(web::Context& context, long long order_id, const std::string& status_key) {
   std::string latest;

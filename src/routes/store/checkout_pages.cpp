@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "domain/mail/order_confirmation.hpp"
 #include "domain/orders/status.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "domain/store/cart.hpp"
@@ -172,6 +173,7 @@ http::Response confirm_checkout(web::Context& context) {
       break;
   }
   // 8. Placed: the cart is spent, the token is done.
+  mail::queue_order_confirmation(context.services.config, context.services.database, result.order_id);  // committed
   store_web::save_cart(context.session, store::Cart{});
   return redirect_to_thankyou(context, result.order_id, "Pedido confirmado!");
 }
