@@ -2,6 +2,9 @@
 // repair intake form, as an admin at the counter would notice them: pages, flashes, refusals, rows.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "support/accounts.hpp"
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
@@ -414,4 +417,32 @@ TEST_F(DeviceCatalog, SeedingTwiceAddsNothing) {
   long long after_seed = id_of("SELECT COUNT(*) FROM device_models") + id_of("SELECT COUNT(*) FROM pricing_rules") +
                          id_of("SELECT COUNT(*) FROM repair_types") + id_of("SELECT COUNT(*) FROM device_issue_types");
   EXPECT_EQ(before, after_seed);
+}
+
+TEST_F(DeviceCatalog, ParallelQuickAddsOfOneNameCreateOneRowAndNeverFail) {
+  ASSERT_EQ(post("/admin/tipos-dispositivo", "/admin/tipos-dispositivo", {{"name", "Drone"}, {"active", "1"}}).status, 302);
+  std::string drone = std::to_string(type_id("drone"));
+  auto race = [&](const std::vector<std::string>& names) {
+    std::vector<int> statuses(names.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      threads.emplace_back([&, i] {
+        Browser copy = *admin_;  // same session, its own connection
+        statuses[i] = copy.post("/admin/device-catalog/brands", {{"_token", token_}, {"device_type_id", drone}, {"name", names[i]}},
+                                {{"Accept", "application/json"}})
+                          .status;
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    return statuses;
+  };
+  // The same name twelve times at once: one 200, the rest the duplicate answer (422), no 500.
+  auto same = race(std::vector<std::string>(12, "DJI"));
+  EXPECT_EQ(std::count(same.begin(), same.end(), 200), 1) << ::testing::PrintToString(same);
+  EXPECT_EQ(std::count(same.begin(), same.end(), 422), 11);
+  EXPECT_EQ(id_of("SELECT COUNT(*) FROM device_brands WHERE device_type_id = " + drone), 1);
+  // Different names racing for the same fallback slug all succeed with distinct slugs.
+  auto fallback = race({"¿?", "¡!", "?!", "!?", "¿¡", "¡¿"});
+  EXPECT_EQ(std::count(fallback.begin(), fallback.end(), 200), 6) << ::testing::PrintToString(fallback);
+  EXPECT_EQ(id_of("SELECT COUNT(DISTINCT slug) FROM device_brands WHERE slug LIKE 'marca%' AND device_type_id = " + drone), 6);
 }

@@ -16,21 +16,22 @@ namespace {
 struct KindInfo {
   const char* table;
   const char* parent_column;   // nullptr for top-level kinds
+  const char* parent_table;    // the table parent_column points at
   const char* slug_fallback;   // nullptr: random 8 characters (device types, as the reference)
   const char* duplicate;       // message for a duplicate name
 };
 
 const KindInfo& info(CatalogKind kind) {
-  static const KindInfo kTypes{"device_types", nullptr, nullptr, "Ya existe un tipo de dispositivo con ese nombre."};
-  static const KindInfo kBrands{"device_brands", "device_type_id", "marca",
+  static const KindInfo kTypes{"device_types", nullptr, nullptr, nullptr, "Ya existe un tipo de dispositivo con ese nombre."};
+  static const KindInfo kBrands{"device_brands", "device_type_id", "device_types", "marca",
                                 "Ya existe una marca con ese nombre para este tipo."};
-  static const KindInfo kGroups{"device_model_groups", "device_brand_id", "grupo",
+  static const KindInfo kGroups{"device_model_groups", "device_brand_id", "device_brands", "grupo",
                                 "Ya existe un grupo con ese nombre para esta marca."};
-  static const KindInfo kModels{"device_models", "device_brand_id", "modelo",
+  static const KindInfo kModels{"device_models", "device_brand_id", "device_brands", "modelo",
                                 "Ya existe un modelo con ese nombre para esta marca."};
-  static const KindInfo kIssues{"device_issue_types", "device_type_id", "issue",
+  static const KindInfo kIssues{"device_issue_types", "device_type_id", "device_types", "issue",
                                 "Ya existe una falla con ese nombre para este tipo."};
-  static const KindInfo kRepairTypes{"repair_types", nullptr, "reparacion",
+  static const KindInfo kRepairTypes{"repair_types", nullptr, nullptr, "reparacion",
                                      "Ya existe un tipo de reparación con ese nombre."};
   switch (kind) {
     case CatalogKind::kDeviceType: return kTypes;
@@ -186,40 +187,52 @@ SaveResult create_item(db::Database& database, CatalogKind kind, std::int64_t pa
   if (!check_name(name, max_length, clean, result.errors)) return result;
   const auto& k = info(kind);
   auto sql = database.lease();
-  try {
-    db::Transaction transaction(*sql, database.dialect());
-    if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
-      result.errors.add("name", duplicate_message(kind, existing->active));
-      result.existing = existing;
+  // A few attempts: two admins adding the same name at once end with the unique index stopping the second one
+  // (reported as the duplicate it is), and two different names racing for the same fallback slug, or an InnoDB
+  // deadlock between such inserts, simply go again with a fresh look at the table.
+  constexpr int kAttempts = 4;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db::Transaction transaction(*sql, database.dialect());
+      // MariaDB: siblings are created one at a time per parent (SQLite's BEGIN IMMEDIATE already serialises).
+      if (k.parent_column && database.dialect() == db::Dialect::kMysql) {
+        long long locked = 0;
+        long long parent = parent_id;
+        *sql << std::string("SELECT id FROM ") + k.parent_table + " WHERE id = :p FOR UPDATE", soci::use(parent),
+            soci::into(locked);
+      }
+      if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
+        result.errors.add("name", duplicate_message(kind, existing->active));
+        result.existing = existing;
+        return result;
+      }
+      std::string slug = unique_slug(*sql, kind, parent_id, clean);
+      std::string now = core::utc_now_sql();
+      int active_flag = active ? 1 : 0;
+      long long parent = parent_id;
+      if (k.parent_column) {
+        *sql << std::string("INSERT INTO ") + k.table + " (" + k.parent_column +
+                    ", name, slug, active, created_at, updated_at) VALUES (:p, :n, :s, :a, :c, :u)",
+            soci::use(parent), soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now),
+            soci::use(now);
+      } else {
+        *sql << std::string("INSERT INTO ") + k.table +
+                    " (name, slug, active, created_at, updated_at) VALUES (:n, :s, :a, :c, :u)",
+            soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now), soci::use(now);
+      }
+      auto id = database.last_insert_id(*sql, k.table);
+      transaction.commit();
+      result.item = find_on(*sql, kind, id);
       return result;
+    } catch (const soci::soci_error&) {
+      if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
+        result.errors.add("name", duplicate_message(kind, existing->active));
+        result.existing = existing;
+        return result;
+      }
+      if (attempt == kAttempts) throw;
     }
-    std::string slug = unique_slug(*sql, kind, parent_id, clean);
-    std::string now = core::utc_now_sql();
-    int active_flag = active ? 1 : 0;
-    long long parent = parent_id;
-    if (k.parent_column) {
-      *sql << std::string("INSERT INTO ") + k.table + " (" + k.parent_column +
-                  ", name, slug, active, created_at, updated_at) VALUES (:p, :n, :s, :a, :c, :u)",
-          soci::use(parent), soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now), soci::use(now);
-    } else {
-      *sql << std::string("INSERT INTO ") + k.table +
-                  " (name, slug, active, created_at, updated_at) VALUES (:n, :s, :a, :c, :u)",
-          soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now), soci::use(now);
-    }
-    auto id = database.last_insert_id(*sql, k.table);
-    transaction.commit();
-    result.item = find_on(*sql, kind, id);
-  } catch (const soci::soci_error&) {
-    // Two admins adding the same name at once: the unique index stopped the second one. Report it as the
-    // duplicate it is; anything else is a real failure.
-    if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
-      result.errors.add("name", duplicate_message(kind, existing->active));
-      result.existing = existing;
-      return result;
-    }
-    throw;
   }
-  return result;
 }
 
 SaveResult update_item(db::Database& database, CatalogKind kind, std::int64_t id, std::string_view name,
