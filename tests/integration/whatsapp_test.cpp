@@ -162,20 +162,24 @@ TEST_F(WhatsApp, SavingStoresTheTypedTextAndTheDefaultForBlankOnes) {
 }
 
 TEST_F(WhatsApp, SeedingStoresTheDefaultsOnceAndKeepsEditedTexts) {
-  AppServer fresh;
-  auto first = fresh.run({"db:seed"});
+  // The suite's own database (a second AppServer would wipe the shared MariaDB database).
+  server_->database().lease()->once << "DELETE FROM repair_whatsapp_templates";
+  server_->database().lease()->once << "DELETE FROM order_whatsapp_templates";
+  auto first = server_->run({"db:seed"});
   ASSERT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_EQ(scalar(fresh, "SELECT COUNT(*) FROM repair_whatsapp_templates"), 7);
-  EXPECT_EQ(scalar(fresh, "SELECT COUNT(*) FROM order_whatsapp_templates"), 6);
-  EXPECT_NE(template_text(fresh, "repair_whatsapp_templates", "ready_pickup").find("📍 Dirección: {shop_address}"),
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_whatsapp_templates"), 7);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM order_whatsapp_templates"), 6);
+  EXPECT_NE(template_text(*server_, "repair_whatsapp_templates", "ready_pickup").find("📍 Dirección: {shop_address}"),
             std::string::npos);
-  EXPECT_NE(template_text(fresh, "order_whatsapp_templates", "listo_retirar").find("Podés pasar a retirarlo"),
+  EXPECT_NE(template_text(*server_, "order_whatsapp_templates", "listo_retirar").find("Podés pasar a retirarlo"),
             std::string::npos);
-  fresh.database().lease()->once << "UPDATE repair_whatsapp_templates SET template = 'propio' WHERE status = 'received'";
-  auto second = fresh.run({"db:seed"});
+  server_->database().lease()->once
+      << "UPDATE repair_whatsapp_templates SET template = 'propio' WHERE status = 'received'";
+  auto second = server_->run({"db:seed"});
   ASSERT_EQ(second.exit_code, 0) << second.output;
-  EXPECT_EQ(scalar(fresh, "SELECT COUNT(*) FROM repair_whatsapp_templates"), 7);
-  EXPECT_EQ(template_text(fresh, "repair_whatsapp_templates", "received"), "propio");
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_whatsapp_templates"), 7);
+  EXPECT_EQ(template_text(*server_, "repair_whatsapp_templates", "received"), "propio");
+  server_->database().lease()->once << "DELETE FROM repair_whatsapp_templates WHERE status = 'received'";
 }
 
 TEST_F(WhatsApp, RepairLogRendersEveryPlaceholderAndIsDeduplicatedForTenMinutes) {
