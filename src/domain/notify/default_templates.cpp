@@ -3,22 +3,27 @@
 
 #include <vector>
 
+#include "domain/orders/status.hpp"
 #include "domain/repairs/status.hpp"
 
 namespace notify {
 
 std::vector<StatusOption> template_statuses(TemplateKind kind) {
   std::vector<StatusOption> result;
-  if (kind == TemplateKind::kOrder) return {kOrderStatuses.begin(), kOrderStatuses.end()};
+  if (kind == TemplateKind::kOrder) {
+    for (auto status : orders::kAllOrderStatuses)
+      result.push_back({orders::status_key(status), orders::status_label(status)});
+    return result;
+  }
   for (auto status : repairs::kAllRepairStatuses)
     result.push_back({repairs::status_key(status), repairs::status_label(status)});
   return result;
 }
 
 std::optional<std::string_view> order_status_label(std::string_view key) {
-  for (const auto& status : kOrderStatuses)
-    if (status.key == key) return status.label;
-  return std::nullopt;
+  auto status = orders::parse_status(key);
+  if (!status) return std::nullopt;
+  return orders::status_label(*status);
 }
 
 std::string default_template(TemplateKind kind, std::string_view key) {

@@ -7,7 +7,6 @@
 // print the code; {lookup_url} remains available for templates that prefer the form.
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,15 +21,7 @@ struct StatusOption {
   std::string_view label;  // Spanish label
 };
 
-// Order statuses in workflow order (spec §1.2). Kept here so messages do not depend on the order workflow code.
-inline constexpr std::array<StatusOption, 6> kOrderStatuses = {{{"pendiente", "Pendiente"},
-                                                                {"confirmado", "Confirmado"},
-                                                                {"preparando", "Preparando"},
-                                                                {"listo_retirar", "Listo para retirar"},
-                                                                {"entregado", "Entregado"},
-                                                                {"cancelado", "Cancelado"}}};
-
-// Status keys and labels of a template kind, in workflow order (repairs: domain/repairs/status.hpp).
+// Status keys and labels of a template kind, in workflow order (domain/repairs/status.hpp, domain/orders/status.hpp).
 std::vector<StatusOption> template_statuses(TemplateKind kind);
 // Label of an order status key; nullopt for an unknown key.
 std::optional<std::string_view> order_status_label(std::string_view key);

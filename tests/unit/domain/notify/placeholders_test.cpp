@@ -129,7 +129,7 @@ TEST(OrderMessage, FallsBackToTheBuyerWhenThereIsNoPickupData) {
 }
 
 TEST(OrderMessage, DefaultTemplatesRenderWithoutLeftoverTokens) {
-  for (const auto& status : notify::kOrderStatuses) {
+  for (const auto& status : notify::template_statuses(notify::TemplateKind::kOrder)) {
     auto facts = sample_order();
     facts.status_key = std::string(status.key);
     auto text = render_template(notify::default_template(notify::TemplateKind::kOrder, status.key),
