@@ -304,6 +304,33 @@
     if (e.key === 'Escape' && $('#cartAddedOverlay')) closeSheet();
   });
 
+  // ---------- Checkout summary: collapsed behind a toggle on phones ----------
+  function initSummaryToggle() {
+    const toggle = $('[data-summary-toggle]');
+    const body = $('[data-summary-body]');
+    const head = $('[data-summary-head]');
+    if (!toggle || !body) return;
+    const mq = window.matchMedia('(min-width: 1024px)');
+    const apply = () => {
+      const desktop = mq.matches;
+      toggle.classList.toggle('hidden', desktop);
+      if (head) head.classList.toggle('hidden', !desktop);
+      const open = desktop || toggle.getAttribute('aria-expanded') === 'true' && toggle.dataset.touched === '1';
+      body.classList.toggle('hidden', !open);
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    toggle.addEventListener('click', () => {
+      toggle.dataset.touched = '1';
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      body.classList.toggle('hidden', !open);
+    });
+    if (mq.addEventListener) mq.addEventListener('change', apply);
+    apply();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initSummaryToggle);
+  else initSummaryToggle();
+
   // Returning with the browser's back button must not leave the checkout button stuck on "Procesando…".
   window.addEventListener('pageshow', () => {
     $$('form[data-checkout-form]').forEach((form) => {

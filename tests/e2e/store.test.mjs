@@ -124,6 +124,15 @@ describe('store (browser)', { timeout: 180_000 }, () => {
     await page.getByText('Cargador USB-C 20W').first().waitFor();
     await page.getByText('x2 · $ 6.500').first().waitFor();
     await screenshot('checkout.png');
+    // On a phone the summary folds behind its toggle.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const toggle = page.locator('[data-summary-toggle]');
+    await toggle.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('[data-summary-body]').isVisible(), false, 'summary folded on a phone');
+    await toggle.click();
+    await page.locator('[data-summary-body]').waitFor({ state: 'visible' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await toggle.waitFor({ state: 'hidden' });
   });
 
   it('confirms the order and lands on the thank-you page', async () => {

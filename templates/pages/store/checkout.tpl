@@ -77,7 +77,11 @@
   </form>
   <aside class="checkout-summary">
     <section class="card">
-      <div class="card-head">
+      <button type="button" class="summary-toggle hidden" data-summary-toggle aria-expanded="true" aria-controls="checkoutSummaryBody">
+        <span><span class="font-semibold">Resumen</span> <span class="muted text-sm">{{ITEMS_COUNT}} items | Total {{TOTAL}}</span></span>
+        <span data-summary-icon aria-hidden="true">▾</span>
+      </button>
+      <div class="card-head" data-summary-head>
         <div>
           <h2 class="card-title">Resumen</h2>
           <p class="muted text-sm">{{ITEMS_COUNT}} items | Retiro en el local</p>
@@ -85,7 +89,7 @@
         <span class="badge-sky">{{TOTAL}}</span>
         <a class="text-sm" href="/carrito">Editar</a>
       </div>
-      <div class="card-body" data-summary-body>
+      <div id="checkoutSummaryBody" class="card-body" data-summary-body>
         <ul class="summary-lines">
           {{#ITEM}}<li class="summary-line"><div><div class="font-semibold">{{NAME}}</div><div class="muted text-sm">x{{QUANTITY}} · {{PRICE}}</div></div><div class="font-semibold">{{SUBTOTAL}}</div></li>
           {{/ITEM}}

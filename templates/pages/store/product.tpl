@@ -22,7 +22,7 @@
     </div>
     {{#OUT_OF_STOCK}}<div class="alert-warning">Sin stock por ahora. Puedes consultar disponibilidad por WhatsApp.</div>{{/OUT_OF_STOCK}}
     {{#SHORT_DESCRIPTION}}<p class="product-short">{{TEXT}}</p>{{/SHORT_DESCRIPTION}}
-    {{#DESCRIPTION}}<p class="product-description">{{TEXT}}</p>{{/DESCRIPTION}}
+    {{#DESCRIPTION}}<p class="product-description">{{TEXT:pre_escape}}</p>{{/DESCRIPTION}}
     <form method="POST" action="/carrito/agregar/{{ID}}">
       <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
       {{#IN_STOCK}}<button class="btn-primary h-11 w-full">Agregar al carrito</button>{{/IN_STOCK}}

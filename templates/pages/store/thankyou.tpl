@@ -19,7 +19,7 @@
         {{#DELEGATE}}<div><dt>Retira</dt><dd>{{NAME}} ({{PHONE}})</dd></div>{{/DELEGATE}}
         <div><dt>Pago</dt><dd>{{PAYMENT}}</dd></div>
         <div><dt>Retiro</dt><dd>En el local</dd></div>
-        {{#NOTES}}<div><dt>Notas</dt><dd>{{TEXT}}</dd></div>{{/NOTES}}
+        {{#NOTES}}<div><dt>Notas</dt><dd class="pre-line">{{TEXT:pre_escape}}</dd></div>{{/NOTES}}
       </dl>
       <ul class="summary-lines mt-4">
         {{#ITEM}}<li class="summary-line"><div><div class="font-semibold">{{NAME}}</div><div class="muted text-sm">x{{QUANTITY}}</div></div><div class="font-semibold">{{SUBTOTAL}}</div></li>
@@ -32,7 +32,7 @@
       </div>
       {{#WHATSAPP}}
       <div class="mt-4">
-        <textarea id="nrWaText" class="sr-only" readonly aria-label="Mensaje para WhatsApp">{{TEXT}}</textarea>
+        <textarea id="nrWaText" class="sr-only" readonly aria-label="Mensaje para WhatsApp">{{TEXT:pre_escape}}</textarea>
         <div class="actions">
           <a class="btn-outline" href="{{URL}}" target="_blank" rel="noopener">Consultar por WhatsApp</a>
           <button type="button" class="btn-ghost" data-copy-target="#nrWaText" data-copy-toast="Mensaje copiado ✅">Copiar mensaje</button>
