@@ -362,3 +362,31 @@ TEST_F(Checkout, CheckoutConfirmLimiterRefusesPastItsLimit) {
   EXPECT_EQ(refused.header("location"), "/checkout");
   EXPECT_TRUE(browser.get("/checkout").contains("Demasiados intentos de confirmacion. Proba de nuevo en "));
 }
+
+TEST_F(Checkout, AFailureAtAnyWriteLeavesNothingHalfDone) {
+  long long id = product("Inyección de fallas", 700000, 5);
+  Browser browser = customer();
+  std::string token = prepare(browser, {{id, 2}});
+  const bool mariadb = server_->using_mariadb();
+  // Each step of the transaction fails once, through a trigger that aborts that write.
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"order_status_histories", "INSERT"}, {"order_items", "INSERT"}, {"products", "UPDATE"}, {"checkout_tokens", "UPDATE"}};
+  for (const auto& [table, event] : steps) {
+    long long orders = scalar(*server_, "SELECT COUNT(*) FROM orders");
+    long long claimed = scalar(*server_, "SELECT COUNT(*) FROM checkout_tokens");
+    execute(*server_, mariadb ? "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
+                                    " FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'"
+                              : "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
+                                    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    auto failed = confirm(browser, token);
+    execute(*server_, "DROP TRIGGER inject_failure");
+    EXPECT_EQ(failed.status, 500) << table;
+    EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM orders"), orders) << table;
+    EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM checkout_tokens"), claimed) << table;
+    EXPECT_EQ(stock_of(*server_, id), 5) << table;
+  }
+  // Nothing was consumed: the same page confirms once the database behaves.
+  auto placed = confirm(browser, token);
+  EXPECT_EQ(placed.header("location").rfind("/pedido/", 0), 0u);
+  EXPECT_EQ(stock_of(*server_, id), 3);
+}
