@@ -10,7 +10,6 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
-#include "domain/store/order_placed.hpp"
 
 namespace store {
 
@@ -189,9 +188,7 @@ std::string new_checkout_token() { return core::random_token(43); }
 PlaceOrderResult place_order(db::Database& database, const Buyer& buyer, const CheckoutForm& form, const Cart& cart) {
   for (int attempt = 1;; ++attempt) {
     try {
-      PlaceOrderResult result = place_order_once(database, buyer, form, cart);
-      if (result.status == PlaceOrderStatus::kCreated) after_order_placed(database, result.order_id);
-      return result;
+      return place_order_once(database, buyer, form, cart);
     } catch (const Refusal& refusal) {
       return {PlaceOrderStatus::kRefused, 0, refusal.message()};
     } catch (const soci::soci_error& error) {

@@ -12,7 +12,7 @@
 //      UPDATE … SET stock = stock - q WHERE id = … AND stock >= q AND active … — 0 rows → refused;
 //   4. remember token → order, commit. Any refusal rolls everything back (no order, no stock change).
 // Transient lock errors (SQLite busy, MariaDB deadlock / lock wait timeout) retry the whole transaction.
-// After the commit, after_order_placed() runs (order_placed.hpp: the hook for the confirmation email).
+// After a kCreated result (committed), the checkout handler queues the confirmation e-mail (domain/mail).
 // Blocking (SQL): worker threads only.
 #pragma once
 
