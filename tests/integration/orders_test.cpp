@@ -380,6 +380,35 @@ TEST_F(OrdersTest, AdminListCountsAndFiltersByStatusSearchAndWhatsApp) {
   EXPECT_EQ(pending_list.status, 200);
 }
 
+TEST_F(OrdersTest, AdminListPagesByTwentyAndShowsPendingOrdersOldestFirst) {
+  static long long product = insert_product("Pila", 1000, 100000);
+  std::vector<long long> ids;
+  for (int i = 0; i < 21; ++i) {
+    // Created one minute apart, oldest first.
+    std::string created = "2026-01-01 10:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ":00";
+    ids.push_back(insert_order(ana_id_, "pendiente", {{product, "Pila", 100000, 1}}, "Paginado Pérez", "3415557777", created));
+  }
+  auto first = admin_->get("/admin/pedidos?status=pendiente&q=Paginado");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(testing_support::count_of(first.body, "data-admin-order-card data-order-id="), 20u);
+  EXPECT_LT(first.body.find("data-order-id=\"" + std::to_string(ids[0]) + "\""),
+            first.body.find("data-order-id=\"" + std::to_string(ids[1]) + "\""));
+  EXPECT_FALSE(first.contains("data-order-id=\"" + std::to_string(ids[20]) + "\""));
+  EXPECT_NE(visible_text(first.body).find("Página 1 de 2"), std::string::npos);
+  auto second = admin_->get("/admin/pedidos?status=pendiente&q=Paginado&page=2");
+  EXPECT_EQ(testing_support::count_of(second.body, "data-admin-order-card data-order-id="), 1u);
+  EXPECT_TRUE(second.contains("data-order-id=\"" + std::to_string(ids[20]) + "\""));
+  // Without the status filter the newest come first.
+  auto newest = admin_->get("/admin/pedidos?q=Paginado");
+  EXPECT_LT(newest.body.find("data-order-id=\"" + std::to_string(ids[20]) + "\""),
+            newest.body.find("data-order-id=\"" + std::to_string(ids[19]) + "\""));
+  // Customers get 10 per page.
+  auto mine = ana_->get("/mis-pedidos?q=Paginado");
+  EXPECT_EQ(testing_support::count_of(mine.body, "class=\"card group order-card\""), 10u);
+  auto mine_last = ana_->get("/mis-pedidos?q=Paginado&page=3");
+  EXPECT_EQ(testing_support::count_of(mine_last.body, "class=\"card group order-card\""), 1u);
+}
+
 TEST_F(OrdersTest, EnteringANewStatusMakesTheWhatsAppStatePendingAgain) {
   const std::string tag = "Walter Estado";
   long long id = simple_order("pendiente", tag, "3415554444");
@@ -441,6 +470,7 @@ TEST_F(OrdersTest, WhatsAppLogIsDeduplicatedAndNeedsAPhone) {
             1);
   auto detail = admin_->get(base);
   EXPECT_NE(visible_text(detail.body).find("Tel: 5491144445555"), std::string::npos);
+  EXPECT_TRUE(detail.contains("👋\nTu pedido")) << "the message keeps its line breaks";
 
   long long no_phone = insert_order(beto_id_, "confirmado", {}, "Sin Telefono", "");
   server_->database().lease()->once << "UPDATE users SET phone = '' WHERE id = :id", soci::use(beto_id_);

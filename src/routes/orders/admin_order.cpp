@@ -4,7 +4,6 @@
 #include <string>
 
 #include "core/clock.hpp"
-#include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"

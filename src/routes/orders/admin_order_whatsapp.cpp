@@ -4,7 +4,6 @@
 #include <string>
 
 #include "core/clock.hpp"
-#include "core/config.hpp"
 #include "core/log.hpp"
 #include "routes/orders/order_whatsapp_view.hpp"
 #include "routes/orders/handlers.hpp"

@@ -99,7 +99,7 @@
       <div class="card-head"><h2 class="card-title">WhatsApp</h2><span class="badge-zinc">{{WA_PHONE_BADGE}}</span></div>
       <div class="card-body">
         <div class="label">Mensaje</div>
-        <pre class="wa-message" data-admin-order-wa-message>{{WA_MESSAGE}}</pre>
+        <pre class="wa-message" data-admin-order-wa-message>{{WA_MESSAGE:pre_escape}}</pre>
         <div class="actions mt-2">
           {{#WA_OPEN}}<a class="btn-primary btn-sm" href="{{URL}}" target="_blank" rel="noopener" data-admin-order-wa-open>Abrir WhatsApp</a>{{/WA_OPEN}}
           {{#WA_NO_PHONE}}<button class="btn-outline btn-sm" type="button" disabled>Sin teléfono</button>{{/WA_NO_PHONE}}
@@ -111,7 +111,7 @@
         <h3 class="font-semibold mt-4">Historial de envíos</h3>
         {{#WA_NO_LOGS}}<p class="muted text-sm">Sin envíos registrados para este pedido.</p>{{/WA_NO_LOGS}}
         <ul class="wa-logs">
-          {{#WA_LOG}}<li class="wa-log"><span class="font-semibold">{{STATUS_LABEL}}</span> · <span class="muted text-sm">{{SENT_AT}}</span> · Tel: {{PHONE}}{{#BY}} · Por: {{NAME}}{{/BY}}<pre class="wa-message">{{MESSAGE}}</pre></li>{{/WA_LOG}}
+          {{#WA_LOG}}<li class="wa-log"><span class="font-semibold">{{STATUS_LABEL}}</span> · <span class="muted text-sm">{{SENT_AT}}</span> · Tel: {{PHONE}}{{#BY}} · Por: {{NAME}}{{/BY}}<pre class="wa-message">{{MESSAGE:pre_escape}}</pre></li>{{/WA_LOG}}
         </ul>
       </div>
     </section>

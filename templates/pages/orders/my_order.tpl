@@ -50,7 +50,7 @@
         {{#NOTES}}<dt>Notas</dt><dd>{{TEXT}}</dd>{{/NOTES}}
       </dl>
       {{#SHOP_WHATSAPP}}
-      <textarea id="nrOrderWaText" class="hidden" readonly aria-hidden="true">{{TEXT}}</textarea>
+      <textarea id="nrOrderWaText" class="hidden" readonly aria-hidden="true">{{TEXT:pre_escape}}</textarea>
       <div class="actions mt-4">
         <a class="btn-primary" href="{{URL}}" target="_blank" rel="noopener">Consultar por WhatsApp</a>
         <button class="btn-outline" type="button" data-copy-target="#nrOrderWaText" data-copy-toast="Mensaje copiado">Copiar mensaje</button>
