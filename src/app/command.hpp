@@ -53,6 +53,7 @@ const std::vector<CommandSpec>& command_registry();
 // Contributions per area (each defined next to its commands).
 std::vector<CommandSpec> server_commands();
 std::vector<CommandSpec> database_commands();
+std::vector<CommandSpec> portability_commands();   // db:export, db:import
 std::vector<CommandSpec> utility_commands();
 std::vector<CommandSpec> ops_commands();          // ops:health-check, ops:alert-test, down, up
 std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:verify, ops:restore

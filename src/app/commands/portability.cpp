@@ -1,0 +1,153 @@
+// Data portability commands: db:export and db:import (docs/data-format.md). Parsing, file handling and printing
+// only; the work is in src/db/portability/.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/application.hpp"
+#include "app/command.hpp"
+#include "core/config.hpp"
+#include "db/database.hpp"
+#include "db/portability/exporter.hpp"
+#include "db/portability/importer.hpp"
+#include "ops/backup_progress.hpp"
+
+namespace app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string timestamp_for_file() {
+  std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &parts);
+  return buffer;
+}
+
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::replace(text.begin(), text.end(), '\r', ' ');
+  return text;
+}
+
+// The export holds password hashes and 2FA secrets: the file is created readable by its owner only.
+void create_private_file(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot create " + path.string() + ": " + std::strerror(errno));
+  ::close(fd);
+}
+
+int db_export(const CommandEnvironment& environment, const CommandInput& input) {
+  std::signal(SIGPIPE, SIG_IGN);  // `nico db:export --out=- | head` fails with a message instead of dying
+  auto config = bootstrap(environment);
+  std::string out = input.option("out").value_or("");
+  bool to_stdout = out == "-";
+  fs::path target = out.empty() ? config.storage_path("app/exports") / ("nico-export-" + timestamp_for_file() + ".jsonl")
+                                : fs::path(out);
+  try {
+    auto database = open_database(config, 1);
+    db::portability::ExportSummary summary;
+    if (to_stdout) {
+      summary = db::portability::export_database(*database, std::cout);
+    } else {
+      if (target.has_parent_path()) fs::create_directories(target.parent_path());
+      // Written beside the target and renamed at the end: an interrupted export never leaves a file that looks whole.
+      fs::path partial = target;
+      partial += ".partial";
+      create_private_file(partial);
+      {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file) throw std::runtime_error("cannot write " + partial.string());
+        ops::StepProgress progress(environment.terminal, "Exporting");
+        summary = db::portability::export_database(*database, file, [&](std::int64_t done, std::int64_t total) {
+          progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
+                          std::to_string(done) + " / " + std::to_string(total) + " rows");
+        });
+        file.close();
+        if (!file) throw std::runtime_error("cannot write " + partial.string() + " (disk full?)");
+        progress.finish(std::to_string(summary.rows) + " rows");
+      }
+      fs::rename(partial, target);
+    }
+    std::ostream& report = to_stdout ? std::cerr : std::cout;
+    for (const auto& [table, rows] : summary.tables) report << "  " << table << ": " << rows << "\n";
+    report << "Exported " << summary.rows << " rows of " << summary.tables.size() << " tables (engine "
+           << summary.engine << ", schema " << summary.schema_version << ")" << (to_stdout ? "" : " to " + target.string())
+           << ".\n";
+    return 0;
+  } catch (const std::exception& e) {
+    if (!to_stdout) {
+      std::error_code ignored;
+      fs::path partial = target;
+      partial += ".partial";
+      fs::remove(partial, ignored);
+    }
+    std::cerr << "Export failed: " << one_line(e.what()) << "\n";
+    return 1;
+  }
+}
+
+int db_import(const CommandEnvironment& environment, const CommandInput& input) {
+  auto config = bootstrap(environment);
+  bool fresh = input.flag("fresh");
+  if (fresh && config.is_production() && !input.flag("force")) {
+    std::cerr << "APPLICATION IN PRODUCTION. --fresh deletes the business data: run `nico db:import FILE --fresh "
+                 "--force` to confirm (take `nico ops:backup` first).\n";
+    return 1;
+  }
+  fs::path file = input.positionals.at(0);
+  try {
+    auto database = open_database(config, 1);
+    db::portability::ImportOptions options;
+    options.fresh = fresh;
+    options.say = [](const std::string& line) { std::cout << line << "\n" << std::flush; };
+    std::unique_ptr<ops::StepProgress> progress;
+    options.progress = [&](std::int64_t done, std::int64_t total) {
+      if (!progress) progress = std::make_unique<ops::StepProgress>(environment.terminal, "Importing");
+      progress->update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
+                       std::to_string(done) + " / " + std::to_string(total) + " rows");
+    };
+    auto summary = db::portability::import_database(*database, file, options);
+    if (progress) progress->finish(std::to_string(summary.rows) + " rows");
+    for (const auto& [table, rows] : summary.tables) std::cout << "  " << table << ": " << rows << "\n";
+    std::cout << "Imported " << summary.rows << " rows into " << summary.tables.size() << " tables (" << summary.engine
+              << (summary.source_engine.empty() ? "" : ", exported from " + summary.source_engine)
+              << "). Row counts match the header.\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "Import refused or failed: " << one_line(e.what()) << "\n";
+    return 1;
+  }
+}
+
+}  // namespace
+
+std::vector<CommandSpec> portability_commands() {
+  return {
+      {"db:export",
+       "Export every business table to one JSON Lines file (docs/data-format.md)",
+       {{"out", "File to write (default storage/app/exports/nico-export-<UTC time>.jsonl; - for stdout)", true}},
+       {},
+       db_export},
+      {"db:import",
+       "Load a db:export file into this (empty) database; checks schema version and row counts",
+       {{"fresh", "Delete the business data of this database first", false},
+        {"force", "Confirm --fresh when APP_ENV=production", false}},
+       {{"file", "The .jsonl file written by db:export", true}},
+       db_import},
+  };
+}
+
+}  // namespace app
