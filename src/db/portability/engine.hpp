@@ -48,6 +48,12 @@ std::unique_ptr<Engine> open_engine(soci::session& sql, Dialect dialect);
 std::unique_ptr<Engine> open_sqlite_engine(soci::session& sql);
 std::unique_ptr<Engine> open_mysql_engine(soci::session& sql);
 
+// Helpers shared by the dialects: an identifier in `mark` quotes (" or `) with the mark doubled inside, and the
+// SELECT of every column of `table` in primary-key order (every column, by name, when there is no key), with
+// `text_key_suffix` (a collation) after each text key column.
+std::string quote_identifier(const std::string& identifier, char mark);
+std::string select_in_key_order(const Table& table, char mark, const std::string& text_key_suffix = "");
+
 // The business tables of the engine's database, parents first (schema.hpp), with the schema version.
 Schema read_schema(Engine& engine);
 

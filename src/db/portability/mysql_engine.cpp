@@ -19,14 +19,7 @@ namespace {
 // One statement stays well below MariaDB's default max_allowed_packet (16 MiB).
 constexpr std::size_t kMaxStatementBytes = 1 << 20;
 
-std::string quote(const std::string& identifier) {
-  std::string out = "`";
-  for (char c : identifier) {
-    if (c == '`') out += '`';
-    out += c;
-  }
-  return out + "`";
-}
+std::string quote(const std::string& identifier) { return quote_identifier(identifier, '`'); }
 
 struct ResultFree {
   void operator()(MYSQL_RES* result) const { mysql_free_result(result); }
@@ -99,21 +92,8 @@ class MysqlEngine final : public Engine {
   }
 
   void read_rows(const Table& table, const std::function<void(const std::vector<Value>&)>& on_row) override {
-    std::string select = "SELECT ";
-    for (std::size_t i = 0; i < table.columns.size(); ++i) select += (i ? ", " : "") + quote(table.columns[i].name);
-    select += " FROM " + quote(table.name) + " ORDER BY ";
-    std::vector<std::string> order = table.primary_key;
-    if (order.empty()) {
-      for (const auto& column : table.columns) order.push_back(column.name);
-      std::sort(order.begin(), order.end());
-    }
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      const Column* column = table.column(order[i]);
-      // Byte order for text keys, the order SQLite uses, so both engines export the same sequence.
-      select += (i ? ", " : "") + quote(order[i]) + (column && column->text ? " COLLATE utf8mb4_bin" : "");
-    }
-
-    execute(select);
+    // Byte order for text keys, the order SQLite uses, so both engines export the same sequence.
+    execute(select_in_key_order(table, '`', " COLLATE utf8mb4_bin"));
     Result result(mysql_use_result(handle_));
     if (!result) throw std::runtime_error(mysql_error(handle_));
     unsigned int count = mysql_num_fields(result.get());

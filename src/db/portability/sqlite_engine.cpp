@@ -19,23 +19,10 @@ using sqlite_api::sqlite3;
 using sqlite_api::sqlite3_stmt;
 using sqlite_api::sqlite3_destructor_type;  // SQLITE_TRANSIENT / SQLITE_STATIC name it unqualified
 
-std::string quote(const std::string& identifier) {
-  std::string out = "\"";
-  for (char c : identifier) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string quote(const std::string& identifier) { return quote_identifier(identifier, '"'); }
 
-std::string literal(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
+// SQLite string literals double their quote the same way.
+std::string literal(const std::string& text) { return quote_identifier(text, '\''); }
 
 struct StatementCloser {
   void operator()(sqlite3_stmt* statement) const { sqlite_api::sqlite3_finalize(statement); }
@@ -109,17 +96,7 @@ class SqliteEngine final : public Engine {
   }
 
   void read_rows(const Table& table, const std::function<void(const std::vector<Value>&)>& on_row) override {
-    std::string select = "SELECT ";
-    for (std::size_t i = 0; i < table.columns.size(); ++i) select += (i ? ", " : "") + quote(table.columns[i].name);
-    select += " FROM " + quote(table.name) + " ORDER BY ";
-    std::vector<std::string> order = table.primary_key;
-    if (order.empty()) {
-      for (const auto& column : table.columns) order.push_back(column.name);
-      std::sort(order.begin(), order.end());
-    }
-    for (std::size_t i = 0; i < order.size(); ++i) select += (i ? ", " : "") + quote(order[i]);
-
-    auto statement = prepare(select);
+    auto statement = prepare(select_in_key_order(table, '"'));
     std::vector<Value> row(table.columns.size());
     while (step(statement.get())) {
       for (std::size_t i = 0; i < table.columns.size(); ++i) {
