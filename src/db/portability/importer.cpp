@@ -243,6 +243,14 @@ ImportSummary import_database(Database& database, const std::filesystem::path& f
   for (const auto& [name, count] : header.tables)
     if (!schema.table(name)) throw ImportError("Table " + name + " of the file does not exist in this database.");
 
+  // The target must be empty, unless --fresh (checked first: refusing needs no pass over the file).
+  std::vector<std::pair<std::string, std::int64_t>> existing;
+  for (const auto& table : schema.tables) existing.emplace_back(table.name, engine->count_rows(table));
+  bool has_data = std::any_of(existing.begin(), existing.end(), [](const auto& entry) { return entry.second > 0; });
+  if (has_data && !options.fresh)
+    throw ImportError("The database already has business data (" + list_counts(existing) +
+                      "). Import into an empty database (nico migrate:fresh), or pass --fresh to delete that data first.");
+
   // Pass 1: every line parses and fits this schema; counts per table match the header.
   say("Checking " + file.string() + " …");
   std::map<std::string, std::int64_t> found;
@@ -282,13 +290,6 @@ ImportSummary import_database(Database& database, const std::filesystem::path& f
     if (!listed) throw ImportError("Table " + name + " has rows in the file but no count in the header. Nothing was imported.");
   }
 
-  // The target must be empty, unless --fresh.
-  std::vector<std::pair<std::string, std::int64_t>> existing;
-  for (const auto& table : schema.tables) existing.emplace_back(table.name, engine->count_rows(table));
-  bool has_data = std::any_of(existing.begin(), existing.end(), [](const auto& entry) { return entry.second > 0; });
-  if (has_data && !options.fresh)
-    throw ImportError("The database already has business data (" + list_counts(existing) +
-                      "). Import into an empty database (nico migrate:fresh), or pass --fresh to delete that data first.");
   if (has_data) {
     say("Deleting the existing business data (--fresh) …");
     empty_business_tables(*engine, schema);
