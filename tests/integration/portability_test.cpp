@@ -25,6 +25,7 @@ namespace {
 // Text that breaks naive exporters: accents, emoji, both quotes, a backslash, newlines, a tab.
 const std::string kTrickyNote = "Línea 1: “pantalla” rota 📱🎉\nLínea 2: dijo \"urgente\" y 'ya'\r\nRuta C:\\temp\tfin";
 const std::string kTrickyName = "José 'Pepe' Pérez-Ñandú";
+const std::string kSubjectType = "App\\Models\\Order";  // a named string: soci binds by reference
 const std::string kMetadata = R"({"nota":"año ñandú 🎉","lista":[1,2,3],"cita":"\"x\""})";
 
 // Rows the demo seed does not write: an order with items and history, a repair with history, audit rows; NULLs
@@ -63,7 +64,7 @@ void insert_sample_rows(db::Database& database) {
   *sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
           "route_name, http_method, metadata, created_at) VALUES ('order.created', :u, 'admin', :subject, :o, "
           "'127.0.0.1', :agent, NULL, 'POST', :meta, :w)",
-      soci::use(user), soci::use(std::string("App\\Models\\Order")), soci::use(order), soci::use(kTrickyName),
+      soci::use(user), soci::use(kSubjectType), soci::use(order), soci::use(kTrickyName),
       soci::use(kMetadata), soci::use(when);
   *sql << "INSERT INTO audit_logs (event, created_at) VALUES ('login.failed', '2026-01-02 03:04:06')";
   *sql << "INSERT INTO pricing_rules (device_type_id, repair_type_id, mode, multiplier, min_profit, fixed_total, "
