@@ -40,7 +40,9 @@ class SqliteEngine final : public Engine {
 
   std::vector<std::string> table_names() override {
     std::vector<std::string> names;
-    auto statement = prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    // Ordinary tables only: a virtual table (FTS5 search index) and its shadow tables are derived data that the
+    // owning table's triggers rebuild as its rows are imported.
+    auto statement = prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' ORDER BY name");
     while (step(statement.get())) names.push_back(text(statement.get(), 0));
     return names;
   }
