@@ -444,6 +444,12 @@ TEST_F(OrdersTest, AdminDetailShowsCustomerItemsAndOnlyReachableStatuses) {
   EXPECT_TRUE(page.contains("<option value=\"entregado\">Entregado</option>"));
   EXPECT_TRUE(page.contains("<option value=\"pendiente\" disabled>Pendiente</option>"));
   EXPECT_TRUE(page.contains("<option value=\"listo_retirar\" selected>Listo para retirar</option>"));
+  ASSERT_EQ(set_status(*admin_, id, "entregado", "Retiró la hermana").status, 200);
+  std::string history = visible_text(admin_->get("/admin/pedidos/" + std::to_string(id)).body);
+  EXPECT_NE(history.find("Historial de estados"), std::string::npos);
+  EXPECT_NE(history.find("Listo para retirar → Entregado"), std::string::npos) << history;
+  EXPECT_NE(history.find("Retiró la hermana"), std::string::npos);
+  EXPECT_NE(history.find("Pedido creado"), std::string::npos);
   EXPECT_EQ(admin_->get("/admin/pedidos/999999999").status, 404);
   EXPECT_EQ(ana_->get("/admin/pedidos/" + std::to_string(id)).status, 403);
   EXPECT_EQ(ana_->get("/admin/pedidos").status, 403);

@@ -213,6 +213,27 @@ std::optional<Order> find_order(db::Database& database, long long order_id) {
   return orders.front();
 }
 
+std::vector<StatusHistoryEntry> order_status_history(db::Database& database, long long order_id) {
+  std::vector<StatusHistoryEntry> history;
+  auto sql = database.lease();
+  StatusHistoryEntry row;
+  soci::indicator from_ind = soci::i_null, name_ind = soci::i_null, comment_ind = soci::i_null;
+  soci::statement statement =
+      (sql->prepare << "SELECT h.from_status, h.to_status, h.changed_at, u.name, h.comment FROM order_status_histories h "
+                       "LEFT JOIN users u ON u.id = h.changed_by WHERE h.order_id = :id ORDER BY h.changed_at DESC, h.id DESC",
+       soci::use(order_id), soci::into(row.from_status, from_ind), soci::into(row.to_status), soci::into(row.changed_at),
+       soci::into(row.changed_by_name, name_ind), soci::into(row.comment, comment_ind));
+  statement.execute();
+  while (statement.fetch()) {
+    StatusHistoryEntry entry = row;
+    if (from_ind != soci::i_ok) entry.from_status.clear();
+    if (name_ind != soci::i_ok) entry.changed_by_name.clear();
+    if (comment_ind != soci::i_ok) entry.comment.clear();
+    history.push_back(std::move(entry));
+  }
+  return history;
+}
+
 CustomerOrderList customer_orders(db::Database& database, long long user_id, bool history, const std::string& raw_q,
                                   int page) {
   auto sql = database.lease();

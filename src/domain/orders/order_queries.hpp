@@ -56,6 +56,16 @@ std::string payment_method_label(const std::string& key);
 // One order with its items and buyer, or nullopt.
 std::optional<Order> find_order(db::Database& database, long long order_id);
 
+// One row of order_status_histories, newest first.
+struct StatusHistoryEntry {
+  std::string from_status;      // "" for the creation row
+  std::string to_status;
+  std::string changed_at;       // UTC
+  std::string changed_by_name;  // "" when the user is gone or the change had no author
+  std::string comment;
+};
+std::vector<StatusHistoryEntry> order_status_history(db::Database& database, long long order_id);
+
 struct Page {
   int number = 1;      // 1-based, clamped to [1, last]
   int per_page = 20;

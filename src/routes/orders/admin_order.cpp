@@ -87,6 +87,20 @@ http::Response admin_order_show(web::Context& context) {
     row.set("MESSAGE", log.message);
   }
 
+  // The reference loaded the history but never showed it; the admin sees who changed what, when and why.
+  for (const auto& entry : orders::order_status_history(context.services.database, order->id)) {
+    auto row = dict.add("HISTORY");
+    auto label_of = [](const std::string& key) {
+      auto status = orders::parse_status(key);
+      return status ? std::string(orders::status_label(*status)) : key;
+    };
+    row.set("TO", label_of(entry.to_status));
+    if (!entry.from_status.empty()) row.add("FROM").set("LABEL", label_of(entry.from_status));
+    row.set("AT", core::format_local(entry.changed_at.substr(0, 19)));
+    if (!entry.changed_by_name.empty()) row.add("BY").set("NAME", entry.changed_by_name);
+    if (!entry.comment.empty()) row.add("COMMENT").set("TEXT", entry.comment);
+  }
+
   if (order->items.empty()) dict.show("NO_ITEMS");
   for (const auto& item : order->items) {
     auto row = dict.add("ITEM");

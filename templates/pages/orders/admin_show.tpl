@@ -116,6 +116,15 @@
       </div>
     </section>
 
+    <section class="card admin-order-items" id="order_history">
+      <div class="card-head"><h2 class="card-title">Historial de estados</h2></div>
+      <div class="card-body">
+        <ol class="order-history" data-admin-order-history>
+          {{#HISTORY}}<li><span class="font-semibold">{{#FROM}}{{LABEL}} → {{/FROM}}{{TO}}</span> · <span class="muted text-sm">{{AT}}{{#BY}} · {{NAME}}{{/BY}}</span>{{#COMMENT}}<p class="text-sm">{{TEXT}}</p>{{/COMMENT}}</li>{{/HISTORY}}
+        </ol>
+      </div>
+    </section>
+
     <section class="card admin-order-items" id="order_items">
       <div class="card-head"><h2 class="card-title">Items del pedido</h2><span class="font-semibold">{{TOTAL}}</span></div>
       <div class="card-body">
