@@ -21,6 +21,33 @@
     sync();
   });
 
+  // Pricing rule form: brands follow the chosen type, groups and models the chosen brand (models also the group),
+  // so an inconsistent scope cannot be picked by accident. The server checks the same rules.
+  document.querySelectorAll('form[data-pricing-form]').forEach((form) => {
+    const type = form.querySelector('select[name="device_type_id"]');
+    const brand = form.querySelector('select[name="device_brand_id"]');
+    const group = form.querySelector('select[name="device_model_group_id"]');
+    const model = form.querySelector('select[name="device_model_id"]');
+    if (!type || !brand || !group || !model) return;
+    const filter = (select, keep) => {
+      select.querySelectorAll('option[data-parent-id]').forEach((option) => {
+        const shown = keep(option);
+        option.hidden = !shown;
+        option.disabled = !shown;
+      });
+      const chosen = select.selectedOptions[0];
+      if (chosen && chosen.disabled) select.value = '';
+    };
+    const sync = () => {
+      filter(brand, (o) => type.value !== '' && o.dataset.parentId === type.value);
+      filter(group, (o) => brand.value !== '' && o.dataset.parentId === brand.value);
+      filter(model, (o) => brand.value !== '' && o.dataset.parentId === brand.value &&
+        (group.value === '' || o.dataset.groupId === group.value));
+    };
+    [type, brand, group].forEach((select) => select.addEventListener('change', sync));
+    sync();
+  });
+
   // Forms that ask before destroying something.
   document.querySelectorAll('form[data-catalog-confirm]').forEach((form) => {
     form.addEventListener('submit', (event) => {

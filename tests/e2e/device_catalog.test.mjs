@@ -72,6 +72,12 @@ describe('device catalog and pricing admin (browser)', () => {
     assert.equal(await fixed.isVisible(), true);
 
     await page.selectOption('select[name="device_type_id"]', { label: 'Celular' });
+    // Only brands of the chosen type stay selectable.
+    const selectable = await page
+      .locator('select[name="device_brand_id"] option')
+      .evaluateAll((options) => options.filter((o) => o.value && !o.disabled).map((o) => o.textContent));
+    assert.ok(selectable.length > 0);
+    assert.ok(selectable.every((name) => name.includes('(Celular)')), selectable.join(', '));
     await page.selectOption('select[name="repair_type_id"]', { label: 'Pin de carga' });
     await page.fill('input[name="fixed_total"]', '45000');
     await screenshot('admin-pricing-create.png');

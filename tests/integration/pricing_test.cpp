@@ -101,8 +101,10 @@ TEST_F(Pricing, CreateFormIsPrefilledFromTheIntakeLink) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(page.contains("<option value=\"" + s(phone_) + "\" selected>Celular</option>"));
   EXPECT_TRUE(page.contains("<option value=\"" + s(module_) + "\" selected>Módulo</option>"));
-  EXPECT_TRUE(page.contains("<option value=\"" + s(samsung_) + "\" selected>Samsung (Celular)</option>"));
-  EXPECT_TRUE(page.contains("<option value=\"" + s(a52) + "\" selected>A52 (Samsung · Celular)</option>"));
+  EXPECT_TRUE(page.contains("<option value=\"" + s(samsung_) + "\" data-parent-id=\"" + s(phone_) +
+                            "\" selected>Samsung (Celular)</option>"));
+  EXPECT_TRUE(page.contains("<option value=\"" + s(a52) + "\" data-parent-id=\"" + s(samsung_) + "\" data-group-id=\"\" "
+                            "selected>A52 (Samsung · Celular)</option>"));
   EXPECT_TRUE(page.contains("name=\"shipping_default\" value=\"10000\""));
   EXPECT_TRUE(page.contains("name=\"priority\" value=\"0\""));
   EXPECT_TRUE(page.contains("data-pricing-mode-select"));

@@ -86,7 +86,8 @@ void add_options(web::Dict& dict, const char* section, const std::vector<Catalog
                  const std::string& selected, const std::function<std::string(const CatalogItem&)>& label) {
   for (const auto& item : items) {
     auto option = dict.add(section);
-    option.set("ID", item.id).set("NAME", label(item));
+    option.set("ID", item.id).set("NAME", label(item)).set("PARENT_ID", item.parent_id);
+    option.set("GROUP_ID", item.group_id ? std::to_string(*item.group_id) : std::string());
     option.show_if(std::to_string(item.id) == selected, "SELECTED");
   }
 }

@@ -40,7 +40,7 @@
             <label class="label" for="device_brand_id">Marca (opcional)</label>
             <select class="select" id="device_brand_id" name="device_brand_id">
               <option value="">—</option>
-              {{#BRAND_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+              {{#BRAND_OPTION}}<option value="{{ID}}" data-parent-id="{{PARENT_ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
               {{/BRAND_OPTION}}
             </select>
             {{#ERROR_DEVICE_BRAND_ID}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_DEVICE_BRAND_ID}}
@@ -49,7 +49,7 @@
             <label class="label" for="device_model_group_id">Grupo (opcional)</label>
             <select class="select" id="device_model_group_id" name="device_model_group_id">
               <option value="">—</option>
-              {{#GROUP_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+              {{#GROUP_OPTION}}<option value="{{ID}}" data-parent-id="{{PARENT_ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
               {{/GROUP_OPTION}}
             </select>
             {{#ERROR_DEVICE_MODEL_GROUP_ID}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_DEVICE_MODEL_GROUP_ID}}
@@ -59,7 +59,7 @@
           <label class="label" for="device_model_id">Modelo (opcional)</label>
           <select class="select" id="device_model_id" name="device_model_id" aria-describedby="device_model_help">
             <option value="">—</option>
-            {{#MODEL_OPTION}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+            {{#MODEL_OPTION}}<option value="{{ID}}" data-parent-id="{{PARENT_ID}}" data-group-id="{{GROUP_ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
             {{/MODEL_OPTION}}
           </select>
           <p id="device_model_help" class="help">Si elegís modelo, pisa marca/grupo.</p>
