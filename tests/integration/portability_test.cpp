@@ -330,6 +330,36 @@ TEST_F(Portability, ARowTheDatabaseRejectsLeavesNothingHalfImported) {
   restore_reference();
 }
 
+TEST_F(Portability, WithoutOutTheExportLandsInStorageReadableByItsOwnerOnly) {
+  auto result = server_->run({"db:export"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  auto files = testing_support::entries_with_prefix(server_->base_path() / "storage/app/exports", "nico-export-");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files.front().extension(), ".jsonl");
+  EXPECT_EQ(fs::status(files.front()).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(row_lines(files.front()), row_lines(*reference_));
+}
+
+// The fixture style of docs/data-format.md §6: columns left out take their defaults, booleans may be true/false,
+// datetimes may carry a "T" and "Z", and a child table may come before its parent in the file.
+TEST_F(Portability, AHandWrittenFixtureLoads) {
+  std::string schema_version = header_of(*reference_)["schema_version"];
+  fs::path fixture = server_->base_path() / "fixture.jsonl";
+  write_lines(fixture,
+              {R"({"format":"nico-export","format_version":1,"schema_version":")" + schema_version +
+                   R"(","tables":{"users":1,"products":1,"categories":1}})",
+               R"({"table":"products","row":{"id":7,"category_id":3,"name":"Funda iPhone 13","slug":"funda-iphone-13","price":1250000,"stock":3,"created_at":"2026-01-02T03:04:05Z"}})",
+               R"({"table":"users","row":{"id":1,"name":"Ana","email":"ana@example.com","password":"x","role":"admin"}})",
+               R"({"table":"categories","row":{"id":3,"name":"Fundas","slug":"fundas","active":true}})"});
+  auto imported = server_->run({"db:import", fixture.string(), "--fresh"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_EQ(scalar(*server_, "SELECT featured FROM products WHERE id = 7"), 0);  // column default
+  EXPECT_EQ(scalar(*server_, "SELECT active FROM categories WHERE id = 3"), 1);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM products WHERE created_at = '2026-01-02 03:04:05'"), 1);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM orders"), 0);
+  restore_reference();
+}
+
 TEST_F(Portability, ExportCanGoToStandardOutput) {
   auto result = server_->run({"db:export", "--out=-"});
   EXPECT_EQ(result.exit_code, 0);
