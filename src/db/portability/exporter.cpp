@@ -90,7 +90,16 @@ ExportSummary export_database(Database& database, std::ostream& out, const Expor
         try {
           line = prefix + object.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict) + "}\n";
         } catch (const nlohmann::json::exception&) {
-          throw std::runtime_error("row " + describe_row(table, row) + " holds text that is not valid UTF-8");
+          std::string column = "?";
+          for (std::size_t i = 0; i < table.columns.size() && column == "?"; ++i) {
+            try {
+              (void)to_json(row[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+            } catch (const nlohmann::json::exception&) {
+              column = table.columns[i].name;
+            }
+          }
+          throw std::runtime_error("row " + describe_row(table, row) + ", column " + column +
+                                   ", holds text that is not valid UTF-8; fix it (or store it as a BLOB) and export again");
         }
         out << line;
         ++written;
