@@ -60,6 +60,7 @@ std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:veri
 std::vector<CommandSpec> queue_commands();        // queue:work, queue:failed, queue:retry, queue:flush
 std::vector<CommandSpec> schedule_commands();     // schedule:run, schedule:work, schedule:list
 std::vector<CommandSpec> bench_commands();        // bench:seed
+std::vector<CommandSpec> audit_commands();        // audit:verify
 
 // Runs `nico` with argv; returns the process exit code.
 int run_cli(int argc, char** argv);

@@ -23,6 +23,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
+#include "domain/audit/audit_chain.hpp"
 #include "infra/cache.hpp"
 
 namespace ops {
@@ -119,6 +120,7 @@ class Checker {
     database_ = &database;
     database_rows();
     migration_row();
+    audit_chain_row();
     return std::move(report_);
   }
 
@@ -287,6 +289,7 @@ class Checker {
     add(CheckStatus::kOk, "Route cache", "Compiled into the binary.");
 
     migration_row();
+    audit_chain_row();
 
     auto backup_root = config_.resolve_path(config_.str("OPS_BACKUP_PATH"));
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"Disk space (storage)", config_.storage_path()},
@@ -340,6 +343,24 @@ class Checker {
       auto pending = db::Migrator(*database_).pending();
       if (pending.empty()) add(CheckStatus::kOk, "Migrations", "Up to date.");
       else add(CheckStatus::kWarn, "Migrations", std::to_string(pending.size()) + " pending. Run `nico migrate --force`.");
+    });
+  }
+
+  // A broken audit chain is a FAIL: an edited, deleted or inserted audit entry is an integrity incident, not a
+  // configuration to improve (`nico audit:verify` names the entry).
+  void audit_chain_row() {
+    if (!database_) {
+      add(CheckStatus::kWarn, "Audit chain", "Skipped because database connection failed.");
+      return;
+    }
+    guarded("Audit chain", [&] {
+      if (!audit::chain_installed(*database_)) {
+        add(CheckStatus::kWarn, "Audit chain", "Not installed yet. Run `nico migrate --force`.");
+        return;
+      }
+      auto result = audit::verify_chain(*database_);
+      if (!result.intact) add(CheckStatus::kFail, "Audit chain", result.problem + " Run `nico audit:verify`.");
+      else add(CheckStatus::kOk, "Audit chain", "Intact (" + std::to_string(result.sealed) + " sealed entries).");
     });
   }
 

@@ -1,7 +1,8 @@
 // The audit trail (`audit_logs`): who did what to which record, from where. Besides the reference's four
 // business events (order/repair status, role change, quote decision) it records security events:
 // auth.login.succeeded, auth.login.failed, auth.logout, admin allowlist denials, 2FA changes.
-// Blocking (SQL): worker threads only.
+// Every entry is sealed into the hash chain of audit_chain.hpp (appends are serialised by a lock on the chain
+// head). Blocking (SQL): worker threads only. record() throws on SQL errors.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,194 @@
+// CSV exports (see csv_export.hpp).
+#include "domain/insights/csv_export.hpp"
+
+#include <array>
+#include <ostream>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/money.hpp"
+#include "core/strings.hpp"
+#include "db/database.hpp"
+#include "domain/insights/dashboard.hpp"
+#include "domain/repairs/status.hpp"
+
+namespace insights {
+
+namespace {
+
+constexpr const char* kBom = "\xEF\xBB\xBF";
+constexpr const char* kEol = "\r\n";
+
+std::string money(const std::string& centavos) {
+  if (centavos.empty()) return "";
+  try {
+    return core::centavos_to_input(std::stoll(centavos));
+  } catch (const std::exception&) {
+    return centavos;
+  }
+}
+
+std::string local_time(const std::string& utc) { return utc.empty() ? "" : core::format_local(utc.substr(0, 19)); }
+
+std::string yes_no(const std::string& flag) { return flag == "1" ? "Sí" : "No"; }
+
+std::string order_payment_label(const std::string& key) {
+  if (key == "local") return "Pago en el local";
+  if (key == "mercado_pago") return "Mercado Pago";
+  if (key == "transferencia") return "Transferencia";
+  return key;
+}
+
+std::string repair_payment_label(const std::string& key) {
+  static const std::array<std::pair<const char*, const char*>, 6> kLabels = {
+      {{"cash", "Efectivo"}, {"transfer", "Transferencia"}, {"debit", "Débito"}, {"credit", "Crédito"},
+       {"mp", "Mercado Pago"}, {"other", "Otro"}}};
+  for (const auto& [k, label] : kLabels)
+    if (key == k) return label;
+  return key;
+}
+
+std::string repair_status_label(const std::string& key) {
+  auto status = repairs::parse_status(key);
+  return status ? std::string(repairs::status_label(*status)) : key;
+}
+
+// A cell: the text and whether it is free text (formula guard) or a number.
+struct Cell {
+  std::string value;
+  bool text = true;
+};
+
+void write_row(std::ostream& out, const std::vector<Cell>& cells) {
+  bool first = true;
+  for (const auto& cell : cells) {
+    if (!first) out << ',';
+    first = false;
+    out << csv_field(cell.value, cell.text);
+  }
+  out << kEol;
+}
+
+void write_header(std::ostream& out, std::initializer_list<const char*> names) {
+  std::vector<Cell> cells;
+  for (const char* name : names) cells.push_back({name, true});
+  write_row(out, cells);
+}
+
+// Streams `query` (N text columns, NULL → "") into `row`.
+template <std::size_t N, typename RowFn>
+std::int64_t stream_rows(db::Database& database, const std::string& query, const std::string& from_utc,
+                         const std::string& to_utc, RowFn row) {
+  auto sql = database.lease();
+  std::array<std::string, N> values;
+  std::array<soci::indicator, N> indicators{};
+  std::string from = from_utc, to = to_utc;
+  soci::statement statement(*sql);
+  for (std::size_t i = 0; i < N; ++i) statement.exchange(soci::into(values[i], indicators[i]));
+  if (!from.empty()) statement.exchange(soci::use(from));
+  if (!to.empty()) statement.exchange(soci::use(to));
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute(false);
+  std::int64_t rows = 0;
+  while (statement.fetch()) {
+    std::array<std::string, N> columns;
+    for (std::size_t i = 0; i < N; ++i) columns[i] = indicators[i] == soci::i_null ? std::string() : values[i];
+    row(columns);
+    ++rows;
+  }
+  return rows;
+}
+
+std::string range_clause(const char* column, const std::string& from_utc, const std::string& to_utc) {
+  std::string clause;
+  if (!from_utc.empty()) clause += std::string(" WHERE ") + column + " >= :from_at";
+  if (!to_utc.empty()) clause += std::string(clause.empty() ? " WHERE " : " AND ") + column + " < :to_at";
+  return clause;
+}
+
+}  // namespace
+
+std::optional<ExportKind> parse_export_kind(std::string_view name) {
+  if (name == "pedidos") return ExportKind::kOrders;
+  if (name == "reparaciones") return ExportKind::kRepairs;
+  if (name == "productos") return ExportKind::kProducts;
+  return std::nullopt;
+}
+
+std::string_view export_name(ExportKind kind) {
+  switch (kind) {
+    case ExportKind::kOrders: return "pedidos";
+    case ExportKind::kRepairs: return "reparaciones";
+    case ExportKind::kProducts: return "productos";
+  }
+  return "export";
+}
+
+std::string csv_field(std::string_view value, bool text) {
+  std::string cell(value);
+  if (text && !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                                cell[0] == '\t' || cell[0] == '\r'))
+    cell.insert(cell.begin(), '\'');
+  if (cell.find_first_of("\",\r\n") == std::string::npos) return cell;
+  return "\"" + core::replace_all(cell, "\"", "\"\"") + "\"";
+}
+
+std::int64_t write_export(db::Database& database, ExportKind kind, const std::string& from_utc,
+                          const std::string& to_utc, std::ostream& out) {
+  out << kBom;
+  std::int64_t rows = 0;
+  switch (kind) {
+    case ExportKind::kOrders:
+      write_header(out, {"Pedido", "Fecha", "Estado", "Cliente", "Teléfono", "Email", "Retira", "Teléfono retira",
+                         "Método de pago", "Unidades", "Total", "Notas"});
+      rows = stream_rows<12>(
+          database,
+          "SELECT o.id, o.created_at, o.status, COALESCE(NULLIF(o.pickup_name, ''), u.name), o.pickup_phone, u.email, "
+          "o.pickup_delegate_name, o.pickup_delegate_phone, o.payment_method, "
+          "(SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = o.id), o.total, o.notes "
+          "FROM orders o LEFT JOIN users u ON u.id = o.user_id" +
+              range_clause("o.created_at", from_utc, to_utc) + " ORDER BY o.created_at, o.id",
+          from_utc, to_utc, [&](const auto& c) {
+            write_row(out, {{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {c[4]}, {c[5]},
+                            {c[6]}, {c[7]}, {order_payment_label(c[8])}, {c[9], false}, {money(c[10]), false},
+                            {c[11]}});
+          });
+      break;
+    case ExportKind::kRepairs:
+      write_header(out, {"ID", "Código", "Recibido", "Estado", "Cliente", "Teléfono", "Equipo", "Falla", "Diagnóstico",
+                         "Precio final", "Pagado", "Método de pago", "Entregado", "Garantía (días)", "Notas"});
+      rows = stream_rows<16>(
+          database,
+          "SELECT id, code, COALESCE(received_at, created_at), status, customer_name, customer_phone, device_brand, "
+          "device_model, issue_reported, diagnosis, final_price, paid_amount, payment_method, delivered_at, "
+          "warranty_days, notes FROM repairs" +
+              range_clause("created_at", from_utc, to_utc) + " ORDER BY created_at, id",
+          from_utc, to_utc, [&](const auto& c) {
+            write_row(out, {{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]}, {c[5]},
+                            {core::trim(c[6] + " " + c[7])}, {c[8]}, {c[9]}, {money(c[10]), false},
+                            {money(c[11]), false}, {repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
+                            {c[15]}});
+          });
+      break;
+    case ExportKind::kProducts:
+      write_header(out, {"ID", "Nombre", "Slug", "Categoría", "Marca", "Calidad", "Precio", "Stock", "Activo",
+                         "Destacado", "Creado"});
+      rows = stream_rows<11>(
+          database,
+          "SELECT p.id, p.name, p.slug, c.name, p.brand, p.quality, p.price, p.stock, p.active, p.featured, "
+          "p.created_at FROM products p LEFT JOIN categories c ON c.id = p.category_id" +
+              range_clause("p.created_at", from_utc, to_utc) + " ORDER BY p.id",
+          from_utc, to_utc, [&](const auto& c) {
+            write_row(out, {{c[0], false}, {c[1]}, {c[2]}, {c[3]}, {c[4]}, {c[5]}, {money(c[6]), false},
+                            {c[7], false}, {yes_no(c[8])}, {yes_no(c[9])}, {local_time(c[10])}});
+          });
+      break;
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("could not write the CSV export");
+  return rows;
+}
+
+}  // namespace insights

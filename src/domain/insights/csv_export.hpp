@@ -1,0 +1,35 @@
+// CSV exports of orders, repairs and products for a date range (admin "Exportar"). Format: UTF-8 with a BOM
+// (spreadsheet programs then read accents right), comma separated, CRLF line ends, RFC 4180 quoting (a field
+// with a quote, comma, CR or LF is wrapped in quotes and its quotes doubled). A text cell starting with = + - @
+// or a tab gets a leading apostrophe, so a spreadsheet never runs a customer's "=HYPERLINK(…)" as a formula.
+// Rows are written as they are fetched: memory does not grow with the table.
+// Blocking (SQL, file I/O): worker threads only. Throws on SQL or stream errors.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace db {
+class Database;
+}
+
+namespace insights {
+
+enum class ExportKind { kOrders, kRepairs, kProducts };
+
+// "pedidos" | "reparaciones" | "productos".
+std::optional<ExportKind> parse_export_kind(std::string_view name);
+std::string_view export_name(ExportKind kind);
+
+// One field, quoted when needed (see above). `text` false for numbers (no formula guard).
+std::string csv_field(std::string_view value, bool text = true);
+
+// Writes BOM, header and every record created in [from_utc, to_utc) ("" = open bound) to `out`, oldest first.
+// Returns the number of data rows written.
+std::int64_t write_export(db::Database& database, ExportKind kind, const std::string& from_utc,
+                          const std::string& to_utc, std::ostream& out);
+
+}  // namespace insights
