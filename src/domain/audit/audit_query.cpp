@@ -1,6 +1,7 @@
 // Audit viewer queries (see audit_query.hpp). Filters become bound parameters, never SQL text.
 #include "domain/audit/audit_query.hpp"
 
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <nlohmann/json.hpp>
