@@ -9,6 +9,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/insights/calendar.hpp"
+#include "domain/orders/status.hpp"
 #include "domain/repairs/status.hpp"
 
 namespace insights {
@@ -94,16 +95,18 @@ constexpr const char* kOrderFinal = "('entregado', 'cancelado')";
 }  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& order_statuses() {
-  static const std::vector<std::pair<std::string, std::string>> kStatuses = {
-      {"pendiente", "Pendiente"},       {"confirmado", "Confirmado"}, {"preparando", "Preparando"},
-      {"listo_retirar", "Listo para retirar"}, {"entregado", "Entregado"}, {"cancelado", "Cancelado"}};
+  static const std::vector<std::pair<std::string, std::string>> kStatuses = [] {
+    std::vector<std::pair<std::string, std::string>> all;
+    for (auto status : orders::kAllOrderStatuses)
+      all.emplace_back(std::string(orders::status_key(status)), std::string(orders::status_label(status)));
+    return all;
+  }();
   return kStatuses;
 }
 
 std::string order_status_label(const std::string& key) {
-  for (const auto& [k, label] : order_statuses())
-    if (k == key) return label;
-  return key;
+  auto status = orders::parse_status(key);
+  return status ? std::string(orders::status_label(*status)) : key;
 }
 
 int parse_range(std::string_view value) {

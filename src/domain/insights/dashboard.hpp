@@ -116,7 +116,7 @@ std::string source_fingerprint(db::Database& database);
 DashboardStats cached_dashboard(db::Database& database, const infra::Cache& cache, int range_days,
                                 int stale_repair_days, core::SystemTime now);
 
-// Order status keys and labels (spec/domain.md §1.2), workflow order.
+// Order status keys and labels (orders/status.hpp) as strings, workflow order.
 const std::vector<std::pair<std::string, std::string>>& order_statuses();
 std::string order_status_label(const std::string& key);
 
