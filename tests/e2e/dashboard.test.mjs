@@ -61,7 +61,8 @@ function fixtureSql() {
     for (let k = 0; k < count; k++) {
       const created = ago(month * 30 + k * 4 + 1, k);
       const updated = month === 0 && k === 1 ? ago(12) : created;
-      const status = repairStatuses[(month * 2 + k) % repairStatuses.length];
+      // Older months are mostly closed, as in a real shop.
+      const status = month >= 2 ? (k % 5 === 0 ? 'cancelled' : 'delivered') : repairStatuses[(month * 2 + k) % repairStatuses.length];
       const [brand, model] = devices[(month + k) % devices.length];
       rows.push(`INSERT INTO repairs (id, code, customer_name, customer_phone, device_brand, device_model, issue_reported, status, received_at, created_at, updated_at)
                  VALUES (${rid}, 'R-2026-${String(rid).padStart(5, '0')}', '${names[(rid + k) % names.length]}', '3415550000', '${brand}', '${model}', 'No carga', '${status}', '${created}', '${created}', '${updated}');`);

@@ -26,6 +26,7 @@ std::optional<date::year_month_day> parse_date(std::string_view text) {
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
   int y = std::stoi(std::string(text.substr(0, 4)));
+  if (y < 1970 || y > 2200) return std::nullopt;  // system_clock (nanoseconds) ends in 2262
   unsigned m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
   unsigned d = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
   date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};

@@ -14,7 +14,7 @@ namespace insights {
 
 // Local date ("YYYY-MM-DD") `days_back` days before the local date of `now`.
 std::string local_date(core::SystemTime now, int days_back = 0);
-// UTC timestamp of 00:00 local time on local date `date` ("YYYY-MM-DD"); nullopt when malformed.
+// UTC timestamp of 00:00 local time on local date `date` ("YYYY-MM-DD", years 1970–2200); nullopt when malformed.
 std::optional<std::string> local_day_start_utc(std::string_view date);
 // The same for the day after `date` (an exclusive upper bound for "until `date` inclusive").
 std::optional<std::string> local_day_end_utc(std::string_view date);

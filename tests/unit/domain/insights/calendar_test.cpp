@@ -15,6 +15,7 @@ TEST(Calendar, MalformedDatesAreRejected) {
   EXPECT_FALSE(insights::local_day_start_utc("2026-02-30"));
   EXPECT_FALSE(insights::local_day_start_utc("27/11/2026"));
   EXPECT_FALSE(insights::local_day_start_utc(""));
+  EXPECT_FALSE(insights::local_day_start_utc("2999-01-01"));  // past what the clock type can hold
 }
 
 TEST(Calendar, LocalDateFollowsTheShopsClock) {
