@@ -99,6 +99,28 @@ TEST(AuditChain, DeletedInsertedAndCutOffEntriesAreDetected) {
   auto cut = other.run({"audit:verify"});
   EXPECT_EQ(cut.exit_code, 1);
   EXPECT_TRUE(contains(cut.output, "entries at the end were deleted")) << cut.output;
+  exec(other, "DELETE FROM audit_chain_heads");
+  auto headless = other.run({"audit:verify"});
+  EXPECT_EQ(headless.exit_code, 1);
+  EXPECT_TRUE(contains(headless.output, "head (audit_chain_heads row 1) is missing")) << headless.output;
+}
+
+TEST(AuditChain, AFreshDatabaseHoldsNoChainRowsUntilTheFirstEntry) {
+  AppServer server;
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM audit_chain_heads"), 0);  // db:import needs an empty target
+  // Entries from before the chain existed stay legacy; the chain starts with the first append.
+  exec(server, "INSERT INTO audit_logs (event, created_at) VALUES ('before.chain', '2026-01-01 00:00:00')");
+  auto empty = server.run({"audit:verify"});
+  EXPECT_EQ(empty.exit_code, 0) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "Audit chain intact: 0 sealed entries (1 older entries predate the chain"))
+      << empty.output;
+  record(server, "tests.first");
+  record(server, "tests.second");
+  auto two = server.run({"audit:verify"});
+  EXPECT_EQ(two.exit_code, 0) << two.output;
+  EXPECT_TRUE(contains(two.output, "2 sealed entries (1 older entries")) << two.output;
+  EXPECT_EQ(scalar(server, "SELECT legacy_max_id FROM audit_chain_heads"),
+            scalar(server, "SELECT MIN(id) FROM audit_logs"));
 }
 
 TEST(AuditChain, ConcurrentWritersNeverForkTheChain) {

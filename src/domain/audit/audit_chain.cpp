@@ -2,6 +2,7 @@
 #include "domain/audit/audit_chain.hpp"
 
 #include <array>
+#include <limits>
 
 #include "core/crypto.hpp"
 #include "db/database.hpp"
@@ -70,11 +71,10 @@ ChainVerification verify_chain(db::Database& database) {
   soci::indicator head_ind = soci::i_ok;
   *sql << "SELECT legacy_max_id, last_id, last_hash FROM audit_chain_heads WHERE id = 1", soci::into(legacy_max_id),
       soci::into(head_last_id), soci::into(head_last_hash, head_ind);
-  if (!sql->got_data()) {
-    result.intact = false;
-    result.problem = "The chain head (audit_chain_heads row 1) is missing: it was deleted.";
-    return result;
-  }
+  // No head: nothing was appended since the chain was installed (every entry is legacy) — unless sealed entries
+  // exist, in which case the head was deleted.
+  const bool head_missing = !sql->got_data();
+  if (head_missing) legacy_max_id = std::numeric_limits<long long>::max();
 
   constexpr std::size_t kColumns = kCanonicalColumnCount + 2;
   std::array<std::string, kColumns> values;
@@ -126,6 +126,12 @@ ChainVerification verify_chain(db::Database& database) {
     ++result.sealed;
   }
 
+  if (head_missing) {
+    if (result.sealed == 0) return result;
+    return broken(result, previous_id,
+                  "The chain head (audit_chain_heads row 1) is missing: it was deleted after entry " +
+                      entry(previous_id) + " was sealed.");
+  }
   std::string head_hash = head_ind == soci::i_null ? std::string() : head_last_hash;
   if (previous_id != head_last_id || previous_hash != head_hash) {
     if (previous_id < head_last_id)

@@ -7,8 +7,8 @@
 // actor_role, subject_type, subject_id, ip_address, user_agent, route_name, http_method, metadata, created_at),
 // each as "<byte length>:<value>;" or "~;" for NULL, so no two different rows share a canonical form.
 // The values are the ones read back from the database (what a later check will read), never the ones the
-// writer meant to store. audit_chain_heads (one row, id 1) records the newest sealed entry and the highest id of
-// the entries that existed before the chain (which stay unsealed).
+// writer meant to store. audit_chain_heads (one row, id 1, created by the first append) records the newest
+// sealed entry and the highest id of the entries that existed before the chain (which stay unsealed).
 //
 // What this detects: an edited entry (its hash no longer matches), a deleted entry (the next one's prev_hash
 // no longer matches, or the head points past the end), an inserted entry (no hash, or it does not chain).

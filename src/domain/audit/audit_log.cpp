@@ -7,6 +7,7 @@
 #include "domain/audit/audit_log.hpp"
 
 #include <array>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -32,26 +33,27 @@ struct Head {
   std::string last_hash;
 };
 
-// Locks the head row for this transaction. A missing head (deleted by hand) is recreated from the newest
-// sealed entry, so auditing keeps working; `nico audit:verify` still reports the unsealed entries before it.
-Head lock_head(soci::session& sql, db::Dialect dialect, const std::string& now) {
+// Creates the head row on the first append (a freshly migrated database holds no rows, so `db:import` sees an
+// empty target). Every entry already there is legacy (unsealed). Autocommit INSERT-or-ignore before the append
+// transaction: two first writers cannot both create it, and neither waits on the other's transaction.
+void ensure_head(soci::session& sql, db::Dialect dialect) {
+  int found = 0;
+  sql << "SELECT COUNT(*) FROM audit_chain_heads WHERE id = 1", soci::into(found);
+  if (found > 0) return;
+  sql << std::string(dialect == db::Dialect::kSqlite ? "INSERT OR IGNORE" : "INSERT IGNORE") +
+             " INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) "
+             "SELECT 1, COALESCE(MAX(id), 0), 0, '' FROM audit_logs WHERE hash IS NULL";
+}
+
+// Locks the head row for this transaction (SQLite: BEGIN IMMEDIATE already holds the write lock).
+Head lock_head(soci::session& sql, db::Dialect dialect) {
   Head head;
   soci::indicator hash_ind = soci::i_ok;
   std::string query = "SELECT last_id, last_hash FROM audit_chain_heads WHERE id = 1";
   if (dialect == db::Dialect::kMysql) query += " FOR UPDATE";
   sql << query, soci::into(head.last_id), soci::into(head.last_hash, hash_ind);
-  if (sql.got_data()) {
-    if (hash_ind == soci::i_null) head.last_hash.clear();
-    return head;
-  }
-  core::log::warning("audit chain head missing; recreating it from the newest sealed entry", {});
-  soci::indicator id_ind = soci::i_null, found_hash_ind = soci::i_null;
-  sql << "SELECT id, hash FROM audit_logs WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1", soci::into(head.last_id, id_ind),
-      soci::into(head.last_hash, found_hash_ind);
-  if (!sql.got_data() || id_ind == soci::i_null) head = Head{};
-  sql << "INSERT INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash, updated_at) "
-         "VALUES (1, 0, :last_id, :last_hash, :now)",
-      soci::use(head.last_id), soci::use(head.last_hash), soci::use(now);
+  if (!sql.got_data()) throw std::runtime_error("audit chain head row vanished during an append");
+  if (hash_ind == soci::i_null) head.last_hash.clear();
   return head;
 }
 
@@ -75,8 +77,9 @@ void AuditLog::record(const AuditEntry& entry) const {
   std::string now = core::utc_now_sql();
 
   auto sql = database_.lease();
+  ensure_head(*sql, database_.dialect());
   db::Transaction transaction(*sql, database_.dialect());
-  Head head = lock_head(*sql, database_.dialect(), now);
+  Head head = lock_head(*sql, database_.dialect());
   *sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
           "route_name, http_method, metadata, created_at, prev_hash) VALUES (:event, :actor, :role, :type, :subject, "
           ":ip, :ua, :route, :method, :metadata, :created, :prev)",
