@@ -40,9 +40,22 @@ void ensure_head(soci::session& sql, db::Dialect dialect) {
   int found = 0;
   sql << "SELECT COUNT(*) FROM audit_chain_heads WHERE id = 1", soci::into(found);
   if (found > 0) return;
+  // A plain read, then a one-row insert: an INSERT … SELECT would take shared locks on audit_logs on InnoDB and
+  // deadlock against an append that already holds the head.
+  long long legacy_max_id = 0;
+  soci::indicator legacy_ind = soci::i_null;
+  sql << "SELECT MAX(id) FROM audit_logs WHERE hash IS NULL", soci::into(legacy_max_id, legacy_ind);
+  if (legacy_ind == soci::i_null) legacy_max_id = 0;
   sql << std::string(dialect == db::Dialect::kSqlite ? "INSERT OR IGNORE" : "INSERT IGNORE") +
-             " INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) "
-             "SELECT 1, COALESCE(MAX(id), 0), 0, '' FROM audit_logs WHERE hash IS NULL";
+             " INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) VALUES (1, :legacy, 0, '')",
+      soci::use(legacy_max_id);
+}
+
+// InnoDB may still pick an append as a deadlock victim (e.g. against a first writer creating the head); the
+// victim was rolled back whole, so running it again is correct. SQLite serialises writers and never gets here.
+bool is_deadlock(const soci::soci_error& error) {
+  std::string_view what = error.what();
+  return what.find("Deadlock") != std::string_view::npos || what.find("1213") != std::string_view::npos;
 }
 
 // Locks the head row for this transaction (SQLite: BEGIN IMMEDIATE already holds the write lock).
@@ -57,42 +70,32 @@ Head lock_head(soci::session& sql, db::Dialect dialect) {
   return head;
 }
 
-}  // namespace
+// The values of one entry as stored (truncated, upper-cased, NULL indicators), bound by reference.
+struct StoredRow {
+  long long actor = 0, subject = 0;
+  soci::indicator actor_ind = soci::i_null, subject_ind = soci::i_null, role_ind = soci::i_null,
+                  type_ind = soci::i_null;
+  std::string ip, user_agent, method, metadata, now;
+};
 
-void AuditLog::record(const AuditEntry& entry) const {
-  std::string metadata = "{";
-  for (const auto& [key, value] : entry.metadata) {
-    if (metadata.size() > 1) metadata += ",";
-    metadata += core::json_quote(key) + ":" + core::json_quote(value);
-  }
-  metadata += "}";
-  long long actor = entry.actor_id.value_or(0), subject = entry.subject_id.value_or(0);
-  soci::indicator actor_ind = entry.actor_id ? soci::i_ok : soci::i_null;
-  soci::indicator subject_ind = entry.subject_id ? soci::i_ok : soci::i_null;
-  soci::indicator role_ind = entry.actor_role.empty() ? soci::i_null : soci::i_ok;
-  soci::indicator type_ind = entry.subject_type.empty() ? soci::i_null : soci::i_ok;
-  std::string user_agent = utf8_prefix(entry.user_agent, 255);
-  std::string ip = entry.ip_address.substr(0, 45);
-  std::string method = core::to_upper(entry.http_method);
-  std::string now = core::utc_now_sql();
-
-  auto sql = database_.lease();
-  ensure_head(*sql, database_.dialect());
-  db::Transaction transaction(*sql, database_.dialect());
-  Head head = lock_head(*sql, database_.dialect());
-  *sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
+// One append in its own transaction: lock head, insert, read back, hash, seal, move head, commit.
+void append(soci::session& sql, db::Database& database, const AuditEntry& entry, StoredRow& row) {
+  db::Transaction transaction(sql, database.dialect());
+  Head head = lock_head(sql, database.dialect());
+  sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
           "route_name, http_method, metadata, created_at, prev_hash) VALUES (:event, :actor, :role, :type, :subject, "
           ":ip, :ua, :route, :method, :metadata, :created, :prev)",
-      soci::use(entry.event), soci::use(actor, actor_ind), soci::use(entry.actor_role, role_ind),
-      soci::use(entry.subject_type, type_ind), soci::use(subject, subject_ind), soci::use(ip), soci::use(user_agent),
-      soci::use(entry.route_name), soci::use(method), soci::use(metadata), soci::use(now), soci::use(head.last_hash);
-  long long id = database_.last_insert_id(*sql, "audit_logs");
+      soci::use(entry.event), soci::use(row.actor, row.actor_ind), soci::use(entry.actor_role, row.role_ind),
+      soci::use(entry.subject_type, row.type_ind), soci::use(row.subject, row.subject_ind), soci::use(row.ip),
+      soci::use(row.user_agent), soci::use(entry.route_name), soci::use(row.method), soci::use(row.metadata),
+      soci::use(row.now), soci::use(head.last_hash);
+  long long id = database.last_insert_id(sql, "audit_logs");
 
   // Hash what the database holds (its DATETIME/JSON rendering), exactly as the verifier will read it.
   std::array<std::string, kCanonicalColumnCount> values;
   std::array<soci::indicator, kCanonicalColumnCount> indicators{};
   {
-    soci::statement statement(*sql);
+    soci::statement statement(sql);
     for (std::size_t i = 0; i < kCanonicalColumnCount; ++i) statement.exchange(soci::into(values[i], indicators[i]));
     statement.exchange(soci::use(id));
     statement.alloc();
@@ -105,10 +108,43 @@ void AuditLog::record(const AuditEntry& entry) const {
     if (indicators[i] != soci::i_null) columns[i] = values[i];
   std::string hash = chain_hash(head.last_hash, canonical_entry(columns));
 
-  *sql << "UPDATE audit_logs SET hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
-  *sql << "UPDATE audit_chain_heads SET last_id = :id, last_hash = :hash, updated_at = :now WHERE id = 1",
-      soci::use(id), soci::use(hash), soci::use(now);
+  sql << "UPDATE audit_logs SET hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
+  sql << "UPDATE audit_chain_heads SET last_id = :id, last_hash = :hash, updated_at = :now WHERE id = 1",
+      soci::use(id), soci::use(hash), soci::use(row.now);
   transaction.commit();
+}
+
+}  // namespace
+
+void AuditLog::record(const AuditEntry& entry) const {
+  StoredRow row;
+  row.metadata = "{";
+  for (const auto& [key, value] : entry.metadata) {
+    if (row.metadata.size() > 1) row.metadata += ",";
+    row.metadata += core::json_quote(key) + ":" + core::json_quote(value);
+  }
+  row.metadata += "}";
+  row.actor = entry.actor_id.value_or(0);
+  row.subject = entry.subject_id.value_or(0);
+  row.actor_ind = entry.actor_id ? soci::i_ok : soci::i_null;
+  row.subject_ind = entry.subject_id ? soci::i_ok : soci::i_null;
+  row.role_ind = entry.actor_role.empty() ? soci::i_null : soci::i_ok;
+  row.type_ind = entry.subject_type.empty() ? soci::i_null : soci::i_ok;
+  row.user_agent = utf8_prefix(entry.user_agent, 255);
+  row.ip = entry.ip_address.substr(0, 45);
+  row.method = core::to_upper(entry.http_method);
+  row.now = core::utc_now_sql();
+
+  auto sql = database_.lease();
+  ensure_head(*sql, database_.dialect());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      append(*sql, database_, entry, row);
+      return;
+    } catch (const soci::soci_error& error) {
+      if (attempt >= 3 || !is_deadlock(error)) throw;
+    }
+  }
 }
 
 }  // namespace audit
