@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -127,6 +130,167 @@ TEST_F(RepairPublic, TamperedOrExpiredStatusLinksGetThe403Page) {
   // A valid signature for a repair that no longer exists: 404.
   auto gone = browser.get(path_of(repairs::status_link_url(kBase, key_, 999999)));
   EXPECT_EQ(gone.status, 404);
+}
+
+TEST_F(RepairPublic, ApprovingThroughTheSignedLinkStartsTheRepairOnce) {
+  long long id = insert_repair(*server_, "R-20260101-10004", "waiting_approval");
+  std::int64_t expires = core::unix_now() + 3 * 24 * 3600;
+  std::string show = quote_path(id, repairs::QuoteAction::kShow, expires);
+  Browser browser(server_->base_url());
+  auto page = browser.get(show);
+  ASSERT_EQ(page.status, 200) << page.body;
+  std::string text = visible_text(page.body);
+  EXPECT_TRUE(page.contains("<title>Aprobación de presupuesto"));
+  EXPECT_TRUE(page.contains("<h1 class=\"page-title\">Presupuesto de reparación</h1>"));
+  EXPECT_NE(text.find("Código R-20260101-10004"), std::string::npos);
+  EXPECT_NE(text.find("Esperando aprobación"), std::string::npos);
+  EXPECT_NE(text.find("Cliente Secreto"), std::string::npos);
+  EXPECT_NE(text.find("Samsung A52"), std::string::npos);
+  EXPECT_NE(text.find("$ 42.000"), std::string::npos);
+  EXPECT_NE(text.find("Módulo dañado"), std::string::npos);
+  EXPECT_NE(text.find("¿Cómo querés continuar?"), std::string::npos);
+  EXPECT_TRUE(page.contains(">Aprobar presupuesto</button>"));
+  EXPECT_TRUE(page.contains(">Rechazar presupuesto</button>"));
+  // The forms carry the same expiry as the link.
+  std::string approve = quote_path(id, repairs::QuoteAction::kApprove, expires);
+  std::string escaped = approve;  // the page HTML-escapes the "&" between expires and signature
+  escaped.replace(escaped.find("&signature="), 1, "&amp;");
+  EXPECT_TRUE(page.contains("action=\"" + escaped + "\"")) << escaped;
+
+  auto approved = browser.submit(show, approve, {});
+  ASSERT_EQ(approved.status, 302) << approved.body;
+  std::string location = approved.header("location");
+  EXPECT_NE(location.find("/reparacion/" + std::to_string(id) + "/presupuesto?"), std::string::npos) << location;
+  EXPECT_NE(location.find("expires=" + std::to_string(expires)), std::string::npos) << location;
+  EXPECT_EQ(status_of(*server_, id), "repairing");
+  EXPECT_EQ(history_rows(id), 1);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id) +
+                                 " AND from_status = 'waiting_approval' AND to_status = 'repairing' AND changed_by IS "
+                                 "NULL AND comment = 'Cliente aprobó el presupuesto desde enlace público.'"),
+            1);
+  EXPECT_EQ(decision_audits(id), 1);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM audit_logs WHERE event = 'public.repair.quote_decision' AND "
+                             "actor_id IS NULL AND ip_address <> '' AND metadata LIKE '%repairing%' AND subject_id = " +
+                                 std::to_string(id)),
+            1);
+  auto after = browser.follow(approved);
+  ASSERT_EQ(after.status, 200);
+  std::string after_text = visible_text(after.body);
+  EXPECT_NE(after_text.find("Presupuesto aprobado. Empezamos con la reparación."), std::string::npos);
+  EXPECT_NE(after_text.find("Esta reparación ya no está esperando aprobación."), std::string::npos);
+  EXPECT_NE(after_text.find("Estado actual: En reparación"), std::string::npos);
+  EXPECT_FALSE(after.contains(">Aprobar presupuesto</button>"));
+
+  // A second click (here: reject with the same link) changes nothing and shows the decision already taken.
+  auto second = browser.submit("/reparacion", quote_path(id, repairs::QuoteAction::kReject, expires), {});
+  ASSERT_EQ(second.status, 302);
+  EXPECT_EQ(status_of(*server_, id), "repairing");
+  EXPECT_EQ(history_rows(id), 1);
+  EXPECT_EQ(decision_audits(id), 1);
+  auto shown = browser.follow(second);
+  std::string shown_text = visible_text(shown.body);
+  EXPECT_NE(shown_text.find("Esta reparación ya no está esperando aprobación."), std::string::npos);
+  EXPECT_NE(shown_text.find("Aprobaste el presupuesto el"), std::string::npos);
+  EXPECT_EQ(shown_text.find("Presupuesto aprobado. Empezamos"), std::string::npos);
+}
+
+TEST_F(RepairPublic, RejectingThroughTheSignedLinkCancelsTheRepair) {
+  long long id = insert_repair(*server_, "R-20260101-10005", "waiting_approval");
+  std::int64_t expires = core::unix_now() + 3600;
+  std::string show = quote_path(id, repairs::QuoteAction::kShow, expires);
+  Browser browser(server_->base_url());
+  auto rejected = browser.submit(show, quote_path(id, repairs::QuoteAction::kReject, expires), {});
+  ASSERT_EQ(rejected.status, 302);
+  EXPECT_EQ(status_of(*server_, id), "cancelled");
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id) +
+                                 " AND to_status = 'cancelled' AND changed_by IS NULL AND comment = "
+                                 "'Cliente rechazó el presupuesto desde enlace público.'"),
+            1);
+  EXPECT_EQ(decision_audits(id), 1);
+  auto page = browser.follow(rejected);
+  std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Presupuesto rechazado. La reparación quedó cancelada."), std::string::npos);
+  EXPECT_NE(text.find("Estado actual: Cancelado"), std::string::npos);
+  EXPECT_NE(text.find("Rechazaste el presupuesto el"), std::string::npos);
+}
+
+TEST_F(RepairPublic, TheLinkOnlyDecidesWhileTheRepairWaitsForApproval) {
+  long long id = insert_repair(*server_, "R-20260101-10006", "diagnosing");
+  std::int64_t expires = core::unix_now() + 3600;
+  std::string show = quote_path(id, repairs::QuoteAction::kShow, expires);
+  Browser browser(server_->base_url());
+  auto page = browser.get(show);
+  ASSERT_EQ(page.status, 200);
+  std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Esta reparación ya no está esperando aprobación."), std::string::npos);
+  EXPECT_NE(text.find("Estado actual: Diagnosticando"), std::string::npos);
+  EXPECT_FALSE(page.contains("Aprobar presupuesto"));
+  auto approved = browser.submit("/reparacion", quote_path(id, repairs::QuoteAction::kApprove, expires), {});
+  ASSERT_EQ(approved.status, 302);
+  EXPECT_EQ(status_of(*server_, id), "diagnosing");
+  EXPECT_EQ(history_rows(id), 0);
+  EXPECT_EQ(decision_audits(id), 0);
+  auto after = browser.follow(approved);
+  EXPECT_NE(visible_text(after.body).find("Esta reparación ya no está esperando aprobación."), std::string::npos);
+}
+
+TEST_F(RepairPublic, UnsignedTamperedOrExpiredQuoteLinksGetThe403PageAndChangeNothing) {
+  long long id = insert_repair(*server_, "R-20260101-10007", "waiting_approval");
+  long long other = insert_repair(*server_, "R-20260101-10008", "waiting_approval");
+  std::int64_t expires = core::unix_now() + 3600;
+  std::string show = quote_path(id, repairs::QuoteAction::kShow, expires);
+  Browser browser(server_->base_url());
+  auto base_page = browser.get(show);  // a valid page for the CSRF token
+  std::string token = testing_support::csrf_token_in(base_page.body);
+  ASSERT_FALSE(token.empty());
+
+  std::string approve = quote_path(id, repairs::QuoteAction::kApprove, expires);
+  std::string other_id = approve;  // my signature, another repair
+  other_id.replace(other_id.find("/" + std::to_string(id) + "/"), std::to_string(id).size() + 2,
+                   "/" + std::to_string(other) + "/");
+  std::string reject_with_approve_signature = quote_path(id, repairs::QuoteAction::kReject, expires);
+  reject_with_approve_signature =
+      reject_with_approve_signature.substr(0, reject_with_approve_signature.find("&signature=")) +
+      approve.substr(approve.find("&signature="));
+  std::string expired_approve = quote_path(id, repairs::QuoteAction::kApprove, core::unix_now() - 5);
+  for (const auto& target : {std::string("/reparacion/") + std::to_string(id) + "/presupuesto/aprobar", other_id,
+                             reject_with_approve_signature, expired_approve}) {
+    auto response = browser.post(target, {{"_token", token}});
+    EXPECT_EQ(response.status, 403) << target;
+  }
+  EXPECT_EQ(browser.get("/reparacion/" + std::to_string(id) + "/presupuesto").status, 403);
+  auto expired_page = browser.get(quote_path(id, repairs::QuoteAction::kShow, core::unix_now() - 5));
+  EXPECT_EQ(expired_page.status, 403);
+  EXPECT_NE(visible_text(expired_page.body).find("Este enlace venció"), std::string::npos);
+  EXPECT_EQ(status_of(*server_, id), "waiting_approval");
+  EXPECT_EQ(status_of(*server_, other), "waiting_approval");
+  EXPECT_EQ(history_rows(id) + history_rows(other), 0);
+  // The admin's link is valid for 7 days.
+  std::string url = repairs::quote_approval_url(kBase, key_, id);
+  auto link_expiry = std::stoll(url.substr(url.find("expires=") + 8));
+  EXPECT_NEAR(static_cast<double>(link_expiry - core::unix_now()), 7.0 * 24 * 3600, 120.0);
+  EXPECT_EQ(browser.get(path_of(url)).status, 200);
+}
+
+
+TEST_F(RepairPublic, ApproveAndRejectClickedAtOnceDecideOnce) {
+  long long id = insert_repair(*server_, "R-20260101-10010", "waiting_approval");
+  std::int64_t expires = core::unix_now() + 3600;
+  std::vector<std::thread> clicks;
+  std::atomic<int> redirects{0};
+  for (int i = 0; i < 8; ++i) {
+    clicks.emplace_back([&, i] {
+      Browser browser(server_->base_url());
+      auto action = i % 2 == 0 ? repairs::QuoteAction::kApprove : repairs::QuoteAction::kReject;
+      if (browser.submit("/reparacion", quote_path(id, action, expires), {}).status == 302) ++redirects;
+    });
+  }
+  for (auto& click : clicks) click.join();
+  EXPECT_EQ(redirects.load(), 8);
+  std::string status = status_of(*server_, id);
+  EXPECT_TRUE(status == "repairing" || status == "cancelled") << status;
+  EXPECT_EQ(history_rows(id), 1);
+  EXPECT_EQ(decision_audits(id), 1);
 }
 
 TEST_F(RepairPublic, CustomersSeeOnlyTheirOwnRepairs) {

@@ -206,6 +206,12 @@ TEST_F(WhatsApp, RepairLogRendersEveryPlaceholderAndIsDeduplicatedForTenMinutes)
         "AD=Av. Siempreviva 742|", "H=Lun a Vie 9 a 18"})
     EXPECT_NE(message.find(part), std::string::npos) << part << " in " << message;
   EXPECT_EQ(message.find('{'), std::string::npos) << message;
+  // The approval link in the message works.
+  std::string approval = message.substr(message.find("A=http://127.0.0.1") + 18);
+  approval = approval.substr(0, approval.find('|'));
+  Browser customer(server_->base_url());
+  EXPECT_EQ(customer.get(approval).status, 200) << approval;
+
   auto again = log_ajax(id);
   ASSERT_EQ(again.status, 200);
   EXPECT_NE(again.body.find("\"created\":false"), std::string::npos);

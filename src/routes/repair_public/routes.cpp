@@ -13,7 +13,11 @@ using web::Access;
 
 void register_repair_public_routes(web::Router& router) {
   router.add("GET", "/reparacion/estado/{repair}", "repairs.status_link", Access::kAnyone, show_repair_status_link);
-  // QUOTE_ROUTES
+  router.add("GET", "/reparacion/{repair}/presupuesto", "repairs.quote.show", Access::kAnyone, show_repair_quote);
+  router.add("POST", "/reparacion/{repair}/presupuesto/aprobar", "repairs.quote.approve", Access::kAnyone,
+             approve_repair_quote);
+  router.add("POST", "/reparacion/{repair}/presupuesto/rechazar", "repairs.quote.reject", Access::kAnyone,
+             reject_repair_quote);
   router.add("GET", "/mis-reparaciones", "repairs.my.index", Access::kAuth, my_repairs);
   router.add("GET", "/mis-reparaciones/{repair}", "repairs.my.show", Access::kAuth, my_repair);
 }
