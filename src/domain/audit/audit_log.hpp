@@ -2,7 +2,8 @@
 // business events (order/repair status, role change, quote decision) it records security events:
 // auth.login.succeeded, auth.login.failed, auth.logout, admin allowlist denials, 2FA changes.
 // Every entry is sealed into the hash chain of audit_chain.hpp (appends are serialised by a lock on the chain
-// head). Blocking (SQL): worker threads only. record() throws on SQL errors.
+// head). Blocking (SQL): worker threads only. record() throws on SQL errors. Call it after your own write
+// transaction has committed, not inside it: on SQLite it needs the write lock your open transaction holds.
 #pragma once
 
 #include <cstdint>

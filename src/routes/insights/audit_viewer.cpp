@@ -130,6 +130,7 @@ http::Response show_audit_log(web::Context& context) {
     query.emplace_back("page", std::to_string(number));
     return "/admin/auditoria?" + http::build_urlencoded(query);
   };
+  dict.show_if(page.pages > 1, "PAGER");
   if (page.page > 1) dict.add("PREV").set("HREF", page_link(page.page - 1));
   if (page.page < page.pages) dict.add("NEXT").set("HREF", page_link(page.page + 1));
   return web::render(context, view);

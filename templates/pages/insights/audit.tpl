@@ -75,9 +75,9 @@
     </table>
   </div>
   {{#EMPTY}}<p class="card-body muted">No hay entradas con esos filtros.</p>{{/EMPTY}}
-  <nav class="card-body audit-pager" aria-label="Páginas">
+  {{#PAGER}}<nav class="card-body audit-pager" aria-label="Páginas">
     <span>{{#PREV}}<a class="btn-outline btn-sm" href="{{HREF}}" rel="prev">← Anteriores</a>{{/PREV}}</span>
     <span>{{#NEXT}}<a class="btn-outline btn-sm" href="{{HREF}}" rel="next">Siguientes →</a>{{/NEXT}}</span>
-  </nav>
+  </nav>{{/PAGER}}
 </section>
 </div>
