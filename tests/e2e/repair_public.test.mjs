@@ -1,5 +1,5 @@
 // Browser test of the customer's side of a repair: the signed quote link (approve), the public lookup finding
-// it "En reparación" and the signed status link. The repair is inserted with sqlite3 (the admin intake has its own
+// it "En reparación", the signed status link, /mis-reparaciones, and the admin's WhatsApp templates page. The repair is inserted with sqlite3 (the admin intake has its own
 // browser test); links are signed here exactly as the server does (HMAC-SHA256 of path + expiry under APP_KEY).
 // Run from tests/e2e with `npm test` (needs build/nico or $NICO_BIN, /usr/bin/chromium and /usr/bin/sqlite3).
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
 
 const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
   ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
@@ -111,6 +111,60 @@ describe('repair, customer side (browser)', { timeout: 180_000 }, () => {
     const tampered = await page.goto(url.replace(`/estado/${repairId}?`, `/estado/${repairId + 1}?`));
     assert.equal(tampered.status(), 403);
     await expectVisibleText('Este enlace no es válido');
+  });
+
+  it('shows the repair in the customer area once it is linked to the account', async () => {
+    const res = await page.goto(`${server.url}/registro`);
+    assert.equal(res.status(), 200);
+    const form = page.locator('form:has(input[name="password_confirmation"])').first();
+    await form.locator('input[name="name"]').fill('Ana');
+    await form.locator('input[name="last_name"]').fill('Prueba');
+    await form.locator('input[name="phone"]').fill('341 555-0000');
+    await form.locator('input[name="email"]').fill('ana.repair@example.com');
+    await form.locator('input[name="password"]').fill('Nico-e2e-Passw0rd!');
+    await form.locator('input[name="password_confirmation"]').fill('Nico-e2e-Passw0rd!');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), form.getByRole('button', { name: 'Crear cuenta' }).click()]);
+    sql(`UPDATE repairs SET user_id = (SELECT id FROM users WHERE email = 'ana.repair@example.com') WHERE id = ${repairId}`);
+    await page.goto(`${server.url}/mis-reparaciones`);
+    await expectVisibleText('Código: R-20260101-00077');
+    await screenshot('my-repairs.png');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`a[href="/mis-reparaciones/${repairId}"]`).click()]);
+    await expectVisibleText('Estamos realizando la reparación.');
+    await screenshot('my-repair.png');
+  });
+
+  it('lets the admin edit the WhatsApp templates', async () => {
+    execFileSync(NICO_BIN, ['user:create-admin', '--email', 'jefe@example.com', '--password', 'Admin-e2e-Passw0rd!'], {
+      cwd: REPO_ROOT,
+      env: server.env,
+      stdio: 'ignore',
+    });
+    const admin = await browser.newContext({ locale: 'es-AR', viewport: { width: 1280, height: 800 } });
+    const adminPage = await admin.newPage();
+    adminPage.on('response', (r) => {
+      if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    try {
+      await adminPage.goto(`${server.url}/login`);
+      const login = adminPage.locator('form:has(input[name="email"]):has(input[name="password"])').first();
+      await login.locator('input[name="email"]').fill('jefe@example.com');
+      await login.locator('input[name="password"]').fill('Admin-e2e-Passw0rd!');
+      await Promise.all([adminPage.waitForNavigation({ waitUntil: 'load' }), login.getByRole('button', { name: 'Ingresar' }).click()]);
+      const res = await adminPage.goto(`${server.url}/admin/whatsapp`);
+      assert.equal(res.status(), 200);
+      await adminPage.locator('textarea[name="templates[received]"]').fill('Hola {customer_name}, recibimos tu {device}.');
+      await Promise.all([
+        adminPage.waitForNavigation({ waitUntil: 'load' }),
+        adminPage.getByRole('button', { name: 'Guardar plantillas' }).click(),
+      ]);
+      await adminPage.getByText('Plantillas WhatsApp guardadas ✅').first().waitFor({ state: 'visible' });
+      assert.equal(await adminPage.locator('textarea[name="templates[received]"]').inputValue(),
+        'Hola {customer_name}, recibimos tu {device}.');
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await adminPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'whatsapp-templates.png'), fullPage: false });
+    } finally {
+      await admin.close().catch(() => {});
+    }
   });
 
   it('saw no uncaught page errors and no 5xx responses', () => {
