@@ -3,8 +3,13 @@
 
 #include <ctemplate/template.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
 #include "web/services.hpp"
 
@@ -21,6 +26,34 @@ void add_assets(Dict& dict, const Services& services) {
 
 namespace {
 
+// Logo and favicons from the brand assets (custom uploads or defaults); the cached snapshot makes this free.
+void add_brand_assets(Dict& dict, const Services& services) {
+  std::shared_ptr<const settings::SettingsSnapshot> snapshot;
+  try {
+    if (services.settings_cache) snapshot = services.settings_cache->current();
+  } catch (const std::exception&) {
+    // The database is unreachable: error and maintenance pages still render, with the default logo.
+  }
+  if (!snapshot) {
+    dict.set("LOGO_URL", "/img/logo.svg");
+    dict.add("FAVICON").set("REL", "icon").set("URL", "/img/logo.svg").set("TYPE", "image/svg+xml");
+    return;
+  }
+  dict.set("LOGO_URL", snapshot->asset_url("logo_main"));
+  struct Link { const char* key; const char* rel; const char* sizes; };
+  std::vector<std::string> emitted;  // defaults often share one file: one <link> per rel + URL
+  for (auto link : {Link{"favicon_ico", "icon", ""}, Link{"favicon_32", "icon", "32x32"}, Link{"favicon_16", "icon", "16x16"},
+                    Link{"apple_touch_icon", "apple-touch-icon", "180x180"}}) {
+    const auto& asset = snapshot->asset(link.key);
+    std::string id = std::string(link.rel) + " " + asset.url;
+    if (std::find(emitted.begin(), emitted.end(), id) != emitted.end()) continue;
+    emitted.push_back(id);
+    Dict favicon = dict.add("FAVICON");
+    favicon.set("REL", link.rel).set("URL", asset.url).set("TYPE", asset.mime_type);
+    if (*link.sizes && asset.custom) favicon.add("SIZES").set("SIZES", link.sizes);
+  }
+}
+
 void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services, Context* context,
                  const View& view, const std::string& content) {
   Dict dict(&layout);
@@ -30,6 +63,7 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
   add_assets(dict, services);
   dict.set("CONTENT", content);
   dict.show_if(view.nav_store_active, "NAV_STORE_ACTIVE");
+  add_brand_assets(dict, services);
 
   const accounts::User* user = context && context->user ? &*context->user : nullptr;
   dict.set("BRAND_HREF", user && user->is_admin() ? "/admin/dashboard" : "/tienda");

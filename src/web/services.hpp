@@ -26,6 +26,9 @@ class ExceptionMonitor;
 namespace audit {
 class AuditLog;
 }
+namespace settings {
+class SettingsCache;
+}
 
 namespace web {
 
@@ -50,6 +53,7 @@ struct Services {
   std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
   const audit::AuditLog* audit_log = nullptr;          // audit trail (null in unit tests)
   const accounts::TwoFactorService* two_factor = nullptr;
+  const settings::SettingsCache* settings_cache = nullptr;   // business settings + brand assets (null in unit tests)
   std::vector<std::string> admin_emails;               // ADMIN_ALLOWED_EMAILS, lower-cased ("" list = no limit)
   std::vector<core::IpRule> admin_ips;                 // ADMIN_ALLOWED_IPS (malformed entries dropped)
 };

@@ -5,9 +5,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}}</title>
-<link rel="icon" href="/img/logo.svg" type="image/svg+xml">
-<link rel="apple-touch-icon" href="/img/logo.svg">
-<link rel="manifest" href="/manifest.webmanifest">
+{{#FAVICON}}<link rel="{{REL}}" href="{{URL}}" type="{{TYPE}}"{{#SIZES}} sizes="{{SIZES}}"{{/SIZES}}>
+{{/FAVICON}}<link rel="manifest" href="/manifest.webmanifest">
 <meta name="theme-color" content="#0ea5e9">
 <meta name="application-name" content="{{APP_NAME}}">
 {{#STYLESHEET}}<link rel="stylesheet" href="{{URL}}">
@@ -23,7 +22,7 @@
       <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"/></svg>
     </button>
     <a class="brand" href="{{BRAND_HREF}}">
-      <img class="brand-logo shrink-0" src="/img/logo.svg" alt="NicoReparaciones" width="36" height="36">
+      <img class="brand-logo shrink-0" src="{{LOGO_URL}}" alt="NicoReparaciones" width="36" height="36">
       <span class="brand-text">
         <span class="brand-name">Nico<span class="brand-accent">Reparaciones</span></span>
         <span class="brand-tagline">Servicio Técnico Profesional y Tienda de Electrónica</span>
@@ -136,7 +135,7 @@
 <footer class="site-footer">
   <div class="container-page footer-grid">
     <div class="footer-brand">
-      <img src="/img/logo.svg" alt="" width="32" height="32">
+      <img src="{{LOGO_URL}}" alt="" width="32" height="32">
       <div>
         <p class="footer-name">NicoReparaciones</p>
         <p class="muted text-sm">Tienda simple + consulta de reparaciones.</p>

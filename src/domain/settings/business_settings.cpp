@@ -26,6 +26,16 @@ std::string BusinessSettings::get(const std::string& key, const std::string& fal
   return found->second;
 }
 
+std::string BusinessSettings::raw(const std::string& key) const {
+  auto found = values_.find(key);
+  return found == values_.end() ? std::string() : found->second;
+}
+
+void BusinessSettings::remove(db::Database& database, const std::string& key) {
+  auto sql = database.lease();
+  *sql << "DELETE FROM business_settings WHERE `key` = :k", soci::use(key);
+}
+
 void BusinessSettings::put(db::Database& database, const std::string& key, const std::string& value,
                            long long updated_by) {
   auto sql = database.lease();

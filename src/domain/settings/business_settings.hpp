@@ -22,6 +22,10 @@ class BusinessSettings final {
 
   // Insert or update one key (updated_by may be 0 for "system").
   static void put(db::Database& database, const std::string& key, const std::string& value, long long updated_by);
+  // Deletes the key (a brand asset reset). No-op when absent.
+  static void remove(db::Database& database, const std::string& key);
+  // The stored value even when blank ("" when absent), for re-filling forms.
+  std::string raw(const std::string& key) const;
 
  private:
   std::map<std::string, std::string> values_;

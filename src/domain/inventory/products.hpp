@@ -1,0 +1,92 @@
+// Store products as the back office manages them (spec/domain.md §2.11): filtered list, create/update
+// (validation, slug rules, image path), delete guarded by sold items, active/featured toggles, stock.
+// Product writes touch only the products table; the store's search index follows through its triggers.
+// Blocking SQL: worker threads only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/validation.hpp"
+#include "domain/inventory/categories.hpp"
+
+namespace db {
+class Database;
+}
+
+namespace inventory {
+
+struct Product {
+  long long id = 0;
+  long long category_id = 0;
+  std::string category_name;  // "" when the category row is gone
+  std::string name;
+  std::string slug;
+  long long price = 0;        // centavos
+  long long stock = 0;        // units, never negative
+  std::string description;    // "" when null
+  std::string image_path;     // uploaded image, relative to storage/app/public ("products/ab12….png"), or ""
+  std::string legacy_image;   // the reference's `image` column (seed data), or ""
+  bool featured = false;
+  bool active = true;
+  // "/storage/<image_path>", else the legacy "/storage/products/<image>", else "".
+  std::string image_url() const;
+};
+
+struct ProductFilters {
+  std::string q;            // name or slug contains
+  long long category_id = 0;  // 0 = all
+  std::string active;       // "" | "1" | "0"
+  std::string featured;     // "" | "1" | "0"
+  std::string stock;        // "" | "out" (≤ 0) | "low" (1..5)
+  long long page = 1;
+};
+
+struct ProductPage {
+  std::vector<Product> items;
+  long long total = 0;
+  long long page = 1;
+  long long pages = 1;
+};
+
+// id desc, 20 per page (stock filters: lowest stock first).
+ProductPage list_products(db::Database& database, const ProductFilters& filters, long long per_page = 20);
+std::optional<Product> find_product(db::Database& database, long long id);
+
+struct ProductInput {
+  std::string name, slug, category_id, price, stock, description;  // as typed
+};
+
+// Field rules that need no slug decision (name, category exists, price, stock, description). Run before
+// storing an uploaded image so a form with mistakes leaves no file behind.
+core::FieldErrors check_product(db::Database& database, const ProductInput& input);
+
+enum class ImageChange { kKeep, kRemove, kReplace };
+struct ProductSave {
+  core::FieldErrors errors;   // nothing written when not empty
+  long long id = 0;           // 0 with no errors → the product does not exist
+  std::string old_image;      // image_path that the write replaced or removed: the caller deletes the file
+};
+
+// Validates again, chooses the slug and writes in one transaction. New products are active, not featured.
+ProductSave create_product(db::Database& database, const ProductInput& input, const std::string& image_path);
+ProductSave update_product(db::Database& database, long long id, const ProductInput& input, ImageChange image,
+                           const std::string& new_image_path);
+
+// Refused when order items reference it; otherwise the row goes and its image path is returned for removal.
+Deletion delete_product(db::Database& database, long long id);
+
+// Flip a flag; the new value, or nullopt when the product does not exist.
+std::optional<bool> toggle_product_active(db::Database& database, long long id);
+std::optional<bool> toggle_product_featured(db::Database& database, long long id);
+// Sets the stock (≥ 0, checked by the caller); false when the product does not exist.
+bool set_product_stock(db::Database& database, long long id, long long stock);
+
+// A non-negative whole number ("12"), or nullopt ("-1", "1.5", "abc", "").
+std::optional<long long> parse_stock(const std::string& text);
+// A positive row id ("42"), or nullopt ("0", "-1", "abc", ""): route parameters, form selects, bulk ids.
+std::optional<long long> parse_id(std::string_view text);
+
+}  // namespace inventory

@@ -1,0 +1,74 @@
+// Quick actions of the admin product list (ui-contract §20.2): active/featured toggles and stock, answered
+// as JSON for the page's script or as a redirect with a flash for a plain form post; and the bulk actions,
+// always JSON.
+#include "core/log.hpp"
+#include "domain/inventory/bulk_actions.hpp"
+#include "domain/inventory/products.hpp"
+#include "routes/back_office/common.hpp"
+#include "routes/back_office/handlers.hpp"
+#include "web/context.hpp"
+#include "web/render.hpp"
+
+namespace routes::back_office {
+
+namespace {
+
+http::Response missing(web::Context& context) {
+  if (context.wants_json()) return json_answer(404, false, "", "No encontramos ese producto.");
+  return web::error_page(context.services, &context, 404);
+}
+
+http::Response answer(web::Context& context, const std::string& fields, const std::string& message) {
+  if (context.wants_json()) return json_answer(200, true, fields, message);
+  context.flash_next("success", message);
+  return http::Response::redirect(context.previous_url("/admin/productos"), 302);
+}
+
+std::string flag(const char* key, bool value) { return std::string("\"") + key + "\":" + (value ? "true" : "false"); }
+
+}  // namespace
+
+http::Response products_toggle_active(web::Context& context) {
+  auto id = id_param(context, "product");
+  auto active = id ? inventory::toggle_product_active(context.services.database, *id) : std::nullopt;
+  if (!active) return missing(context);
+  return answer(context, flag("active", *active), *active ? "Producto activado ✅" : "Producto desactivado ✅");
+}
+
+http::Response products_toggle_featured(web::Context& context) {
+  auto id = id_param(context, "product");
+  auto featured = id ? inventory::toggle_product_featured(context.services.database, *id) : std::nullopt;
+  if (!featured) return missing(context);
+  return answer(context, flag("featured", *featured), *featured ? "Marcado como destacado ✅" : "Quitado de destacados ✅");
+}
+
+http::Response products_update_stock(web::Context& context) {
+  auto id = id_param(context, "product");
+  if (!id) return missing(context);
+  auto stock = inventory::parse_stock(context.input.value("stock"));
+  if (!stock) {
+    const std::string message = "El stock debe ser un número entero mayor o igual a 0.";
+    if (context.wants_json())
+      return http::Response::json(422, "{\"ok\":false,\"message\":" + core::json_quote(message) +
+                                           ",\"errors\":{\"stock\":[" + core::json_quote(message) + "]}}");
+    web::FieldErrors errors;
+    errors.add("stock", message);
+    return context.back_with_errors(errors, {}, "/admin/productos");
+  }
+  if (!inventory::set_product_stock(context.services.database, *id, *stock)) return missing(context);
+  return answer(context, "\"stock\":" + std::to_string(*stock), "Stock actualizado ✅");
+}
+
+http::Response products_bulk(web::Context& context) {
+  inventory::BulkRequest request;
+  request.action = context.input.value("action");
+  request.ids = context.input.all("ids");
+  request.stock = context.input.value("stock");
+  request.category_id = context.input.value("category_id");
+  auto result = inventory::apply_bulk_action(context.services.database, request);
+  for (const auto& image : result.removed_images) remove_upload(context, image);
+  std::string fields = "\"affected\":" + std::to_string(result.affected) + ",\"skipped\":" + std::to_string(result.skipped);
+  return json_answer(result.status, result.ok, fields, result.message);
+}
+
+}  // namespace routes::back_office

@@ -1,0 +1,73 @@
+// Browser test of the back office: the admin signs in, deactivates a product from the product list (the
+// quick toggle answers through fetch and flips the button), and the store stops showing it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { launchBrowser } from './lib/browser.mjs';
+import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+
+const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
+  ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
+  : path.join(REPO_ROOT, 'tests', 'e2e', 'test-results', 'screenshots');
+const admin = { email: 'dueno@taller.example.com', password: 'Clave-Backoffice-1!' };
+const slug = 'cable-usb-c-reforzado-1m';
+const productName = 'Cable USB-C reforzado 1m';
+
+let server;
+let browser;
+let page;
+
+describe('admin back office (browser)', () => {
+  before(async () => {
+    server = await startServer();
+    const run = (args) => execFileSync(NICO_BIN, args, { env: server.env, cwd: REPO_ROOT });
+    run(['db:seed', '--demo']);
+    run(['user:create-admin', '--email', admin.email, '--password', admin.password]);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('deactivates a product from the list and the store hides it', async () => {
+    // What the store shows before (the product page, and the catalog list once the store lists products).
+    const productBefore = await page.request.get(`${server.url}/producto/${slug}`);
+    const storeBefore = await (await page.request.get(`${server.url}/tienda`)).text();
+    const storeListsIt = storeBefore.includes(productName);
+
+    await page.goto(`${server.url}/login`);
+    await page.fill('input[name="email"]', admin.email);
+    await page.fill('input[name="password"]', admin.password);
+    await page.click('button:has-text("Ingresar")');
+    await page.waitForURL(/\/admin\/dashboard$/);
+
+    await page.goto(`${server.url}/admin/productos?q=${encodeURIComponent('USB-C reforzado')}`);
+    assert.equal(await page.locator('.page-title').innerText(), 'Productos');
+    const row = page.locator('tr', { hasText: productName });
+    const toggle = row.locator('form[data-admin-product-toggle="active"] [data-toggle-btn]');
+    assert.equal((await toggle.innerText()).trim(), 'Activo');
+    await toggle.click();
+    await page.locator('.toast', { hasText: 'Producto desactivado ✅' }).waitFor();
+    assert.equal((await toggle.innerText()).trim(), 'Inactivo');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-products.png'), fullPage: true });
+
+    // The change is stored: the "Inactivos" filter lists it after a reload.
+    await page.goto(`${server.url}/admin/productos?active=0`);
+    assert.ok(await page.locator('tr', { hasText: productName }).count() === 1);
+
+    // The store no longer shows it.
+    const productAfter = await page.request.get(`${server.url}/producto/${slug}`);
+    assert.equal(productAfter.status(), 404);
+    if (productBefore.status() === 200 || storeListsIt) {
+      const storeAfter = await (await page.request.get(`${server.url}/tienda`)).text();
+      assert.ok(!storeAfter.includes(productName), 'the store still lists the inactive product');
+    }
+  });
+});
