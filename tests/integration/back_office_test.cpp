@@ -163,6 +163,11 @@ TEST_F(BackOffice, FaviconUploadChangesTheLayoutLinksAndManifestIcons) {
   EXPECT_EQ(icons[0].sizes, "192x192");
   EXPECT_EQ(icons[0].type, "image/png");
   EXPECT_EQ(icons[1].sizes, "512x512");
+  EXPECT_EQ(icons[1].src, "/img/android-chrome-512x512.png");  // the shipped default
+  // The web manifest served by the store lists the custom icon.
+  auto manifest = admin_->get("/manifest.webmanifest");
+  ASSERT_EQ(manifest.status, 200);
+  EXPECT_TRUE(manifest.contains("\"/storage/" + path + "\"")) << manifest.body;
 
   auto favicon = upload("favicon_32", "fav.png", png_bytes(200));
   ASSERT_EQ(favicon.status, 302);

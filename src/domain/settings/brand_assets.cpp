@@ -83,8 +83,14 @@ std::shared_ptr<const SettingsSnapshot> load_settings_snapshot(db::Database& dat
       resolved.url = "/storage/" + custom;
     } else {
       resolved.relative_path = std::string(slot.default_file);
-      bool shipped = std::filesystem::is_regular_file(public_root / std::string(slot.default_file), ec);
-      resolved.url = shipped ? "/" + std::string(slot.default_file) : std::string(kFallbackUrl);
+      resolved.url = std::string(kFallbackUrl);
+      // A default shipped in public/ (as the reference names it) or in public/img/.
+      for (std::string candidate : {std::string(slot.default_file), "img/" + std::string(slot.default_file)}) {
+        if (std::filesystem::is_regular_file(public_root / candidate, ec)) {
+          resolved.url = "/" + candidate;
+          break;
+        }
+      }
     }
     resolved.mime_type = mime_for(resolved.url);
     snapshot->assets.push_back(std::move(resolved));
