@@ -71,4 +71,30 @@ describe('admin back office (browser)', () => {
     await page.goto(`${server.url}/tienda`);
     assert.equal(await page.getByText(productName).count(), 0);
   });
+
+  it('shows the users list, the settings and the brand assets pages', async () => {
+    await page.goto(`${server.url}/admin/usuarios?role=admin`);
+    assert.equal(await page.locator('h1.text-lg').innerText(), 'Usuarios');
+    // Only admins: ours and the one db:seed creates, no customers.
+    assert.equal(await page.locator('.bo-user', { hasText: admin.email }).count(), 1);
+    assert.equal(await page.locator('.bo-user .badge-zinc').count(), 0);  // USER badges
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-users.png'), fullPage: true });
+
+    await page.goto(`${server.url}/admin/configuracion`);
+    await page.fill('textarea[name="shop_hours"]', 'Lun a Vie 9-13 / 16-20');
+    await page.click('button:has-text("Guardar")');
+    assert.match(await page.locator('.alert-success').first().innerText(), /Configuración guardada\./);
+    assert.equal(await page.locator('textarea[name="shop_hours"]').inputValue(), 'Lun a Vie 9-13 / 16-20');
+
+    await page.goto(`${server.url}/admin/configuracion/identidad-visual`);
+    assert.equal(await page.locator('.page-title').innerText(), 'Identidad visual');
+    // The script turns each file input into a drop zone; the submit waits for a file.
+    const logo = page.locator('[data-asset-key="logo_main"]');
+    await logo.locator('[data-asset-dropzone]').waitFor();
+    assert.equal(await logo.locator('[data-asset-submit]').isDisabled(), true);
+    // Every preview loads (custom uploads or the shipped defaults).
+    const broken = await page.$$eval('img.bo-asset-preview', (imgs) => imgs.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.alt));
+    assert.deepEqual(broken, []);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-brand-assets.png'), fullPage: true });
+  });
 });

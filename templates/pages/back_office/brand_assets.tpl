@@ -35,7 +35,7 @@
               </div>
               <span class="{{STATE_CLASS}}">{{STATE_LABEL}}</span>
             </div>
-            <img class="bo-asset-preview" src="{{URL}}" alt="{{LABEL}}" loading="lazy">
+            <img class="bo-asset-preview" src="{{URL}}" alt="{{LABEL}}">
             <form method="POST" action="/admin/configuracion/identidad-visual/{{KEY}}" enctype="multipart/form-data" data-asset-upload-form>
               <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
               <label class="sr-only" for="asset_{{KEY}}">Archivo para {{LABEL}}</label>

@@ -78,7 +78,7 @@
             </td>
             <td>{{CATEGORY}}</td>
             <td class="bo-lg bo-muted">{{SLUG}}</td>
-            <td>{{PRICE}}</td>
+            <td class="bo-nowrap">{{PRICE}}</td>
             <td>
               <form method="POST" action="/admin/productos/{{ID}}/stock" data-admin-product-stock data-product-id="{{ID}}" class="bo-stock">
                 <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
