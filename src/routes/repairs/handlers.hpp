@@ -1,0 +1,26 @@
+// Admin repair handlers (spec/domain.md §2.10, ui-contract §17). Every route is Access::kAdmin (routes.cpp).
+#pragma once
+
+#include "http/message.hpp"
+
+namespace web {
+class Context;
+}
+
+namespace routes {
+
+// list.cpp
+http::Response admin_repairs_index(web::Context& context);
+// intake.cpp
+http::Response admin_repairs_create(web::Context& context);
+http::Response admin_repairs_store(web::Context& context);
+// detail.cpp
+http::Response admin_repairs_show(web::Context& context);
+http::Response admin_repairs_update(web::Context& context);
+// status.cpp
+http::Response admin_repairs_update_status(web::Context& context);
+// print.cpp
+http::Response admin_repairs_print(web::Context& context);
+http::Response admin_repairs_ticket(web::Context& context);
+
+}  // namespace routes
