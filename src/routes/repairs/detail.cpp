@@ -166,7 +166,7 @@ http::Response admin_repairs_update(web::Context& context) {
                                      repair->device_issue_type_id};
   repairs::check_repair_references(context.services.database, values, repairs::RepairFormMode::kUpdate, current,
                                    errors);
-  if (!errors.empty()) return context.back_with_errors(errors, {}, detail, "repair_edit");
+  if (!errors.empty()) return context.back_with_errors(errors, {}, detail, "#repair_edit");
 
   if (!repairs::update_repair(context.services.database, repair->id, values))
     return web::error_page(context.services, &context, 404);

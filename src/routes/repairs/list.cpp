@@ -52,8 +52,7 @@ http::Response admin_repairs_index(web::Context& context) {
   web::View view("pages/repairs_admin/index.tpl", "Admin — Reparaciones");
   auto dict = view.dict();
   dict.set("Q", filters.q);
-  if (filters.status) dict.show("TABS_OPEN");
-  if (!filters.wa.empty()) dict.show("FILTERS_OPEN");
+  dict.show(filters.status ? "TABS_OPEN" : "TABS_CLOSED");
   if (filters.status || !filters.q.empty() || !filters.wa.empty()) dict.show("HAS_FILTERS");
 
   auto all_tab = dict.add("TAB");

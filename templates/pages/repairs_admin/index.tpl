@@ -13,9 +13,9 @@
   <section class="card">
     <div class="card-head">
       <h2 class="card-title">Estados</h2>
-      <button type="button" class="btn-outline btn-sm" data-toggle-collapse="repairs_tabs" data-toggle-collapse-label="estados" aria-expanded="{{#TABS_OPEN}}true{{/TABS_OPEN}}{{^TABS_OPEN}}false{{/TABS_OPEN}}">Ver estados</button>
+      <button type="button" class="btn-outline btn-sm" data-toggle-collapse="repairs_tabs" data-toggle-collapse-label="estados" aria-expanded="{{#TABS_OPEN}}true{{/TABS_OPEN}}{{#TABS_CLOSED}}false{{/TABS_CLOSED}}">Ver estados</button>
     </div>
-    <nav class="card-body repair-tabs{{^TABS_OPEN}} hidden{{/TABS_OPEN}}" data-collapse="repairs_tabs" aria-label="Estados">
+    <nav class="card-body repair-tabs{{#TABS_CLOSED}} hidden{{/TABS_CLOSED}}" data-collapse="repairs_tabs" aria-label="Estados">
       {{#TAB}}<a class="nav-pill{{#ACTIVE}} nav-pill-active{{/ACTIVE}}" href="{{HREF}}">{{LABEL}} <span data-admin-repairs-count="{{KEY}}">{{COUNT}}</span></a>
       {{/TAB}}
     </nav>
@@ -35,7 +35,7 @@
           {{/STATUS_OPTION}}
         </select>
       </div>
-      <div class="field{{^FILTERS_OPEN}} hidden{{/FILTERS_OPEN}}" data-collapse="repairs_filters_more">
+      <div class="field" data-collapse="repairs_filters_more">
         <label class="label" for="wa">WhatsApp</label>
         <select class="input" id="wa" name="wa">
           <option value="">Todos</option>
