@@ -224,83 +224,60 @@
     toggleFinance.addEventListener('click', () => setOpen(finance.classList.contains('hidden')));
   }
 
-  // ---------- Pricing helper (GET /admin/precios/resolve; amounts in pesos) ----------
+  // ---------- Pricing helper: the server computes the quote (GET /admin/precios/resolve) ----------
   const pricing = $('[data-repair-pricing-auto]');
   const pricingForm = pricing ? pricing.closest('form') : null;
   if (pricing && pricingForm) {
     const field = (sel) => $(sel, pricingForm);
-    const number = (el) => {
-      if (!el) return 0;
-      const text = el.value.replace(/\$/g, '').trim().replace(/\./g, '').replace(',', '.');
-      const value = parseFloat(text);
-      return Number.isFinite(value) && value > 0 ? value : 0;
-    };
-    const pesos = (n) => '$ ' + Math.round(n).toLocaleString('es-AR');
-    let rule = null;
-    let timer = null;
     const label = field('[data-pricing-rule-label]');
     const action = field('[data-pricing-rule-action]');
-    function compute() {
-      const parts = number(field('[data-parts-cost]'));
-      const labor = number(field('[data-labor-cost]'));
-      const shippingOn = field('[data-shipping-enabled]') && field('[data-shipping-enabled]').checked;
-      const shippingInput = field('[data-shipping-amount]');
-      if (rule && shippingInput && !number(shippingInput) && rule.shipping_default) shippingInput.value = String(rule.shipping_default);
-      const shipping = shippingOn ? number(shippingInput) : 0;
-      let profit = 0;
-      let total = parts + labor + shipping;
-      if (rule && rule.mode === 'fixed') {
-        profit = Math.max(0, (rule.fixed_total || 0) - parts);
-        total = (rule.fixed_total || 0) + shipping;
-      } else if (rule) {
-        profit = Math.max(parts * (rule.multiplier || 0), rule.min_profit || 0);
-        total = parts + labor + profit + shipping;
+    let timer = null;
+    let sequence = 0;
+    function show(body) {
+      const quote = body && body.ok ? body.quote : null;
+      if (label) label.textContent = body && body.ok ? body.label : 'Regla: —';
+      if (action && body && body.ok) {
+        action.textContent = body.rule ? 'Editar regla' : 'Crear regla';
+        action.href = body.rule_url || pricing.dataset.pricingCreateBase;
       }
-      const profitDisplay = field('[data-profit-display]');
-      const totalDisplay = field('[data-total-display]');
-      if (profitDisplay) profitDisplay.value = pesos(profit);
-      if (totalDisplay) totalDisplay.value = pesos(total);
+      const profit = field('[data-profit-display]');
+      const total = field('[data-total-display]');
+      if (profit) profit.value = quote ? quote.profit_formatted : '';
+      if (total) total.value = quote ? quote.total_formatted : '';
+      const shipping = field('[data-shipping-amount]');
+      if (quote && shipping && !shipping.value.trim() && quote.shipping) shipping.placeholder = String(quote.shipping);
       const auto = field('[data-final-auto]');
       const finalPrice = field('[data-final-price]');
-      if (auto && auto.checked && finalPrice && (rule || parts || labor)) finalPrice.value = String(Math.round(total));
-    }
-    function describe() {
-      if (!label) return;
-      if (!rule) { label.textContent = 'Regla: —'; }
-      else if (rule.mode === 'fixed') label.textContent = `Regla: Fijo ${pesos(rule.fixed_total || 0)} (+ envío ${pesos(rule.shipping_default || 0)})`;
-      else label.textContent = `Regla: x${rule.multiplier} (min ${pesos(rule.min_profit || 0)}) (+ envío ${pesos(rule.shipping_default || 0)})`;
-      if (action) {
-        action.textContent = rule ? 'Editar regla' : 'Crear regla';
-        action.href = rule ? `${pricing.dataset.pricingEditBase}/${rule.id}/editar` : pricing.dataset.pricingCreateBase;
-      }
+      if (quote && auto && auto.checked && finalPrice) finalPrice.value = String(quote.total);
     }
     function resolve() {
       const type = field('[data-device-type]');
       const repairType = field('[data-repair-type-final]');
-      if (!type || !type.value || !repairType || !repairType.value) { rule = null; describe(); compute(); return; }
+      if (!type || !type.value || !repairType || !repairType.value) { show(null); return; }
       const params = new URLSearchParams({ device_type_id: type.value, repair_type_id: repairType.value });
-      const brand = field('[data-device-brand]');
-      const model = field('[data-device-model]');
-      if (brand && brand.value) params.set('device_brand_id', brand.value);
-      if (model && model.value) params.set('device_model_id', model.value);
+      const add = (name, sel) => { const el = field(sel); if (el && el.value.trim()) params.set(name, el.value.trim()); };
+      add('device_brand_id', '[data-device-brand]');
+      add('device_model_id', '[data-device-model]');
+      add('parts_cost', '[data-parts-cost]');
+      add('labor_cost', '[data-labor-cost]');
+      add('shipping', '[data-shipping-amount]');
+      const shippingOn = field('[data-shipping-enabled]');
+      if (shippingOn && shippingOn.checked) params.set('add_shipping', '1');
       if (label) label.textContent = 'Regla: calculando…';
+      const mine = ++sequence;
       getJson('/admin/precios/resolve?' + params.toString())
-        .then((body) => { rule = body && body.ok ? body.rule : null; })
-        .catch(() => { rule = null; })
-        .then(() => { describe(); compute(); });
+        .then((body) => { if (mine === sequence) show(body); })
+        .catch(() => { if (mine === sequence && label) label.textContent = 'Regla: —'; });
     }
     const later = () => { clearTimeout(timer); timer = setTimeout(resolve, 350); };
-    ['[data-device-type]', '[data-device-brand]', '[data-device-model]', '[data-repair-type-final]'].forEach((sel) => {
+    ['[data-device-type]', '[data-device-brand]', '[data-device-model]', '[data-repair-type-final]',
+      '[data-shipping-enabled]', '[data-final-auto]'].forEach((sel) => {
       const el = field(sel);
       if (el) el.addEventListener('change', later);
     });
     ['[data-parts-cost]', '[data-labor-cost]', '[data-shipping-amount]'].forEach((sel) => {
       const el = field(sel);
-      if (el) el.addEventListener('input', compute);
-    });
-    ['[data-shipping-enabled]', '[data-final-auto]'].forEach((sel) => {
-      const el = field(sel);
-      if (el) el.addEventListener('change', compute);
+      if (el) el.addEventListener('input', later);
     });
     if (field('[data-repair-type-final]')) resolve();
   }

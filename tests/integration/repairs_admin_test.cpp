@@ -507,3 +507,76 @@ TEST_F(RepairsAdmin, CustomersCannotReachTheAdminRepairPages) {
   Browser guest(server_->base_url());
   EXPECT_EQ(guest.get("/admin/reparaciones").status, 302);
 }
+
+// ---------- Quote, approval link, WhatsApp, QR (the catalog and WhatsApp areas' pieces on the repair pages) ----
+
+TEST_F(RepairsAdmin, IntakeKeepsTheServerQuoteAndAutoFillsTheFinalPrice) {
+  long long battery = insert("INSERT INTO repair_types (name, slug, active) VALUES ('Batería', 'bateria', 1)");
+  insert("INSERT INTO pricing_rules (device_type_id, repair_type_id, mode, multiplier, min_profit, shipping_default, "
+         "priority, active) VALUES (" + std::to_string(catalog_.phone_type) + ", " + std::to_string(battery) +
+         ", 'margin', 0.25, 2400000, 1000000, 0, 1)");
+  auto response = create(*admin_, {{"repair_type_id", std::to_string(battery)}, {"parts_cost", "60000"},
+                                   {"labor_cost", ""}, {"final_price", ""}, {"final_auto", "1"}});
+  ASSERT_EQ(response.status, 303);
+  long long id = id_from(response);
+  EXPECT_EQ(number(id, "final_price"), 8400000);  // 60.000 + max(15.000, 24.000)
+  EXPECT_EQ(number(id, "quoted_profit"), 2400000);
+  EXPECT_EQ(number(id, "quoted_total"), 8400000);
+  EXPECT_NE(column(id, "quoted_rule_label").find("x0.25"), std::string::npos);
+  EXPECT_EQ(column(id, "quoted_shipping"), "NULL");  // "Sumar" was not checked
+
+  // With "Sumar" and no amount the rule's suggested shipping is added; a typed price always wins.
+  auto shipped = create(*admin_, {{"repair_type_id", std::to_string(battery)}, {"parts_cost", "60000"},
+                                  {"labor_cost", ""}, {"final_price", "90000"}, {"final_auto", "1"},
+                                  {"shipping_enabled", "1"}});
+  long long shipped_id = id_from(shipped);
+  EXPECT_EQ(number(shipped_id, "quoted_shipping"), 1000000);
+  EXPECT_EQ(number(shipped_id, "quoted_total"), 9400000);
+  EXPECT_EQ(number(shipped_id, "final_price"), 9000000);
+  auto page = admin_->get("/admin/reparaciones/" + std::to_string(shipped_id));
+  EXPECT_NE(visible_text(page.body).find("Cotización al ingreso"), std::string::npos);
+}
+
+TEST_F(RepairsAdmin, WaitingApprovalShowsTheSignedApprovalLink) {
+  long long id = id_from(create(*admin_));
+  ASSERT_EQ(post_status(id, "waiting_approval", "", "received").status, 303);
+  auto page = admin_->get("/admin/reparaciones/" + std::to_string(id));
+  EXPECT_NE(visible_text(page.body).find("Aprobación cliente"), std::string::npos);
+  EXPECT_NE(visible_text(page.body).find("Link firmado válido por 7 días."), std::string::npos);
+  EXPECT_TRUE(page.contains("value=\"http://taller.example.com/reparacion/" + std::to_string(id) +
+                            "/presupuesto?expires="));
+  auto other = admin_->get("/admin/reparaciones/" + std::to_string(id_from(create(*admin_))));
+  EXPECT_EQ(visible_text(other.body).find("Aprobación cliente"), std::string::npos);
+}
+
+TEST_F(RepairsAdmin, DetailAndListShowWhatsAppLinkAndLogs) {
+  long long id = id_from(create(*admin_, {{"customer_name", "Cliente WA Detalle"}}));
+  auto page = admin_->get("/admin/reparaciones/" + std::to_string(id));
+  EXPECT_TRUE(page.contains("href=\"https://wa.me/543415551234?text="));
+  EXPECT_TRUE(page.contains("data-wa-ajax=\"/admin/reparaciones/" + std::to_string(id) + "/whatsapp-ajax\""));
+  EXPECT_NE(visible_text(page.body).find("Aún no se registraron envíos."), std::string::npos);
+
+  insert("INSERT INTO repair_whatsapp_logs (repair_id, notified_status, phone, message, sent_at) VALUES (" +
+         std::to_string(id) + ", 'received', '543415551234', 'hola', '2026-01-05 15:00:00')");
+  auto logged = admin_->get("/admin/reparaciones/" + std::to_string(id));
+  std::string text = visible_text(logged.body);
+  EXPECT_EQ(text.find("Aún no se registraron envíos."), std::string::npos);
+  EXPECT_NE(text.find("05/01/2026 12:00"), std::string::npos);
+
+  auto list = admin_->get("/admin/reparaciones?q=Cliente+WA+Detalle");
+  EXPECT_TRUE(list.contains("href=\"https://wa.me/543415551234?text="));
+  EXPECT_FALSE(list.contains("WA pendiente"));  // logged for the current status
+
+  auto no_phone_page = admin_->get("/admin/reparaciones/" + std::to_string(
+      insert_repair("R-20250501-NP1", "Sin Tel", "", "received", "2025-05-01 10:00:00")));
+  EXPECT_NE(visible_text(no_phone_page.body).find("WhatsApp (sin teléfono)"), std::string::npos);
+}
+
+TEST_F(RepairsAdmin, PrintAndTicketCarryTheStatusLinkQr) {
+  long long id = id_from(create(*admin_));
+  for (const std::string suffix : {"/imprimir", "/ticket"}) {
+    auto page = admin_->get("/admin/reparaciones/" + std::to_string(id) + suffix);
+    EXPECT_TRUE(page.contains("<svg")) << suffix;
+    EXPECT_TRUE(page.contains("Código QR para consultar el estado")) << suffix;
+  }
+}

@@ -133,7 +133,9 @@ RepairFormValues validate_repair_form(const RepairFormInput& input, RepairFormMo
   values.labor_cost = money(input.labor_cost, "labor_cost", "La mano de obra", errors).value_or(0);
   values.final_price = money(input.final_price, "final_price", "El precio final", errors);
   values.paid_amount = money(input.paid_amount, "paid_amount", "El monto pagado", errors).value_or(0);
-  if (truthy(input.shipping_enabled)) values.shipping = money(input.shipping_amount, "shipping_amount", "El envío", errors);
+  // "Sumar" checked: the amount typed, or 0 = the pricing rule's suggested shipping.
+  if (truthy(input.shipping_enabled))
+    values.shipping = money(input.shipping_amount, "shipping_amount", "El envío", errors).value_or(0);
 
   values.payment_method = core::trim(input.payment_method);
   if (!values.payment_method.empty()) {

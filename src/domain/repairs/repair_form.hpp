@@ -41,7 +41,7 @@ struct RepairFormValues {
   std::string issue_detail, diagnosis;
   std::int64_t parts_cost = 0, labor_cost = 0, paid_amount = 0;
   std::optional<std::int64_t> final_price;
-  std::optional<std::int64_t> shipping; // pricing helper, when "Sumar" is checked
+  std::optional<std::int64_t> shipping; // pricing helper, when "Sumar" is checked (0 = the rule's default)
   std::string payment_method, payment_notes, notes;
   RepairStatus status = RepairStatus::kReceived;  // create only
   int warranty_days = 0;

@@ -7,6 +7,7 @@
 #include "http/form.hpp"
 #include "routes/repairs/handlers.hpp"
 #include "routes/repairs/view_helpers.hpp"
+#include "routes/repairs/whatsapp_link.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
 
@@ -99,7 +100,10 @@ http::Response admin_repairs_index(web::Context& context) {
     if (repairs::is_urgent(row, now)) item.show("URGENT");
     if (row.customer_phone.empty()) item.show("NO_PHONE");
     else if (!row.wa_notified_current) item.show("WA_PENDING");
-    if (!row.customer_phone.empty()) item.show("HAS_PHONE");
+    if (!row.customer_phone.empty()) {
+      auto wa = repairs_view::whatsapp_link(context, row.id);
+      if (!wa.url.empty()) item.add("WA").set("URL", wa.url);
+    }
   }
 
   if (page.last_page > 1) {

@@ -71,7 +71,7 @@
           <td class="whitespace-nowrap">{{FINAL_PRICE}}</td>
           <td class="repair-row-actions">
             <a class="btn-outline btn-sm" href="/admin/reparaciones/{{ID}}">Ver</a>
-            {{#HAS_PHONE}}<a class="btn-ghost btn-sm" href="/admin/reparaciones/{{ID}}#repair_actions">WhatsApp</a>{{/HAS_PHONE}}
+            {{#WA}}<a class="btn-ghost btn-sm" href="{{URL}}" target="_blank" rel="noopener">WhatsApp</a>{{/WA}}
             <div class="dropdown">
               <button type="button" class="btn-ghost btn-sm" data-menu="repairMoreDeskTable-{{ID}}" aria-expanded="false">Más</button>
               <div class="dropdown-menu hidden" id="repairMoreDeskTable-{{ID}}">
