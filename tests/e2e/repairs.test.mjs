@@ -95,6 +95,9 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     assert.equal(await form.locator('select[name="device_brand_id"] option', { hasText: 'PlayStation' }).count(), 0);
     await staff.waitForFunction(() => !document.querySelector('[data-repair-submit]').disabled);
     await staff.locator('[data-sum-state]', { hasText: 'Listo' }).waitFor();
+    // The server's quote fills "Precio final" (Auto): no rule for Samsung → parts + labour.
+    await staff.waitForFunction(() => document.querySelector('[data-final-price]').value === '60000');
+    await staff.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of the capture
     await screenshot(staff, 'repair-intake.png');
     await submitAndWait(staff, form.locator('[data-repair-submit]'));
 
