@@ -316,6 +316,10 @@ TEST_F(RepairsAdmin, FormStatusChangeRedirectsWithFlashAndShowsHistory) {
   auto page = admin_->follow(response);
   std::string text = visible_text(page.body);
   EXPECT_NE(text.find("Estado actualizado."), std::string::npos);
+  // The message of the new status is offered once, right after the change.
+  EXPECT_NE(text.find("¿Avisar al cliente del nuevo estado por WhatsApp?"), std::string::npos);
+  EXPECT_TRUE(page.contains("data-wa-after"));
+  EXPECT_FALSE(admin_->get("/admin/reparaciones/" + std::to_string(id)).contains("data-wa-after"));
   EXPECT_NE(text.find("2 cambios"), std::string::npos);
   EXPECT_NE(text.find("(desde Recibido)"), std::string::npos);
   EXPECT_NE(text.find("Revisando placa"), std::string::npos);

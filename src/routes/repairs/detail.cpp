@@ -149,6 +149,9 @@ http::Response admin_repairs_show(web::Context& context) {
   auto wa = repairs_view::whatsapp_link(context, repair->id);
   if (!wa.url.empty()) dict.add("WA").set("URL", wa.url);
   else dict.show("NO_WA");
+  // Right after a status change: offer the message of the new status (the reference's session `wa_after`).
+  if (auto after = context.flash.find("wa_after"); after != context.flash.end() && !after->second.empty())
+    dict.add("WA_AFTER").set("URL", after->second);
   repairs_view::fill_detail_extras(dict, context, *repair);
   return web::render(context, view);
 }

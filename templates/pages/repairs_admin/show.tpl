@@ -23,6 +23,10 @@
     <a class="nav-pill" href="#repair_edit">Editar</a>
   </nav>
   <div id="waToast" class="toast hidden" role="status" aria-live="polite">Listo.</div>
+  {{#WA_AFTER}}<div class="alert-info flex gap-2 repair-wa-after" data-wa-after>
+    <p>¿Avisar al cliente del nuevo estado por WhatsApp?</p>
+    <a class="btn-primary btn-sm" href="{{URL}}" target="_blank" rel="noopener" data-wa-open data-wa-ajax="/admin/reparaciones/{{ID}}/whatsapp-ajax">Enviar WhatsApp</a>
+  </div>{{/WA_AFTER}}
 
   <div class="repair-grid">
     <section id="repair_actions" class="card" aria-labelledby="actionsTitle">
