@@ -51,6 +51,37 @@
     </div>
   </form>
 
+  <div class="repair-cards" aria-label="Reparaciones">
+    {{#ROW}}
+    <article class="card card-body repair-card" data-repair-card="{{ID}}">
+      <p class="muted text-sm">Código</p>
+      <p><a class="font-semibold" href="/admin/reparaciones/{{ID}}">{{CODE}}</a></p>
+      <p class="muted text-sm">Recibido: {{RECEIVED}} · {{AGE}}</p>
+      <p>{{CUSTOMER_NAME}} · {{CUSTOMER_PHONE}}</p>
+      <p>{{DEVICE}}</p>
+      <p class="flex gap-2 repair-card-badges">
+        <span class="{{BADGE_CLASS}}">{{STATUS_LABEL}}</span>
+        {{#URGENT}}<span class="badge-rose" title="Más de 72h sin cerrar">URGENTE</span>{{/URGENT}}
+        {{#NO_PHONE}}<span class="badge-zinc">Sin teléfono</span>{{/NO_PHONE}}
+        {{#WA_PENDING}}<span class="badge-amber">WA pendiente</span>{{/WA_PENDING}}
+      </p>
+      <p>Precio final: <span class="font-semibold">{{FINAL_PRICE}}</span></p>
+      <div class="repair-row-actions">
+        <a class="btn-outline btn-sm" href="/admin/reparaciones/{{ID}}">Ver</a>
+        {{#WA}}<a class="btn-ghost btn-sm" href="{{URL}}" target="_blank" rel="noopener">WhatsApp</a>{{/WA}}
+        <div class="dropdown">
+          <button type="button" class="btn-ghost btn-sm" data-menu="repairMoreDesk-{{ID}}" aria-expanded="false">Más acciones</button>
+          <div class="dropdown-menu hidden" id="repairMoreDesk-{{ID}}">
+            <a class="dropdown-item" href="/admin/reparaciones/{{ID}}/imprimir">Imprimir</a>
+            <a class="dropdown-item" href="/admin/reparaciones/{{ID}}/ticket?autoprint=1">Ticket</a>
+          </div>
+        </div>
+      </div>
+    </article>
+    {{/ROW}}
+    {{#EMPTY}}<div class="card card-body muted">No hay reparaciones.</div>{{/EMPTY}}
+  </div>
+
   <div class="card repair-table-wrap">
     <table class="table">
       <thead>
