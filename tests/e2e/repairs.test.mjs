@@ -28,8 +28,8 @@ const serverErrors = [];
 
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ locale: 'es-AR', viewport });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
+  context.setDefaultTimeout(20_000); // generous: the suite shares 2 cores with builds
+  context.setDefaultNavigationTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
   page.on('response', (res) => {
