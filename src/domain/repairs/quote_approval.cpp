@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/repairs/status_change.hpp"
 #include "web/signed_url.hpp"
 
 namespace repairs {
@@ -69,28 +70,20 @@ QuoteDecision decide_quote(db::Database& database, long long repair_id, bool app
   QuoteDecision decision;
   decision.to = approve ? RepairStatus::kRepairing : RepairStatus::kCancelled;
   decision.comment = approve ? kQuoteApprovedComment : kQuoteRejectedComment;
-  // Only from waiting_approval (both targets are allowed from there by the status machine, §3.2): the
-  // conditional UPDATE is the guard, so two clicks at once change the repair once and write one history row.
-  std::string to(status_key(decision.to)), now = core::utc_now_sql();
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
-  soci::statement update = (sql->prepare << "UPDATE repairs SET status = :to, updated_at = :now WHERE id = :id "
-                                            "AND status = 'waiting_approval'",
-                            soci::use(to), soci::use(now), soci::use(repair_id));
-  update.execute(true);
-  if (update.get_affected_rows() == 0) {
-    int exists = 0;
-    *sql << "SELECT COUNT(*) FROM repairs WHERE id = :id", soci::use(repair_id), soci::into(exists);
-    decision.outcome = exists ? QuoteDecisionOutcome::kNotWaiting : QuoteDecisionOutcome::kNotFound;
-    if (exists) decision.message = kQuoteNotWaitingMessage;
-    return decision;
+  auto change = change_repair_status(database, repair_id, decision.to, std::nullopt, decision.comment,
+                                     RepairStatus::kWaitingApproval);
+  switch (change.outcome) {
+    case StatusChangeOutcome::kChanged:
+      decision.outcome = QuoteDecisionOutcome::kDecided;
+      decision.message = approve ? kQuoteApprovedMessage : kQuoteRejectedMessage;
+      break;
+    case StatusChangeOutcome::kNotFound:
+      decision.outcome = QuoteDecisionOutcome::kNotFound;
+      break;
+    default:  // unchanged, refused or conflict: the repair is no longer waiting for the customer
+      decision.outcome = QuoteDecisionOutcome::kNotWaiting;
+      decision.message = kQuoteNotWaitingMessage;
   }
-  *sql << "INSERT INTO repair_status_histories (repair_id, from_status, to_status, changed_by, changed_at, comment) "
-          "VALUES (:id, 'waiting_approval', :to, NULL, :at, :comment)",
-      soci::use(repair_id), soci::use(to), soci::use(now), soci::use(decision.comment);
-  transaction.commit();
-  decision.outcome = QuoteDecisionOutcome::kDecided;
-  decision.message = approve ? kQuoteApprovedMessage : kQuoteRejectedMessage;
   return decision;
 }
 

@@ -74,10 +74,10 @@ struct QuoteDecision {
   std::string message;                         // Spanish flash for the customer
 };
 
-// Approve (→ repairing) or reject (→ cancelled), with changed_by null, only from waiting_approval: one
-// transaction with a conditional UPDATE … WHERE status = 'waiting_approval' and the history row, so the repair
-// changes exactly once even if both buttons are pressed at once; anything else is kNotWaiting and writes
-// nothing. Audit is the handler's job. (To move onto repairs::change_repair_status once that is on main.)
+// Approve (→ repairing) or reject (→ cancelled) through repairs::change_repair_status with changed_by null and
+// expected_from waiting_approval: only a repair still waiting changes, exactly once even if both buttons are
+// pressed at once (the UPDATE is guarded by the current status); anything else is kNotWaiting and writes
+// nothing. Audit is the handler's job.
 QuoteDecision decide_quote(db::Database& database, long long repair_id, bool approve);
 
 }  // namespace repairs
