@@ -99,7 +99,6 @@ describe('repair, customer side (browser)', { timeout: 180_000 }, () => {
     await expectVisibleText('Resultado');
     await expectVisibleText('En reparación');
     await expectVisibleText('Samsung Galaxy A52');
-    await screenshot('repair-lookup-result.png');
   });
 
   it('opens the signed status link and refuses a tampered one', async () => {
