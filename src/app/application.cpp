@@ -14,6 +14,7 @@
 #include "domain/accounts/user_repository.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "domain/settings/brand_assets.hpp"
+#include "domain/store/catalog_cache.hpp"
 #include "http/server.hpp"
 #include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
@@ -71,6 +72,7 @@ struct WebApplication::Parts {
   std::unique_ptr<audit::AuditLog> audit_log;
   std::unique_ptr<accounts::TwoFactorService> two_factor;
   std::unique_ptr<settings::SettingsCache> settings_cache;
+  std::unique_ptr<store::CatalogCache> catalog_cache;
   std::unique_ptr<web::Services> services;
   std::unique_ptr<web::Kernel> kernel;
 };
@@ -113,6 +115,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services->two_factor = p.two_factor.get();
   p.settings_cache = std::make_unique<settings::SettingsCache>(*p.database, config.storage_path("app/public"), public_root);
   p.services->settings_cache = p.settings_cache.get();
+  p.catalog_cache = std::make_unique<store::CatalogCache>();
+  p.services->catalog_cache = p.catalog_cache.get();
   for (const auto& email : config.list("ADMIN_ALLOWED_EMAILS")) p.services->admin_emails.push_back(core::to_lower(email));
   p.services->admin_ips = core::parse_ip_rules(config.list("ADMIN_ALLOWED_IPS"), nullptr);
   std::vector<std::string> malformed_proxies;

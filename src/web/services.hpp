@@ -30,6 +30,10 @@ namespace settings {
 class SettingsCache;
 }
 
+namespace store {
+class CatalogCache;
+}
+
 namespace web {
 
 class TemplateEngine;
@@ -53,7 +57,8 @@ struct Services {
   std::vector<core::IpRule> trusted_proxies;           // parsed TRUSTED_PROXIES
   const audit::AuditLog* audit_log = nullptr;          // audit trail (null in unit tests)
   const accounts::TwoFactorService* two_factor = nullptr;
-  const settings::SettingsCache* settings_cache = nullptr;   // business settings + brand assets (null in unit tests)
+  const settings::SettingsCache* settings_cache = nullptr;  // business settings + brand assets (null in unit tests)
+  store::CatalogCache* catalog_cache = nullptr;  // store reads by catalog version (null: no cache)
   std::vector<std::string> admin_emails;               // ADMIN_ALLOWED_EMAILS, lower-cased ("" list = no limit)
   std::vector<core::IpRule> admin_ips;                 // ADMIN_ALLOWED_IPS (malformed entries dropped)
 };

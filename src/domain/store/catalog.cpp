@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "db/database.hpp"
+#include "domain/store/catalog_cache.hpp"
 #include "domain/store/search.hpp"
 
 namespace store {
@@ -157,7 +158,7 @@ std::string product_image_url(std::string_view image_path, std::string_view lega
   return "/storage/products/" + std::string(legacy_image);
 }
 
-std::vector<Category> Catalog::active_categories() const {
+std::vector<Category> Catalog::load_active_categories() const {
   auto sql = database_.lease();
   std::vector<Category> categories;
   Category row;
@@ -178,12 +179,12 @@ std::vector<Category> Catalog::active_categories() const {
   return categories;
 }
 
-std::optional<Category> Catalog::find_active_category(std::string_view slug) const {
+std::optional<Category> Catalog::load_active_category(std::string_view slug) const {
   auto sql = database_.lease();
   return fetch_category(*sql, "WHERE slug = :slug AND active = 1", std::string(slug));
 }
 
-ListingPage Catalog::list(const ListingQuery& query) const {
+ListingPage Catalog::load_list(const ListingQuery& query) const {
   auto sql = database_.lease();
   ListingPage page;
   {
@@ -210,7 +211,7 @@ ListingPage Catalog::list(const ListingQuery& query) const {
   return page;
 }
 
-std::vector<ProductCard> Catalog::featured(std::optional<long long> category_id) const {
+std::vector<ProductCard> Catalog::load_featured(std::optional<long long> category_id) const {
   auto sql = database_.lease();
   Filter filter = build_filter(database_.dialect(), "", category_id);
   std::string sql_text = std::string(kCardColumns) + filter.sql + " AND p.featured = 1 ORDER BY p.id DESC LIMIT " +
@@ -218,7 +219,7 @@ std::vector<ProductCard> Catalog::featured(std::optional<long long> category_id)
   return fetch_cards(*sql, sql_text, filter);
 }
 
-std::optional<ProductDetail> Catalog::find_visible_product(std::string_view slug) const {
+std::optional<ProductDetail> Catalog::load_visible_product(std::string_view slug) const {
   auto sql = database_.lease();
   ProductDetail detail;
   ProductCard& card = detail.card;
@@ -242,6 +243,43 @@ std::optional<ProductDetail> Catalog::find_visible_product(std::string_view slug
   detail.short_description = short_ind == soci::i_ok ? short_description : "";
   detail.description = description_ind == soci::i_ok ? description : "";
   return detail;
+}
+
+// ── cached front ──────────────────────────────────────────────────────────────────────────────────────────────
+
+template <typename T, typename Load>
+T Catalog::cached(const std::string& key, Load load) const {
+  if (!cache_) return load();
+  if (!version_) version_ = CatalogCache::current_version(database_);
+  if (!*version_) return load();
+  if (auto hit = cache_->find(key, **version_)) return std::get<T>(*hit);
+  T value = load();
+  cache_->store(key, **version_, value);
+  return value;
+}
+
+std::vector<Category> Catalog::active_categories() const {
+  return cached<std::vector<Category>>("categories", [&] { return load_active_categories(); });
+}
+
+std::optional<Category> Catalog::find_active_category(std::string_view slug) const {
+  return cached<std::optional<Category>>("category|" + std::string(slug), [&] { return load_active_category(slug); });
+}
+
+ListingPage Catalog::list(const ListingQuery& query) const {
+  std::string key = "list|" + std::string(sort_key(query.sort)) + "|" + std::to_string(query.page) + "|" +
+                    (query.category_id ? std::to_string(*query.category_id) : "") + "|" + query.search;
+  return cached<ListingPage>(key, [&] { return load_list(query); });
+}
+
+std::vector<ProductCard> Catalog::featured(std::optional<long long> category_id) const {
+  std::string key = "featured|" + (category_id ? std::to_string(*category_id) : "");
+  return cached<std::vector<ProductCard>>(key, [&] { return load_featured(category_id); });
+}
+
+std::optional<ProductDetail> Catalog::find_visible_product(std::string_view slug) const {
+  return cached<std::optional<ProductDetail>>("product|" + std::string(slug),
+                                              [&] { return load_visible_product(slug); });
 }
 
 }  // namespace store

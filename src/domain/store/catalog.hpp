@@ -82,9 +82,13 @@ struct ListingPage {
   long long last_index() const { return total == 0 ? 0 : first_index() + static_cast<long long>(products.size()) - 1; }
 };
 
+class CatalogCache;
+
 class Catalog final {
  public:
-  explicit Catalog(db::Database& database) : database_(database) {}
+  // With a cache (one per process, see catalog_cache.hpp) every read below is served from memory while the
+  // catalog version has not changed; without one (tests, MariaDB) each call queries the database.
+  explicit Catalog(db::Database& database, CatalogCache* cache = nullptr) : database_(database), cache_(cache) {}
 
   // Active categories ordered by name.
   std::vector<Category> active_categories() const;
@@ -98,7 +102,18 @@ class Catalog final {
   std::optional<ProductDetail> find_visible_product(std::string_view slug) const;
 
  private:
+  template <typename T, typename Load>
+  T cached(const std::string& key, Load load) const;
+
+  std::vector<Category> load_active_categories() const;
+  std::optional<Category> load_active_category(std::string_view slug) const;
+  ListingPage load_list(const ListingQuery& query) const;
+  std::vector<ProductCard> load_featured(std::optional<long long> category_id) const;
+  std::optional<ProductDetail> load_visible_product(std::string_view slug) const;
+
   db::Database& database_;
+  CatalogCache* cache_;
+  mutable std::optional<std::optional<long long>> version_;  // read once per Catalog (i.e. per request)
 };
 
 }  // namespace store

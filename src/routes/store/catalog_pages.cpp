@@ -55,7 +55,7 @@ void fill_card(web::Dict card, const store::ProductCard& product) {
 }
 
 http::Response render_listing(web::Context& context, const std::optional<store::Category>& category) {
-  store::Catalog catalog(context.services.database);
+  store::Catalog catalog(context.services.database, context.services.catalog_cache);
   store::ListingQuery query;
   query.search = core::trim(context.query.value("q"));
   query.sort = store::parse_sort(context.query.value("sort"));
@@ -157,14 +157,14 @@ http::Response render_listing(web::Context& context, const std::optional<store::
 http::Response store_index(web::Context& context) { return render_listing(context, std::nullopt); }
 
 http::Response store_category(web::Context& context) {
-  store::Catalog catalog(context.services.database);
+  store::Catalog catalog(context.services.database, context.services.catalog_cache);
   auto category = catalog.find_active_category(context.params.at("slug"));
   if (!category) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos esa página.", "unknown or inactive category");
   return render_listing(context, category);
 }
 
 http::Response store_product(web::Context& context) {
-  store::Catalog catalog(context.services.database);
+  store::Catalog catalog(context.services.database, context.services.catalog_cache);
   auto product = catalog.find_visible_product(context.params.at("slug"));
   if (!product) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos esa página.", "unknown or hidden product");
   const auto& card = product->card;

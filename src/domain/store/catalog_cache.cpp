@@ -1,0 +1,33 @@
+// Catalog read cache (see catalog_cache.hpp).
+#include "domain/store/catalog_cache.hpp"
+
+#include <soci/soci.h>
+
+#include "db/database.hpp"
+
+namespace store {
+
+std::optional<long long> CatalogCache::current_version(db::Database& database) {
+  if (database.dialect() != db::Dialect::kSqlite) return std::nullopt;
+  auto sql = database.lease();
+  long long version = 0;
+  soci::indicator indicator = soci::i_null;
+  *sql << "SELECT version FROM catalog_versions WHERE id = 1", soci::into(version, indicator);
+  // No row yet: nothing was written since the migration, which is a version of its own.
+  return sql->got_data() && indicator == soci::i_ok ? version : 0;
+}
+
+std::optional<CatalogCache::Value> CatalogCache::find(const std::string& key, long long version) const {
+  std::lock_guard lock(mutex_);
+  auto found = entries_.find(key);
+  if (found == entries_.end() || found->second.version != version) return std::nullopt;
+  return found->second.value;
+}
+
+void CatalogCache::store(const std::string& key, long long version, Value value) {
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= max_entries_ && !entries_.count(key)) entries_.clear();
+  entries_.insert_or_assign(key, Entry{version, std::move(value)});
+}
+
+}  // namespace store

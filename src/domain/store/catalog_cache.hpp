@@ -1,0 +1,48 @@
+// In-memory cache of catalog reads (categories, listing pages, featured strip, product pages), valid for one
+// catalog version: the number in catalog_versions that triggers bump on every write to products or categories
+// (migration 0080). A cached page therefore never outlives the data it shows, on this node or any other that
+// shares the database, and a request pays one indexed read to learn the version instead of the listing queries.
+//
+// SQLite only: on MariaDB there is no version counter (see the migration) and Catalog reads the database directly.
+// Thread-safe; bounded (when full, everything is dropped and refilled by the next requests).
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/store/catalog.hpp"
+
+namespace db {
+class Database;
+}
+
+namespace store {
+
+class CatalogCache final {
+ public:
+  using Value = std::variant<std::vector<Category>, std::optional<Category>, ListingPage, std::vector<ProductCard>,
+                             std::optional<ProductDetail>>;
+
+  explicit CatalogCache(std::size_t max_entries = 1024) : max_entries_(max_entries) {}
+
+  // The current catalog version; nullopt when the engine keeps none (MariaDB) — then nothing is cached.
+  static std::optional<long long> current_version(db::Database& database);
+
+  std::optional<Value> find(const std::string& key, long long version) const;
+  void store(const std::string& key, long long version, Value value);
+
+ private:
+  struct Entry {
+    long long version;
+    Value value;
+  };
+  std::size_t max_entries_;
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace store
