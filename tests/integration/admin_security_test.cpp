@@ -236,3 +236,27 @@ TEST(AdminTwoFactor, EnrolmentRefusesAWrongCodeOrPassword) {
   auto no_password = admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar", {{"code", "000000"}});
   EXPECT_TRUE(admin.follow(no_password).contains("Ingresa tu contrasena actual."));
 }
+
+TEST(AdminTwoFactor, ChallengeAttemptsAreRateLimited) {
+  AppServer server(Env{{"RATE_LIMIT_ADMIN_2FA_PER_MINUTE", "3"}});
+  create_admin(server);
+  server.start();
+  Browser admin = signed_in_admin(server);
+  std::string secret = enable_two_factor(admin);
+
+  Browser next(server.base_url());
+  auto login_page = next.get("/login");
+  next.post("/login", {{"_token", testing_support::csrf_token_in(login_page.body)}, {"email", kAdminEmail},
+                       {"password", kAdminPassword}});
+  ASSERT_EQ(next.get("/admin/dashboard").header("location"), "/admin/two-factor/challenge");
+  // The limit counts per admin and IP: confirming the enrolment above was the first of the three attempts.
+  for (int attempt = 2; attempt <= 3; ++attempt) {
+    auto wrong = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", "000000"}});
+    EXPECT_TRUE(next.follow(wrong).contains("Codigo 2FA o codigo de recuperacion invalido.")) << attempt;
+  }
+  // Past the limit even the right code is refused, with the wait in Spanish, and the panel stays closed.
+  std::string code = core::totp_at(core::base32_decode(secret), core::unix_now() + 30);
+  auto limited = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", code}});
+  EXPECT_TRUE(next.follow(limited).contains("Demasiados intentos de codigo 2FA. Reintenta en ")) << limited.status;
+  EXPECT_EQ(next.get("/admin/dashboard").header("location"), "/admin/two-factor/challenge");
+}
