@@ -26,12 +26,15 @@ for (const [name, label] of scenarios) results[name] = { label, ...read(name) };
 const ceiling = results.up.rps;
 for (const result of Object.values(results)) result.ratio_to_up = result.rps / ceiling;
 
+// A target measured on a scenario with failed requests is not met, whatever the figures say.
+const clean = (...names) => names.every((n) => results[n].non_2xx_3xx === 0 && results[n].socket_errors === 0 &&
+                                                results[n].requests > 0);
 const targets = [
-  ['/tienda ≥ 50 % of /up', results.store.ratio_to_up >= 0.5, `${pct(results.store.ratio_to_up)}`],
-  ['lookup ≥ 40 % of /up', results.lookup.ratio_to_up >= 0.4, `${pct(results.lookup.ratio_to_up)}`],
-  ['admin repairs list p99 < 20 ms', results.admin_repairs.p99_ms < 20, `${ms(results.admin_repairs.p99_ms)}`],
+  ['/tienda ≥ 50 % of /up', clean('store') && results.store.ratio_to_up >= 0.5, `${pct(results.store.ratio_to_up)}`],
+  ['lookup ≥ 40 % of /up', clean('lookup') && results.lookup.ratio_to_up >= 0.4, `${pct(results.lookup.ratio_to_up)}`],
+  ['admin repairs list p99 < 20 ms', clean('admin_repairs') && results.admin_repairs.p99_ms < 20, `${ms(results.admin_repairs.p99_ms)}`],
   ['public pages p99 < 10 ms at ~1,000 req/s',
-    results.paced_store.p99_ms < 10 && results.paced_product.p99_ms < 10,
+    clean('paced_store', 'paced_product') && results.paced_store.p99_ms < 10 && results.paced_product.p99_ms < 10,
     `${ms(results.paced_store.p99_ms)} / ${ms(results.paced_product.p99_ms)} ` +
     `(at ${Math.round(results.paced_store.rps)} / ${Math.round(results.paced_product.rps)} req/s)`],
   ['peak RSS < 64 MB', meta.peak_rss_kib < 64 * 1024, `${(meta.peak_rss_kib / 1024).toFixed(1)} MB`],

@@ -96,7 +96,7 @@ curl -s -b "$WORK/admin.jar" -c "$WORK/admin.jar" -o /dev/null \
   --data-urlencode "_token=$(token_in "$WORK/login.html")" --data-urlencode "email=$ADMIN_EMAIL" \
   --data-urlencode "password=$ADMIN_PASSWORD" "$BASE/login"
 ADMIN_COOKIE=$(cookie_header "$WORK/admin.jar")
-ADMIN_PATH="/admin/reparaciones?status=repairing&q=351"
+ADMIN_PATH="/admin/reparaciones?status=repairing"
 admin_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $ADMIN_COOKIE" "$BASE$ADMIN_PATH")
 [ "$admin_status" = 200 ] || echo "bench: warning: $ADMIN_PATH answered $admin_status with the admin session" >&2
 
