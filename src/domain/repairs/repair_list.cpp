@@ -1,5 +1,6 @@
 // Admin repairs list queries (see repair_list.hpp). Every user value is bound; the SQL text varies only by
-// constant fragments (the wa filter and the ordering), so each shape is a fixed statement.
+// constant fragments (search, status and wa filters, ordering), each present only when used: a condition such as
+// `:empty = 1 OR r.status = :status` would hide the index from the planner and scan every repair.
 #include "domain/repairs/repair_list.hpp"
 
 #include <algorithm>
@@ -14,11 +15,6 @@ namespace {
 constexpr const char* kHasPhone = "(r.customer_phone IS NOT NULL AND r.customer_phone <> '')";
 constexpr const char* kLoggedForCurrentStatus =
     "EXISTS (SELECT 1 FROM repair_whatsapp_logs l WHERE l.repair_id = r.id AND l.notified_status = r.status)";
-// q matches code, name or phone digits. '!' escapes LIKE wildcards typed by the user (same in both dialects).
-constexpr const char* kSearch =
-    " WHERE (:q_empty = 1 OR r.code LIKE :q_code ESCAPE '!' OR r.customer_name LIKE :q_name ESCAPE '!' "
-    "OR (:has_digits = 1 AND r.customer_phone LIKE :q_phone ESCAPE '!'))";
-
 std::string like_pattern(const std::string& text) {
   std::string escaped;
   for (char c : text) {
@@ -35,37 +31,56 @@ std::string wa_clause(const std::string& wa) {
   return "";
 }
 
-struct SearchBinds {
-  int q_empty = 1, has_digits = 0;
-  std::string code, name, phone;
+// A WHERE clause and the values it binds by name. `values` is complete before any statement binds it.
+struct Condition {
+  std::string sql = " WHERE 1 = 1";
+  std::vector<std::pair<std::string, std::string>> values;
 };
 
-SearchBinds search_binds(const std::string& q) {
-  SearchBinds binds;
-  if (q.empty()) return binds;
-  binds.q_empty = 0;
-  binds.code = binds.name = like_pattern(q);
-  std::string digits = core::digits_only(q);
-  binds.has_digits = digits.empty() ? 0 : 1;
-  binds.phone = like_pattern(digits);
-  return binds;
+// q matches code, name or phone digits. '!' escapes LIKE wildcards typed by the user (same in both dialects).
+Condition search_condition(const std::string& q, const std::string& wa) {
+  Condition condition;
+  if (!q.empty()) {
+    condition.sql += " AND (r.code LIKE :q_code ESCAPE '!' OR r.customer_name LIKE :q_name ESCAPE '!'";
+    condition.values.emplace_back("q_code", like_pattern(q));
+    condition.values.emplace_back("q_name", like_pattern(q));
+    std::string digits = core::digits_only(q);
+    if (!digits.empty()) {
+      condition.sql += " OR r.customer_phone LIKE :q_phone ESCAPE '!'";
+      condition.values.emplace_back("q_phone", like_pattern(digits));
+    }
+    condition.sql += ")";
+  }
+  condition.sql += wa_clause(wa);
+  return condition;
+}
+
+void bind(soci::statement& statement, Condition& condition) {
+  for (auto& [name, value] : condition.values) statement.exchange(soci::use(value, name));
+}
+
+// Prepares `text` with the condition's values bound, after the caller's into() exchanges.
+void prepare(soci::statement& statement, Condition& condition, const std::string& text) {
+  bind(statement, condition);
+  statement.alloc();
+  statement.prepare(text);
+  statement.define_and_bind();
 }
 }  // namespace
 
 RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters) {
   auto sql = database.lease();
   RepairListPage page;
-  SearchBinds s = search_binds(filters.q);
-  std::string where = std::string(kSearch) + wa_clause(filters.wa);
+  Condition where = search_condition(filters.q, filters.wa);
 
   // Counters: q + wa, every status.
   {
     std::string key;
     long long count = 0;
-    soci::statement counts =
-        (sql->prepare << "SELECT r.status, COUNT(*) FROM repairs r" + where + " GROUP BY r.status",
-         soci::use(s.q_empty), soci::use(s.code), soci::use(s.name), soci::use(s.has_digits), soci::use(s.phone),
-         soci::into(key), soci::into(count));
+    soci::statement counts(*sql);
+    counts.exchange(soci::into(key));
+    counts.exchange(soci::into(count));
+    prepare(counts, where, "SELECT r.status, COUNT(*) FROM repairs r" + where.sql + " GROUP BY r.status");
     counts.execute();
     while (counts.fetch()) {
       auto status = parse_status(key);
@@ -76,12 +91,17 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
     for (auto count_of_status : page.status_counts) page.total_count += count_of_status;
   }
 
-  std::string status_key_filter = filters.status ? std::string(status_key(*filters.status)) : std::string();
-  std::string filtered = where + " AND (:status_empty = 1 OR r.status = :status)";
-  int status_empty = filters.status ? 0 : 1;
-  *sql << "SELECT COUNT(*) FROM repairs r" + filtered, soci::use(s.q_empty), soci::use(s.code), soci::use(s.name),
-      soci::use(s.has_digits), soci::use(s.phone), soci::use(status_empty), soci::use(status_key_filter),
-      soci::into(page.matching);
+  Condition filtered = where;
+  if (filters.status) {
+    filtered.sql += " AND r.status = :status";
+    filtered.values.emplace_back("status", std::string(status_key(*filters.status)));
+  }
+  {
+    soci::statement matching(*sql);
+    matching.exchange(soci::into(page.matching));
+    prepare(matching, filtered, "SELECT COUNT(*) FROM repairs r" + filtered.sql);
+    matching.execute(true);
+  }
 
   page.last_page = std::max<int>(1, static_cast<int>((page.matching + kRepairsPerPage - 1) / kRepairsPerPage));
   page.page = std::clamp(filters.page, 1, page.last_page);
@@ -95,17 +115,23 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
   std::string code, phone, brand, model, received, created, notified_at;
   soci::indicator code_ind, phone_ind, brand_ind, model_ind, received_ind, created_ind, final_ind, notified_ind;
   long long final_price = 0;
-  soci::statement rows =
-      (sql->prepare << "SELECT r.id, r.code, r.customer_name, r.customer_phone, r.device_brand, r.device_model, "
-                       "r.status, r.final_price, r.received_at, r.created_at, (SELECT MAX(l.sent_at) FROM "
-                       "repair_whatsapp_logs l WHERE l.repair_id = r.id AND l.notified_status = r.status) "
-                       "FROM repairs r" +
-                           filtered + order + limit,
-       soci::use(s.q_empty), soci::use(s.code), soci::use(s.name), soci::use(s.has_digits), soci::use(s.phone),
-       soci::use(status_empty), soci::use(status_key_filter), soci::into(row.id), soci::into(code, code_ind),
-       soci::into(row.customer_name), soci::into(phone, phone_ind), soci::into(brand, brand_ind),
-       soci::into(model, model_ind), soci::into(row.status_key), soci::into(final_price, final_ind),
-       soci::into(received, received_ind), soci::into(created, created_ind), soci::into(notified_at, notified_ind));
+  soci::statement rows(*sql);
+  rows.exchange(soci::into(row.id));
+  rows.exchange(soci::into(code, code_ind));
+  rows.exchange(soci::into(row.customer_name));
+  rows.exchange(soci::into(phone, phone_ind));
+  rows.exchange(soci::into(brand, brand_ind));
+  rows.exchange(soci::into(model, model_ind));
+  rows.exchange(soci::into(row.status_key));
+  rows.exchange(soci::into(final_price, final_ind));
+  rows.exchange(soci::into(received, received_ind));
+  rows.exchange(soci::into(created, created_ind));
+  rows.exchange(soci::into(notified_at, notified_ind));
+  prepare(rows, filtered,
+          "SELECT r.id, r.code, r.customer_name, r.customer_phone, r.device_brand, r.device_model, r.status, "
+          "r.final_price, r.received_at, r.created_at, (SELECT MAX(l.sent_at) FROM repair_whatsapp_logs l "
+          "WHERE l.repair_id = r.id AND l.notified_status = r.status) FROM repairs r" +
+              filtered.sql + order + limit);
   rows.execute();
   while (rows.fetch()) {
     RepairListRow item = row;
