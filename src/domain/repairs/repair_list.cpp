@@ -106,7 +106,7 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
   page.last_page = std::max<int>(1, static_cast<int>((page.matching + kRepairsPerPage - 1) / kRepairsPerPage));
   page.page = std::clamp(filters.page, 1, page.last_page);
   bool oldest_first = filters.status && !is_final(*filters.status);
-  std::string order = oldest_first ? " ORDER BY COALESCE(r.received_at, r.created_at) ASC, r.created_at ASC, r.id ASC"
+  std::string order = oldest_first ? " ORDER BY r.received_at ASC, r.created_at ASC, r.id ASC"
                                    : " ORDER BY r.created_at DESC, r.id DESC";
   std::string limit = " LIMIT " + std::to_string(kRepairsPerPage) + " OFFSET " +
                       std::to_string(static_cast<long long>(page.page - 1) * kRepairsPerPage);
