@@ -37,7 +37,7 @@ long long next_id(soci::session& sql, const std::string& table) {
 std::vector<long long> ids(soci::session& sql, const std::string& query) {
   std::vector<long long> result;
   soci::rowset<soci::row> rows = (sql.prepare << query);
-  for (const auto& row : rows) result.push_back(db::int64_at(row, 0));
+  for (const auto& row : rows) result.push_back(db::row_int(row, 0));
   return result;
 }
 
@@ -148,11 +148,11 @@ RepairCatalog load_repair_catalog(soci::session& sql) {
       (sql.prepare << "SELECT b.device_type_id, b.id, m.id, b.name, m.name FROM device_models m "
                       "JOIN device_brands b ON b.id = m.device_brand_id ORDER BY m.id");
   for (const auto& row : devices) {
-    catalog.devices.push_back({db::int64_at(row, 0), db::int64_at(row, 1), db::int64_at(row, 2),
+    catalog.devices.push_back({db::row_int(row, 0), db::row_int(row, 1), db::row_int(row, 2),
                                row.get<std::string>(3), row.get<std::string>(4)});
   }
   soci::rowset<soci::row> issues = (sql.prepare << "SELECT id, name FROM device_issue_types ORDER BY id");
-  for (const auto& row : issues) catalog.issues.emplace_back(db::int64_at(row, 0), row.get<std::string>(1));
+  for (const auto& row : issues) catalog.issues.emplace_back(db::row_int(row, 0), row.get<std::string>(1));
   catalog.repair_types = ids(sql, "SELECT id FROM repair_types ORDER BY id");
   if (catalog.devices.empty() || catalog.issues.empty() || catalog.repair_types.empty())
     throw std::runtime_error("the device catalog is empty: run `nico db:seed` before `nico bench:seed`");

@@ -8,9 +8,12 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/inventory/products.hpp"
-#include "domain/inventory/sql_row.hpp"
+#include "db/row_values.hpp"
 
 namespace inventory {
+
+using db::row_int;
+using db::row_str;
 
 namespace {
 

@@ -6,12 +6,12 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
-#include "domain/inventory/sql_row.hpp"
+#include "db/row_values.hpp"
 
 namespace users_admin {
 
-using inventory::row_int;
-using inventory::row_str;
+using db::row_int;
+using db::row_str;
 
 namespace {
 

@@ -11,22 +11,12 @@
 #include <stdexcept>
 
 #include "core/strings.hpp"
+#include "loopback_listener.hpp"
 
 namespace testing_support {
 
 HttpReceiver::HttpReceiver(int answer_status) : answer_status_(answer_status) {
-  listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
-  int yes = 1;
-  setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = 0;
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || listen(listen_fd_, 16) != 0)
-    throw std::runtime_error("receiver could not listen");
-  socklen_t length = sizeof address;
-  getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length);
-  port_ = ntohs(address.sin_port);
+  listen_fd_ = listen_on_loopback(port_, "receiver");
   thread_ = std::thread([this] { serve(); });
 }
 
