@@ -9,6 +9,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "ops/maintenance_monitor.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/two_factor.hpp"
 #include "domain/accounts/user_repository.hpp"
@@ -62,6 +63,7 @@ struct WebApplication::Parts {
   const core::Config& config;
   std::filesystem::path resource_path;
   std::unique_ptr<db::Database> database;
+  std::unique_ptr<ops::MaintenanceMonitor> maintenance;  // destroyed before the database it reads
   std::unique_ptr<web::TemplateEngine> templates;
   std::unique_ptr<web::SessionStore> sessions;
   std::unique_ptr<infra::RateLimiter> limiter;
@@ -91,6 +93,9 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   // One connection per worker plus two for the occasional second lease (a repository call inside a
   // transaction on another connection never waits for itself).
   p.database = open_database(config, static_cast<std::size_t>(workers) + 2);
+  // The cluster-wide `nico down` flag, re-read in the background about once per second (never per request).
+  p.maintenance = std::make_unique<ops::MaintenanceMonitor>(*p.database);
+  p.maintenance->install();
   p.templates = std::make_unique<web::TemplateEngine>(p.resource_path / "templates");
   p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")),
                                                    static_cast<int>(config.integer("SESSION_ABSOLUTE_LIFETIME")));

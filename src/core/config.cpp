@@ -41,6 +41,7 @@ const std::vector<ConfigKey> kKeys = {
     {"HTTP_KEEPALIVE_SECONDS", T::kInt, "30", "1..3600", false, "server"},
     {"HTTP_SHUTDOWN_GRACE_SECONDS", T::kInt, "15", "0..600", false, "server"},
     {"TRUSTED_PROXIES", T::kCsv, "", "", false, "server"},
+    {"NODE_NAME", T::kString, "", "", false, "server"},
 
     {"DB_CONNECTION", T::kEnum, "sqlite", "sqlite|mysql|mariadb", false, "database"},
     {"DB_HOST", T::kString, "127.0.0.1", "", false, "database"},

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "http/form.hpp"
+#include "ops/maintenance_monitor.hpp"
 
 namespace ops {
 
@@ -14,6 +15,20 @@ std::filesystem::path maintenance_flag_path(const std::filesystem::path& base_pa
 }
 
 std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& base_path) {
+  auto file = read_maintenance_file(base_path);
+  if (auto* monitor = MaintenanceMonitor::installed()) return monitor->current(file);
+  return file;
+}
+
+std::optional<MaintenanceState> combine_maintenance(const std::optional<MaintenanceState>& file,
+                                                    const std::optional<DatabaseMaintenance>& database) {
+  if (!database) return file;
+  if (file && file->written_ms > database->changed_ms) return file;
+  if (database->down) return database->state;
+  return std::nullopt;
+}
+
+std::optional<MaintenanceState> read_maintenance_file(const std::filesystem::path& base_path) {
   auto path = maintenance_flag_path(base_path);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return std::nullopt;
@@ -29,12 +44,14 @@ std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& ba
     try {
       if (key == "created_at") state.created_at = std::stoll(value);
       else if (key == "retry") state.retry_seconds = std::stoi(value);
+      else if (key == "written_ms") state.written_ms = std::stoll(value);
     } catch (const std::exception&) {
       // A damaged number still means "down": the flag's existence is what matters.
     }
     if (key == "secret") state.secret = value;
     else if (key == "render") state.render = value;
   }
+  if (state.written_ms == 0) state.written_ms = state.created_at * 1000;
   return state;
 }
 
@@ -48,7 +65,8 @@ void enter_maintenance(const std::filesystem::path& base_path, const Maintenance
     out << "created_at=" << state.created_at << "\n"
         << "retry=" << state.retry_seconds << "\n"
         << "secret=" << http::url_encode(state.secret) << "\n"
-        << "render=" << http::url_encode(state.render) << "\n";
+        << "render=" << http::url_encode(state.render) << "\n"
+        << "written_ms=" << state.written_ms << "\n";
     if (!out.flush()) throw std::runtime_error("cannot write " + temp.string());
   }
   std::filesystem::rename(temp, path);

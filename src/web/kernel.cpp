@@ -113,7 +113,7 @@ void resolve_user(Context& context) {
 }  // namespace
 
 Kernel::Kernel(const Services& services, std::filesystem::path public_root)
-    : services_(services), public_root_(std::move(public_root)) {}
+    : services_(services), public_root_(std::move(public_root)), node_name_(services.config.str("NODE_NAME")) {}
 
 http::Response Kernel::handle(const http::Request& request) const {
   auto started = std::chrono::steady_clock::now();
@@ -150,6 +150,7 @@ http::Response Kernel::handle(const http::Request& request) const {
   }
   apply_security_headers(response, client.https, csp_nonce);
   response.set_header("X-Request-Id", request_id);
+  if (!node_name_.empty()) response.set_header("X-Node", node_name_);
 
   auto elapsed_us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();

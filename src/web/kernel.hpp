@@ -41,6 +41,7 @@ class Kernel final {
 
   const Services& services_;
   std::filesystem::path public_root_;
+  std::string node_name_;  // NODE_NAME: sent as X-Node on every response when set (several nodes behind a proxy)
 };
 
 }  // namespace web

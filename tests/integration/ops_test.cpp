@@ -1,7 +1,11 @@
 // Operations commands and probes: health check, maintenance mode, /health/*.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
+
+#include "core/crypto.hpp"
 
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
@@ -114,6 +118,77 @@ TEST_F(Ops, MaintenanceModeShows503WithRetryAfterButKeepsProbesAndBypass) {
   EXPECT_NE(up.output.find("Application is now live."), std::string::npos);
   EXPECT_EQ(visitor.get("/login").status, 200);
   EXPECT_NE(server_->run({"up"}).output.find("already up"), std::string::npos);
+}
+
+namespace {
+// GETs `path` until it answers `status` (the database flag is re-read about once per second); the last status.
+int wait_for_status(Browser& browser, const std::string& path, int status) {
+  int last = 0;
+  for (int i = 0; i < 100; ++i) {
+    last = browser.get(path).status;
+    if (last == status) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return last;
+}
+
+// Another app node: its own directory (no shared flag file), the same database.
+struct OtherNode {
+  OtherNode() : base(std::filesystem::temp_directory_path() / ("nico-other-node-" + core::random_token(8))) {
+    std::filesystem::create_directories(base / "storage/framework");
+    std::filesystem::create_directories(base / "storage/logs");
+  }
+  ~OtherNode() { std::filesystem::remove_all(base); }
+  std::map<std::string, std::string> env() const {
+    return {{"NICO_BASE_PATH", base.string()}, {"APP_LOG_PATH", (base / "storage/logs/nico.log").string()}};
+  }
+  std::filesystem::path base;
+};
+}  // namespace
+
+TEST_F(Ops, DownOnAnotherNodeReachesThisOneThroughTheDatabaseAndUpAnywhereLiftsIt) {
+  OtherNode other;
+  auto down = server_->run({"down", "--retry=30", "--secret=clave-de-otro-nodo"}, other.env());
+  ASSERT_EQ(down.exit_code, 0) << down.output;
+  EXPECT_NE(down.output.find("every node sharing the database follows"), std::string::npos) << down.output;
+  EXPECT_TRUE(std::filesystem::exists(other.base / "storage/framework/down"));
+  EXPECT_FALSE(std::filesystem::exists(server_->base_path() / "storage/framework/down"));
+
+  Browser visitor(server_->base_url());
+  EXPECT_EQ(wait_for_status(visitor, "/login", 503), 503);
+  EXPECT_EQ(visitor.get("/login").header("retry-after"), "30");
+  EXPECT_EQ(visitor.get("/up").status, 200);
+  // The bypass secret given on the other node works here too.
+  Browser owner(server_->base_url());
+  EXPECT_EQ(owner.get("/clave-de-otro-nodo").status, 302);
+  EXPECT_EQ(owner.get("/login").status, 200);
+
+  // `nico up` on this node (where no flag file exists) lifts it for every node; the other node's leftover file is
+  // older than the row and no longer counts.
+  auto up = server_->run({"up"});
+  EXPECT_EQ(up.exit_code, 0) << up.output;
+  EXPECT_NE(up.output.find("Application is now live."), std::string::npos) << up.output;
+  EXPECT_EQ(wait_for_status(visitor, "/login", 200), 200);
+  auto scheduler_there = server_->run({"schedule:run", "--now=2026-03-02 12:00"}, other.env());
+  EXPECT_EQ(scheduler_there.output.find("maintenance mode"), std::string::npos) << scheduler_there.output;
+}
+
+TEST_F(Ops, DownWithoutADatabaseStillTakesThisNodeDownAndSaysSo) {
+  auto down = server_->run({"down"}, {{"DB_CONNECTION", "mysql"}, {"DB_HOST", "127.0.0.1"}, {"DB_PORT", "1"},
+                                      {"DB_DATABASE", "nada"}});
+  EXPECT_EQ(down.exit_code, 0) << down.output;
+  EXPECT_NE(down.output.find("Could not write the maintenance flag to the database"), std::string::npos) << down.output;
+  EXPECT_NE(down.output.find("on this node only"), std::string::npos) << down.output;
+  EXPECT_TRUE(std::filesystem::exists(server_->base_path() / "storage/framework/down"));
+  Browser visitor(server_->base_url());
+  EXPECT_EQ(visitor.get("/login").status, 503);
+
+  auto failed_up = server_->run({"up"}, {{"DB_CONNECTION", "mysql"}, {"DB_HOST", "127.0.0.1"}, {"DB_PORT", "1"},
+                                         {"DB_DATABASE", "nada"}});
+  EXPECT_EQ(failed_up.exit_code, 1) << failed_up.output;
+  EXPECT_NE(failed_up.output.find("the database part failed"), std::string::npos) << failed_up.output;
+  EXPECT_EQ(server_->run({"up"}).exit_code, 0);
+  EXPECT_EQ(visitor.get("/login").status, 200);
 }
 
 TEST_F(Ops, DownValidatesItsOptions) {

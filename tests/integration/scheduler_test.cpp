@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
 
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
 #include "support/app_server.hpp"
 #include "support/test_files.hpp"
 
@@ -104,6 +106,20 @@ TEST(SchedulerCommands, MaintenanceModeSkipsTasksExceptHousekeeping) {
   ASSERT_EQ(server.run({"up"}).exit_code, 0);
   EXPECT_EQ(server.run({"schedule:run", "--now=2026-03-02 12:00"}).exit_code, 0);
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 1);
+}
+
+TEST(SchedulerCommands, MaintenanceStartedOnAnotherNodeSkipsTasksHere) {
+  AppServer server(kProbeTask);
+  auto other = std::filesystem::temp_directory_path() / ("nico-other-node-" + core::random_token(8));
+  std::filesystem::create_directories(other / "storage/logs");
+  std::map<std::string, std::string> other_env = {{"NICO_BASE_PATH", other.string()},
+                                                  {"APP_LOG_PATH", (other / "storage/logs/nico.log").string()}};
+  ASSERT_EQ(server.run({"down"}, other_env).exit_code, 0);
+  auto result = server.run({"schedule:run", "--now=2026-03-02 12:00"});
+  EXPECT_NE(result.output.find("Skipping [test-task]: the application is in maintenance mode."), std::string::npos)
+      << result.output;
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 0);
+  std::filesystem::remove_all(other);
 }
 
 TEST(SchedulerCommands, ListShowsEveryTaskWithCadenceAndNextRunInLocalTime) {

@@ -1,4 +1,5 @@
 // Operations commands: ops:health-check, ops:alert-test, down, up.
+#include <chrono>
 #include <iostream>
 
 #include "app/application.hpp"
@@ -8,7 +9,9 @@
 #include "core/strings.hpp"
 #include "infra/alerts.hpp"
 #include "ops/health_check.hpp"
+#include "db/database.hpp"
 #include "ops/maintenance.hpp"
+#include "ops/maintenance_store.hpp"
 
 namespace app {
 
@@ -23,10 +26,31 @@ int health_check(const CommandEnvironment& environment, const CommandInput& inpu
   return report.exit_code(input.flag("strict"));
 }
 
+std::int64_t unix_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Writes the database half of maintenance mode; on failure prints why and returns false.
+bool write_database_flag(const core::Config& config, const std::optional<ops::MaintenanceState>& state,
+                         std::int64_t changed_ms) {
+  try {
+    auto database = open_database(config, 1);
+    ops::write_database_maintenance(*database, state, changed_ms);
+    return true;
+  } catch (const std::exception& e) {
+    std::cerr << "Could not write the maintenance flag to the database: " << e.what() << "\n";
+    return false;
+  }
+}
+
+// File first (this node is down at once, even without a database), then the database row every node reads.
+// Exit 0 when this node is in maintenance; a database failure is reported on stderr (the other nodes are not).
 int down(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   ops::MaintenanceState state;
-  state.created_at = core::unix_now();
+  state.written_ms = unix_now_ms();
+  state.created_at = state.written_ms / 1000;
   state.render = input.option("render").value_or("errors::503");
   if (state.render != "errors::503") {
     std::cerr << "nico down: only --render=errors::503 is available\n";
@@ -48,16 +72,39 @@ int down(const CommandEnvironment& environment, const CommandInput& input) {
     }
   }
   ops::enter_maintenance(config.base_path(), state);
-  std::cout << "Application is now in maintenance mode.\n";
+  if (write_database_flag(config, state, state.written_ms)) {
+    std::cout << "Application is now in maintenance mode (every node sharing the database follows within about a "
+                 "second).\n";
+  } else {
+    std::cout << "Application is now in maintenance mode on this node only: the database part failed (see above), "
+                 "so other nodes keep serving. Run `nico down` again once the database answers.\n";
+  }
   if (!state.secret.empty())
     std::cout << "Bypass: open " << config.str("APP_URL") << "/" << state.secret << " once to browse normally.\n";
   return 0;
 }
 
+// Database row first (every node), then the local file. Exit 1 when the database part failed: the other nodes,
+// and this one once it reads the row again, stay in maintenance.
 int up(const CommandEnvironment& environment, const CommandInput&) {
   auto config = bootstrap(environment);
-  std::cout << (ops::leave_maintenance(config.base_path()) ? "Application is now live.\n"
-                                                           : "Application is already up.\n");
+  bool was_down_in_database = false, database_written = false;
+  try {
+    auto database = open_database(config, 1);
+    was_down_in_database = ops::read_database_maintenance(*database).down;
+    ops::write_database_maintenance(*database, std::nullopt, unix_now_ms());
+    database_written = true;
+  } catch (const std::exception& e) {
+    std::cerr << "Could not clear the maintenance flag in the database: " << e.what() << "\n";
+  }
+  bool removed_file = ops::leave_maintenance(config.base_path());
+  if (!database_written) {
+    std::cout << "The local flag file is " << (removed_file ? "removed" : "absent")
+              << ", but the database part failed: the cluster stays in maintenance. Run `nico up` again once the "
+                 "database answers.\n";
+    return 1;
+  }
+  std::cout << (removed_file || was_down_in_database ? "Application is now live.\n" : "Application is already up.\n");
   return 0;
 }
 

@@ -28,6 +28,7 @@
 #include "infra/queue_payload.hpp"
 #include "infra/queue_probe.hpp"
 #include "infra/queue_worker.hpp"
+#include "ops/maintenance_monitor.hpp"
 
 namespace app {
 
@@ -95,8 +96,11 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   options.max_jobs = *max_jobs;
 
   auto config = bootstrap(environment);
-  // Two connections: the worker's own, and one for a handler that talks to the database.
-  auto database = open_database(config, 2);
+  // Three connections: the worker's own, one for a handler that talks to the database, one for the maintenance
+  // flag's background refresh.
+  auto database = open_database(config, 3);
+  ops::MaintenanceMonitor maintenance(*database);
+  maintenance.install();
   infra::Cache cache(*database, config.str("CACHE_PREFIX"));
   auto registry = job_registry(config, *database);
   install_stop_handlers();

@@ -22,6 +22,7 @@
 #include "infra/cache.hpp"
 #include "infra/schedule_process.hpp"
 #include "infra/scheduler.hpp"
+#include "ops/maintenance_monitor.hpp"
 #include "web/session.hpp"
 
 namespace app {
@@ -98,6 +99,9 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   auto now = chosen_minute(config, input, "schedule:run");
   if (!now) return 2;
   auto database = open_database(config, 2);
+  // One read of the cluster-wide `nico down` flag: this process lives for one minute's tasks.
+  ops::MaintenanceMonitor maintenance(*database, std::chrono::milliseconds(0));
+  maintenance.install();
   infra::Cache cache(*database, config.str("CACHE_PREFIX"));
   auto prune = [&config, &database, &cache] { prune_expired(config, *database, cache); };
   infra::Scheduler scheduler(schedule_table(config, prune), cache, environment.base_path, infra::run_nico);
