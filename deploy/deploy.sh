@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# deploy/deploy.sh: puts a new version of NicoReparaciones in production on one server.
-# Guide: docs/OPERACION_PRODUCCION.md §5.
+# deploy/deploy.sh: puts a new version of NicoReparaciones in production on one server, or (--rolling) on
+# several app nodes behind nginx, one at a time, without maintenance mode.
+# Guide: docs/OPERACION_PRODUCCION.md §5 (one server) and §"Varios nodos" (rolling).
 #
+# One server (default):
 #   1. down     `nico down --render=errors::503 --retry=60`: visitors get the 503 page from here on
 #   2. build    NICO_BUILD_CMD (default `make build`)
 #   3. migrate  `nico migrate --force`
@@ -15,7 +17,20 @@
 # prints one line naming the step and what to do. If only the final health check fails, the site is up but
 # unhealthy: it says so and exits 1.
 #
-# Usage: deploy/deploy.sh [--app-dir DIR]     (run from the app directory, or give it; env APP_DIR too)
+# Rolling (--rolling), for nodes sharing one database behind a load balancer that retries another node on
+# connect errors (deploy/nginx/nicoreparaciones.conf):
+#   1. build    NICO_BUILD_CMD, here
+#   2. migrate  `nico migrate --force`, ONCE, here (migrations must be compatible with the version still running
+#               on the other nodes until they restart: add columns/tables, never rename or drop in the same deploy)
+#   3. optimize `nico optimize`, here
+#   4. node N   for each node of NICO_ROLLING_NODES in turn: NICO_NODE_RESTART_CMD (a graceful restart: SIGTERM
+#               makes `nico serve` stop accepting and finish its in-flight requests while nginx sends new ones to
+#               the other nodes), then wait until the node answers 200 (NICO_NODE_CHECK_CMD, default: its /up)
+#               before touching the next one. `nico down` is never called.
+#   5. health   `nico ops:health-check --strict`
+# A node that does not come back stops the deploy: the nodes before it run the new version, the rest the old one.
+#
+# Usage: deploy/deploy.sh [--app-dir DIR] [--rolling]   (run from the app directory, or give it; env APP_DIR too)
 # Environment:
 #   APP_DIR           app directory (default: current directory; --app-dir wins)
 #   NICO_BIN          the nico binary, relative to the app directory or absolute (default ./build/nico)
@@ -27,6 +42,15 @@
 #   NICO_SYSTEMD_UNITS units the auto restart considers (default: nicoreparaciones-web.service
 #                     nicoreparaciones-queue.service nicoreparaciones-scheduler.service)
 #   NICO_DOWN_RETRY   seconds announced in Retry-After during the deploy (default 60)
+#   NICO_HEALTH_STRICT 1 (default): the final health check is --strict; 0: only FAIL rows fail it
+# Rolling only:
+#   NICO_ROLLING_NODES    the nodes, in order, separated by spaces: NAME or NAME=ADDRESS (ADDRESS = host:port of
+#                         its `nico serve`; default NAME), e.g. "web1=10.0.0.11:8000 web2=10.0.0.12:8000"
+#   NICO_NODE_RESTART_CMD run by bash for each node with {node} and {addr} replaced, e.g.
+#                         'ssh {node} sudo systemctl restart nicoreparaciones-web nicoreparaciones-queue nicoreparaciones-scheduler'
+#   NICO_NODE_CHECK_CMD   run by bash until it exits 0 ({node}, {addr} replaced); default: GET http://{addr}/up
+#                         answers 200 (curl)
+#   NICO_NODE_UP_TIMEOUT  seconds to wait for each node after its restart (default 60)
 # Run it as the user that owns storage/ (`sudo -u nico deploy/deploy.sh`). As root it refuses when storage/
 # belongs to another user: files root creates there would lock the services out.
 # Exit codes: 0 deployed and healthy, 1 a step failed or the site is unhealthy, 2 usage error.
@@ -41,10 +65,16 @@ NICO_BUILD_CMD=${NICO_BUILD_CMD:-make build}
 NICO_RESTART_CMD=${NICO_RESTART_CMD:-auto}
 NICO_DOWN_RETRY=${NICO_DOWN_RETRY:-60}
 NICO_SYSTEMD_UNITS=${NICO_SYSTEMD_UNITS:-nicoreparaciones-web.service nicoreparaciones-queue.service nicoreparaciones-scheduler.service}
+NICO_HEALTH_STRICT=${NICO_HEALTH_STRICT:-1}
+NICO_ROLLING_NODES=${NICO_ROLLING_NODES:-}
+NICO_NODE_RESTART_CMD=${NICO_NODE_RESTART_CMD:-}
+NICO_NODE_CHECK_CMD=${NICO_NODE_CHECK_CMD:-}
+NICO_NODE_UP_TIMEOUT=${NICO_NODE_UP_TIMEOUT:-60}
+ROLLING=0
 
 CURRENT_STEP=""
 STEP_NUMBER=0
-readonly TOTAL_STEPS=7
+TOTAL_STEPS=7
 
 usage() {
   sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'
@@ -68,6 +98,13 @@ nico() { "$NICO_BIN" "$@" 9>&-; }
 report_failure() {
   local step=$1 bin
   bin=$(nico_hint)
+  if [ "$ROLLING" -eq 1 ]; then
+    case "$step" in
+      build | migrate | optimize)
+        err "Deploy detenido en '$step': todavía no se reinició ningún nodo; el sitio sigue en línea con la versión anterior (sin modo mantenimiento). Revisá el error de arriba y corré deploy/deploy.sh --rolling de nuevo."
+        return ;;
+    esac
+  fi
   case "$step" in
     preflight)
       err "Deploy detenido en 'preflight': no se tocó nada, el sitio sigue como estaba. Revisá el error de arriba." ;;
@@ -83,6 +120,8 @@ report_failure() {
       err "Deploy detenido en 'restart': no se pudieron reiniciar los servicios y el sitio sigue en mantenimiento. Mirá \`systemctl status nicoreparaciones-web\` y \`journalctl -u nicoreparaciones-web\`, y corré deploy/deploy.sh de nuevo." ;;
     up)
       err "Deploy detenido en 'up': no se pudo salir del modo mantenimiento. Revisá el error y corré \`$bin up\` a mano." ;;
+    node\ *)
+      err "Deploy detenido en '$step': ese nodo no volvió sano. Los nodos anteriores ya corren la versión nueva y los siguientes la anterior; el sitio sigue atendiendo con los nodos sanos (no hubo modo mantenimiento). Revisá ese nodo (\`journalctl -u nicoreparaciones-web\`), corregilo y corré deploy/deploy.sh --rolling de nuevo." ;;
     *)
       err "Deploy detenido en '$step': el sitio puede seguir en mantenimiento. Revisá el error y corré deploy/deploy.sh de nuevo o \`$bin up\`." ;;
   esac
@@ -194,10 +233,39 @@ step_up() {
   nico up
 }
 
+# {node} and {addr} of one NICO_ROLLING_NODES entry substituted into a command template.
+node_command() { # $1 template, $2 name, $3 address
+  local text=${1//\{node\}/$2}
+  printf '%s' "${text//\{addr\}/$3}"
+}
+
+step_node() { # $1 = NAME or NAME=ADDRESS
+  local name=${1%%=*} addr=${1#*=}
+  begin_step "node $name" "reiniciar $name y esperar a que responda sano"
+  bash -c "$(node_command "$NICO_NODE_RESTART_CMD" "$name" "$addr")" 9>&-
+  local check
+  if [ -n "$NICO_NODE_CHECK_CMD" ]; then
+    check=$(node_command "$NICO_NODE_CHECK_CMD" "$name" "$addr")
+  else
+    check="[ \"\$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 'http://$addr/up')\" = 200 ]"
+  fi
+  local deadline=$((SECONDS + NICO_NODE_UP_TIMEOUT))
+  until bash -c "$check" 9>&- >/dev/null 2>&1; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      err "El nodo $name no respondió sano en ${NICO_NODE_UP_TIMEOUT} s ($check)."
+      return 1
+    fi
+    sleep 0.5
+  done
+  say "    $name en línea."
+}
+
 step_health() {
-  begin_step health "nico ops:health-check --strict"
+  local args=(--strict)
+  [ "$NICO_HEALTH_STRICT" = 0 ] && args=()
+  begin_step health "nico ops:health-check ${args[*]}"
   CURRENT_STEP=""  # its failure is reported here, not as a stopped deploy
-  if ! nico ops:health-check --strict; then
+  if ! nico ops:health-check "${args[@]}"; then
     err "Deploy terminado pero el health check estricto falló: el sitio está EN LÍNEA pero no está sano. Revisá las filas WARN/FAIL de arriba, corregí y verificá con \`$(nico_hint) ops:health-check --strict\` (si hace falta, volvé a mantenimiento con \`$(nico_hint) down\`)."
     return 1
   fi
@@ -211,7 +279,7 @@ parse_args() {
       --app-dir) [ $# -ge 2 ] || { err "--app-dir necesita una carpeta"; exit 2; }; APP_DIR=$2; shift 2 ;;
       --app-dir=*) APP_DIR=${1#--app-dir=}; shift ;;
       -h|--help) usage; exit 0 ;;
-      --rolling) err "--rolling todavía no está implementado: este script hace el deploy de un solo servidor."; exit 2 ;;
+      --rolling) ROLLING=1; shift ;;
       *) err "Opción desconocida: $1 (ver deploy/deploy.sh --help)"; exit 2 ;;
     esac
   done
@@ -225,6 +293,11 @@ main() {
   trap on_exit EXIT
 
   local started=$SECONDS
+  if [ "$ROLLING" -eq 1 ]; then
+    main_rolling
+    say "Deploy rolling terminado en $((SECONDS - started)) s: todos los nodos con la versión nueva y health check OK."
+    return
+  fi
   say "Deploy de NicoReparaciones en $APP_DIR"
   step_preflight
   step_down
@@ -236,6 +309,25 @@ main() {
   CURRENT_STEP=""
   step_health || exit 1
   say "Deploy terminado en $((SECONDS - started)) s: sitio en línea y health check estricto OK."
+}
+
+main_rolling() {
+  if [ -z "$NICO_ROLLING_NODES" ] || [ -z "$NICO_NODE_RESTART_CMD" ]; then
+    err "--rolling necesita NICO_ROLLING_NODES (los nodos, en orden) y NICO_NODE_RESTART_CMD (cómo reiniciar cada uno); ver deploy/deploy.sh --help."
+    exit 2
+  fi
+  local -a nodes
+  read -r -a nodes <<<"$NICO_ROLLING_NODES"
+  TOTAL_STEPS=$((4 + ${#nodes[@]}))
+  say "Deploy rolling de NicoReparaciones desde $APP_DIR: ${#nodes[@]} nodo(s), uno por vez, sin modo mantenimiento"
+  step_preflight
+  step_build
+  step_migrate
+  step_optimize
+  local node
+  for node in "${nodes[@]}"; do step_node "$node"; done
+  CURRENT_STEP=""
+  step_health || exit 1
 }
 
 main "$@"

@@ -236,8 +236,8 @@ test_usage_errors() {
   (cd "$app" && FAKE_NICO_LOG="$log" NICO_BUILD_CMD=true NICO_RESTART_CMD=true bash "$deploy_script" --rolling) \
     >"$out" 2>&1
   rc=$?
-  check "--rolling is refused with exit 2" [ "$rc" -eq 2 ]
-  check "--rolling touched nothing" [ ! -s "$log" ]
+  check "--rolling without NICO_ROLLING_NODES is refused with exit 2" [ "$rc" -eq 2 ]
+  check "--rolling without nodes touched nothing" [ ! -s "$log" ]
   (cd "$app" && bash "$deploy_script" --bogus) >"$out" 2>&1
   rc=$?
   check "unknown option exits 2" [ "$rc" -eq 2 ]
@@ -335,6 +335,69 @@ test_root_with_foreign_storage() {
   show_on_failure "$before"
 }
 
+# Rolling: two nodes; restart and health check of each node are logged by the commands themselves.
+rolling_env() {
+  printf '%s\n' NICO_ROLLING_NODES="web1=10.0.0.11:8000 web2=10.0.0.12:8000" \
+    NICO_NODE_RESTART_CMD="echo restart {node} {addr} >>'$log'" \
+    NICO_NODE_CHECK_CMD="echo check {node} >>'$log'"
+}
+
+run_rolling() {
+  (
+    cd "$app" || exit 99
+    mapfile -t extra < <(rolling_env)
+    env -u APP_DIR -u NICO_BIN FAKE_NICO_LOG="$log" NICO_BUILD_CMD="echo build >>'$log'" "${extra[@]}" "$@" \
+      bash "$deploy_script" --rolling
+  ) >"$out" 2>&1
+  rc=$?
+}
+
+test_rolling_success() {
+  current="rolling"; local before=$failed
+  new_app
+  run_rolling
+  check "exit 0" [ "$rc" -eq 0 ]
+  check "build, migrate once, optimize, then each node restarted and checked before the next, then health" \
+    log_equals "$(printf '%s\n' build 'migrate --force' optimize 'restart web1 10.0.0.11:8000' 'check web1' \
+      'restart web2 10.0.0.12:8000' 'check web2' 'ops:health-check --strict')"
+  check "never calls nico down or up" log_has_no '^down\|^up'
+  check "maintenance flag never written" flag_absent
+  check "says the rolling deploy finished" output_has "Deploy rolling terminado"
+  show_on_failure "$before"
+
+  current="rolling, NICO_HEALTH_STRICT=0"; before=$failed
+  new_app
+  run_rolling NICO_HEALTH_STRICT=0
+  check "exit 0" [ "$rc" -eq 0 ]
+  check "health check without --strict" [ "$(tail -n 1 "$log")" = "ops:health-check" ]
+  show_on_failure "$before"
+}
+
+test_rolling_node_never_healthy() {
+  current="rolling, second node never healthy"; local before=$failed
+  new_app
+  run_rolling NICO_NODE_CHECK_CMD="echo check {node} >>'$log'; [ {node} != web2 ]" NICO_NODE_UP_TIMEOUT=1
+  check "exit 1" [ "$rc" -eq 1 ]
+  check "first node restarted and checked" grep -qx 'check web1' "$log"
+  check "second node restarted" grep -qx 'restart web2 10.0.0.12:8000' "$log"
+  check "health check never called" log_has_no '^ops:health-check'
+  check "never calls nico down" log_has_no '^down'
+  check "message names the node" output_has "Deploy detenido en 'node web2'"
+  check "message says the other nodes keep serving" output_has "sigue atendiendo con los nodos sanos"
+  show_on_failure "$before"
+}
+
+test_rolling_migrate_fails() {
+  current="rolling, migrate fails"; local before=$failed
+  new_app
+  run_rolling FAKE_NICO_FAIL_AT=migrate
+  check "exit 1" [ "$rc" -eq 1 ]
+  check "no node restarted" log_has_no '^restart'
+  check "message says no node was restarted" output_has "todavía no se reinició ningún nodo"
+  check "site never put in maintenance" flag_absent
+  show_on_failure "$before"
+}
+
 echo "deploy/deploy.sh tests"
 test_success_path
 test_build_command_default_quiet
@@ -351,6 +414,9 @@ test_usage_errors
 test_concurrent_deploy_refused
 test_auto_restart
 test_root_with_foreign_storage
+test_rolling_success
+test_rolling_node_never_healthy
+test_rolling_migrate_fails
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
