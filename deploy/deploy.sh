@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deploy/deploy.sh: puts a new version of NicoReparaciones in production on one server, or (--rolling) on
 # several app nodes behind nginx, one at a time, without maintenance mode.
-# Guide: docs/OPERACION_PRODUCCION.md §5 (one server) and §"Varios nodos" (rolling).
+# Guide: docs/OPERACION_PRODUCCION.md §5.2 (one server) and §5.3 (several nodes, rolling).
 #
 # One server (default):
 #   1. down     `nico down --render=errors::503 --retry=60`: visitors get the 503 page from here on

@@ -14,6 +14,8 @@ packages=(
   libqrencode-dev libgtest-dev libgmock-dev
   # servers and tools used by tests and benchmarks
   sqlite3 mariadb-server mariadb-client chromium wrk hyperfine curl
+  # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
+  nginx
 )
 # Node.js and npm (for the browser tests) come with the machine image; Debian's nodejs is used only where
 # no node is on PATH (Debian's npm conflicts with a newer nodejs already installed).
@@ -34,6 +36,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   # one the install just started is stopped. An already-installed server (production!) is never touched.
   if [[ " ${missing[*]} " == *" mariadb-server "* ]] && command -v systemctl >/dev/null 2>&1; then
     systemctl disable --now mariadb >/dev/null 2>&1 || true
+  fi
+  # The same for nginx: scripts/cluster-demo.sh starts a private one on a free port.
+  if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now nginx >/dev/null 2>&1 || true
   fi
 fi
 

@@ -6,6 +6,8 @@
 #   3. the same integration tests against a throwaway MariaDB (scripts/with-mariadb.sh)
 #   4. browser tests (playwright-core + Debian chromium)
 #   5. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
+#   6. cluster: two nodes + nginx on a throwaway MariaDB (tests/cluster/run.sh), with a 30 s wrk run during
+#      rolling deploys
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -32,6 +34,7 @@ run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integratio
 # E2E_SCREENSHOT_DIR to send them elsewhere.
 run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-docs/screenshots}" bash -c "cd tests/e2e && npm test"
 run_suite "deploy script" bash tests/deploy/deploy_test.sh
+run_suite "cluster" tests/cluster/run.sh
 
 echo
 echo "Test summary:"
