@@ -34,7 +34,7 @@ run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integratio
 # E2E_SCREENSHOT_DIR to send them elsewhere.
 run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-docs/screenshots}" bash -c "cd tests/e2e && npm test"
 run_suite "deploy script" bash tests/deploy/deploy_test.sh
-run_suite "cluster" tests/cluster/run.sh
+run_suite "cluster" env NICO_BIN="$BUILD_DIR/nico" tests/cluster/run.sh
 
 echo
 echo "Test summary:"
