@@ -48,7 +48,9 @@ alive() {
 
 # SIGTERM every pid in the given pid files, wait up to $2 seconds for all, then SIGKILL the rest.
 stop_pidfiles() { # $1 = glob of pid files, $2 = seconds
-  local files=($1) f pid i pids=()
+  local files f pid i pids=()
+  # shellcheck disable=SC2206  # $1 is a glob on purpose
+  files=($1)
   for f in "${files[@]}"; do
     [ -s "$f" ] || continue
     pid=$(cat "$f")
@@ -93,7 +95,9 @@ wait_until_up() { # $1 url, $2 seconds; 0 when /up answers 200
 
 restart_node() { # $1 node
   local node=$1
-  [ -n "${CLUSTER_DIR:-}" ] && [ -f "$CLUSTER_DIR/cluster.env" ] || die "restart-node needs CLUSTER_DIR of a running cluster"
+  if [ -z "${CLUSTER_DIR:-}" ] || [ ! -f "$CLUSTER_DIR/cluster.env" ]; then
+    die "restart-node needs CLUSTER_DIR of a running cluster"
+  fi
   [ -x "$CLUSTER_DIR/bin/nico-$node" ] || die "no node '$node' in $CLUSTER_DIR"
   # shellcheck disable=SC1091
   . "$CLUSTER_DIR/cluster.env"
@@ -161,7 +165,11 @@ inner() {
   watchdog_pid=$!
 
   local port_a port_b port_nginx app_key
-  port_a=$(free_port) && port_b=$(free_port) && port_nginx=$(free_port) || die "no free ports"
+  port_a=$(free_port) || die "no free port"
+  port_b=$(free_port) || die "no free port"
+  port_nginx=$(free_port) || die "no free port"
+  while [ "$port_b" = "$port_a" ]; do port_b=$(free_port) || die "no free port"; done
+  while [ "$port_nginx" = "$port_a" ] || [ "$port_nginx" = "$port_b" ]; do port_nginx=$(free_port) || die "no free port"; done
   app_key="base64:$(head -c 32 /dev/urandom | base64 -w0)"
 
   # One environment file and one `nico` wrapper per node.

@@ -172,6 +172,13 @@ async function maintenance() {
   const toB = await waitForStatus(`${env.NODE_B_URL}/login`, 503);
   const toNginx = await waitForStatus(`${env.CLUSTER_URL}/login`, 503);
   check(true, `node b answers 503 after ${toB.toFixed(2)} s, nginx after ${toNginx.toFixed(2)} s more`);
+  // Node b's worker pauses and its scheduler skips tasks (04:00 = backup-verify, half an hour after the backup).
+  const queueLogB = () => readFileSync(path.join(env.CLUSTER_DIR, 'logs', 'queue-b.log'), 'utf8');
+  for (let i = 0; i < 100 && !queueLogB().includes('the queue is paused'); i++) await sleep(100);
+  check(queueLogB().includes('the queue is paused'), "node b's queue worker paused");
+  const skipped = await nico('b', ['schedule:run', '--now=2026-03-02 04:00']);
+  check(skipped.output.includes('Skipping [backup-verify]: the application is in maintenance mode.'),
+        "node b's scheduler skips its tasks", skipped.output);
   const owner = new Client(env.NODE_B_URL);
   await owner.get('/cluster-bypass-123');
   check((await owner.get('/login')).status === 200, 'the bypass secret given on node a works on node b');
@@ -180,6 +187,8 @@ async function maintenance() {
   const backA = await waitForStatus(`${env.NODE_A_URL}/login`, 200);
   await waitForStatus(`${env.CLUSTER_URL}/login`, 200);
   check(true, `node a (which still has its flag file) answers 200 after ${backA.toFixed(2)} s`);
+  for (let i = 0; i < 100 && !queueLogB().includes('the queue resumes'); i++) await sleep(100);
+  check(queueLogB().includes('the queue resumes'), "node b's queue worker resumed");
   figures.maintenance = { downPropagationSeconds: Number(toB.toFixed(2)), upPropagationSeconds: Number(backA.toFixed(2)) };
 }
 
