@@ -5,6 +5,8 @@
 #
 # Knobs (environment): BENCH_PRODUCTS BENCH_REPAIRS BENCH_ORDERS BENCH_USERS (data set), BENCH_DURATION (s per
 # scenario, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 32), BUILD_DIR (default build).
+# While optimising: BENCH_ONLY=up,store (comma list of scenarios; no table, only their raw JSON and no cold start)
+# and BENCH_DB=/tmp/bench-seeded.sqlite (seed once into that file, then copy and `migrate` it on later runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -17,6 +19,8 @@ PRODUCTS=${BENCH_PRODUCTS:-1000}
 REPAIRS=${BENCH_REPAIRS:-200000}
 ORDERS=${BENCH_ORDERS:-50000}
 USERS=${BENCH_USERS:-10000}
+ONLY=${BENCH_ONLY:-}
+SEED_CACHE=${BENCH_DB:-}
 
 for tool in wrk curl sqlite3 node; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (run scripts/install-deps.sh)" >&2; exit 1; }
@@ -52,14 +56,23 @@ if [ -z "$APP_KEY" ]; then APP_KEY="base64:$(head -c 32 /dev/urandom | base64)";
 export APP_KEY
 
 echo "==> database: migrate, default seed, benchmark data ($PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users)"
-"$NICO" migrate --force >/dev/null
-"$NICO" db:seed >/dev/null
 seed_started=$(date +%s%N)
-"$NICO" bench:seed --products="$PRODUCTS" --repairs="$REPAIRS" --orders="$ORDERS" --users="$USERS"
+if [ -n "$SEED_CACHE" ] && [ -f "$SEED_CACHE" ]; then
+  echo "    (reusing $SEED_CACHE)"
+  cp "$SEED_CACHE" "$DB_DATABASE"
+  "$NICO" migrate --force >/dev/null
+else
+  "$NICO" migrate --force >/dev/null
+  "$NICO" db:seed >/dev/null
+  "$NICO" bench:seed --products="$PRODUCTS" --repairs="$REPAIRS" --orders="$ORDERS" --users="$USERS"
+  if [ -n "$SEED_CACHE" ]; then sqlite3 "$DB_DATABASE" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null; cp "$DB_DATABASE" "$SEED_CACHE"; fi
+fi
 SEED_MS=$(( ($(date +%s%N) - seed_started) / 1000000 ))
 
-echo "==> cold start"
-COLD=$(node bench/cold_start.mjs "$NICO" "$PORT" 5)
+if [ -z "$ONLY" ]; then
+  echo "==> cold start"
+  COLD=$(node bench/cold_start.mjs "$NICO" "$PORT" 5)
+fi
 
 echo "==> serve on $BASE"
 "$NICO" serve >"$WORK/serve.log" 2>&1 &
@@ -106,6 +119,7 @@ mkdir -p "$RAW"
 scenario() {
   local name=$1 connections=$2
   shift 2
+  if [ -n "$ONLY" ] && [[ ",$ONLY," != *",$name,"* ]]; then return 0; fi
   echo "==> $name"
   BENCH_OUT=/dev/null wrk -t"$THREADS" -c"$connections" -d"${WARMUP}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
   BENCH_OUT=$RAW/$name.json wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
@@ -123,6 +137,10 @@ BENCH_PATHS="/tienda|/tienda?q=$SEARCH|/producto/$PRODUCT_SLUG|/tienda/categoria
 BENCH_PATHS=/tienda BENCH_DELAY_MS=20 scenario paced_store 20
 BENCH_PATHS="/producto/$PRODUCT_SLUG" BENCH_DELAY_MS=20 scenario paced_product 20
 
+if [ -n "$ONLY" ]; then
+  echo "bench: peak RSS $(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status") KiB (partial run: no table)"
+  exit 0
+fi
 PEAK_RSS=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
 cat >"$WORK/meta.json" <<JSON
 {

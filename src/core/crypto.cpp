@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -26,9 +27,20 @@ std::string random_bytes(std::size_t count) {
 
 std::string random_token(std::size_t length) {
   static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  // Rejection sampling over bytes from one randombytes_buf call per batch (randombytes_uniform per character
+  // costs a getrandom syscall each): bytes >= 248 (= 4 * 62) are dropped so every character stays uniform.
+  constexpr unsigned kLimit = 4 * kAlphabet.size();
   crypto_init();
-  std::string out(length, '\0');
-  for (auto& c : out) c = kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+  std::string out;
+  out.reserve(length);
+  unsigned char batch[96];
+  while (out.size() < length) {
+    std::size_t want = std::min(sizeof batch, length - out.size() + 8);
+    randombytes_buf(batch, want);
+    for (std::size_t i = 0; i < want && out.size() < length; ++i) {
+      if (batch[i] < kLimit) out.push_back(kAlphabet[batch[i] % kAlphabet.size()]);
+    }
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 // Database-backed fixed-window counters (see rate_limiter.hpp). One row per (limiter, key) in `cache`:
 // key "limiter:<sha1(limiter|key)>", value = hit count, expiration = unix second the window ends.
-// The upsert and the read run in one write transaction, so concurrent hits on any node are all counted.
+// SQLite: one upsert statement that returns the counted row (RETURNING): atomic on its own, so no BEGIN IMMEDIATE
+// round trips. MySQL/MariaDB: the upsert and the read run in one write transaction. Either way concurrent hits
+// on any node sharing the database are all counted.
 #include "infra/rate_limiter.hpp"
 
 #include <algorithm>
@@ -39,12 +41,17 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   long long expiration = 0;
 
   auto sql = database_.lease();
-  db::Transaction transaction(*sql, database_.dialect());
-  *sql << (database_.dialect() == db::Dialect::kSqlite ? kUpsertSqlite : kUpsertMysql), soci::use(row_key),
-      soci::use(window_end), soci::use(now), soci::use(now), soci::use(window_end);
-  *sql << "SELECT value, expiration FROM cache WHERE `key` = :key", soci::use(row_key), soci::into(value),
-      soci::into(expiration);
-  transaction.commit();
+  if (database_.dialect() == db::Dialect::kSqlite) {
+    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
+        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
+  } else {
+    db::Transaction transaction(*sql, database_.dialect());
+    *sql << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
+        soci::use(window_end);
+    *sql << "SELECT value, expiration FROM cache WHERE `key` = :key", soci::use(row_key), soci::into(value),
+        soci::into(expiration);
+    transaction.commit();
+  }
 
   RateLimitHit result;
   result.attempts = std::stoi(value);

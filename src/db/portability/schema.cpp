@@ -22,11 +22,11 @@ const Table* Schema::table(std::string_view table_name) const {
 const std::vector<std::string>& excluded_tables() {
   // Sessions, cache and queue rows are transient (a move between engines logs everyone out and starts with an
   // empty cache and queue); `migrations` is the schema itself, recreated by `nico migrate` on the target;
-  // `catalog_versions` is a cache-invalidation counter kept by triggers (the import's own writes bump it);
+  // `catalog_versions` and `repair_status_counts` are kept by triggers (the import's own writes rebuild them);
   // `maintenance_mode` is the live `nico down` flag of the deployment, not data.
   static const std::vector<std::string> kExcluded = {"sessions",    "cache",      "cache_locks", "jobs",
                                                      "job_batches", "failed_jobs", "migrations", "catalog_versions",
-                                                     "maintenance_mode"};
+                                                     "maintenance_mode", "repair_status_counts"};
   return kExcluded;
 }
 

@@ -73,16 +73,22 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
   RepairListPage page;
   Condition where = search_condition(filters.q, filters.wa);
 
-  // Counters: q + wa, every status.
+  // Counters: q + wa, every status. Unfiltered on SQLite they come from repair_status_counts (exact, kept by
+  // triggers; migration 0090) instead of counting every repair; `all_rows` also counts unknown status keys.
+  long long all_rows = 0;
+  bool precounted = filters.q.empty() && filters.wa.empty() && database.dialect() == db::Dialect::kSqlite;
   {
     std::string key;
     long long count = 0;
     soci::statement counts(*sql);
     counts.exchange(soci::into(key));
     counts.exchange(soci::into(count));
-    prepare(counts, where, "SELECT r.status, COUNT(*) FROM repairs r" + where.sql + " GROUP BY r.status");
+    prepare(counts, where,
+            precounted ? std::string("SELECT status, total FROM repair_status_counts WHERE total <> 0")
+                       : "SELECT r.status, COUNT(*) FROM repairs r" + where.sql + " GROUP BY r.status");
     counts.execute();
     while (counts.fetch()) {
+      all_rows += count;
       auto status = parse_status(key);
       if (!status) continue;
       for (std::size_t i = 0; i < kAllRepairStatuses.size(); ++i)
@@ -96,7 +102,12 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
     filtered.sql += " AND r.status = :status";
     filtered.values.emplace_back("status", std::string(status_key(*filters.status)));
   }
-  {
+  if (precounted) {
+    page.matching = all_rows;
+    if (filters.status)
+      for (std::size_t i = 0; i < kAllRepairStatuses.size(); ++i)
+        if (kAllRepairStatuses[i] == *filters.status) page.matching = page.status_counts[i];
+  } else {
     soci::statement matching(*sql);
     matching.exchange(soci::into(page.matching));
     prepare(matching, filtered, "SELECT COUNT(*) FROM repairs r" + filtered.sql);
