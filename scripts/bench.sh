@@ -114,6 +114,7 @@ admin_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $ADMIN_COOKIE"
 [ "$admin_status" = 200 ] || echo "bench: warning: $ADMIN_PATH answered $admin_status with the admin session" >&2
 
 RAW=$WORK/raw
+server_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 mkdir -p "$RAW"
 # scenario NAME CONNECTIONS [wrk extra args…] — environment BENCH_* configures bench/wrk.lua.
 scenario() {
@@ -122,8 +123,14 @@ scenario() {
   if [ -n "$ONLY" ] && [[ ",$ONLY," != *",$name,"* ]]; then return 0; fi
   echo "==> $name"
   BENCH_OUT=/dev/null wrk -t"$THREADS" -c"$connections" -d"${WARMUP}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
+  local cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks)
   BENCH_OUT=$RAW/$name.json wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
+  cpu_after=$(server_cpu_ticks)
   cat "$RAW/$name.json"
+  # Server CPU time per request: steadier than req/s when other work shares the machine.
+  node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));const t=(process.argv[3]-process.argv[2])/process.argv[4];console.log(`    server CPU ${(t*1e6/r.requests).toFixed(0)} µs/request`)' \
+    "$RAW/$name.json" "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)"
 }
 BENCH_PATHS=/up scenario up "$CONNECTIONS"
 BENCH_PATHS=/tienda scenario store "$CONNECTIONS"

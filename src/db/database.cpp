@@ -39,6 +39,10 @@ DatabaseSettings settings_from_config(const core::Config& config, std::size_t de
 }
 
 Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
+  // SQLite's memory statistics take one process-wide mutex on every allocation, which the worker threads then
+  // queue on; nothing reads them. Only possible before SQLite initialises (the first connection), else a no-op.
+  static const int memstatus_off = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   if (settings_.pool_size == 0) settings_.pool_size = 1;
   pool_ = std::make_unique<soci::connection_pool>(settings_.pool_size);
   for (std::size_t i = 0; i < settings_.pool_size; ++i) {

@@ -42,6 +42,7 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
 
   auto sql = database_.lease();
   if (database_.dialect() == db::Dialect::kSqlite) {
+    std::lock_guard lock(sqlite_write_mutex_);
     *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
         soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
   } else {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ class RateLimiter final {
 
  private:
   db::Database& database_;
+  // SQLite: this process's hits queue here instead of in SQLite's busy handler, which sleeps 1, 2, 5… ms
+  // between retries while another thread holds the write lock for a few microseconds.
+  std::mutex sqlite_write_mutex_;
 };
 
 }  // namespace infra

@@ -1,5 +1,6 @@
 // Repair WhatsApp messages and logs (see whatsapp.hpp).
 #include <chrono>
+#include <map>
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -47,6 +48,17 @@ ShopData shop_data(db::Database& database) {
   return {settings.get("shop_address"), settings.get("shop_hours")};
 }
 
+WhatsAppMessage build_with(const std::string& text, RepairFacts facts, const ShopData& shop,
+                           const std::string& base_url, const std::string& app_key) {
+  facts.shop_address = shop.address;
+  facts.shop_hours = shop.hours;
+  WhatsAppMessage result;
+  result.message = render_template(text, repair_placeholders(facts, base_url, app_key));
+  result.phone = normalise_repair_phone(facts.phone_digits);
+  if (result.phone) result.url = wa_me_url(*result.phone, result.message);
+  return result;
+}
+
 WhatsAppMessage build(soci::session& sql, RepairFacts facts, const ShopData& shop, const std::string& base_url,
                       const std::string& app_key) {
   facts.shop_address = shop.address;
@@ -73,6 +85,48 @@ WhatsAppMessage repair_whatsapp(db::Database& database, long long repair_id, con
   auto facts = read_repair(*sql, repair_id, false);
   if (!facts) return {};
   return build(*sql, std::move(*facts), shop, base_url, app_key);
+}
+
+std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const std::vector<long long>& repair_ids,
+                                                  const std::string& base_url, const std::string& app_key) {
+  std::vector<WhatsAppMessage> messages;
+  if (repair_ids.empty()) return messages;
+  ShopData shop = shop_data(database);
+  auto sql = database.lease();
+  std::map<std::string, std::string> templates;  // status key → template text
+  // One statement prepared once and executed per id (parsing the SQL costs more than running it).
+  long long id = 0;
+  RepairFacts row;
+  std::string code, brand, model;
+  long long final_price = 0, warranty = 0;
+  soci::indicator code_ind = soci::i_null, brand_ind = soci::i_null, model_ind = soci::i_null,
+                  price_ind = soci::i_null, warranty_ind = soci::i_null;
+  soci::statement query = (sql->prepare << kSelectRepair, soci::use(id), soci::into(code, code_ind),
+                           soci::into(row.status_key), soci::into(row.customer_name), soci::into(row.phone_digits),
+                           soci::into(brand, brand_ind), soci::into(model, model_ind),
+                           soci::into(final_price, price_ind), soci::into(warranty, warranty_ind));
+  for (long long repair_id : repair_ids) {
+    id = repair_id;
+    if (!query.execute(true)) {
+      messages.emplace_back();
+      continue;
+    }
+    auto facts = std::optional<RepairFacts>(RepairFacts{});
+    facts->id = repair_id;
+    facts->status_key = row.status_key;
+    facts->customer_name = row.customer_name;
+    facts->phone_digits = row.phone_digits;
+    if (code_ind == soci::i_ok) facts->code = code;
+    if (brand_ind == soci::i_ok) facts->device_brand = brand;
+    if (model_ind == soci::i_ok) facts->device_model = model;
+    if (price_ind == soci::i_ok) facts->final_price_cents = final_price;
+    if (warranty_ind == soci::i_ok) facts->warranty_days = warranty;
+    auto text = templates.find(facts->status_key);
+    if (text == templates.end())
+      text = templates.emplace(facts->status_key, template_for(*sql, TemplateKind::kRepair, facts->status_key)).first;
+    messages.push_back(build_with(text->second, std::move(*facts), shop, base_url, app_key));
+  }
+  return messages;
 }
 
 LogOutcome record_repair_whatsapp(db::Database& database, long long repair_id, std::optional<long long> sent_by,

@@ -58,6 +58,10 @@ struct WhatsAppLogEntry {
 // APP_KEY (web::Services::app_key) that signs {status_url} and {approval_url}.
 WhatsAppMessage repair_whatsapp(db::Database& database, long long repair_id, const std::string& base_url,
                                 const std::string& app_key);
+// The same for several repairs at once (a list page): the shop data and each status's template are read once.
+// One message per id, in order (empty for an unknown id).
+std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const std::vector<long long>& repair_ids,
+                                                  const std::string& base_url, const std::string& app_key);
 
 // Logs "sent" for the repair's current status unless the latest log for that status is younger than 10 minutes
 // (the phone is not considered). Stores the rendered message and the normalised phone. Transaction; the repair

@@ -2,12 +2,13 @@
 #include <charconv>
 
 #include "core/clock.hpp"
+#include "core/config.hpp"
 #include "core/strings.hpp"
+#include "domain/notify/whatsapp.hpp"
 #include "domain/repairs/repair_list.hpp"
 #include "http/form.hpp"
 #include "routes/repairs/handlers.hpp"
 #include "routes/repairs/view_helpers.hpp"
-#include "routes/repairs/whatsapp_link.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
 
@@ -84,6 +85,12 @@ http::Response admin_repairs_index(web::Context& context) {
   }
 
   if (page.rows.empty()) dict.show("EMPTY");
+  std::vector<long long> with_phone;
+  for (const auto& row : page.rows)
+    if (!row.customer_phone.empty()) with_phone.push_back(row.id);
+  auto messages = notify::repair_whatsapp_many(context.services.database, with_phone,
+                                               context.services.config.str("APP_URL"), context.services.app_key);
+  std::size_t next_message = 0;
   for (const auto& row : page.rows) {
     auto item = dict.add("ROW");
     item.set("ID", row.id);
@@ -101,7 +108,7 @@ http::Response admin_repairs_index(web::Context& context) {
     if (row.customer_phone.empty()) item.show("NO_PHONE");
     else if (!row.wa_notified_current) item.show("WA_PENDING");
     if (!row.customer_phone.empty()) {
-      auto wa = repairs_view::whatsapp_link(context, row.id);
+      const auto& wa = messages[next_message++];
       if (!wa.url.empty()) item.add("WA").set("URL", wa.url);
     }
   }
