@@ -16,6 +16,7 @@
 #include "domain/audit/audit_log.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "domain/store/catalog_cache.hpp"
+#include "web/page_cache.hpp"
 #include "http/server.hpp"
 #include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
@@ -75,6 +76,7 @@ struct WebApplication::Parts {
   std::unique_ptr<accounts::TwoFactorService> two_factor;
   std::unique_ptr<settings::SettingsCache> settings_cache;
   std::unique_ptr<store::CatalogCache> catalog_cache;
+  std::unique_ptr<web::PageCache> page_cache;
   std::unique_ptr<web::Services> services;
   std::unique_ptr<web::Kernel> kernel;
 };
@@ -122,6 +124,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services->settings_cache = p.settings_cache.get();
   p.catalog_cache = std::make_unique<store::CatalogCache>();
   p.services->catalog_cache = p.catalog_cache.get();
+  p.page_cache = std::make_unique<web::PageCache>();
+  p.services->page_cache = p.page_cache.get();
   for (const auto& email : config.list("ADMIN_ALLOWED_EMAILS")) p.services->admin_emails.push_back(core::to_lower(email));
   p.services->admin_ips = core::parse_ip_rules(config.list("ADMIN_ALLOWED_IPS"), nullptr);
   std::vector<std::string> malformed_proxies;

@@ -4,6 +4,8 @@
 #include <ctemplate/template.h>
 
 #include <algorithm>
+#include <cctype>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "core/config.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
+#include "web/page_cache.hpp"
 #include "web/services.hpp"
 
 namespace web {
@@ -107,19 +110,55 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
   }
 }
 
-std::string render_html(const Services& services, Context* context, View& view) {
-  std::string content = services.templates.expand(view.template_name(), view.raw());
+std::string render_layout(const Services& services, Context* context, View& view, const std::string& content) {
   ctemplate::TemplateDictionary layout("layout");
   fill_layout(layout, services, context, view, content);
   return services.templates.expand("layouts/app.tpl", layout);
 }
 
+std::string render_html(const Services& services, Context* context, View& view) {
+  return render_layout(services, context, view, services.templates.expand(view.template_name(), view.raw()));
+}
+
+// Tokens are letters, digits and '.', which HTML escaping leaves as they are: splicing one into a cached body
+// gives the very bytes a direct expansion would.
+bool splices_verbatim(const std::string& token) {
+  for (char c : token)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.') return false;
+  return !token.empty();
+}
+
+std::string full_cache_key(const Context& context, const View& view) {
+  return view.template_name() + (context.user ? "|user|" : "|guest|") + view.cache_key;
+}
+
 }  // namespace
 
+bool use_cached_page(Context& context, View& view, const std::string& key) {
+  PageCache* cache = context.services.page_cache;
+  if (!cache) return false;
+  view.cache_key = key;
+  view.cached_body = cache->find(full_cache_key(context, view));
+  return view.cached_body != nullptr;
+}
+
 http::Response render(Context& context, View& view, int status) {
-  view.dict().set("CSRF_TOKEN", context.csrf_token());
-  view.dict().show_if(!context.user, "GUEST");
-  return http::Response::html(status, render_html(context.services, &context, view));
+  std::string token = context.csrf_token();
+  PageCache* cache = context.services.page_cache;
+  if (!cache || view.cache_key.empty() || !splices_verbatim(token)) {
+    view.dict().set("CSRF_TOKEN", token);
+    view.dict().show_if(!context.user, "GUEST");
+    return http::Response::html(status, render_html(context.services, &context, view));
+  }
+  if (!view.cached_body) {
+    view.dict().set("CSRF_TOKEN", cache->token_slot());
+    view.dict().show_if(!context.user, "GUEST");
+    view.cached_body =
+        std::make_shared<const std::string>(context.services.templates.expand(view.template_name(), view.raw()));
+    cache->store(full_cache_key(context, view), view.cached_body);
+  }
+  return http::Response::html(
+      status, render_layout(context.services, &context, view, cache->splice(*view.cached_body, token)));
 }
 
 http::Response error_page(const Services& services, Context* context, int status, const ErrorDetails& details) {

@@ -14,6 +14,11 @@ struct Services;
 
 // Renders `view` and wraps it in layouts/app.tpl with the shared values (user, CSRF token, flash, assets).
 http::Response render(Context& context, View& view, int status = 200);
+// Page caching (page_cache.hpp) for a page whose body depends only on `key` (which must carry the version of
+// the data shown, e.g. the catalog version, and every request input the handler reads), on whether the visitor
+// is signed in, and on the CSRF token. True when a body is cached: the handler may then skip filling the
+// dictionary and call render() at once. Without a page cache (tests) always false.
+bool use_cached_page(Context& context, View& view, const std::string& key);
 // Sets STYLESHEET/SCRIPT sections (every public/css and public/js file) for pages that skip the layout.
 void add_assets(Dict& dict, const Services& services);
 

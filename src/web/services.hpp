@@ -38,6 +38,7 @@ namespace web {
 
 class TemplateEngine;
 class SessionStore;
+class PageCache;
 class Router;
 
 struct Services {
@@ -59,6 +60,7 @@ struct Services {
   const accounts::TwoFactorService* two_factor = nullptr;
   const settings::SettingsCache* settings_cache = nullptr;  // business settings + brand assets (null in unit tests)
   store::CatalogCache* catalog_cache = nullptr;  // store reads by catalog version (null: no cache)
+  PageCache* page_cache = nullptr;                // rendered page bodies by versioned key (null: no cache)
   std::vector<std::string> admin_emails;               // ADMIN_ALLOWED_EMAILS, lower-cased ("" list = no limit)
   std::vector<core::IpRule> admin_ips;                 // ADMIN_ALLOWED_IPS (malformed entries dropped)
 };

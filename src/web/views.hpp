@@ -43,6 +43,10 @@ class View final {
   // Layout flags a page may ask for.
   bool suppress_global_alerts = false;
   bool nav_store_active = false;
+  // Page caching (page_cache.hpp, set through web::use_cached_page): the key of this page's body, and the body
+  // found for it (then the dictionary is not expanded).
+  std::string cache_key;
+  std::shared_ptr<const std::string> cached_body;
 
  private:
   std::string template_name_;

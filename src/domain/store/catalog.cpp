@@ -258,6 +258,12 @@ T Catalog::cached(const std::string& key, Load load) const {
   return value;
 }
 
+std::optional<long long> Catalog::cache_version() const {
+  if (!cache_) return std::nullopt;
+  if (!version_) version_ = CatalogCache::current_version(database_);
+  return *version_;
+}
+
 std::vector<Category> Catalog::active_categories() const {
   return cached<std::vector<Category>>("categories", [&] { return load_active_categories(); });
 }

@@ -100,6 +100,9 @@ class Catalog final {
   std::vector<ProductCard> featured(std::optional<long long> category_id) const;
   // The visible product with this slug (inactive product or category → nullopt, i.e. 404).
   std::optional<ProductDetail> find_visible_product(std::string_view slug) const;
+  // The catalog version the reads above are cached under (nullopt when nothing is cached: no cache, MariaDB).
+  // Pages rendered from these reads may be cached under it too (web::use_cached_page).
+  std::optional<long long> cache_version() const;
 
  private:
   template <typename T, typename Load>

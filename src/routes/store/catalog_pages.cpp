@@ -67,6 +67,12 @@ http::Response render_listing(web::Context& context, const std::optional<store::
 
   web::View view("pages/store/index.tpl", "Tienda");
   view.nav_store_active = true;
+  // The page shows the catalog (its version is in the key) as seen through this query: nothing else.
+  if (auto version = catalog.cache_version()) {
+    std::string key = std::to_string(*version) + "|" + (category ? std::to_string(category->id) : "all") + "|" +
+                      store::sort_key(query.sort) + "|" + std::to_string(query.page) + "|" + query.search;
+    if (web::use_cached_page(context, view, key)) return web::render(context, view);
+  }
   auto dict = view.dict();
   dict.set("FORM_ACTION", base);
   dict.set("Q", query.search);
@@ -171,6 +177,10 @@ http::Response store_product(web::Context& context) {
 
   web::View view("pages/store/product.tpl", card.name + " - Tienda");
   view.nav_store_active = true;
+  if (auto version = catalog.cache_version()) {
+    if (web::use_cached_page(context, view, std::to_string(*version) + "|" + std::to_string(card.id)))
+      return web::render(context, view);
+  }
   auto dict = view.dict();
   dict.set("ID", card.id);
   dict.set("NAME", card.name);

@@ -1,0 +1,40 @@
+// Rendered page bodies (the page template's HTML before the layout), kept for pages whose content depends only
+// on data with a version number (the store's catalog: CatalogCache::current_version) and on the request's own
+// inputs the handler puts into the key. Whatever belongs to one visitor stays out of the cached text:
+//   - the CSRF token is rendered as an unguessable per-process slot and replaced by the visitor's own token on
+//     every request (render.cpp);
+//   - guests and signed-in visitors get separate entries (pages may show a GUEST section);
+//   - the layout (user menu, cart count, flash, CSP nonce, title) is expanded per request as before.
+// A key that carries the data version can never serve stale data: a write bumps the version and the next
+// request renders and stores a new entry. Thread-safe; bounded by total size (when full, everything is dropped).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace web {
+
+class PageCache final {
+ public:
+  explicit PageCache(std::size_t max_bytes = 4 * 1024 * 1024);
+
+  std::shared_ptr<const std::string> find(const std::string& key) const;
+  void store(const std::string& key, std::shared_ptr<const std::string> body);
+
+  // The text rendered in place of the CSRF token in a cached body.
+  const std::string& token_slot() const { return token_slot_; }
+  // `body` with every token slot replaced by `token`.
+  std::string splice(const std::string& body, const std::string& token) const;
+
+ private:
+  std::size_t max_bytes_;
+  std::size_t bytes_ = 0;
+  std::string token_slot_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const std::string>, std::less<>> entries_;
+};
+
+}  // namespace web
