@@ -40,7 +40,35 @@ std::string to_sql_utc(SystemTime time) {
 
 std::string utc_now_sql() { return to_sql_utc(std::chrono::system_clock::now()); }
 
+namespace {
+// "YYYY-MM-DD HH:MM:SS" read by hand: list pages parse dozens per request and the stream parser below costs a
+// locale-aware istringstream each. Anything else (or an impossible date or time) goes to the stream parser.
+bool parse_sql_utc_fast(std::string_view text, SystemTime& out) {
+  if (text.size() < 19) return false;
+  auto digits = [&](std::size_t at, std::size_t count, int& value) {
+    value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      value = value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int year, month, day, hour, minute, second;
+  if (text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':') return false;
+  if (!digits(0, 4, year) || !digits(5, 2, month) || !digits(8, 2, day) || !digits(11, 2, hour) ||
+      !digits(14, 2, minute) || !digits(17, 2, second))
+    return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  date::year_month_day ymd{date::year(year), date::month(static_cast<unsigned>(month)),
+                           date::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return false;
+  out = date::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) + std::chrono::seconds(second);
+  return true;
+}
+}  // namespace
+
 bool parse_sql_utc(std::string_view text, SystemTime& out) {
+  if (parse_sql_utc_fast(text, out)) return true;
   std::istringstream in{std::string(text.substr(0, 19))};
   date::sys_seconds parsed;
   in >> date::parse("%F %T", parsed);
