@@ -29,6 +29,11 @@ void PageCache::store(const std::string& key, std::shared_ptr<const std::string>
 std::string PageCache::splice(const std::string& body, const std::string& token) const {
   std::string out;
   out.reserve(body.size() + 256);
+  splice_into(out, body, token);
+  return out;
+}
+
+void PageCache::splice_into(std::string& out, const std::string& body, const std::string& token) const {
   std::size_t from = 0;
   for (std::size_t at = body.find(token_slot_); at != std::string::npos; at = body.find(token_slot_, from)) {
     out.append(body, from, at - from);
@@ -36,7 +41,6 @@ std::string PageCache::splice(const std::string& body, const std::string& token)
     from = at + token_slot_.size();
   }
   out.append(body, from, std::string::npos);
-  return out;
 }
 
 }  // namespace web

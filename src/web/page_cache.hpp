@@ -28,6 +28,8 @@ class PageCache final {
   const std::string& token_slot() const { return token_slot_; }
   // `body` with every token slot replaced by `token`.
   std::string splice(const std::string& body, const std::string& token) const;
+  // The same, appended to `out`.
+  void splice_into(std::string& out, const std::string& body, const std::string& token) const;
 
  private:
   std::size_t max_bytes_;
