@@ -137,8 +137,8 @@ SeedReport Seeder::run(bool demo) {
   const std::pair<std::string, std::string> settings[] = {
       {"shop_phone", ""}, {"shop_address", ""}, {"shop_hours", ""}, {"company_name", config_.str("APP_NAME")}};
   for (const auto& [key, value] : settings) {
-    if (find_id(*sql, "SELECT id FROM business_settings WHERE `key` = :key", key)) continue;
-    *sql << "INSERT INTO business_settings (`key`, value, created_at, updated_at) VALUES (:key, :value, :c, :u)",
+    if (find_id(*sql, "SELECT id FROM business_settings WHERE \"key\" = :key", key)) continue;
+    *sql << "INSERT INTO business_settings (\"key\", value, created_at, updated_at) VALUES (:key, :value, :c, :u)",
         soci::use(key), soci::use(value), soci::use(now), soci::use(now);
   }
 

@@ -43,7 +43,7 @@ const std::vector<ConfigKey> kKeys = {
     {"TRUSTED_PROXIES", T::kCsv, "", "", false, "server"},
     {"NODE_NAME", T::kString, "", "", false, "server"},
 
-    {"DB_CONNECTION", T::kEnum, "sqlite", "sqlite|mysql|mariadb", false, "database"},
+    {"DB_CONNECTION", T::kEnum, "sqlite", "sqlite|mysql|mariadb|pgsql", false, "database"},
     {"DB_HOST", T::kString, "127.0.0.1", "", false, "database"},
     {"DB_PORT", T::kInt, "3306", "1..65535", false, "database"},
     {"DB_DATABASE", T::kString, "storage/database.sqlite", "", false, "database"},

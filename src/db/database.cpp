@@ -2,6 +2,7 @@
 #include "db/database.hpp"
 
 #include <soci/mysql/soci-mysql.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
@@ -22,13 +23,45 @@ std::string quoted(const std::string& key, const std::string& value) {
 }
 }  // namespace
 
+const char* dialect_name(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::kSqlite: return "sqlite";
+    case Dialect::kMysql: return "mysql";
+    case Dialect::kPostgres: return "pgsql";
+  }
+  return "sqlite";
+}
+
+std::string insert_ignore(Dialect dialect, const std::string& into) {
+  switch (dialect) {
+    case Dialect::kSqlite: return "INSERT OR IGNORE " + into;
+    case Dialect::kMysql: return "INSERT IGNORE " + into;
+    case Dialect::kPostgres: return "INSERT " + into + " ON CONFLICT DO NOTHING";
+  }
+  return "INSERT " + into;
+}
+
+bool table_exists(soci::session& sql, Dialect dialect, const std::string& table) {
+  int found = 0;
+  if (dialect == Dialect::kSqlite)
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :name", soci::use(table), soci::into(found);
+  else if (dialect == Dialect::kPostgres)
+    sql << "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = :name", soci::use(table),
+        soci::into(found);
+  else
+    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :name",
+        soci::use(table), soci::into(found);
+  return found > 0;
+}
+
 DatabaseSettings settings_from_config(const core::Config& config, std::size_t default_pool_size) {
   DatabaseSettings settings;
   const std::string& driver = config.str("DB_CONNECTION");
-  settings.dialect = driver == "sqlite" ? Dialect::kSqlite : Dialect::kMysql;
+  settings.dialect = driver == "sqlite" ? Dialect::kSqlite : driver == "pgsql" ? Dialect::kPostgres : Dialect::kMysql;
   settings.sqlite_path = config.resolve_path(config.str("DB_DATABASE")).string();
   settings.host = config.str("DB_HOST");
   settings.port = static_cast<int>(config.integer("DB_PORT"));
+  if (settings.dialect == Dialect::kPostgres && settings.port == 3306) settings.port = 5432;  // DB_PORT left unset
   settings.database = config.str("DB_DATABASE");
   settings.username = config.str("DB_USERNAME");
   settings.password = config.str("DB_PASSWORD");
@@ -63,15 +96,27 @@ Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
       sql << "PRAGMA synchronous=NORMAL";
       sql << "PRAGMA foreign_keys=ON";
       sql << "PRAGMA busy_timeout=" + std::to_string(settings_.busy_timeout_ms);
+    } else if (settings_.dialect == Dialect::kPostgres) {
+      // libpq keyword/value string; SOCI passes it through unchanged.
+      std::string connect = "dbname=" + quoted("DB_DATABASE", settings_.database) + " host=" +
+                            quoted("DB_HOST", settings_.host) + " port=" + std::to_string(settings_.port) +
+                            " client_encoding=UTF8 application_name=nico";
+      if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
+      if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
+      sql.open(soci::postgresql, connect);
+      // Timestamps are stored as UTC wall-clock values (TIMESTAMP without time zone), as on the other engines.
+      sql << "SET TIME ZONE 'UTC'";
+      sql << "SET client_min_messages = WARNING";
     } else {
       std::string connect = "db=" + quoted("DB_DATABASE", settings_.database) + " host=" + quoted("DB_HOST", settings_.host) +
                             " port=" + std::to_string(settings_.port) + " charset=utf8mb4";
       if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
       if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
       sql.open(soci::mysql, connect);
+      // ANSI_QUOTES: "key" quotes an identifier as on SQLite and PostgreSQL, so shared SQL needs no backticks.
       sql << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
       sql << "SET time_zone = '+00:00'";
-      sql << "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+      sql << "SET SESSION sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
     }
   }
 }
@@ -83,6 +128,7 @@ std::unique_ptr<soci::session> Database::lease() { return std::make_unique<soci:
 std::int64_t Database::last_insert_id(soci::session& sql, const std::string& table) const {
   long long id = 0;
   if (settings_.dialect == Dialect::kSqlite) sql << "SELECT last_insert_rowid()", soci::into(id);
+  else if (settings_.dialect == Dialect::kPostgres) sql << "SELECT lastval()", soci::into(id);  // same session
   else sql << "SELECT LAST_INSERT_ID()", soci::into(id);
   return id;
 }

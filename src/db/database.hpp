@@ -14,13 +14,28 @@ class Config;
 
 namespace db {
 
-enum class Dialect { kSqlite, kMysql };
+enum class Dialect { kSqlite, kMysql, kPostgres };
+
+// "sqlite", "mysql" (MariaDB too) or "pgsql": the migrations folder and the name `nico` prints.
+const char* dialect_name(Dialect dialect);
+
+// Server engines (MariaDB/MySQL, PostgreSQL) lock the rows a transaction must keep stable with SELECT ... FOR
+// UPDATE; SQLite needs no row locks (BEGIN IMMEDIATE already holds the database's write lock).
+inline bool locks_rows(Dialect dialect) { return dialect != Dialect::kSqlite; }
+inline const char* for_update(Dialect dialect) { return dialect == Dialect::kSqlite ? "" : " FOR UPDATE"; }
+
+// An INSERT that silently skips a row whose unique key already exists. `into` is the rest of the statement after
+// INSERT ("INTO t (a) VALUES (:a)"): INSERT OR IGNORE (SQLite), INSERT IGNORE (MySQL), ON CONFLICT DO NOTHING (PG).
+std::string insert_ignore(Dialect dialect, const std::string& into);
+
+// Whether `table` exists in the connected database (the current schema on PostgreSQL).
+bool table_exists(soci::session& sql, Dialect dialect, const std::string& table);
 
 struct DatabaseSettings {
   Dialect dialect = Dialect::kSqlite;
   std::string sqlite_path;       // absolute path of the SQLite file
   std::string host, database, username, password;
-  int port = 3306;
+  int port = 3306;  // pgsql: 5432 when DB_PORT is left at its (MySQL) default 3306
   std::size_t pool_size = 4;
   int busy_timeout_ms = 5000;    // SQLite: how long a writer waits for the lock before SQLITE_BUSY
   bool create_if_missing = true; // SQLite: false → a missing file is an error instead of a new empty database
@@ -37,7 +52,7 @@ class Database final {
   Database& operator=(const Database&) = delete;
 
   Dialect dialect() const { return settings_.dialect; }
-  const char* dialect_name() const { return settings_.dialect == Dialect::kSqlite ? "sqlite" : "mysql"; }
+  const char* dialect_name() const { return db::dialect_name(settings_.dialect); }
   const DatabaseSettings& settings() const { return settings_; }
 
   // A connection borrowed from the pool; returned when the session is destroyed. Blocks while all are in use.
@@ -52,7 +67,8 @@ class Database final {
 };
 
 // A write transaction. SQLite takes the write lock up front (BEGIN IMMEDIATE) so two writers never deadlock
-// upgrading read locks; MySQL/MariaDB uses START TRANSACTION. Rolls back in the destructor unless committed.
+// upgrading read locks; MySQL/MariaDB and PostgreSQL use START TRANSACTION (READ COMMITTED on PostgreSQL, the
+// default: rows that must not change underneath are locked with SELECT ... FOR UPDATE, as on MariaDB). Rolls back in the destructor unless committed.
 class Transaction final {
  public:
   Transaction(soci::session& sql, Dialect dialect);

@@ -7,7 +7,7 @@
 namespace db {
 
 struct EmbeddedMigration {
-  std::string_view dialect;  // "sqlite" | "mysql"
+  std::string_view dialect;  // "sqlite" | "mysql" | "pgsql"
   std::string_view name;     // "0001_create_users_table"
   std::string_view sql;      // up statements, then a line "-- @down", then down statements
 };

@@ -12,7 +12,7 @@ namespace db {
 
 namespace {
 
-const char* dialect_folder(Dialect dialect) { return dialect == Dialect::kSqlite ? "sqlite" : "mysql"; }
+const char* dialect_folder(Dialect dialect) { return dialect_name(dialect); }
 
 std::vector<const EmbeddedMigration*> migrations_for(Dialect dialect) {
   std::vector<const EmbeddedMigration*> found;
@@ -64,6 +64,9 @@ void Migrator::ensure_table(soci::session& sql) {
   if (database_.dialect() == Dialect::kSqlite)
     sql << "CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, migration VARCHAR(255) NOT "
            "NULL UNIQUE, batch INTEGER NOT NULL)";
+  else if (database_.dialect() == Dialect::kPostgres)
+    sql << "CREATE TABLE IF NOT EXISTS migrations (id SERIAL PRIMARY KEY, migration VARCHAR(255) NOT NULL UNIQUE, "
+           "batch INTEGER NOT NULL)";
   else
     sql << "CREATE TABLE IF NOT EXISTS migrations (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY, migration VARCHAR(255) "
            "NOT NULL UNIQUE, batch INT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
@@ -168,6 +171,16 @@ void Migrator::wipe() {
     *sql << "PRAGMA foreign_keys=OFF";
     for (const auto& table : tables) *sql << "DROP TABLE IF EXISTS \"" + table + "\"";
     *sql << "PRAGMA foreign_keys=ON";
+  } else if (database_.dialect() == Dialect::kPostgres) {
+    // Everything the migrations create lives in the current schema: tables (with their sequences) and functions.
+    soci::rowset<std::string> rows = (sql->prepare << "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()");
+    for (const auto& name : rows) tables.push_back(name);
+    for (const auto& table : tables) *sql << "DROP TABLE IF EXISTS \"" + table + "\" CASCADE";
+    std::vector<std::string> functions;
+    soci::rowset<std::string> fns = (sql->prepare << "SELECT CAST(CAST(p.oid AS regprocedure) AS TEXT) FROM pg_proc p JOIN pg_namespace n ON "
+                                                     "n.oid = p.pronamespace WHERE n.nspname = current_schema()");
+    for (const auto& fn : fns) functions.push_back(fn);
+    for (const auto& fn : functions) *sql << "DROP FUNCTION IF EXISTS " + fn + " CASCADE";
   } else {
     soci::rowset<std::string> rows =
         (sql->prepare << "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()");

@@ -19,13 +19,17 @@ std::int64_t expiry_for(std::int64_t ttl_seconds) {
 }
 
 const char* insert_ignore(db::Dialect dialect, const char* table) {
+  if (dialect == db::Dialect::kPostgres)
+    return std::string_view(table) == "cache"
+               ? "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e) ON CONFLICT DO NOTHING"
+               : "INSERT INTO cache_locks (\"key\", owner, expiration) VALUES (:k, :v, :e) ON CONFLICT DO NOTHING";
   if (dialect == db::Dialect::kSqlite)
     return std::string_view(table) == "cache"
-               ? "INSERT OR IGNORE INTO cache (`key`, value, expiration) VALUES (:k, :v, :e)"
-               : "INSERT OR IGNORE INTO cache_locks (`key`, owner, expiration) VALUES (:k, :v, :e)";
+               ? "INSERT OR IGNORE INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e)"
+               : "INSERT OR IGNORE INTO cache_locks (\"key\", owner, expiration) VALUES (:k, :v, :e)";
   return std::string_view(table) == "cache"
-             ? "INSERT IGNORE INTO cache (`key`, value, expiration) VALUES (:k, :v, :e)"
-             : "INSERT IGNORE INTO cache_locks (`key`, owner, expiration) VALUES (:k, :v, :e)";
+             ? "INSERT IGNORE INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e)"
+             : "INSERT IGNORE INTO cache_locks (\"key\", owner, expiration) VALUES (:k, :v, :e)";
 }
 // InnoDB may pick one of two transactions racing to create the same new key as a deadlock victim (error 1213:
 // the expired-row DELETE takes a gap lock the other's INSERT waits on). The victim was rolled back whole, so
@@ -51,7 +55,7 @@ std::optional<std::string> Cache::get(std::string_view key) const {
   std::string row_key = full_key(key), value;
   long long now = core::unix_now();
   auto sql = database_.lease();
-  *sql << "SELECT value FROM cache WHERE `key` = :k AND expiration > :now", soci::use(row_key), soci::use(now),
+  *sql << "SELECT value FROM cache WHERE \"key\" = :k AND expiration > :now", soci::use(row_key), soci::use(now),
       soci::into(value);
   if (!sql->got_data()) return std::nullopt;
   return value;
@@ -61,12 +65,12 @@ void Cache::put(std::string_view key, std::string_view value, std::int64_t ttl_s
   std::string row_key = full_key(key), text(value);
   long long expiration = expiry_for(ttl_seconds);
   auto sql = database_.lease();
-  if (database_.dialect() == db::Dialect::kSqlite)
-    *sql << "INSERT INTO cache (`key`, value, expiration) VALUES (:k, :v, :e) "
-            "ON CONFLICT(`key`) DO UPDATE SET value = excluded.value, expiration = excluded.expiration",
+  if (database_.dialect() != db::Dialect::kMysql)  // SQLite and PostgreSQL share the ON CONFLICT upsert
+    *sql << "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e) "
+            "ON CONFLICT(\"key\") DO UPDATE SET value = excluded.value, expiration = excluded.expiration",
         soci::use(row_key), soci::use(text), soci::use(expiration);
   else
-    *sql << "INSERT INTO cache (`key`, value, expiration) VALUES (:k, :v, :e) "
+    *sql << "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e) "
             "ON DUPLICATE KEY UPDATE value = VALUES(value), expiration = VALUES(expiration)",
         soci::use(row_key), soci::use(text), soci::use(expiration);
 }
@@ -80,7 +84,7 @@ bool Cache::add_once(std::string_view key, std::string_view value, std::int64_t 
   long long now = core::unix_now(), expiration = expiry_for(ttl_seconds);
   auto sql = database_.lease();
   db::Transaction transaction(*sql, database_.dialect());
-  *sql << "DELETE FROM cache WHERE `key` = :k AND expiration <= :now", soci::use(row_key), soci::use(now);
+  *sql << "DELETE FROM cache WHERE \"key\" = :k AND expiration <= :now", soci::use(row_key), soci::use(now);
   soci::statement insert = (sql->prepare << insert_ignore(database_.dialect(), "cache"), soci::use(row_key),
                             soci::use(text), soci::use(expiration));
   insert.execute(true);
@@ -92,7 +96,7 @@ bool Cache::add_once(std::string_view key, std::string_view value, std::int64_t 
 void Cache::forget(std::string_view key) const {
   std::string row_key = full_key(key);
   auto sql = database_.lease();
-  *sql << "DELETE FROM cache WHERE `key` = :k", soci::use(row_key);
+  *sql << "DELETE FROM cache WHERE \"key\" = :k", soci::use(row_key);
 }
 
 std::int64_t Cache::prune_expired() const {
@@ -113,14 +117,14 @@ bool Cache::acquire_lock_once(std::string_view name, std::string_view owner, std
   long long now = core::unix_now(), expiration = expiry_for(ttl_seconds);
   auto sql = database_.lease();
   db::Transaction transaction(*sql, database_.dialect());
-  *sql << "DELETE FROM cache_locks WHERE `key` = :k AND expiration <= :now", soci::use(row_key), soci::use(now);
+  *sql << "DELETE FROM cache_locks WHERE \"key\" = :k AND expiration <= :now", soci::use(row_key), soci::use(now);
   soci::statement insert = (sql->prepare << insert_ignore(database_.dialect(), "cache_locks"), soci::use(row_key),
                             soci::use(holder), soci::use(expiration));
   insert.execute(true);
   bool acquired = insert.get_affected_rows() == 1;
   if (!acquired) {
     // Renewal by the same owner.
-    soci::statement renew = (sql->prepare << "UPDATE cache_locks SET expiration = :e WHERE `key` = :k AND owner = :o",
+    soci::statement renew = (sql->prepare << "UPDATE cache_locks SET expiration = :e WHERE \"key\" = :k AND owner = :o",
                              soci::use(expiration), soci::use(row_key), soci::use(holder));
     renew.execute(true);
     acquired = renew.get_affected_rows() == 1;
@@ -132,7 +136,7 @@ bool Cache::acquire_lock_once(std::string_view name, std::string_view owner, std
 void Cache::release_lock(std::string_view name, std::string_view owner) const {
   std::string row_key = full_key(name), holder(owner);
   auto sql = database_.lease();
-  *sql << "DELETE FROM cache_locks WHERE `key` = :k AND owner = :o", soci::use(row_key), soci::use(holder);
+  *sql << "DELETE FROM cache_locks WHERE \"key\" = :k AND owner = :o", soci::use(row_key), soci::use(holder);
 }
 
 }  // namespace infra

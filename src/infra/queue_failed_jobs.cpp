@@ -12,9 +12,9 @@ namespace infra {
 namespace {
 // failed_at is DATETIME on MariaDB and TEXT on SQLite: casting gives the same text from both drivers.
 constexpr const char* kSelectColumns =
-    "SELECT id, uuid, `connection`, queue, payload, exception, CAST(failed_at AS CHAR) FROM failed_jobs";
+    "SELECT id, uuid, \"connection\", queue, payload, exception, CAST(failed_at AS CHAR) FROM failed_jobs";
 constexpr const char* kInsertFailed =
-    "INSERT INTO failed_jobs (uuid, `connection`, queue, payload, exception, failed_at) "
+    "INSERT INTO failed_jobs (uuid, \"connection\", queue, payload, exception, failed_at) "
     "VALUES (:uuid, :connection, :queue, :payload, :exception, :failed_at)";
 constexpr const char* kInsertJob =
     "INSERT INTO jobs (queue, payload, attempts, reserved_at, available_at, created_at) "

@@ -17,11 +17,12 @@ namespace {
 constexpr std::int64_t kCounterTtlSeconds = 86400;
 
 // One statement, so two workers counting the same probe (which would be a bug worth seeing) both count.
+// SQLite and PostgreSQL.
 constexpr const char* kIncrementSqlite =
-    "INSERT INTO cache (`key`, value, expiration) VALUES (:k, '1', :e) ON CONFLICT(`key`) DO UPDATE SET "
+    "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, '1', :e) ON CONFLICT(\"key\") DO UPDATE SET "
     "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT), expiration = excluded.expiration";
 constexpr const char* kIncrementMysql =
-    "INSERT INTO cache (`key`, value, expiration) VALUES (:k, '1', :e) ON DUPLICATE KEY UPDATE "
+    "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, '1', :e) ON DUPLICATE KEY UPDATE "
     "value = CAST(CAST(value AS UNSIGNED) + 1 AS CHAR), expiration = VALUES(expiration)";
 }  // namespace
 
@@ -43,7 +44,7 @@ void register_probe_job(JobRegistry& registry, db::Database& database, std::stri
     std::string key = cache_prefix + probe_counter_key(id);
     long long expiration = core::unix_now() + kCounterTtlSeconds;
     auto sql = database.lease();
-    *sql << (database.dialect() == db::Dialect::kSqlite ? kIncrementSqlite : kIncrementMysql), soci::use(key),
+    *sql << (database.dialect() == db::Dialect::kMysql ? kIncrementMysql : kIncrementSqlite), soci::use(key),
         soci::use(expiration);
     if (data_flag(data, "fail")) throw std::runtime_error("queue.probe " + id + " failed on purpose (--fail)");
   });
@@ -52,7 +53,7 @@ void register_probe_job(JobRegistry& registry, db::Database& database, std::stri
 std::optional<long long> probe_run_count(db::Database& database, std::string_view cache_prefix, std::string_view id) {
   std::string key = std::string(cache_prefix) + probe_counter_key(id), value;
   auto sql = database.lease();
-  *sql << "SELECT value FROM cache WHERE `key` = :k", soci::use(key), soci::into(value);
+  *sql << "SELECT value FROM cache WHERE \"key\" = :k", soci::use(key), soci::into(value);
   if (!sql->got_data()) return std::nullopt;
   try {
     return std::stoll(value);

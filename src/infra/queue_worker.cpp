@@ -157,7 +157,8 @@ std::optional<ReservedJob> QueueWorker::reserve() {
   ReservedJob job;
   long long id = 0;
   int attempts = 0;
-  std::string select = std::string(kSelectAvailable) + (mysql ? " FOR UPDATE SKIP LOCKED" : "");
+  std::string select =
+      std::string(kSelectAvailable) + (db::locks_rows(database_.dialect()) ? " FOR UPDATE SKIP LOCKED" : "");
   *sql << select, soci::use(options_.queue), soci::use(now), soci::use(stale_before), soci::into(id),
       soci::into(job.payload), soci::into(attempts);
   if (!sql->got_data()) return std::nullopt;  // rolls back the empty transaction

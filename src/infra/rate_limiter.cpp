@@ -1,6 +1,6 @@
 // Database-backed fixed-window counters (see rate_limiter.hpp). One row per (limiter, key) in `cache`:
 // key "limiter:<sha1(limiter|key)>", value = hit count, expiration = unix second the window ends.
-// SQLite: one upsert statement that returns the counted row (RETURNING): atomic on its own, so no BEGIN IMMEDIATE
+// SQLite and PostgreSQL: one upsert statement that returns the counted row (RETURNING): atomic on its own, so no BEGIN IMMEDIATE
 // round trips. MySQL/MariaDB: the upsert and the read run in one write transaction. Either way concurrent hits
 // on any node sharing the database are all counted.
 #include "infra/rate_limiter.hpp"
@@ -18,16 +18,17 @@ std::string cache_key(std::string_view limiter, std::string_view key) {
   return "limiter:" + core::sha1_hex(std::string(limiter) + "|" + std::string(key));
 }
 
+// SQLite and PostgreSQL (same ON CONFLICT syntax).
 constexpr const char* kUpsertSqlite =
-    "INSERT INTO cache (`key`, value, expiration) VALUES (:key, '1', :window_end) "
-    "ON CONFLICT(`key`) DO UPDATE SET "
+    "INSERT INTO cache (\"key\", value, expiration) VALUES (:key, '1', :window_end) "
+    "ON CONFLICT(\"key\") DO UPDATE SET "
     "value = CASE WHEN cache.expiration <= :now1 THEN '1' ELSE CAST(CAST(cache.value AS INTEGER) + 1 AS TEXT) END, "
     "expiration = CASE WHEN cache.expiration <= :now2 THEN :window_end2 ELSE cache.expiration END";
 
 // MySQL evaluates ON DUPLICATE KEY assignments left to right, so `value` is computed from the old expiration
 // before `expiration` itself is updated.
 constexpr const char* kUpsertMysql =
-    "INSERT INTO cache (`key`, value, expiration) VALUES (:key, '1', :window_end) "
+    "INSERT INTO cache (\"key\", value, expiration) VALUES (:key, '1', :window_end) "
     "ON DUPLICATE KEY UPDATE "
     "value = IF(expiration <= :now1, '1', CAST(CAST(value AS UNSIGNED) + 1 AS CHAR)), "
     "expiration = IF(expiration <= :now2, :window_end2, expiration)";
@@ -45,11 +46,15 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
     std::lock_guard lock(sqlite_write_mutex_);
     *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
         soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
+  } else if (database_.dialect() == db::Dialect::kPostgres) {
+    // The same single upsert: PostgreSQL locks the conflicting row for the statement, so concurrent hits count.
+    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
+        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
   } else {
     db::Transaction transaction(*sql, database_.dialect());
     *sql << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
         soci::use(window_end);
-    *sql << "SELECT value, expiration FROM cache WHERE `key` = :key", soci::use(row_key), soci::into(value),
+    *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
         soci::into(expiration);
     transaction.commit();
   }
@@ -68,7 +73,7 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
   std::string value;
   long long expiration = 0;
   auto sql = database_.lease();
-  *sql << "SELECT value, expiration FROM cache WHERE `key` = :key", soci::use(row_key), soci::into(value),
+  *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
       soci::into(expiration);
   RateLimitHit result;
   if (!sql->got_data() || expiration <= now) {
@@ -85,7 +90,7 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
 void RateLimiter::clear(std::string_view limiter, std::string_view key) {
   std::string row_key = cache_key(limiter, key);
   auto sql = database_.lease();
-  *sql << "DELETE FROM cache WHERE `key` = :key", soci::use(row_key);
+  *sql << "DELETE FROM cache WHERE \"key\" = :key", soci::use(row_key);
 }
 
 }  // namespace infra

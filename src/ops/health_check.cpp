@@ -391,14 +391,8 @@ class Checker {
   }
 
   bool table_exists(const std::string& table) {
-    int found = 0;
     auto sql = database_->lease();
-    if (database_->dialect() == db::Dialect::kSqlite)
-      *sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t", soci::use(table), soci::into(found);
-    else
-      *sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :t",
-          soci::use(table), soci::into(found);
-    return found > 0;
+    return db::table_exists(*sql, database_->dialect(), table);
   }
 
   const core::Config& config_;

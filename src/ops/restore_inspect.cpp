@@ -8,20 +8,6 @@
 
 namespace ops {
 
-namespace {
-
-bool table_exists(soci::session& sql, db::Dialect dialect, const std::string& table) {
-  int found = 0;
-  if (dialect == db::Dialect::kSqlite)
-    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :name", soci::use(table), soci::into(found);
-  else
-    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :name",
-        soci::use(table), soci::into(found);
-  return found > 0;
-}
-
-}  // namespace
-
 const std::vector<std::string>& core_tables() {
   static const std::vector<std::string> kTables = {
       "users",   "categories", "products",          "orders",         "order_items", "repairs",
@@ -47,7 +33,7 @@ RestoredState inspect_restored_database(db::Database& database) {
 
   for (const auto& table : core_tables()) {
     TableCount count{table, std::nullopt};
-    if (table_exists(*sql, database.dialect(), table)) {
+    if (db::table_exists(*sql, database.dialect(), table)) {
       long long rows = 0;
       // Table names come from the constant list above, never from input.
       *sql << "SELECT COUNT(*) FROM " + table, soci::into(rows);

@@ -38,15 +38,8 @@ std::string chain_hash(std::string_view previous_hash, std::string_view canonica
 }
 
 bool chain_installed(db::Database& database) {
-  int found = 0;
   auto sql = database.lease();
-  if (database.dialect() == db::Dialect::kSqlite)
-    *sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_chain_heads'", soci::into(found);
-  else
-    *sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
-            "AND table_name = 'audit_chain_heads'",
-        soci::into(found);
-  return found > 0;
+  return db::table_exists(*sql, database.dialect(), "audit_chain_heads");
 }
 
 namespace {

@@ -46,8 +46,7 @@ void ensure_head(soci::session& sql, db::Dialect dialect) {
   soci::indicator legacy_ind = soci::i_null;
   sql << "SELECT MAX(id) FROM audit_logs WHERE hash IS NULL", soci::into(legacy_max_id, legacy_ind);
   if (legacy_ind == soci::i_null) legacy_max_id = 0;
-  sql << std::string(dialect == db::Dialect::kSqlite ? "INSERT OR IGNORE" : "INSERT IGNORE") +
-             " INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) VALUES (1, :legacy, 0, '')",
+  sql << db::insert_ignore(dialect, "INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) VALUES (1, :legacy, 0, '')"),
       soci::use(legacy_max_id);
 }
 
@@ -63,7 +62,7 @@ Head lock_head(soci::session& sql, db::Dialect dialect) {
   Head head;
   soci::indicator hash_ind = soci::i_ok;
   std::string query = "SELECT last_id, last_hash FROM audit_chain_heads WHERE id = 1";
-  if (dialect == db::Dialect::kMysql) query += " FOR UPDATE";
+  query += db::for_update(dialect);
   sql << query, soci::into(head.last_id), soci::into(head.last_hash, hash_ind);
   if (!sql.got_data()) throw std::runtime_error("audit chain head row vanished during an append");
   if (hash_ind == soci::i_null) head.last_hash.clear();

@@ -195,7 +195,7 @@ SaveResult create_item(db::Database& database, CatalogKind kind, std::int64_t pa
     try {
       db::Transaction transaction(*sql, database.dialect());
       // MariaDB: siblings are created one at a time per parent (SQLite's BEGIN IMMEDIATE already serialises).
-      if (k.parent_column && database.dialect() == db::Dialect::kMysql) {
+      if (k.parent_column && db::locks_rows(database.dialect())) {
         long long locked = 0;
         long long parent = parent_id;
         *sql << std::string("SELECT id FROM ") + k.parent_table + " WHERE id = :p FOR UPDATE", soci::use(parent),

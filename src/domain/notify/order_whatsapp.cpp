@@ -89,7 +89,7 @@ LogOutcome record_order_whatsapp(db::Database& database, long long order_id, std
   ShopData shop = shop_data(database);  // before the lease: one connection per call, never two
   auto sql = database.lease();
   db::Transaction transaction(*sql, database.dialect());
-  auto facts = read_order(*sql, order_id, database.dialect() == db::Dialect::kMysql);
+  auto facts = read_order(*sql, order_id, db::locks_rows(database.dialect()));
   LogOutcome outcome;
   if (!facts) return outcome;
   outcome.found = true;

@@ -134,7 +134,7 @@ LogOutcome record_repair_whatsapp(db::Database& database, long long repair_id, s
   ShopData shop = shop_data(database);  // before the lease: one connection per call, never two
   auto sql = database.lease();
   db::Transaction transaction(*sql, database.dialect());
-  auto facts = read_repair(*sql, repair_id, database.dialect() == db::Dialect::kMysql);
+  auto facts = read_repair(*sql, repair_id, db::locks_rows(database.dialect()));
   LogOutcome outcome;
   if (!facts) return outcome;
   outcome.found = true;

@@ -12,7 +12,7 @@ namespace settings {
 BusinessSettings BusinessSettings::load(db::Database& database) {
   BusinessSettings result;
   auto sql = database.lease();
-  soci::rowset<soci::row> rows = (sql->prepare << "SELECT `key`, value FROM business_settings");
+  soci::rowset<soci::row> rows = (sql->prepare << "SELECT \"key\", value FROM business_settings");
   for (const auto& row : rows) {
     std::string value = row.get_indicator(1) == soci::i_null ? "" : row.get<std::string>(1);
     result.values_[row.get<std::string>(0)] = value;
@@ -33,7 +33,7 @@ std::string BusinessSettings::raw(const std::string& key) const {
 
 void BusinessSettings::remove(db::Database& database, const std::string& key) {
   auto sql = database.lease();
-  *sql << "DELETE FROM business_settings WHERE `key` = :k", soci::use(key);
+  *sql << "DELETE FROM business_settings WHERE \"key\" = :k", soci::use(key);
 }
 
 void BusinessSettings::put(db::Database& database, const std::string& key, const std::string& value,
@@ -44,12 +44,12 @@ void BusinessSettings::put(db::Database& database, const std::string& key, const
   // Look first, then update or insert: MariaDB reports 0 affected rows for an UPDATE that changes nothing.
   long long id = 0;
   soci::indicator found = soci::i_null;
-  *sql << "SELECT id FROM business_settings WHERE `key` = :k", soci::use(key), soci::into(id, found);
+  *sql << "SELECT id FROM business_settings WHERE \"key\" = :k", soci::use(key), soci::into(id, found);
   if (sql->got_data() && found == soci::i_ok) {
     *sql << "UPDATE business_settings SET value = :v, updated_by = :b, updated_at = :u WHERE id = :id",
         soci::use(value), soci::use(updated_by, by_indicator), soci::use(now), soci::use(id);
   } else {
-    *sql << "INSERT INTO business_settings (`key`, value, updated_by, created_at, updated_at) "
+    *sql << "INSERT INTO business_settings (\"key\", value, updated_by, created_at, updated_at) "
             "VALUES (:k, :v, :b, :c, :u)",
         soci::use(key), soci::use(value), soci::use(updated_by, by_indicator), soci::use(now), soci::use(now);
   }

@@ -34,16 +34,23 @@ Filter build_filter(db::Dialect dialect, const std::string& search, std::optiona
   if (category_id) filter.sql += " AND p.category_id = :category";
   if (search.empty()) return filter;
   auto words = search_words(search);
+  // PostgreSQL compares text case- and accent-sensitively: both sides go through nico_search_fold (migration 0040),
+  // so "bateria samsung" finds "Batería … Samsung" as MariaDB's _ci collation does.
+  const std::string name = dialect == db::Dialect::kPostgres ? "nico_search_fold(p.name)" : "p.name";
+  auto pattern = [&](std::size_t i) {
+    std::string param = ":w" + std::to_string(i);
+    return dialect == db::Dialect::kPostgres ? "nico_search_fold(" + param + ")" : param;
+  };
   if (words.empty()) {
     filter.texts.push_back(like_contains_pattern(search));
-    filter.sql += " AND p.name LIKE :w0 ESCAPE '!'";
+    filter.sql += " AND " + name + " LIKE " + pattern(0) + " ESCAPE '!'";
   } else if (dialect == db::Dialect::kSqlite) {
     filter.texts.push_back(fts_match_expression(words));
     filter.sql += " AND p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH :w0)";
   } else {
     for (std::size_t i = 0; i < words.size(); ++i) {
       filter.texts.push_back(like_contains_pattern(words[i]));
-      filter.sql += " AND p.name LIKE :w" + std::to_string(i) + " ESCAPE '!'";
+      filter.sql += " AND " + name + " LIKE " + pattern(i) + " ESCAPE '!'";
     }
   }
   return filter;
@@ -57,7 +64,10 @@ void bind_filter(soci::statement& statement, Filter& filter) {
 
 std::string order_by(db::Dialect dialect, ProductSort sort) {
   // SQLite compares text byte-wise; NOCASE at least ignores ASCII case (MariaDB's collation does more).
-  std::string name = dialect == db::Dialect::kSqlite ? "p.name COLLATE NOCASE" : "p.name";
+  // PostgreSQL: lower() so the order does not depend on the database's collation (C sorts capitals first).
+  std::string name = dialect == db::Dialect::kSqlite     ? "p.name COLLATE NOCASE"
+                     : dialect == db::Dialect::kPostgres ? "lower(p.name)"
+                                                         : "p.name";
   switch (sort) {
     case ProductSort::kRelevance: return " ORDER BY p.featured DESC, p.id DESC";
     case ProductSort::kNewest: return " ORDER BY p.id DESC";
@@ -164,7 +174,9 @@ std::vector<Category> Catalog::load_active_categories() const {
   Category row;
   std::string icon, description;
   soci::indicator icon_ind = soci::i_null, description_ind = soci::i_null;
-  std::string order = database_.dialect() == db::Dialect::kSqlite ? "name COLLATE NOCASE" : "name";
+  std::string order = database_.dialect() == db::Dialect::kSqlite     ? "name COLLATE NOCASE"
+                      : database_.dialect() == db::Dialect::kPostgres ? "lower(name)"
+                                                                      : "name";
   soci::statement statement = (sql->prepare << "SELECT id, name, slug, icon, description FROM categories "
                                                "WHERE active = 1 ORDER BY " + order + ", id",
                                soci::into(row.id), soci::into(row.name), soci::into(row.slug), soci::into(icon, icon_ind),

@@ -61,8 +61,8 @@ PlaceOrderResult place_order_once(db::Database& database, const Buyer& buyer, co
   // 1. Claim the token.
   {
     soci::statement claim =
-        (sql->prepare << std::string(sqlite ? "INSERT OR IGNORE" : "INSERT IGNORE") +
-                             " INTO checkout_tokens (token_hash, user_id, created_at) VALUES (:hash, :user, :created)",
+        (sql->prepare << db::insert_ignore(database.dialect(),
+                                           "INTO checkout_tokens (token_hash, user_id, created_at) VALUES (:hash, :user, :created)"),
          soci::use(token_hash), soci::use(user_id), soci::use(now));
     claim.execute(true);
     if (claim.get_affected_rows() == 0) {

@@ -115,9 +115,9 @@ RoleChange change_user_role(db::Database& database, long long user_id, const std
   change.to_role = to_role;
   auto sql = database.lease();
   db::Transaction transaction(*sql, database.dialect());
-  // MariaDB: lock the target and every admin row so a concurrent demotion waits for this one to finish and
+  // MariaDB/PostgreSQL: lock the target and every admin row so a concurrent demotion waits for this one to finish and
   // then sees the new count (SQLite's BEGIN IMMEDIATE already serialises writers).
-  std::string lock = database.dialect() == db::Dialect::kMysql ? " FOR UPDATE" : "";
+  std::string lock = db::for_update(database.dialect());
   std::string from;
   *sql << "SELECT role FROM users WHERE id = :id" + lock, soci::use(user_id), soci::into(from);
   if (!sql->got_data()) return change;

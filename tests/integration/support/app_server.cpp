@@ -51,6 +51,7 @@ AppServer::AppServer(std::map<std::string, std::string> extra_env) {
   base_path_ = std::filesystem::temp_directory_path() / ("nico-it-" + core::random_token(10));
   std::filesystem::create_directories(base_path_ / "storage");
   mariadb_ = getenv_or("DB_CONNECTION", "") == "mariadb" || getenv_or("DB_CONNECTION", "") == "mysql";
+  postgres_ = getenv_or("DB_CONNECTION", "") == "pgsql";
 
   env_ = {{"NICO_BASE_PATH", base_path_.string()},
           {"NICO_RESOURCE_PATH", NICO_SOURCE_DIR},
@@ -62,7 +63,7 @@ AppServer::AppServer(std::map<std::string, std::string> extra_env) {
           {"PASSWORD_HASH_OPSLIMIT", "1"},
           {"PASSWORD_HASH_MEMLIMIT_KIB", "8192"},
           {"SERVER_WORKERS", "4"}};
-  if (mariadb_) {
+  if (using_server_database()) {
     for (const char* key : {"DB_CONNECTION", "DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD"})
       env_[key] = getenv_or(key, "");
   } else {
@@ -71,7 +72,7 @@ AppServer::AppServer(std::map<std::string, std::string> extra_env) {
   }
   for (auto& [key, value] : extra_env) env_[key] = value;
 
-  if (mariadb_) {
+  if (using_server_database()) {
     auto wiped = run({"db:wipe", "--force"});
     if (wiped.exit_code != 0) throw std::runtime_error("db:wipe failed: " + wiped.output);
   }
@@ -174,8 +175,8 @@ db::Database& AppServer::database() {
   if (!database_) {
     db::DatabaseSettings settings;
     settings.pool_size = 1;
-    if (mariadb_) {
-      settings.dialect = db::Dialect::kMysql;
+    if (using_server_database()) {
+      settings.dialect = postgres_ ? db::Dialect::kPostgres : db::Dialect::kMysql;
       settings.host = env_.at("DB_HOST");
       settings.port = std::stoi(env_.at("DB_PORT"));
       settings.database = env_.at("DB_DATABASE");

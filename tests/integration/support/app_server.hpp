@@ -1,6 +1,7 @@
 // Test harness: runs the real `nico` binary against a throwaway database and talks to it over HTTP.
 // The database is a temporary SQLite file, or the MariaDB that scripts/with-mariadb.sh started when
-// DB_CONNECTION=mariadb is in the environment (the same suite then runs on MariaDB).
+// DB_CONNECTION=mariadb is in the environment, or the PostgreSQL of scripts/with-postgres.sh when
+// DB_CONNECTION=pgsql (the same suite then runs on that server).
 #pragma once
 
 #include <filesystem>
@@ -36,6 +37,8 @@ class AppServer final {
   db::Database& database();
   const std::filesystem::path& base_path() const { return base_path_; }
   bool using_mariadb() const { return mariadb_; }
+  bool using_postgres() const { return postgres_; }
+  bool using_server_database() const { return mariadb_ || postgres_; }  // not an SQLite file
   std::string log_contents() const;
 
  private:
@@ -47,6 +50,7 @@ class AppServer final {
   int port_ = 0;
   int exit_status_ = -1;
   bool mariadb_ = false;
+  bool postgres_ = false;
 };
 
 }  // namespace testing_support

@@ -1,0 +1,64 @@
+-- Framework tables: database sessions, cache + locks, queue (ops.md 6).
+-- All expiration / *_at integer columns here are unix seconds.
+-- Session ids and cache keys are compared byte-exact (PostgreSQL text equality), as in SQLite.
+CREATE TABLE sessions (
+    id VARCHAR(128) NOT NULL PRIMARY KEY,
+    user_id BIGINT NULL,
+    ip_address VARCHAR(45) NULL,
+    user_agent TEXT NULL,
+    payload TEXT NOT NULL,
+    last_activity BIGINT NOT NULL
+);
+CREATE INDEX sessions_user_id_index ON sessions (user_id);
+CREATE INDEX sessions_last_activity_index ON sessions (last_activity);
+CREATE TABLE cache (
+    "key" VARCHAR(255) NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL,
+    expiration BIGINT NOT NULL
+);
+CREATE INDEX cache_expiration_index ON cache (expiration);
+CREATE TABLE cache_locks (
+    "key" VARCHAR(255) NOT NULL PRIMARY KEY,
+    owner VARCHAR(255) NOT NULL,
+    expiration BIGINT NOT NULL
+);
+CREATE INDEX cache_locks_expiration_index ON cache_locks (expiration);
+CREATE TABLE jobs (
+    id BIGSERIAL PRIMARY KEY,
+    queue VARCHAR(255) NOT NULL,
+    payload TEXT NOT NULL,
+    attempts SMALLINT NOT NULL,
+    reserved_at BIGINT NULL,
+    available_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX jobs_queue_index ON jobs (queue);
+CREATE TABLE job_batches (
+    id VARCHAR(255) NOT NULL PRIMARY KEY,
+    name VARCHAR(255) NOT NULL,
+    total_jobs INT NOT NULL,
+    pending_jobs INT NOT NULL,
+    failed_jobs INT NOT NULL,
+    failed_job_ids TEXT NOT NULL,
+    options TEXT NULL,
+    cancelled_at BIGINT NULL,
+    created_at BIGINT NOT NULL,
+    finished_at BIGINT NULL
+);
+CREATE TABLE failed_jobs (
+    id BIGSERIAL PRIMARY KEY,
+    uuid VARCHAR(255) NOT NULL,
+    "connection" TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    exception TEXT NOT NULL,
+    failed_at TIMESTAMP(0) NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
+    CONSTRAINT failed_jobs_uuid_unique UNIQUE (uuid)
+);
+-- @down
+DROP TABLE IF EXISTS failed_jobs;
+DROP TABLE IF EXISTS job_batches;
+DROP TABLE IF EXISTS jobs;
+DROP TABLE IF EXISTS cache_locks;
+DROP TABLE IF EXISTS cache;
+DROP TABLE IF EXISTS sessions;
