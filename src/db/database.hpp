@@ -28,6 +28,9 @@ inline const char* for_update(Dialect dialect) { return dialect == Dialect::kSql
 // INSERT ("INTO t (a) VALUES (:a)"): INSERT OR IGNORE (SQLite), INSERT IGNORE (MySQL), ON CONFLICT DO NOTHING (PG).
 std::string insert_ignore(Dialect dialect, const std::string& into);
 
+// LIKE that ignores case as SQLite's LIKE (ASCII) and MariaDB's _ci collations do: ILIKE on PostgreSQL.
+inline const char* like_ci(Dialect dialect) { return dialect == Dialect::kPostgres ? " ILIKE " : " LIKE "; }
+
 // Whether `table` exists in the connected database (the current schema on PostgreSQL).
 bool table_exists(soci::session& sql, Dialect dialect, const std::string& table);
 

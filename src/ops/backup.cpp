@@ -16,6 +16,7 @@
 #include "ops/backup_io.hpp"
 #include "ops/backup_lock.hpp"
 #include "ops/backup_mysql.hpp"
+#include "ops/backup_postgres.hpp"
 #include "ops/backup_progress.hpp"
 #include "ops/backup_sqlite.hpp"
 #include "ops/snapshot_catalog.hpp"
@@ -116,7 +117,8 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
     artifact.size_bytes = digest.size_bytes;
     artifact.sha256 = digest.sha256;
   } else {
-    auto binary = find_dump_binary(config);
+    const bool postgres = connection == "pgsql";
+    auto binary = postgres ? find_pg_dump_binary(config) : find_dump_binary(config);
     auto connection_settings = mysql_connection_from_config(config);
     // Read before the dump starts: a migration landing during the dump is the only way this can be off by one.
     schema_version = live_mysql_schema_version(config);
@@ -124,12 +126,14 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
     ArtifactWriter writer(file);
     std::optional<StreamEncryptor> encryptor;
     if (!key.empty()) encryptor.emplace(key, writer);
-    mysql_dump(binary, connection_settings, static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")),
-               config.base_path(), [&](std::string_view chunk) {
-                 if (encryptor) encryptor->write(chunk);
-                 else writer.write(chunk);
-                 progress.update(-1, human_bytes(writer.bytes_written()));
-               });
+    auto sink = [&](std::string_view chunk) {
+      if (encryptor) encryptor->write(chunk);
+      else writer.write(chunk);
+      progress.update(-1, human_bytes(writer.bytes_written()));
+    };
+    const int timeout = static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT"));
+    if (postgres) postgres_dump(binary, connection_settings, timeout, config.base_path(), sink);
+    else mysql_dump(binary, connection_settings, timeout, config.base_path(), sink);
     if (encryptor) encryptor->finish();
     auto digest = writer.finish();
     artifact.path = display_path(final_folder / file.filename(), config.base_path());

@@ -102,7 +102,9 @@ bool dump_has_completion_trailer(const fs::path& dump_file) {
   in.seekg(from);
   std::string tail(static_cast<std::size_t>(size - from), '\0');
   in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
-  return tail.find("-- Dump completed") != std::string::npos;
+  // pg_dump's plain format ends with "-- PostgreSQL database dump complete" instead.
+  return tail.find("-- Dump completed") != std::string::npos ||
+         tail.find("-- PostgreSQL database dump complete") != std::string::npos;
 }
 
 }  // namespace ops

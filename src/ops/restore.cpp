@@ -75,6 +75,9 @@ DatabaseTarget choose_database_target(const core::Config& config, const Artifact
     target.live = live_is_sqlite && same_file(target.sqlite_file, config.resolve_path(config.str("DB_DATABASE")));
     return target;
   }
+  if (artifact.driver == "pgsql")
+    throw std::runtime_error("Restoring a PostgreSQL snapshot with nico ops:restore is not supported yet: load its "
+                             "database.sql with psql into an empty database (docs/OPERACION_PRODUCCION.md).");
   MysqlConnection configured = mysql_connection_from_config(config);
   std::string default_name = configured.database + "_restore_" + stamp;
   target.mysql = parse_mysql_target(request.into.value_or(default_name), configured);

@@ -31,7 +31,7 @@ class BackOffice : public ::testing::Test {
   static std::string setting(const std::string& key) {
     std::string value;
     soci::indicator found = soci::i_null;
-    server_->database().lease()->once << "SELECT value FROM business_settings WHERE `key` = :k", soci::use(key),
+    server_->database().lease()->once << "SELECT value FROM business_settings WHERE \"key\" = :k", soci::use(key),
         soci::into(value, found);
     return found == soci::i_ok ? value : "";
   }
@@ -99,7 +99,7 @@ TEST_F(BackOffice, SettingsAreSavedAndShown) {
   EXPECT_TRUE(page.contains("value=\"Nico Reparaciones SRL\""));
   EXPECT_EQ(setting("shop_phone"), "+54 341 5550000");
   EXPECT_EQ(setting("shop_address"), "Av. San Martín 123 <b>");
-  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM business_settings WHERE `key` = 'shop_hours' AND updated_by = " +
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM business_settings WHERE \"key\" = 'shop_hours' AND updated_by = " +
                                  std::to_string(user_id_of(*server_, kTestAdminEmail))),
             1);
 }
@@ -146,7 +146,7 @@ TEST_F(BackOffice, BrandAssetUploadIsUsedByTheLayoutAndResetRestoresTheDefault) 
   admin_->referer.clear();
   ASSERT_EQ(reset.status, 302);
   EXPECT_TRUE(admin_->follow(reset).contains("Recurso visual restaurado al valor por defecto: Logo principal"));
-  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM business_settings WHERE `key` = 'brand_asset_logo_main'"), 0);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM business_settings WHERE \"key\" = 'brand_asset_logo_main'"), 0);
   EXPECT_FALSE(fs::exists(uploads() / second));
   EXPECT_TRUE(admin_->get("/tienda").contains("class=\"brand-logo shrink-0\" src=\"/img/logo.svg\""));
 }

@@ -103,7 +103,7 @@ TEST_F(Backup, CreatesASnapshotWhoseManifestDescribesEveryArtifact) {
       << result.output;
   EXPECT_TRUE(entries_with_prefix(root_, ".tmp-backup_").empty());
 
-  const std::string db_file = server_->using_mariadb() ? "database.sql" : "database.sqlite";
+  const std::string db_file = server_->using_server_database() ? "database.sql" : "database.sqlite";
   EXPECT_TRUE(fs::is_regular_file(snapshot / db_file));
   EXPECT_EQ(read_text(snapshot / "files/logo.txt"), "logo del taller");
   EXPECT_TRUE(fs::is_directory(snapshot / "files/empty-folder"));
@@ -122,7 +122,7 @@ TEST_F(Backup, CreatesASnapshotWhoseManifestDescribesEveryArtifact) {
   auto manifest = ops::read_manifest(snapshot);
   EXPECT_EQ(manifest.scope, "all");
   EXPECT_EQ(manifest.retention_days, 14);
-  EXPECT_EQ(manifest.database_connection, server_->using_mariadb() ? "mariadb" : "sqlite");
+  EXPECT_EQ(manifest.database_connection, server_->using_mariadb() ? "mariadb" : server_->using_postgres() ? "pgsql" : "sqlite");
   EXPECT_TRUE(std::regex_match(manifest.created_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00)")));
   // The newest migration that ran (every area adds its own, so the name is read, not hard-coded).
   std::string latest_migration;
@@ -146,7 +146,7 @@ TEST_F(Backup, CreatesASnapshotWhoseManifestDescribesEveryArtifact) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
   EXPECT_TRUE(contains(verify.output, "Summary: ")) << verify.output;
   EXPECT_TRUE(contains(verify.output, " 0 FAIL")) << verify.output;
-  EXPECT_TRUE(contains(verify.output, server_->using_mariadb() ? "-- Dump completed" : "integrity_check: ok"))
+  EXPECT_TRUE(contains(verify.output, server_->using_server_database() ? "-- Dump completed" : "integrity_check: ok"))
       << verify.output;
 }
 
@@ -215,6 +215,8 @@ TEST_F(Backup, UnwritableBackupPathIsASetupFailure) {
 }
 
 TEST_F(Backup, FailedSnapshotLeavesNothingBehindAndIsLogged) {
+  // The broken setting is a missing dump binary (MariaDB) or file (SQLite); pg_dump is found without a setting.
+  if (server_->using_postgres()) GTEST_SKIP() << "no PostgreSQL setting to break (pg_dump is located, not configured)";
   std::map<std::string, std::string> broken;
   std::string expected;
   if (server_->using_mariadb()) {
@@ -234,7 +236,7 @@ TEST_F(Backup, FailedSnapshotLeavesNothingBehindAndIsLogged) {
   EXPECT_TRUE(std::regex_search(log, std::regex(R"(^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00\] backup_\d{8}_\d{6}: )")))
       << log;
   EXPECT_TRUE(contains(log, expected.substr(std::string("Backup failed: ").size()))) << log;
-  if (!server_->using_mariadb()) {
+  if (!server_->using_server_database()) {
     EXPECT_FALSE(fs::exists(server_->base_path() / "storage/missing.sqlite"));
   }
 
@@ -344,7 +346,7 @@ pid_t spawn_backup(const AppServer& server, int output_fd = -1, long max_file_by
   env.push_back("NICO_BASE_PATH=" + server.base_path().string());
   env.push_back("APP_ENV=testing");
   env.push_back("LOG_CHANNEL=stderr");
-  if (!server.using_mariadb()) {
+  if (!server.using_server_database()) {
     env.push_back("DB_CONNECTION=sqlite");
     env.push_back("DB_DATABASE=" + (server.base_path() / "storage/database.sqlite").string());
   }
@@ -410,7 +412,7 @@ TEST_F(Backup, AFullDiskFailsTheRunCleanly) {
   ASSERT_EQ(pipe(fds), 0);
   // The lock file and the live database's 32 KiB WAL index fit; the database artifact (a ~38 KiB dump or a ~460 KiB
   // SQLite copy) does not.
-  pid_t pid = spawn_backup(*server_, fds[1], server_->using_mariadb() ? 16 * 1024 : 64 * 1024);
+  pid_t pid = spawn_backup(*server_, fds[1], server_->using_server_database() ? 16 * 1024 : 64 * 1024);
   close(fds[1]);
   std::string output;
   char buffer[4096];
@@ -424,7 +426,7 @@ TEST_F(Backup, AFullDiskFailsTheRunCleanly) {
   std::string last = output.substr(output.rfind('\n', output.size() - 2) + 1);
   EXPECT_EQ(last.rfind("Backup failed: ", 0), 0u) << output;
   std::cout << "[ full     ] " << last;
-  EXPECT_TRUE(contains(last, server_->using_mariadb() ? "File too large" : "SQLite backup failed")) << output;
+  EXPECT_TRUE(contains(last, server_->using_server_database() ? "File too large" : "SQLite backup failed")) << output;
   EXPECT_TRUE(entries_with_prefix(root_, "backup_").empty());
   EXPECT_TRUE(entries_with_prefix(root_, ".tmp-backup_").empty());
   auto log = read_text(root_ / "backup-error.log");
@@ -436,6 +438,7 @@ TEST_F(Backup, AFullDiskFailsTheRunCleanly) {
 // ---------------------------------------------------------------------------------------------- concurrent writes
 
 TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
+  if (server_->using_postgres()) GTEST_SKIP() << "needs ops:restore, not implemented for PostgreSQL snapshots yet";
   // Ballast so the copy/dump takes a moment: 20,000 rows of 1 KiB.
   {
     auto sql = server_->database().lease();

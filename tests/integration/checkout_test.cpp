@@ -337,13 +337,13 @@ TEST_F(Checkout, ThankYouPageIsOnlyForItsOwner) {
   EXPECT_EQ(owner.get("/pedido/99999999").status, 404);
 
   // With the shop's phone configured, the page offers the customer → shop WhatsApp message.
-  execute(*server_, "INSERT INTO business_settings (`key`, value, created_at, updated_at) "
+  execute(*server_, "INSERT INTO business_settings (\"key\", value, created_at, updated_at) "
                     "VALUES ('shop_phone', '+54 9 341 600-0000', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
   auto with_phone = owner.get(location);
   EXPECT_TRUE(with_phone.contains("href=\"https://wa.me/5493416000000?text=Hola%21%20Soy%20Ana%20P%C3%A9rez."));
   EXPECT_TRUE(with_phone.contains("Consultar por WhatsApp"));
   EXPECT_TRUE(with_phone.contains("- 1x Joystick\nTotal: $40.000\nGracias!"));
-  execute(*server_, "DELETE FROM business_settings WHERE `key` = 'shop_phone'");
+  execute(*server_, "DELETE FROM business_settings WHERE \"key\" = 'shop_phone'");
   EXPECT_EQ(owner.get("/pedido/abc").status, 404);
 }
 
@@ -374,12 +374,20 @@ TEST_F(Checkout, AFailureAtAnyWriteLeavesNothingHalfDone) {
   for (const auto& [table, event] : steps) {
     long long orders = scalar(*server_, "SELECT COUNT(*) FROM orders");
     long long claimed = scalar(*server_, "SELECT COUNT(*) FROM checkout_tokens");
-    execute(*server_, mariadb ? "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
-                                    " FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'"
-                              : "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
-                                    " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    if (server_->using_postgres()) {
+      // PostgreSQL triggers call a function; the function (created once per step) raises.
+      execute(*server_, "CREATE OR REPLACE FUNCTION inject_failure() RETURNS trigger LANGUAGE plpgsql AS "
+                        "'BEGIN RAISE EXCEPTION ''injected failure''; END'");
+      execute(*server_, "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
+                            " FOR EACH ROW EXECUTE FUNCTION inject_failure()");
+    } else {
+      execute(*server_, mariadb ? "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
+                                      " FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'"
+                                : "CREATE TRIGGER inject_failure BEFORE " + event + " ON " + table +
+                                      " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    }
     auto failed = confirm(browser, token);
-    execute(*server_, "DROP TRIGGER inject_failure");
+    execute(*server_, server_->using_postgres() ? "DROP TRIGGER inject_failure ON " + table : std::string("DROP TRIGGER inject_failure"));
     EXPECT_EQ(failed.status, 500) << table;
     EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM orders"), orders) << table;
     EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM checkout_tokens"), claimed) << table;

@@ -113,6 +113,6 @@ TEST_F(Cli, KeyGenerateWritesDotEnvButNeverOverwritesSilently) {
 TEST_F(Cli, AboutReportsTheEngineTheSuiteRunsOn) {
   auto about = server_->run({"about"});
   ASSERT_EQ(about.exit_code, 0) << about.output;
-  EXPECT_NE(about.output.find(server_->using_mariadb() ? "mariadb (" : "sqlite ("), std::string::npos) << about.output;
+  EXPECT_NE(about.output.find(server_->using_mariadb() ? "mariadb (" : server_->using_postgres() ? "pgsql (" : "sqlite ("), std::string::npos) << about.output;
   EXPECT_NE(about.output.find("up to date"), std::string::npos);
 }

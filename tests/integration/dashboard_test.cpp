@@ -220,7 +220,7 @@ TEST_F(Dashboard, ChartsAreInlineSvgWithoutInlineStylesOrScripts) {
 TEST_F(Dashboard, CountersAreCachedButANewWhatsAppLogShowsAtOnce) {
   auto before = admin_->get("/admin/dashboard?range=7");
   EXPECT_EQ(kpi(before, "repairs_wa_pending"), "2");
-  EXPECT_GE(testing_support::scalar(*server_, "SELECT COUNT(*) FROM cache WHERE `key` LIKE '%insights:dashboard%'"), 1);
+  EXPECT_GE(testing_support::scalar(*server_, "SELECT COUNT(*) FROM cache WHERE \"key\" LIKE '%insights:dashboard%'"), 1);
   exec(*server_, "INSERT INTO repair_whatsapp_logs (repair_id, notified_status, phone, sent_at) VALUES (" +
                      std::to_string(r1_) + ", 'received', '543415550000', '" + days_ago(0) + "')");
   auto after = admin_->get("/admin/dashboard?range=7");

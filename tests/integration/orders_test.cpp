@@ -499,8 +499,8 @@ TEST_F(OrdersTest, PrintSheetAndTicketCarryTheShopAndTheOrder) {
     auto sql = server_->database().lease();
     for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{
              {"company_name", "Nico Service Test"}, {"shop_address", "Av. Siempreviva 742"}, {"shop_phone", "341 555 9999"}}) {
-      *sql << "DELETE FROM business_settings WHERE `key` = :k", soci::use(key);
-      *sql << "INSERT INTO business_settings (`key`, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
+      *sql << "DELETE FROM business_settings WHERE \"key\" = :k", soci::use(key);
+      *sql << "INSERT INTO business_settings (\"key\", value) VALUES (:k, :v)", soci::use(key), soci::use(value);
     }
   }
   long long cable = insert_product("Cable USB-C", 10, 300000);

@@ -26,7 +26,7 @@ namespace {
 long long probe_runs(AppServer& server, const std::string& id) {
   std::string key = "queue.probe:" + id, value;
   auto sql = server.database().lease();
-  *sql << "SELECT value FROM cache WHERE `key` = :k", soci::use(key), soci::into(value);
+  *sql << "SELECT value FROM cache WHERE \"key\" = :k", soci::use(key), soci::into(value);
   return sql->got_data() ? std::stoll(value) : 0;
 }
 
@@ -46,13 +46,13 @@ TEST(QueueCommands, TwoWorkersRunEachOfAThousandJobsExactlyOnce) {
   EXPECT_EQ(first.exit_code, 0) << first.output;
   EXPECT_EQ(second.exit_code, 0) << second.output;
 
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` LIKE 'queue.probe:load:%'"), 1000);
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` LIKE 'queue.probe:load:%' AND value <> '1'"), 0);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" LIKE 'queue.probe:load:%'"), 1000);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" LIKE 'queue.probe:load:%' AND value <> '1'"), 0);
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 0);
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM failed_jobs"), 0);
   EXPECT_EQ(count_of(first.output, " DONE ") + count_of(second.output, " DONE "), 1000u);
   // Both workers reported in for the health check.
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` = 'heartbeat:queue-worker'"), 1);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" = 'heartbeat:queue-worker'"), 1);
 }
 
 TEST(QueueCommands, FailingJobEndsInFailedJobsAfterItsTriesAndComesBackWithRetry) {

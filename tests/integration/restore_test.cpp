@@ -48,6 +48,8 @@ void reseal_manifest(const fs::path& snapshot) {
 class Restore : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (std::string(std::getenv("DB_CONNECTION") ? std::getenv("DB_CONNECTION") : "") == "pgsql")
+      GTEST_SKIP() << "ops:restore of PostgreSQL snapshots is not implemented yet (restore with psql, see docs)";
     server_ = std::make_unique<AppServer>();
     root_ = server_->base_path() / "storage/app/backups";
     uploads_ = server_->base_path() / "storage/app/public";

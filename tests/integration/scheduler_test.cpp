@@ -50,15 +50,15 @@ TEST(SchedulerCommands, TwoRacingSchedulersRunADueTaskExactlyOnce) {
   EXPECT_EQ(server.run({"schedule:run", "--now=2026-03-02 10:08"}).exit_code, 0);
   EXPECT_EQ(server.run({"schedule:run", "--now=2026-03-02 10:07"}).exit_code, 0);
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 2);
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` = 'heartbeat:scheduler'"), 1);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" = 'heartbeat:scheduler'"), 1);
 }
 
 TEST(SchedulerCommands, HourlyPruneRemovesExpiredRowsOncePerCluster) {
   AppServer server;
   {
     auto sql = server.database().lease();
-    *sql << "INSERT INTO cache (`key`, value, expiration) VALUES ('stale', 'x', 1)";
-    *sql << "INSERT INTO cache (`key`, value, expiration) VALUES ('fresh', 'x', 4102444800)";
+    *sql << "INSERT INTO cache (\"key\", value, expiration) VALUES ('stale', 'x', 1)";
+    *sql << "INSERT INTO cache (\"key\", value, expiration) VALUES ('fresh', 'x', 4102444800)";
     *sql << "INSERT INTO sessions (id, payload, last_activity) VALUES ('old-session', 'x', 1)";
   }
   CommandResult first, second;
@@ -70,8 +70,8 @@ TEST(SchedulerCommands, HourlyPruneRemovesExpiredRowsOncePerCluster) {
   EXPECT_EQ(second.exit_code, 0) << second.output;
   EXPECT_EQ(count_of(first.output + second.output, "Running [prune-expired] (in-process) prune-expired"), 1u)
       << first.output << second.output;
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` = 'stale'"), 0);
-  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE `key` = 'fresh'"), 1);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" = 'stale'"), 0);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM cache WHERE \"key\" = 'fresh'"), 1);
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM sessions"), 0);
   EXPECT_EQ(count_of(server.log_contents(), "Pruned expired cache entries and sessions"), 1u);
 }

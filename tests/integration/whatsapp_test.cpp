@@ -63,10 +63,10 @@ class WhatsApp : public ::testing::Test {
     server_->start();
     admin_ = new Browser(testing_support::signed_in_admin(*server_));
     server_->database().lease()->once
-        << "INSERT INTO business_settings (`key`, value, created_at, updated_at) VALUES ('shop_address', "
+        << "INSERT INTO business_settings (\"key\", value, created_at, updated_at) VALUES ('shop_address', "
            "'Av. Siempreviva 742', '2026-01-01 00:00:00', '2026-01-01 00:00:00')";
     server_->database().lease()->once
-        << "INSERT INTO business_settings (`key`, value, created_at, updated_at) VALUES ('shop_hours', "
+        << "INSERT INTO business_settings (\"key\", value, created_at, updated_at) VALUES ('shop_hours', "
            "'Lun a Vie 9 a 18', '2026-01-01 00:00:00', '2026-01-01 00:00:00')";
   }
   static void TearDownTestSuite() {

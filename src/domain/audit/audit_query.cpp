@@ -60,7 +60,8 @@ struct Where {
   }
 };
 
-Where build_where(const AuditFilter& filter) {
+Where build_where(const AuditFilter& filter, db::Dialect dialect) {
+  const std::string like = db::like_ci(dialect);
   Where where;
   int n = 0;
   auto name = [&] { return ":p" + std::to_string(n++); };
@@ -73,13 +74,13 @@ Where build_where(const AuditFilter& filter) {
       // One placeholder per use: SOCI binds by position on MySQL.
       std::string pattern = contains_pattern(actor);
       std::string p1 = name();
-      where.text("(u.email LIKE " + p1 + " ESCAPE '!'", pattern);
+      where.text("(u.email" + like + p1 + " ESCAPE '!'", pattern);
       std::string p2 = name();
-      where.sql += " OR u.name LIKE " + p2 + " ESCAPE '!'";
+      where.sql += " OR u.name" + like + p2 + " ESCAPE '!'";
       where.texts.push_back(pattern);
       where.order.emplace_back(true, where.texts.size() - 1);
       std::string p3 = name();
-      where.sql += " OR u.last_name LIKE " + p3 + " ESCAPE '!')";
+      where.sql += " OR u.last_name" + like + p3 + " ESCAPE '!')";
       where.texts.push_back(pattern);
       where.order.emplace_back(true, where.texts.size() - 1);
     }
@@ -129,7 +130,7 @@ std::vector<std::pair<std::string, std::string>> decode_metadata(const std::stri
 
 AuditPage search_audit(db::Database& database, const AuditFilter& filter) {
   AuditPage page;
-  Where where = build_where(filter);
+  Where where = build_where(filter, database.dialect());
   auto sql = database.lease();
   {
     long long total = 0;

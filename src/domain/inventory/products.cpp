@@ -115,7 +115,8 @@ ProductPage list_products(db::Database& database, const ProductFilters& filters,
   std::string where = "WHERE 1 = 1";
   std::string like = "%" + core::trim(filters.q) + "%";
   bool has_q = !core::trim(filters.q).empty();
-  if (has_q) where += " AND (p.name LIKE :q1 OR p.slug LIKE :q2)";
+  const std::string ci = db::like_ci(database.dialect());
+  if (has_q) where += " AND (p.name" + ci + ":q1 OR p.slug" + ci + ":q2)";
   if (filters.category_id > 0) where += " AND p.category_id = " + std::to_string(filters.category_id);
   if (filters.active == "1" || filters.active == "0") where += " AND p.active = " + filters.active;
   if (filters.featured == "1" || filters.featured == "0") where += " AND p.featured = " + filters.featured;

@@ -166,11 +166,12 @@ std::string join_and(const std::vector<std::string>& conditions) {
 
 // The admin search: order number, pickup name, payment method, phone digits, buyer name or e-mail. Every
 // placeholder is used once (SOCI binds a repeated name only at its first occurrence).
-std::string admin_search_condition(const std::string& q, Params& params) {
+std::string admin_search_condition(const std::string& q, Params& params, db::Dialect dialect) {
+  const std::string like = db::like_ci(dialect);
   std::string pattern = like_pattern(q);
-  std::string condition = "(o.pickup_name LIKE " + params.text(pattern) + " ESCAPE '!' OR o.payment_method LIKE " +
-                          params.text(pattern) + " ESCAPE '!' OR u.name LIKE " + params.text(pattern) +
-                          " ESCAPE '!' OR u.email LIKE " + params.text(pattern) + " ESCAPE '!'";
+  std::string condition = "(o.pickup_name" + like + params.text(pattern) + " ESCAPE '!' OR o.payment_method" + like +
+                          params.text(pattern) + " ESCAPE '!' OR u.name" + like + params.text(pattern) +
+                          " ESCAPE '!' OR u.email" + like + params.text(pattern) + " ESCAPE '!'";
   if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
   std::string digits = core::digits_only(q);
   if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
@@ -270,7 +271,7 @@ AdminOrderList admin_orders(db::Database& database, const AdminOrderFilter& filt
   auto where_of = [&](bool with_status, bool with_q, bool with_wa, Params& params) {
     std::vector<std::string> conditions;
     if (with_status && !filter.status.empty()) conditions.push_back("o.status = " + params.text(filter.status));
-    if (with_q && !q.empty()) conditions.push_back(admin_search_condition(q, params));
+    if (with_q && !q.empty()) conditions.push_back(admin_search_condition(q, params, database.dialect()));
     if (with_wa && !filter.wa.empty()) conditions.push_back(wa_condition(filter.wa));
     return join_and(conditions);
   };

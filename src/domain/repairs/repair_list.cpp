@@ -38,10 +38,11 @@ struct Condition {
 };
 
 // q matches code, name or phone digits. '!' escapes LIKE wildcards typed by the user (same in both dialects).
-Condition search_condition(const std::string& q, const std::string& wa) {
+Condition search_condition(const std::string& q, const std::string& wa, db::Dialect dialect) {
   Condition condition;
   if (!q.empty()) {
-    condition.sql += " AND (r.code LIKE :q_code ESCAPE '!' OR r.customer_name LIKE :q_name ESCAPE '!'";
+    const std::string like = db::like_ci(dialect);
+    condition.sql += " AND (r.code" + like + ":q_code ESCAPE '!' OR r.customer_name" + like + ":q_name ESCAPE '!'";
     condition.values.emplace_back("q_code", like_pattern(q));
     condition.values.emplace_back("q_name", like_pattern(q));
     std::string digits = core::digits_only(q);
@@ -71,7 +72,7 @@ void prepare(soci::statement& statement, Condition& condition, const std::string
 RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters) {
   auto sql = database.lease();
   RepairListPage page;
-  Condition where = search_condition(filters.q, filters.wa);
+  Condition where = search_condition(filters.q, filters.wa, database.dialect());
 
   // Counters: q + wa, every status. Unfiltered on SQLite they come from repair_status_counts (exact, kept by
   // triggers; migration 0090) instead of counting every repair; `all_rows` also counts unknown status keys.

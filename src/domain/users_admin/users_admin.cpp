@@ -42,7 +42,8 @@ UserPage list_users(db::Database& database, const UserFilters& filters, long lon
   std::string like = "%" + q + "%", digits_like = "%" + digits + "%";
   std::string where = "WHERE 1 = 1";
   if (!q.empty()) {
-    where += " AND (u.name LIKE :q1 OR u.last_name LIKE :q2 OR u.email LIKE :q3";
+    const std::string ci = db::like_ci(database.dialect());
+    where += " AND (u.name" + ci + ":q1 OR u.last_name" + ci + ":q2 OR u.email" + ci + ":q3";
     // Phones are stored as typed ("341 555-0000"): compare digits with the separators removed.
     if (!digits.empty())
       where += " OR REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(COALESCE(u.phone, ''), ' ', ''), '-', ''), '+', ''), "
