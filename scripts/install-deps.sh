@@ -13,7 +13,7 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libqrencode-dev libgtest-dev libgmock-dev
   # servers and tools used by tests and benchmarks
-  sqlite3 mariadb-server mariadb-client chromium wrk hyperfine curl
+  sqlite3 mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
   # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
   nginx
 )
@@ -40,6 +40,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   # The same for nginx: scripts/cluster-demo.sh starts a private one on a free port.
   if [[ " ${missing[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null 2>&1; then
     systemctl disable --now nginx >/dev/null 2>&1 || true
+  fi
+  # Same for PostgreSQL's packaged cluster (scripts/with-postgres.sh starts a private one).
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now postgresql >/dev/null 2>&1 || true
   fi
 fi
 

@@ -4,9 +4,10 @@
 #   1. unit tests (GoogleTest)
 #   2. integration tests against a temporary SQLite database (real `nico serve` over HTTP)
 #   3. the same integration tests against a throwaway MariaDB (scripts/with-mariadb.sh)
-#   4. browser tests (playwright-core + Debian chromium)
-#   5. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
-#   6. cluster: two nodes + nginx on a throwaway MariaDB (tests/cluster/run.sh), with a 30 s wrk run during
+#   4. the same integration tests against a throwaway PostgreSQL 15 (scripts/with-postgres.sh)
+#   5. browser tests (playwright-core + Debian chromium)
+#   6. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
+#   7. cluster: two nodes + nginx on a throwaway MariaDB (tests/cluster/run.sh), with a 30 s wrk run during
 #      rolling deploys
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,7 @@ run_suite() {
 run_suite "unit" "$BUILD_DIR/unit_tests" --gtest_brief=1
 run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
+run_suite "integration (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
 # The browser suite refreshes the reviewed screenshots in docs/screenshots (issue 5 "Done when"); set
 # E2E_SCREENSHOT_DIR to send them elsewhere.
 run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-docs/screenshots}" bash -c "cd tests/e2e && npm test"

@@ -30,6 +30,9 @@ std::vector<FailedJob> fetch(soci::session& sql, const std::string& where, const
   long long id = 0;
   FailedJob row;
   std::string query = std::string(kSelectColumns) + where + " ORDER BY id DESC";
+  // PostgreSQL's CHAR is CHAR(1): the same text comes from CAST(... AS TEXT) there.
+  if (sql.get_backend_name() == "postgresql")
+    query.replace(query.find("CAST(failed_at AS CHAR)"), 23, "CAST(failed_at AS TEXT)");
   soci::statement statement =
       parameter.empty()
           ? (sql.prepare << query, soci::into(id), soci::into(row.uuid), soci::into(row.connection),

@@ -20,7 +20,7 @@ constexpr std::int64_t kCounterTtlSeconds = 86400;
 // SQLite and PostgreSQL.
 constexpr const char* kIncrementSqlite =
     "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, '1', :e) ON CONFLICT(\"key\") DO UPDATE SET "
-    "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT), expiration = excluded.expiration";
+    "value = CAST(CAST(cache.value AS INTEGER) + 1 AS TEXT), expiration = excluded.expiration";
 constexpr const char* kIncrementMysql =
     "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, '1', :e) ON DUPLICATE KEY UPDATE "
     "value = CAST(CAST(value AS UNSIGNED) + 1 AS CHAR), expiration = VALUES(expiration)";

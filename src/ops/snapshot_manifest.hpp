@@ -7,7 +7,7 @@
 //   | created_at          | string      | ISO-8601 with offset in APP_TIMEZONE, "2026-02-11T03:15:00-03:00"    |
 //   | scope               | string      | all / db / files                                                     |
 //   | retention_days      | int         | the resolved retention                                               |
-//   | database_connection | string      | DB_CONNECTION (sqlite / mysql / mariadb)                             |
+//   | database_connection | string      | DB_CONNECTION (sqlite / mysql / mariadb / pgsql)                             |
 //   | artifacts           | array       | database first, then files (below)                                  |
 //   | app_version (+)     | string      | version of the nico binary that wrote it                             |
 //   | schema_version (+)  | string/null | last migration applied when the backup ran (null for --only=files)  |
