@@ -36,12 +36,13 @@ TEST(MigrationScript, SplitsUpAndDownStatements) {
 }
 
 TEST(Migrator, EveryDialectHasTheSameMigrations) {
-  std::vector<std::string> sqlite, mysql;
+  std::vector<std::string> sqlite, mysql, pgsql;
   for (const auto& migration : db::embedded_migrations()) {
-    (migration.dialect == "sqlite" ? sqlite : mysql).emplace_back(migration.name);
+    (migration.dialect == "sqlite" ? sqlite : migration.dialect == "mysql" ? mysql : pgsql).emplace_back(migration.name);
   }
   EXPECT_FALSE(sqlite.empty());
   EXPECT_EQ(sqlite, mysql);
+  EXPECT_EQ(sqlite, pgsql);
 }
 
 TEST(Migrator, MigratesRollsBackAndMigratesAgainOnSqlite) {
