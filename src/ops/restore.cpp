@@ -11,10 +11,12 @@
 #include "ops/backup_files.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/backup_mysql.hpp"
+#include "ops/backup_postgres.hpp"
 #include "ops/backup_progress.hpp"
 #include "ops/backup_sqlite.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/restore_mysql.hpp"
+#include "ops/restore_postgres.hpp"
 #include "ops/snapshot_catalog.hpp"
 
 namespace ops {
@@ -32,6 +34,7 @@ struct ScratchGuard {
   fs::path folder;                      // <root>/.restore-<stamp>
   fs::path sqlite_file;                 // an --into file outside the folder
   std::optional<MysqlConnection> schema;
+  std::optional<MysqlConnection> pg_database;  // a scratch PostgreSQL database
   bool keep = false;
 
   ~ScratchGuard() {
@@ -50,13 +53,21 @@ struct ScratchGuard {
         core::log::error("restore could not drop its scratch schema", {{"schema", schema->database}, {"error", e.what()}});
       }
     }
+    if (pg_database) {
+      try {
+        drop_postgres_database(*pg_database);
+      } catch (const std::exception& e) {
+        core::log::error("restore could not drop its scratch database", {{"database", pg_database->database}, {"error", e.what()}});
+      }
+    }
   }
 };
 
 struct DatabaseTarget {
   bool sqlite = true;
   fs::path sqlite_file;
-  MysqlConnection mysql;
+  bool pgsql = false;    // else MariaDB/MySQL when not sqlite
+  MysqlConnection mysql;  // the server connection for both server engines
   bool live = false;
 };
 
@@ -75,9 +86,14 @@ DatabaseTarget choose_database_target(const core::Config& config, const Artifact
     target.live = live_is_sqlite && same_file(target.sqlite_file, config.resolve_path(config.str("DB_DATABASE")));
     return target;
   }
-  if (artifact.driver == "pgsql")
-    throw std::runtime_error("Restoring a PostgreSQL snapshot with nico ops:restore is not supported yet: load its "
-                             "database.sql with psql into an empty database (docs/OPERACION_PRODUCCION.md).");
+  if (artifact.driver == "pgsql") {
+    target.pgsql = true;
+    MysqlConnection configured = postgres_connection_from_config(config);
+    target.mysql = parse_postgres_target(request.into.value_or(configured.database + "_restore_" + stamp), configured);
+    target.live = config.str("DB_CONNECTION") == "pgsql" && target.mysql.database == configured.database &&
+                  target.mysql.port == configured.port;
+    return target;
+  }
   MysqlConnection configured = mysql_connection_from_config(config);
   std::string default_name = configured.database + "_restore_" + stamp;
   target.mysql = parse_mysql_target(request.into.value_or(default_name), configured);
@@ -89,6 +105,8 @@ DatabaseTarget choose_database_target(const core::Config& config, const Artifact
 
 std::string describe(const DatabaseTarget& target, const fs::path& base_path) {
   if (target.sqlite) return "SQLite file " + display_path(target.sqlite_file, base_path);
+  if (target.pgsql)
+    return "PostgreSQL database " + target.mysql.database + " on " + target.mysql.host + ":" + std::to_string(target.mysql.port);
   return "schema " + target.mysql.database + " on " + target.mysql.host + ":" + std::to_string(target.mysql.port);
 }
 
@@ -99,7 +117,7 @@ std::unique_ptr<db::Database> open_target(const DatabaseTarget& target) {
     settings.dialect = db::Dialect::kSqlite;
     settings.sqlite_path = target.sqlite_file.string();
   } else {
-    settings.dialect = db::Dialect::kMysql;
+    settings.dialect = target.pgsql ? db::Dialect::kPostgres : db::Dialect::kMysql;
     settings.host = target.mysql.host;
     settings.port = target.mysql.port;
     settings.username = target.mysql.username;
@@ -120,8 +138,10 @@ fs::path save_live_database(const core::Config& config, const DatabaseTarget& ta
   } else {
     file = folder / "database.sql";
     ArtifactWriter writer(file);
-    mysql_dump(find_dump_binary(config), target.mysql, static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")),
-               config.base_path(), [&](std::string_view chunk) { writer.write(chunk); });
+    const int timeout = static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT"));
+    auto sink = [&](std::string_view chunk) { writer.write(chunk); };
+    if (target.pgsql) postgres_dump(find_pg_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
+    else mysql_dump(find_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
     writer.finish();
   }
   progress.finish(display_path(file, config.base_path()));
@@ -147,6 +167,14 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
       copy_file_hashed(artifact_file, target.sqlite_file);
       fsync_path(target.sqlite_file);
     }
+  } else if (target.pgsql) {
+    if (!target.live) {
+      create_postgres_database(target.mysql);
+      scratch.pg_database = target.mysql;  // from here on a failure or a drill drops it
+    }
+    // Over the live database the public schema is dropped and recreated in the same transaction as the load.
+    load_postgres_dump(find_psql_binary(config), target.mysql, artifact_file, target.live,
+                       static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")), config.base_path());
   } else {
     if (!target.live) {
       create_schema(target.mysql);

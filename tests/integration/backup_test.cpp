@@ -438,7 +438,6 @@ TEST_F(Backup, AFullDiskFailsTheRunCleanly) {
 // ---------------------------------------------------------------------------------------------- concurrent writes
 
 TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
-  if (server_->using_postgres()) GTEST_SKIP() << "needs ops:restore, not implemented for PostgreSQL snapshots yet";
   // Ballast so the copy/dump takes a moment: 20,000 rows of 1 KiB.
   {
     auto sql = server_->database().lease();
@@ -446,6 +445,9 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
     if (server_->using_mariadb())
       *sql << "INSERT INTO business_settings (`key`, value) WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
               "FROM seq WHERE n < 20000) SELECT CONCAT('ballast-', n), REPEAT('b', 1024) FROM seq";
+    else if (server_->using_postgres())
+      *sql << "INSERT INTO business_settings (\"key\", value) SELECT 'ballast-' || n, repeat('b', 1024) "
+              "FROM generate_series(1, 20000) AS n";
     else
       *sql << "INSERT INTO business_settings (\"key\", value) WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
               "FROM seq WHERE n < 20000) SELECT 'ballast-' || n, hex(zeroblob(512)) FROM seq";
@@ -493,12 +495,12 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
             << "\n";
 
   // One point in time, not a smear: the restored writer rows are exactly the first N the writer committed.
-  std::string into = server_->using_mariadb() ? "nico_test_restore_check_" + core::to_lower(core::random_token(6))
+  std::string into = server_->using_server_database() ? "nico_test_restore_check_" + core::to_lower(core::random_token(6))
                                               : (server_->base_path() / "restored.sqlite").string();
   auto kept = server_->run({"ops:restore", "latest", "--into=" + into});
   ASSERT_EQ(kept.exit_code, 0) << kept.output;
   db::DatabaseSettings restored_settings = settings;
-  if (server_->using_mariadb()) restored_settings.database = into;
+  if (server_->using_server_database()) restored_settings.database = into;
   else restored_settings.sqlite_path = into;
   {
     db::Database restored_database(restored_settings);
@@ -509,6 +511,7 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
     EXPECT_EQ(count, last - first + 1) << "gaps: the snapshot mixes two points in time";
   }
   if (server_->using_mariadb()) server_->database().lease()->once << "DROP DATABASE `" + into + "`";
+  if (server_->using_postgres()) server_->database().lease()->once << "DROP DATABASE \"" + into + "\" WITH (FORCE)";
 }
 
 }  // namespace

@@ -316,6 +316,8 @@ TEST_F(OrdersTest, CustomerTabsSplitActiveAndFinishedOrdersAndSearchFindsTheNumb
   auto history = ana_->get("/mis-pedidos?tab=historial&q=" + std::to_string(delivered));
   EXPECT_TRUE(history.contains(delivered_link));
   EXPECT_FALSE(history.contains(active_link));
+  // The name search ignores case on every engine (ILIKE on PostgreSQL).
+  EXPECT_TRUE(ana_->get("/mis-pedidos?tab=activos&q=ANA+P").contains(active_link));
   auto nothing = ana_->get("/mis-pedidos?tab=activos&q=zzz-no-existe");
   EXPECT_NE(visible_text(nothing.body).find("Todavia no tienes pedidos."), std::string::npos);
 }

@@ -48,8 +48,6 @@ void reseal_manifest(const fs::path& snapshot) {
 class Restore : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (std::string(std::getenv("DB_CONNECTION") ? std::getenv("DB_CONNECTION") : "") == "pgsql")
-      GTEST_SKIP() << "ops:restore of PostgreSQL snapshots is not implemented yet (restore with psql, see docs)";
     server_ = std::make_unique<AppServer>();
     root_ = server_->base_path() / "storage/app/backups";
     uploads_ = server_->base_path() / "storage/app/public";
@@ -77,8 +75,8 @@ class Restore : public ::testing::Test {
 
   long long restore_schemas() {
     long long schemas = 0;
-    server_->database().lease()->once
-        << "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'nico\\_test\\_restore\\_%'",
+    const std::string from = server_->using_postgres() ? "pg_database WHERE datname" : "information_schema.schemata WHERE schema_name";
+    server_->database().lease()->once << "SELECT COUNT(*) FROM " + from + " LIKE 'nico\\_test\\_restore\\_%'",
         soci::into(schemas);
     return schemas;
   }
@@ -90,9 +88,15 @@ class Restore : public ::testing::Test {
     return snapshots.empty() ? fs::path() : snapshots.back();
   }
 
-  std::string database_file() const { return server_->using_mariadb() ? "database.sql" : "database.sqlite"; }
+  std::string database_file() const { return server_->using_server_database() ? "database.sql" : "database.sqlite"; }
   fs::path live_sqlite() const { return server_->base_path() / "storage/database.sqlite"; }
-  std::string live_target() const { return server_->using_mariadb() ? "nico_test" : live_sqlite().string(); }
+  std::string live_target() const { return server_->using_server_database() ? "nico_test" : live_sqlite().string(); }
+  // Where a restore into a scratch server database says it went ("schema …" on MariaDB, "PostgreSQL database …").
+  std::string scratch_prefix() const { return server_->using_postgres() ? "PostgreSQL database " : "schema "; }
+  void drop_scratch(const std::string& name) {
+    if (server_->using_postgres()) server_->database().lease()->once << "DROP DATABASE \"" + name + "\" WITH (FORCE)";
+    else server_->database().lease()->once << "DROP DATABASE `" + name + "`";
+  }
 
   std::unique_ptr<AppServer> server_;
   fs::path root_, uploads_;
@@ -116,8 +120,8 @@ TEST_F(Restore, DrillReportsMigrationsAndRowCountsThenRemovesEverythingItCreated
   EXPECT_TRUE(contains(drill.output, "Files: 1 file(s) restored into")) << drill.output;
   EXPECT_EQ(last_line(drill.output), "Restore drill OK: the scratch database and files were removed.");
   EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
-  if (server_->using_mariadb()) {
-    EXPECT_TRUE(contains(drill.output, "Database restored into schema nico_test_restore_")) << drill.output;
+  if (server_->using_server_database()) {
+    EXPECT_TRUE(contains(drill.output, "Database restored into " + scratch_prefix() + "nico_test_restore_")) << drill.output;
     EXPECT_EQ(restore_schemas(), 0);
   }
   EXPECT_EQ(count("users"), 2) << "the live database is untouched";
@@ -132,9 +136,9 @@ TEST_F(Restore, WithoutDrillTheRestoredDatabaseAndFilesStayForTheOperator) {
   ASSERT_EQ(scratch.size(), 1u);
   EXPECT_EQ(read_text(scratch[0] / "files/products/funda.png"), "png-bytes");
   db::DatabaseSettings settings = server_->database().settings();
-  if (server_->using_mariadb()) {
+  if (server_->using_server_database()) {
     std::smatch match;
-    ASSERT_TRUE(std::regex_search(result.output, match, std::regex(R"(schema (nico_test_restore_\d{14}) on)")));
+    ASSERT_TRUE(std::regex_search(result.output, match, std::regex(scratch_prefix() + R"((nico_test_restore_\d{14}) on)")));
     settings.database = match[1];
   } else {
     settings.sqlite_path = (scratch[0] / "database.sqlite").string();
@@ -145,9 +149,7 @@ TEST_F(Restore, WithoutDrillTheRestoredDatabaseAndFilesStayForTheOperator) {
     restored.lease()->once << "SELECT COUNT(*) FROM users", soci::into(users);
     EXPECT_EQ(users, 2);
   }
-  if (server_->using_mariadb()) {
-    server_->database().lease()->once << "DROP DATABASE `" + settings.database + "`";
-  }
+  if (server_->using_server_database()) drop_scratch(settings.database);
 }
 
 TEST_F(Restore, FlippedByteFailsVerifyNamingTheArtifactAndRestoreRefusesIt) {
@@ -174,7 +176,7 @@ TEST_F(Restore, FlippedByteFailsVerifyNamingTheArtifactAndRestoreRefusesIt) {
   EXPECT_EQ(last_line(restore.output).rfind("Restore failed: Snapshot failed verification: " + database_file() + " checksum", 0), 0u)
       << restore.output;
   EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
-  if (server_->using_mariadb()) {
+  if (server_->using_server_database()) {
     EXPECT_EQ(restore_schemas(), 0);
   }
 }
@@ -196,7 +198,7 @@ TEST_F(Restore, ChangedUploadOrMissingManifestFailsVerify) {
 TEST_F(Restore, ContentChecksCatchADamagedDatabaseEvenWhenTheChecksumsWereRecomputed) {
   auto snapshot = backup();
   auto file = snapshot / database_file();
-  if (server_->using_mariadb()) {
+  if (server_->using_server_database()) {
     // A dump cut short (the tool died, the disk filled): no completion trailer.
     auto text = read_text(file);
     std::ofstream(file, std::ios::binary | std::ios::trunc) << text.substr(0, text.size() - 300);
@@ -210,7 +212,7 @@ TEST_F(Restore, ContentChecksCatchADamagedDatabaseEvenWhenTheChecksumsWereRecomp
   auto verify = server_->run({"ops:backup:verify"});
   EXPECT_EQ(verify.exit_code, 1) << verify.output;
   EXPECT_TRUE(contains(verify.output, "| OK     | " + database_file() + " checksum")) << verify.output;
-  EXPECT_TRUE(contains(verify.output, server_->using_mariadb() ? "| FAIL   | database.sql completeness"
+  EXPECT_TRUE(contains(verify.output, server_->using_server_database() ? "| FAIL   | database.sql completeness"
                                                                 : "| FAIL   | database.sqlite integrity"))
       << verify.output;
   EXPECT_EQ(server_->run({"ops:restore", "latest", "--drill"}).exit_code, 1);
@@ -275,7 +277,7 @@ TEST_F(Restore, EncryptedSnapshotsVerifyWithoutTheKeyButRestoreOnlyWithIt) {
   auto with_key = server_->run({"ops:backup:verify"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
   EXPECT_EQ(with_key.exit_code, 0) << with_key.output;
   EXPECT_TRUE(contains(with_key.output, "| OK     | " + encrypted_db + " decryption")) << with_key.output;
-  EXPECT_TRUE(contains(with_key.output, server_->using_mariadb() ? "-- Dump completed" : "integrity_check: ok"));
+  EXPECT_TRUE(contains(with_key.output, server_->using_server_database() ? "-- Dump completed" : "integrity_check: ok"));
   auto wrong_key = server_->run({"ops:backup:verify"}, {{"OPS_BACKUP_ENCRYPTION_KEY", wrong}});
   EXPECT_EQ(wrong_key.exit_code, 1);
   EXPECT_EQ(last_line(wrong_key.output), "Snapshot verification failed: " + encrypted_db + " decryption: cannot decrypt " +
@@ -296,10 +298,10 @@ TEST_F(Restore, EncryptedSnapshotsVerifyWithoutTheKeyButRestoreOnlyWithIt) {
   ASSERT_EQ(scratch.size(), 1u);
   EXPECT_EQ(read_text(scratch[0] / "files/logo.txt"), "logo del taller") << "decrypted back to the original name";
   EXPECT_TRUE(entries_with_prefix(scratch[0], "decrypted-").empty());
-  if (server_->using_mariadb()) {
+  if (server_->using_server_database()) {
     std::smatch match;
-    ASSERT_TRUE(std::regex_search(kept.output, match, std::regex(R"(schema (nico_test_restore_\d{14}) on)")));
-    server_->database().lease()->once << "DROP DATABASE `" + std::string(match[1]) + "`";
+    ASSERT_TRUE(std::regex_search(kept.output, match, std::regex(scratch_prefix() + R"((nico_test_restore_\d{14}) on)")));
+    drop_scratch(match[1]);
   }
 
   auto malformed = server_->run({"ops:backup"}, {{"OPS_BACKUP_ENCRYPTION_KEY", "hunter2"}});

@@ -244,7 +244,7 @@ CustomerOrderList customer_orders(db::Database& database, long long user_id, boo
                                              "o.status IN ('entregado', 'cancelado')"};
   std::string q = core::trim(raw_q);
   if (!q.empty()) {
-    std::string condition = "(o.pickup_name LIKE " + params.text(like_pattern(q)) + " ESCAPE '!'";
+    std::string condition = std::string("(o.pickup_name") + db::like_ci(database.dialect()) + params.text(like_pattern(q)) + " ESCAPE '!'";
     if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
     std::string digits = core::digits_only(q);
     if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
