@@ -182,8 +182,6 @@ TEST(OpsAlerts, AFailedBackupRaisesAnAlert) {
 }
 
 TEST(OpsAlerts, RestoreDrillRunsTheHealthCheckOnTheRestoredCopy) {
-  if (std::string(std::getenv("DB_CONNECTION") ? std::getenv("DB_CONNECTION") : "") == "pgsql")
-    GTEST_SKIP() << "ops:restore of PostgreSQL snapshots is not implemented yet";
   AppServer server;
   ASSERT_EQ(server.run({"ops:backup"}).exit_code, 0);
   auto drill = server.run({"ops:restore", "latest", "--drill"});
