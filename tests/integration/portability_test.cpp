@@ -1,6 +1,6 @@
 // `nico db:export` / `nico db:import` as an operator moving a shop's data (docs/data-format.md): a round trip gives
-// the same row lines, refusals change nothing, a rejected row leaves nothing half-imported, and (on the MariaDB run)
-// SQLite → MariaDB → SQLite gives the same row lines, only the header's engine differs.
+// the same row lines, refusals change nothing, a rejected row leaves nothing half-imported, and (on the MariaDB and
+// PostgreSQL runs) SQLite → server → SQLite gives the same row lines, only the header's engine differs.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -115,6 +115,11 @@ fs::path export_to(const AppServer& server, const std::string& name) {
   return file;
 }
 
+// The "engine" an export header names for the server under test.
+std::string engine_name(const AppServer& server) {
+  return server.using_mariadb() ? "mariadb" : server.using_postgres() ? "postgresql" : "sqlite";
+}
+
 // Counts of every business table named in an export header.
 std::map<std::string, long long> counts(AppServer& server, const json& header) {
   std::map<std::string, long long> rows;
@@ -122,15 +127,9 @@ std::map<std::string, long long> counts(AppServer& server, const json& header) {
   return rows;
 }
 
-bool on_postgres() { return std::string(std::getenv("DB_CONNECTION") ? std::getenv("DB_CONNECTION") : "") == "pgsql"; }
-
 class Portability : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (on_postgres()) GTEST_SKIP() << "db:export / db:import have no PostgreSQL engine yet";
-  }
   static void SetUpTestSuite() {
-    if (on_postgres()) return;
     server_ = new AppServer();
     auto seeded = server_->run({"db:seed", "--demo"});
     ASSERT_EQ(seeded.exit_code, 0) << seeded.output;
@@ -159,7 +158,7 @@ TEST_F(Portability, ExportHasAHeaderAndEveryBusinessTableButNoFrameworkTable) {
   json header = header_of(*reference_);
   EXPECT_EQ(header["format"], "nico-export");
   EXPECT_EQ(header["format_version"], 1);
-  EXPECT_EQ(header["engine"], server_->using_mariadb() ? "mariadb" : "sqlite");
+  EXPECT_EQ(header["engine"], engine_name(*server_));
   std::string newest;
   *server_->database().lease() << "SELECT MAX(migration) FROM migrations", soci::into(newest);
   EXPECT_EQ(header["schema_version"], newest);
@@ -240,7 +239,7 @@ TEST_F(Portability, ExportImportExportGivesIdenticalRowLinesAndFreshIds) {
   for (std::size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(actual[i], expected[i]) << "row line " << i + 2;
 
   // The store's search index (SQLite FTS5, filled by triggers) covers the imported products again.
-  if (!server_->using_mariadb())
+  if (!server_->using_mariadb() && !server_->using_postgres())
     EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM products_fts_docsize"), scalar(*server_, "SELECT COUNT(*) FROM products"));
 
   // The id sequences follow the imported ids: a new row gets the next id, not one already used.
@@ -373,9 +372,10 @@ TEST_F(Portability, ExportCanGoToStandardOutput) {
   EXPECT_NE(result.output.find("\"table\":\"users\""), std::string::npos);
 }
 
-// MariaDB run only: the move this feature exists for, SQLite → MariaDB, and back.
-TEST_F(Portability, SqliteToMariadbAndBackGivesIdenticalRowLines) {
-  if (!server_->using_mariadb()) GTEST_SKIP() << "needs DB_CONNECTION=mariadb (scripts/with-mariadb.sh)";
+// MariaDB and PostgreSQL runs only: the move this feature exists for, SQLite → the server engine, and back.
+TEST_F(Portability, SqliteToServerEngineAndBackGivesIdenticalRowLines) {
+  if (!server_->using_mariadb() && !server_->using_postgres())
+    GTEST_SKIP() << "needs DB_CONNECTION=mariadb or pgsql (scripts/with-mariadb.sh, scripts/with-postgres.sh)";
   fs::path folder = fs::temp_directory_path() / ("nico-portability-" + core::random_token(8));
   fs::create_directories(folder);
   fs::path sqlite_file = folder / "shop.sqlite";
@@ -394,18 +394,18 @@ TEST_F(Portability, SqliteToMariadbAndBackGivesIdenticalRowLines) {
 
     auto imported = server_->run({"db:import", from_sqlite.string(), "--fresh"});
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    fs::path from_mariadb = export_to(*server_, "from-mariadb.jsonl");
+    fs::path from_server = export_to(*server_, "from-server.jsonl");
     EXPECT_EQ(header_of(from_sqlite)["engine"], "sqlite");
-    EXPECT_EQ(header_of(from_mariadb)["engine"], "mariadb");
-    EXPECT_EQ(comparable(header_of(from_mariadb), true), comparable(header_of(from_sqlite), true));
-    auto expected = row_lines(from_sqlite), actual = row_lines(from_mariadb);
+    EXPECT_EQ(header_of(from_server)["engine"], engine_name(*server_));
+    EXPECT_EQ(comparable(header_of(from_server), true), comparable(header_of(from_sqlite), true));
+    auto expected = row_lines(from_sqlite), actual = row_lines(from_server);
     ASSERT_EQ(actual.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(actual[i], expected[i]) << "row line " << i + 2;
 
-    // And back: MariaDB → a fresh SQLite database.
+    // And back: the server → a fresh SQLite database.
     auto wiped = sqlite.run({"migrate:fresh", "--force"});
     ASSERT_EQ(wiped.exit_code, 0) << wiped.output;
-    auto back = sqlite.run({"db:import", from_mariadb.string()});
+    auto back = sqlite.run({"db:import", from_server.string()});
     ASSERT_EQ(back.exit_code, 0) << back.output;
     fs::path round_trip = export_to(sqlite, "round-trip.jsonl");
     EXPECT_EQ(row_lines(round_trip), expected);

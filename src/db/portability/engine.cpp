@@ -7,8 +7,7 @@
 namespace db::portability {
 
 std::unique_ptr<Engine> open_engine(soci::session& sql, Dialect dialect) {
-  if (dialect == Dialect::kPostgres)
-    throw std::runtime_error("db:export / db:import do not support PostgreSQL yet (use pg_dump / psql meanwhile)");
+  if (dialect == Dialect::kPostgres) return open_postgres_engine(sql);
   return dialect == Dialect::kSqlite ? open_sqlite_engine(sql) : open_mysql_engine(sql);
 }
 

@@ -1,5 +1,5 @@
 // What the exporter and importer need from a database engine, implemented once per dialect over the native
-// client library of the pooled SOCI connection (sqlite3 / libmariadb): exact value types on read, prepared or
+// client library of the pooled SOCI connection (sqlite3 / libmariadb / libpq): exact value types on read, prepared or
 // multi-row inserts on write. Identifiers reaching these functions come from the live schema, never from input.
 #pragma once
 
@@ -19,7 +19,7 @@ class Engine {
  public:
   virtual ~Engine() = default;
 
-  virtual std::string name() = 0;  // "sqlite", "mariadb" or "mysql"
+  virtual std::string name() = 0;  // "sqlite", "mariadb", "mysql" or "postgresql"
   virtual std::vector<std::string> table_names() = 0;
   // Columns, primary key, referenced tables and whether an auto-increment sequence exists.
   virtual Table describe(const std::string& table) = 0;
@@ -47,6 +47,7 @@ class Engine {
 std::unique_ptr<Engine> open_engine(soci::session& sql, Dialect dialect);
 std::unique_ptr<Engine> open_sqlite_engine(soci::session& sql);
 std::unique_ptr<Engine> open_mysql_engine(soci::session& sql);
+std::unique_ptr<Engine> open_postgres_engine(soci::session& sql);
 
 // Helpers shared by the dialects: an identifier in `mark` quotes (" or `) with the mark doubled inside, and the
 // SELECT of every column of `table` in primary-key order (every column, by name, when there is no key), with
