@@ -110,13 +110,8 @@ restart_node() { # $1 node
   say "node $node restarted"
 }
 
-free_port() {
-  python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()'
-}
+# shellcheck source=scripts/lib/free_port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/free_port.sh"
 
 # ---------------------------------------------------------------------------------------------------------
 # Inside with-mariadb.sh: the DB_* variables are set.

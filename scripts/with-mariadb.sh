@@ -114,22 +114,8 @@ sock="$tmp/mysqld.sock"
 # A unix socket path is limited to ~107 bytes.
 [ "${#sock}" -lt 100 ] || die "socket path too long: $sock (set TMPDIR to a shorter directory)"
 
-free_port() {
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()' 2>/dev/null && return 0
-  fi
-  # Fallback: first port from 33060 upward that nothing listens on.
-  local p used
-  used=$(ss -Hltn 2>/dev/null | awk '{print $4}' | sed 's/.*://')
-  for ((p = 33060 + RANDOM % 1000; p < 40000; p++)); do
-    grep -qx "$p" <<<"$used" || { echo "$p"; return 0; }
-  done
-  return 1
-}
+# shellcheck source=scripts/lib/free_port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/free_port.sh"
 
 # ---------------------------------------------------------------- initialise datadir
 is_root=0

@@ -118,21 +118,8 @@ chmod 700 "$tmp"
 # A unix socket path (dir + /.s.PGSQL.<port>) is limited to ~107 bytes.
 [ "${#tmp}" -lt 80 ] || die "temp dir path too long: $tmp (set TMPDIR to a shorter directory)"
 
-free_port() {
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()' 2>/dev/null && return 0
-  fi
-  local p used
-  used=$(ss -Hltn 2>/dev/null | awk '{print $4}' | sed 's/.*://')
-  for ((p = 54320 + RANDOM % 1000; p < 60000; p++)); do
-    grep -qx "$p" <<<"$used" || { echo "$p"; return 0; }
-  done
-  return 1
-}
+# shellcheck source=scripts/lib/free_port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/free_port.sh"
 
 # ---------------------------------------------------------------- initialise the cluster
 if ! "${as_owner[@]}" "$INITDB" -D "$tmp/data" -U postgres --encoding=UTF8 --locale=C.UTF-8 \
