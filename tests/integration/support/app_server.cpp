@@ -171,6 +171,15 @@ void AppServer::stop() {
   pid_ = -1;
 }
 
+void AppServer::kill_hard() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  exit_status_ = 128 + SIGKILL;
+  pid_ = -1;
+}
+
 db::Database& AppServer::database() {
   if (!database_) {
     db::DatabaseSettings settings;

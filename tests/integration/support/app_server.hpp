@@ -27,6 +27,9 @@ class AppServer final {
 
   void start();
   void stop();  // SIGTERM and wait; returns when the process exited
+  // SIGKILL and reap (a crash: no drain, no destructors). start() may be called again afterwards.
+  void kill_hard();
+  int pid() const { return pid_; }  // of the running `nico serve`, -1 when stopped
   int exit_status() const { return exit_status_; }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   int port() const { return port_; }
