@@ -103,6 +103,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   auto database_settings = db::settings_from_config(config, static_cast<std::size_t>(workers) + 2);
   database_settings.busy_timeout_ms =
       std::min(database_settings.busy_timeout_ms, static_cast<int>(config.integer("DB_REQUEST_LOCK_WAIT_MS")));
+  // At most half the workers wait for it at once, so readers always find a free worker.
+  database_settings.max_lock_waiters = std::max(1, workers / 2);
   p.database = std::make_unique<db::Database>(database_settings);
   if (p.database->dialect() == db::Dialect::kSqlite)
     p.checkpointer = std::make_unique<db::WalCheckpointer>(database_settings.sqlite_path);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -97,10 +98,10 @@ Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
   }
   pool_ = std::make_unique<soci::connection_pool>(settings_.pool_size);
   slots_.resize(settings_.pool_size);
-  for (std::size_t i = 0; i < settings_.pool_size; ++i) open_connection(pool_->at(i));
+  for (std::size_t i = 0; i < settings_.pool_size; ++i) open_connection(pool_->at(i), &slots_[i].lock_wait);
 }
 
-void Database::open_connection(soci::session& sql) const {
+void Database::open_connection(soci::session& sql, LockWait* lock_wait) {
   if (settings_.dialect == Dialect::kSqlite) {
     sql.open(soci::sqlite3, settings_.sqlite_path);
     // busy_timeout first: even switching to WAL needs a lock another process (a checkpoint, a backup) may hold.
@@ -112,6 +113,11 @@ void Database::open_connection(soci::session& sql) const {
     sql << "PRAGMA foreign_keys=ON";
     // After a checkpoint resets the WAL, the file is cut back to this size instead of keeping its peak.
     sql << "PRAGMA journal_size_limit=" + std::to_string(kWalSizeLimitBytes);
+    if (settings_.max_lock_waiters > 0 && lock_wait) {
+      lock_wait->database = this;
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+      sqlite_api::sqlite3_busy_handler(backend->conn_, &Database::sqlite_busy_wait, lock_wait);  // replaces busy_timeout
+    }
   } else if (settings_.dialect == Dialect::kPostgres) {
     // libpq keyword/value string; SOCI passes it through unchanged.
     std::string connect = "dbname=" + quoted("DB_DATABASE", settings_.database) + " host=" +
@@ -181,7 +187,7 @@ void Database::check_before_use(std::size_t position) {
     core::log::warning("database connection lost, reconnecting", {{"connection", std::to_string(position)}});
     try {
       sql.close();
-      open_connection(sql);
+      open_connection(sql, &slot.lock_wait);
     } catch (const std::exception& e) {
       slot.suspect = true;
       note_connection_lost();
@@ -193,8 +199,41 @@ void Database::check_before_use(std::size_t position) {
   slot.checked_epoch = loss_epoch_.load(std::memory_order_relaxed);
 }
 
+// SQLite's busy handler for the web server's connections: waits with short sleeps for the write lock, up to
+// busy_timeout_ms while fewer than max_lock_waiters connections are waiting, else kOverflowLockWaitMs. Returns 0 to
+// give up (the statement fails with SQLITE_BUSY → db::Failure::kBusy → 503). Runs on the thread holding the lease.
+int Database::sqlite_busy_wait(void* lock_wait, int attempts) {
+  auto& wait = *static_cast<LockWait*>(lock_wait);
+  Database& database = *wait.database;
+  const auto now = std::chrono::steady_clock::now();
+  if (attempts == 0) {
+    wait.since = now;
+    if (!wait.counted) {
+      wait.counted = true;
+      const bool room = database.lock_waiters_.fetch_add(1) < database.settings_.max_lock_waiters;
+      wait.budget_ms = room ? database.settings_.busy_timeout_ms : kOverflowLockWaitMs;
+    }
+  }
+  const auto waited_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - wait.since).count();
+  if (waited_ms >= wait.budget_ms) {
+    database.stop_counting(wait);
+    return 0;
+  }
+  static constexpr int kSleepsMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 50};
+  const int step = attempts < 9 ? kSleepsMs[attempts] : 50;
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min<long long>(step, wait.budget_ms - waited_ms)));
+  return 1;
+}
+
+void Database::stop_counting(LockWait& wait) {
+  if (!wait.counted) return;
+  wait.counted = false;
+  lock_waiters_.fetch_sub(1);
+}
+
 void Database::give_back(std::size_t position, bool suspect) {
   Slot& slot = slots_[position];
+  stop_counting(slot.lock_wait);  // a wait that got the lock is over once the unit of work is
   if (suspect) slot.suspect = true;
   slot.last_used = std::chrono::steady_clock::now();
   pool_->give_back(position);

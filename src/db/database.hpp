@@ -49,7 +49,15 @@ struct DatabaseSettings {
   int busy_timeout_ms = 5000;    // SQLite: how long a writer waits for the lock before SQLITE_BUSY
   bool create_if_missing = true; // SQLite: false → a missing file is an error instead of a new empty database
   int connect_timeout_seconds = 5;  // MariaDB/PostgreSQL: a server that does not answer fails fast
+  // SQLite, web server: how many pooled connections may wait busy_timeout_ms for the write lock at once; the rest
+  // wait only kOverflowLockWaitMs. A lock held elsewhere then ties up at most this many workers and readers keep
+  // theirs. 0 = no cap (commands: plain busy_timeout).
+  int max_lock_waiters = 0;
 };
+
+// SQLite: how long a connection past max_lock_waiters waits for the write lock (enough for our own short
+// transactions to take turns, far too short to be stuck behind a lock held elsewhere).
+constexpr int kOverflowLockWaitMs = 150;
 
 class Database;
 
@@ -107,12 +115,22 @@ class Database final {
  private:
   friend class Lease;
   // Per pooled connection; touched only by the thread that holds its lease (the pool hands a slot to one thread).
+  // SQLite: one connection's current wait for the write lock (see sqlite_busy_wait in database.cpp).
+  struct LockWait {
+    Database* database = nullptr;
+    bool counted = false;  // counted in lock_waiters_ until the wait gives up or the lease ends
+    std::chrono::steady_clock::time_point since{};
+    int budget_ms = 0;
+  };
   struct Slot {
+    LockWait lock_wait;
     bool suspect = false;
     long checked_epoch = 0;
     std::chrono::steady_clock::time_point last_used{};
   };
-  void open_connection(soci::session& sql) const;
+  void open_connection(soci::session& sql, LockWait* lock_wait = nullptr);
+  static int sqlite_busy_wait(void* lock_wait, int attempts);
+  void stop_counting(LockWait& wait);
   void check_before_use(std::size_t position);
   void give_back(std::size_t position, bool suspect);
 
@@ -120,6 +138,7 @@ class Database final {
   std::unique_ptr<soci::connection_pool> pool_;
   std::vector<Slot> slots_;
   std::atomic<long> loss_epoch_{0};
+  std::atomic<int> lock_waiters_{0};
   bool strict_leases_ = false;
 };
 

@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
+#include "db/errors.hpp"
 
 namespace infra {
 
@@ -42,8 +43,26 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   long long expiration = 0;
 
   auto sql = database_.lease();
+  // A window already spent is answered from its row without writing: a flood of refused requests (every one of
+  // them still counted against the sender) then costs reads, not an ever-growing write-ahead log.
+  {
+    std::string spent_value;
+    long long spent_until = 0;
+    *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(spent_value),
+        soci::into(spent_until);
+    if (sql->got_data() && spent_until > now && std::stoi(spent_value) > max_attempts) {
+      RateLimitHit refused;
+      refused.attempts = std::stoi(spent_value);
+      refused.allowed = false;
+      refused.remaining = 0;
+      refused.retry_after_seconds = static_cast<int>(std::max<long long>(1, spent_until - now));
+      return refused;
+    }
+  }
   if (database_.dialect() == db::Dialect::kSqlite) {
-    std::lock_guard lock(sqlite_write_mutex_);
+    std::unique_lock lock(sqlite_write_mutex_, std::chrono::milliseconds(db::kOverflowLockWaitMs));
+    if (!lock.owns_lock())
+      throw db::Unavailable(db::Failure::kBusy, "rate limiter: another hit has been waiting for the write lock");
     *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
         soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
   } else if (database_.dialect() == db::Dialect::kPostgres) {
