@@ -106,11 +106,6 @@ std::string repeated(std::string_view piece, std::size_t bytes) {
   return out;
 }
 
-bool sqlite_only() {
-  const char* connection = std::getenv("DB_CONNECTION");
-  return !connection || std::string(connection) == "sqlite";
-}
-
 }  // namespace
 
 TEST(HostileInput, FourParallelTenMebibyteJunkBodiesAreRefusedWithoutGrowingTheServer) {
@@ -184,7 +179,6 @@ TEST(HostileInput, JunkLoginFieldsNeverMakeABigSessionRow) {
 }
 
 TEST(HostileInput, MoreConnectionsThanDescriptorsPauseTheAcceptLoopQuietly) {
-  if (!sqlite_only()) GTEST_SKIP() << "descriptor budget measured with SQLite";
   constexpr int kServerLimit = 1024;
   constexpr int kHeld = 1100;
   // This test process needs its own descriptors for 1,100 sockets.
