@@ -153,6 +153,10 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   options.worker_threads = workers;
   options.io_threads = static_cast<int>(config.integer("SERVER_IO_THREADS"));
   options.max_body_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_BODY_BYTES"));
+  options.body_limit_for = [&kernel = *p.kernel](std::string_view method, std::string_view path,
+                                                 std::string_view content_type) {
+    return kernel.body_limit(method, path, content_type);
+  };
   options.max_header_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_HEADER_BYTES"));
   options.read_timeout_seconds = static_cast<int>(config.integer("HTTP_READ_TIMEOUT_SECONDS"));
   options.keepalive_seconds = static_cast<int>(config.integer("HTTP_KEEPALIVE_SECONDS"));

@@ -36,6 +36,7 @@ const std::vector<ConfigKey> kKeys = {
     {"SERVER_IO_THREADS", T::kInt, "1", "1..64", false, "server"},
     {"SERVER_WORKERS", T::kInt, "4", "1..256", false, "server"},
     {"HTTP_MAX_BODY_BYTES", T::kInt, "10485760", "1024..", false, "server"},
+    {"HTTP_FORM_BODY_LIMIT_KIB", T::kInt, "64", "1..1048576", false, "server"},
     {"HTTP_MAX_HEADER_BYTES", T::kInt, "16384", "1024..1048576", false, "server"},
     {"HTTP_READ_TIMEOUT_SECONDS", T::kInt, "15", "1..3600", false, "server"},
     {"HTTP_KEEPALIVE_SECONDS", T::kInt, "30", "1..3600", false, "server"},

@@ -1,4 +1,4 @@
-// URL-encoded and multipart/form-data decoding (see form.hpp).
+// URL-encoded and multipart/form-data decoding, each bounded by FormLimits (see form.hpp).
 #include "http/form.hpp"
 
 #include <cctype>
@@ -93,19 +93,27 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
-void parse_urlencoded(std::string_view text, FormData& out) {
+FormStatus parse_urlencoded(std::string_view text, FormData& out, const FormLimits& limits) {
   std::size_t pos = 0;
+  std::size_t pieces = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('&', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view pair = text.substr(pos, end - pos);
     pos = end + 1;
     if (pair.empty()) continue;
+    // Counted before anything is decoded or stored: "a=&a=&…" must not grow a vector of millions.
+    if (++pieces > limits.max_fields) return FormStatus::kTooManyFields;
+    // A percent escape shrinks three bytes to one, so a raw piece over three times the limit is too large
+    // without decoding it.
+    if (pair.size() / 3 > limits.max_field_bytes) return FormStatus::kFieldTooLarge;
     std::size_t eq = pair.find('=');
     std::string key = url_decode(pair.substr(0, eq));
     std::string value = eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+    if (key.size() + value.size() > limits.max_field_bytes) return FormStatus::kFieldTooLarge;
     if (!key.empty()) out.add(std::move(key), std::move(value));
   }
+  return FormStatus::kOk;
 }
 
 std::string build_urlencoded(const std::vector<std::pair<std::string, std::string>>& pairs) {
@@ -119,24 +127,31 @@ std::string build_urlencoded(const std::vector<std::pair<std::string, std::strin
   return out;
 }
 
-bool parse_multipart(std::string_view content_type, std::string_view body, FormData& out) {
+FormStatus parse_multipart(std::string_view content_type, std::string_view body, FormData& out,
+                           const FormLimits& limits) {
+  // Part headers are a Content-Disposition and a Content-Type: anything longer is not a browser's.
+  constexpr std::size_t kMaxPartHeaderBytes = 8 * 1024;
   std::string boundary = header_parameter(content_type, "boundary");
-  if (boundary.empty() || boundary.size() > 200) return false;
+  if (boundary.empty() || boundary.size() > 200) return FormStatus::kMalformed;
   const std::string delimiter = "--" + boundary;
+  const std::string separator = "\r\n" + delimiter;
 
   std::size_t pos = body.find(delimiter);
-  if (pos == std::string_view::npos) return false;
+  if (pos == std::string_view::npos) return FormStatus::kMalformed;
   pos += delimiter.size();
+  std::size_t parts = 0;
   for (;;) {
-    if (body.substr(pos, 2) == "--") return true;  // closing delimiter
-    if (body.substr(pos, 2) != "\r\n") return false;
+    if (body.substr(pos, 2) == "--") return FormStatus::kOk;  // closing delimiter
+    if (body.substr(pos, 2) != "\r\n") return FormStatus::kMalformed;
     pos += 2;
+    if (++parts > limits.max_fields) return FormStatus::kTooManyFields;
     std::size_t headers_end = body.find("\r\n\r\n", pos);
-    if (headers_end == std::string_view::npos) return false;
+    if (headers_end == std::string_view::npos) return FormStatus::kMalformed;
+    if (headers_end - pos > kMaxPartHeaderBytes) return FormStatus::kMalformed;
     std::string_view headers = body.substr(pos, headers_end - pos);
     std::size_t content_start = headers_end + 4;
-    std::size_t next = body.find("\r\n" + delimiter, content_start);
-    if (next == std::string_view::npos) return false;
+    std::size_t next = body.find(separator, content_start);
+    if (next == std::string_view::npos) return FormStatus::kMalformed;
     std::string_view content = body.substr(content_start, next - content_start);
 
     std::string disposition, part_type;
@@ -158,12 +173,17 @@ bool parse_multipart(std::string_view content_type, std::string_view body, FormD
     if (!field.empty()) {
       if (disposition.find("filename=") != std::string::npos) {
         std::string filename = header_parameter(disposition, "filename");
-        if (!filename.empty()) out.files.push_back({field, filename, part_type, std::string(content)});
+        if (!filename.empty()) {
+          if (out.files.size() >= limits.max_files) return FormStatus::kTooManyFields;
+          if (content.size() > limits.max_file_bytes) return FormStatus::kFieldTooLarge;
+          out.files.push_back({field, filename, part_type, std::string(content)});
+        }
       } else {
+        if (field.size() + content.size() > limits.max_field_bytes) return FormStatus::kFieldTooLarge;
         out.add(field, std::string(content));
       }
     }
-    pos = next + 2 + delimiter.size();
+    pos = next + separator.size();
   }
 }
 

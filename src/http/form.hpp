@@ -1,6 +1,7 @@
 // Decoding of request parameters: query strings and application/x-www-form-urlencoded bodies, multipart
 // bodies (fields + uploaded files), and PHP-style array names (`ids[]`, `templates[received]`) kept verbatim
-// as keys so handlers can ask for them by name.
+// as keys so handlers can ask for them by name. Both parsers take limits (field count, field size, file size)
+// and stop at the first field past them, so hostile input is refused before memory grows with it.
 #pragma once
 
 #include <map>
@@ -36,14 +37,29 @@ class FormData final {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+// Bounds for one parse. The defaults suit anything a browser sends to this application: the largest real form
+// (a WhatsApp template set, a product) has a few dozen fields of a few KiB. Sizes are decoded bytes.
+struct FormLimits {
+  std::size_t max_fields = 1000;             // name=value pairs plus files
+  std::size_t max_field_bytes = 64 * 1024;   // name + value of one text field
+  std::size_t max_files = 20;                // uploaded files in one multipart body
+  std::size_t max_file_bytes = static_cast<std::size_t>(-1);  // one file (the route's body limit already caps it)
+};
+
+// What a parse found. Fields before the offending one stay in `out`; nothing after it is read.
+// The kernel answers kTooManyFields / kFieldTooLarge with 413 and kMalformed with 400.
+enum class FormStatus { kOk, kTooManyFields, kFieldTooLarge, kMalformed };
+
 std::string url_decode(std::string_view text, bool plus_as_space = true);
 std::string url_encode(std::string_view text);
 
-// Parses "a=1&b=x%20y". Malformed pieces are kept as best-effort values, never an error.
-void parse_urlencoded(std::string_view text, FormData& out);
+// Parses "a=1&b=x%20y". Malformed percent escapes are kept as best-effort values, never an error; empty pieces
+// ("&&") are skipped without counting.
+FormStatus parse_urlencoded(std::string_view text, FormData& out, const FormLimits& limits = {});
 
-// Parses a multipart/form-data body. Returns false when the body is malformed (missing boundary, truncated).
-bool parse_multipart(std::string_view content_type, std::string_view body, FormData& out);
+// Parses a multipart/form-data body: kMalformed when the boundary is missing or the body is truncated.
+FormStatus parse_multipart(std::string_view content_type, std::string_view body, FormData& out,
+                           const FormLimits& limits = {});
 
 // Builds "a=1&b=x%20y" from pairs (used for the session payload and redirects that keep a query string).
 std::string build_urlencoded(const std::vector<std::pair<std::string, std::string>>& pairs);

@@ -1,16 +1,24 @@
 // Beast/Asio implementation of http::Server. One coroutine per connection:
-//   read header (timeout) → early 413 from Content-Length → "100 Continue" if asked → read body (timeout)
+//   read header (timeout) → framing checks (400) → the route's body limit, 413 from Content-Length
+//   → "100 Continue" if asked → read body (timeout, same limit for chunked bodies)
 //   → hop to the worker pool and run the handler → write → loop while keep-alive.
+// The accept loop pauses when the process runs out of file descriptors instead of spinning (see accept_loop).
 // On SIGTERM/SIGINT the acceptor closes, connections finish the request they are serving (answering with
 // Connection: close), and the IO context stops once nothing is in flight or the grace period ends.
 #include "http/server.hpp"
+
+#include <sys/resource.h>
 
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <cerrno>
+#include <fstream>
 #include <thread>
 
 #include "core/log.hpp"
@@ -51,7 +59,63 @@ std::string percent_decode_path(std::string_view raw) {
   return out;
 }
 
-Request to_request(const bhttp::request<bhttp::string_body>& message, const std::string& peer) {
+// RFC 9112 §6.1-§6.3 and §3.2: a request whose end cannot be told for sure is refused (400), because a proxy in
+// front of us might read it differently (request smuggling). Checked on the header, before any body byte is read.
+//   Transfer-Encoding whose last coding is not `chunked`      → the body length is unknowable
+//   Transfer-Encoding with another coding (`gzip, chunked`)   → we decode none (400 rather than 501: same page)
+//   Transfer-Encoding together with Content-Length            → two answers to one question
+//   HTTP/1.1 without Host, or with more than one Host
+// Beast itself refuses `chunked` twice and Content-Length before Transfer-Encoding while reading the header.
+bool framing_is_unambiguous(const bhttp::request<bhttp::string_body>& header) {
+  std::size_t hosts = header.count(bhttp::field::host);
+  if (hosts > 1 || (hosts == 0 && header.version() >= 11)) return false;
+  std::vector<std::string> codings;
+  auto [first, last] = header.equal_range(bhttp::field::transfer_encoding);
+  for (auto it = first; it != last; ++it) {
+    std::string_view value = it->value();
+    std::size_t pos = 0;
+    while (pos <= value.size()) {
+      std::size_t comma = value.find(',', pos);
+      if (comma == std::string_view::npos) comma = value.size();
+      std::string coding = core::to_lower(core::trim(value.substr(pos, comma - pos)));
+      if (!coding.empty()) codings.push_back(std::move(coding));
+      pos = comma + 1;
+    }
+  }
+  if (codings.empty()) return header.count(bhttp::field::transfer_encoding) == 0;
+  if (header.count(bhttp::field::content_length) > 0) return false;
+  return codings.size() == 1 && codings.front() == "chunked";
+}
+
+// Lets `serve` hold as many connections as the operator allows: the soft RLIMIT_NOFILE (often 1024) is raised to
+// the hard one. Never above it (only root could), so a test or a systemd LimitNOFILE= stays in charge.
+void raise_open_files_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  rlim_t wanted = limit.rlim_max;
+  if (wanted == RLIM_INFINITY) {
+    // Linux refuses an infinite soft limit; the kernel's own ceiling is fs.nr_open.
+    wanted = 1048576;
+    std::ifstream("/proc/sys/fs/nr_open") >> wanted;
+  }
+  if (limit.rlim_cur < wanted) {
+    rlimit raised = limit;
+    raised.rlim_cur = wanted;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  core::log::info("open files limit", {{"soft", std::to_string(limit.rlim_cur)},
+                                       {"hard", limit.rlim_max == RLIM_INFINITY ? std::string("unlimited")
+                                                                                : std::to_string(limit.rlim_max)}});
+}
+
+// Accept errors that mean "no descriptor or kernel memory left": retrying at once only spins.
+bool is_resource_exhaustion(const beast::error_code& ec) {
+  if (ec.category() != boost::system::system_category()) return false;
+  int value = ec.value();
+  return value == EMFILE || value == ENFILE || value == ENOBUFS || value == ENOMEM;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& peer) {
   Request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
@@ -62,7 +126,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
   for (const auto& field : message) {
     request.headers.push_back({core::to_lower(field.name_string()), std::string(field.value())});
   }
-  request.body = message.body();
+  request.body = std::move(message.body());  // up to the body limit: never copied
   request.peer_address = peer;
   request.http_version = message.version();
   return request;
@@ -81,19 +145,49 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::uint16_t bound_port = 0;
+  // The accept loop runs on this strand; its pause timer is cancelled (on the strand) when a connection closes.
+  asio::strand<asio::io_context::executor_type> accept_strand = asio::make_strand(io);
+  asio::steady_timer accept_pause{accept_strand};
+  std::atomic<bool> accept_paused{false};
 
   Impl(ServerOptions o, Handler h, RejectionRenderer r)
       : options(std::move(o)), handler(std::move(h)), rejection(std::move(r)) {}
 
+  // At EMFILE/ENFILE the pending connection stays in the listen queue, so an immediate retry fails again: the
+  // loop would spin at 100 % CPU writing a log line per try. Instead it pauses (100 ms, doubling up to 1 s), and
+  // a connection that closes (freeing a descriptor) ends the pause early. Existing connections keep being served
+  // meanwhile; new ones wait in the kernel's listen queue. At most one log line per second, with a count.
   awaitable<void> accept_loop() {
+    using std::chrono::milliseconds;
+    constexpr milliseconds kFirstPause{100}, kLongestPause{1000};
+    milliseconds pause = kFirstPause;
+    auto last_log = std::chrono::steady_clock::time_point{};
+    int unlogged = 0;
     for (;;) {
       // Each connection gets its own strand: its coroutine and its deadline timer never run concurrently.
       auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
       if (ec) {
         if (ec == asio::error::operation_aborted || stopping) co_return;
-        core::log::warning("accept failed", {{"error", ec.message()}});
+        ++unlogged;
+        bool exhausted = is_resource_exhaustion(ec);
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_log >= std::chrono::seconds(1)) {
+          core::log::warning(exhausted ? "accept failed: out of file descriptors, pausing" : "accept failed",
+                             {{"error", ec.message()}, {"failures", std::to_string(unlogged)}});
+          last_log = now;
+          unlogged = 0;
+        }
+        if (exhausted) {
+          accept_paused = true;
+          accept_pause.expires_after(pause);
+          auto [woken] = co_await accept_pause.async_wait(kTuple);
+          accept_paused = false;
+          // Woken by a closing connection: descriptors are coming free, so the next pause starts short again.
+          pause = woken ? kFirstPause : std::min(pause * 2, kLongestPause);
+        }
         continue;
       }
+      pause = kFirstPause;
       auto executor = socket.get_executor();
       asio::co_spawn(executor, serve_connection(std::move(socket)), [](std::exception_ptr error) {
         if (!error) return;
@@ -139,10 +233,9 @@ struct Server::Impl {
     co_return co_await send(stream, message, response, keep_alive, head_only);
   }
 
-  awaitable<void> reject(beast::tcp_stream& stream, int status) {
-    co_await write_response(stream, rejection(status), 11, false, false);
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  // Called when a connection ends: its descriptor is free again, so a paused accept loop may retry now.
+  void connection_closed() {
+    if (accept_paused) asio::post(accept_strand, [this] { accept_pause.cancel(); });
   }
 
   // Per-connection state shared with the read-deadline timer, whose handler may run after the coroutine moved on.
@@ -167,7 +260,35 @@ struct Server::Impl {
     });
   }
 
+  // Answers a transport-level rejection and closes. With `discard_body` the rest of the request is read and
+  // thrown away for a short while first (a "lingering close"): closing a socket with unread bytes sends a reset,
+  // and the client, still uploading, would then lose our 413 page. Bounded in time and bytes, so a client cannot
+  // keep us reading.
+  awaitable<void> reject(const std::shared_ptr<Connection>& connection, int status, bool discard_body = false) {
+    auto& stream = connection->stream;
+    co_await write_response(stream, rejection(status), 11, false, false);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (!discard_body) co_return;
+    constexpr int kLingerSeconds = 2;
+    constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+    std::array<char, 16 * 1024> scratch;
+    std::size_t discarded = 0;
+    arm_deadline(connection, kLingerSeconds);
+    while (discarded < kLingerBytes) {
+      auto [ec, n] = co_await stream.socket().async_read_some(asio::buffer(scratch), kTuple);
+      if (ec) break;
+      discarded += n;
+    }
+    connection->deadline.cancel();
+  }
+
   awaitable<void> serve_connection(tcp::socket socket) {
+    // Declared first, so it runs last: after the socket below is closed.
+    struct ClosedNotice {
+      Impl* impl;
+      ~ClosedNotice() { impl->connection_closed(); }
+    } closed_notice{this};
     beast::error_code peer_error;
     auto endpoint = socket.remote_endpoint(peer_error);
     std::string peer = peer_error ? std::string() : endpoint.address().to_string();
@@ -188,20 +309,33 @@ struct Server::Impl {
       connection->deadline.cancel();
       if (header_error) {
         bool partial = parser.got_some() || buffer.size() > 0;
-        if (header_error == bhttp::error::header_limit) co_await reject(stream, 431);
-        else if (header_error == bhttp::error::body_limit) co_await reject(stream, 413);
-        else if (connection->timed_out && partial) co_await reject(stream, 408);
+        if (header_error == bhttp::error::header_limit) co_await reject(connection, 431);
+        else if (header_error == bhttp::error::body_limit) co_await reject(connection, 413, true);
+        else if (connection->timed_out && partial) co_await reject(connection, 408);
         else if (!connection->timed_out && partial && header_error != bhttp::error::end_of_stream &&
                  header_error != asio::error::connection_reset && header_error != asio::error::eof &&
                  header_error != asio::error::operation_aborted)
-          co_await reject(stream, 400);
+          co_await reject(connection, 400);
         co_return;
       }
       first = false;
 
       auto& header = parser.get();
-      if (auto length = parser.content_length(); length && *length > options.max_body_bytes) {
-        co_await reject(stream, 413);
+      if (!framing_is_unambiguous(header)) {
+        co_await reject(connection, 400);
+        co_return;
+      }
+      // The route decides how much body it takes (small for forms, larger for uploads), before any is read.
+      std::size_t body_limit = options.max_body_bytes;
+      if (options.body_limit_for) {
+        std::string_view target = header.target();
+        std::string path = percent_decode_path(target.substr(0, target.find('?')));
+        body_limit = std::min(body_limit, options.body_limit_for(header.method_string(), path,
+                                                                 header[bhttp::field::content_type]));
+      }
+      parser.body_limit(body_limit);  // enforced while reading a chunked body
+      if (auto length = parser.content_length(); length && *length > body_limit) {
+        co_await reject(connection, 413, true);
         co_return;
       }
       if (core::equals_ci(header[bhttp::field::expect], "100-continue")) {
@@ -213,10 +347,10 @@ struct Server::Impl {
       auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       connection->deadline.cancel();
       if (body_error) {
-        if (body_error == bhttp::error::body_limit) co_await reject(stream, 413);
-        else if (connection->timed_out) co_await reject(stream, 408);
+        if (body_error == bhttp::error::body_limit) co_await reject(connection, 413, true);
+        else if (connection->timed_out) co_await reject(connection, 408);
         else if (body_error != bhttp::error::end_of_stream && body_error != asio::error::connection_reset)
-          co_await reject(stream, 400);
+          co_await reject(connection, 400);
         co_return;
       }
 
@@ -224,13 +358,15 @@ struct Server::Impl {
       bool keep_alive = message.keep_alive();
       bool head_only = message.method() == bhttp::verb::head;
       unsigned version = message.version();
-      Request request = to_request(message, peer);
+      Request request = to_request(std::move(message), peer);
 
       ++in_flight;
       // Run the application on the worker pool; the coroutine resumes on this connection's strand.
       Response response = co_await asio::co_spawn(
           workers.get_executor(),
           [this, &request]() -> awaitable<Response> { co_return handler(request); }, use_awaitable);
+      // The application may end the connection (its 413/400 for a refused form says "Connection: close").
+      if (core::equals_ci(response.header("connection"), "close")) keep_alive = false;
       // Writes are bounded by tcp_stream's own expiry (closing a stalled reader is the right answer there).
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
       auto write_error = co_await write_response(stream, std::move(response), version, keep_alive, head_only);
@@ -268,6 +404,7 @@ Server::~Server() {
 }
 
 void Server::listen() {
+  raise_open_files_limit();
   auto& acceptor = impl_->acceptor;
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
@@ -292,7 +429,7 @@ void Server::run() {
   impl.signals.async_wait([&impl](const beast::error_code& ec, int) {
     if (!ec) impl.begin_shutdown();
   });
-  asio::co_spawn(impl.io, impl.accept_loop(), asio::detached);
+  asio::co_spawn(impl.accept_strand, impl.accept_loop(), asio::detached);
   std::vector<std::thread> extra;
   for (int i = 1; i < impl.options.io_threads; ++i) extra.emplace_back([&impl] { impl.io.run(); });
   impl.io.run();

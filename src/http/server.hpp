@@ -1,16 +1,22 @@
-// The HTTP/1.1 server: accepts connections, enforces transport limits (header size, body size, slow clients),
-// runs the application handler on a worker pool (never on the IO threads) and drains in-flight requests on
-// SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl).
+// The HTTP/1.1 server: accepts connections, enforces transport limits (header size, per-route body size, message
+// framing, slow clients), runs the application handler on a worker pool (never on the IO threads) and drains
+// in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl).
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/message.hpp"
 
 namespace http {
+
+// The largest body the application accepts for a request, asked once its header has arrived and before any of
+// its body is read: (method as sent, percent-decoded path, Content-Type). Runs on an IO thread: no blocking work.
+using BodyLimitLookup =
+    std::function<std::size_t(std::string_view method, std::string_view path, std::string_view content_type)>;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -18,7 +24,8 @@ struct ServerOptions {
   int io_threads = 1;
   int worker_threads = 4;               // handler threads (SQL, Argon2 and file I/O run here)
   std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 10 * 1024 * 1024;
+  std::size_t max_body_bytes = 10 * 1024 * 1024;  // ceiling for any request (upload routes get up to this)
+  BodyLimitLookup body_limit_for;       // per-route limit, capped by max_body_bytes; unset → max_body_bytes
   int read_timeout_seconds = 15;        // whole request (headers + body) must arrive within this
   int keepalive_seconds = 30;           // idle time allowed between requests on one connection
   int shutdown_grace_seconds = 15;      // how long SIGTERM waits for in-flight requests
@@ -35,7 +42,8 @@ class Server final {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens; throws std::runtime_error naming the failing step ("bind 127.0.0.1:8000: Address in use").
+  // Raises the soft open-files limit to the hard one where allowed (logged), binds and listens; throws
+  // std::runtime_error naming the failing step ("bind 127.0.0.1:8000: Address in use").
   void listen();
   std::uint16_t port() const;
   // Serves until SIGTERM/SIGINT (or stop()), then drains and returns.

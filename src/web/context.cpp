@@ -40,13 +40,22 @@ std::string Context::previous_url(std::string fallback) const {
 
 http::Response Context::back_with_errors(const FieldErrors& field_errors, const std::vector<std::string>& keep_out,
                                          std::string fallback, std::string fragment) {
-  std::vector<std::pair<std::string, std::string>> kept;
+  // Old input rides in the session row until the next request, so it is capped: a field whose encoded form is
+  // over kOldFieldMaxBytes is not kept (the form shows it empty), nor one that would take the whole past
+  // kOldInputMaxBytes. Encoded once more inside the payload, the row stays within a few KiB whatever was posted.
+  constexpr std::size_t kOldFieldMaxBytes = 4 * 1024;
+  constexpr std::size_t kOldInputMaxBytes = 6 * 1024;
+  std::string old_input;
   for (const auto& [name, value] : input.fields()) {
     bool excluded = name == "_token" || name == "_method" || name.find("password") != std::string::npos;
     for (const auto& out : keep_out) excluded = excluded || name == out;
-    if (!excluded) kept.emplace_back(name, value);
+    if (excluded || name.size() + value.size() > kOldFieldMaxBytes) continue;  // before encoding a 9 MiB value
+    std::string pair = http::build_urlencoded({{name, value}});
+    if (pair.size() > kOldFieldMaxBytes || old_input.size() + 1 + pair.size() > kOldInputMaxBytes) continue;
+    if (!old_input.empty()) old_input.push_back('&');
+    old_input += pair;
   }
-  flash_next("_old", http::build_urlencoded(kept));
+  flash_next("_old", std::move(old_input));
   flash_errors(field_errors);
   std::string target = previous_url(std::move(fallback));
   return http::Response::redirect(target + fragment, 302);

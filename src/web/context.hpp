@@ -51,7 +51,8 @@ class Context final {
   // Validation-style errors for the next request (rendered like form errors).
   void flash_errors(const FieldErrors& errors);
   // Redirect back (to the Referer when it is this site, else `fallback`) with errors and the old input
-  // minus the listed fields (passwords are never flashed).
+  // minus the listed fields (passwords are never flashed; a field over 4 KiB is not kept, nor any past 6 KiB
+  // in all, so a session row stays small whatever was posted).
   http::Response back_with_errors(const FieldErrors& errors, const std::vector<std::string>& keep_out = {},
                                   std::string fallback = "/", std::string fragment = {});
   // Same-site path of the Referer, or `fallback`.

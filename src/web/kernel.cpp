@@ -1,6 +1,7 @@
 // The request pipeline (the order and the reason for each step are listed in kernel.hpp).
 #include "web/kernel.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <optional>
@@ -115,7 +116,19 @@ void resolve_user(Context& context) {
 }  // namespace
 
 Kernel::Kernel(const Services& services, std::filesystem::path public_root)
-    : services_(services), public_root_(std::move(public_root)), node_name_(services.config.str("NODE_NAME")) {}
+    : services_(services),
+      public_root_(std::move(public_root)),
+      node_name_(services.config.str("NODE_NAME")),
+      upload_body_limit_bytes_(static_cast<std::size_t>(services.config.integer("HTTP_MAX_BODY_BYTES"))) {
+  form_body_limit_bytes_ =
+      std::min(upload_body_limit_bytes_, static_cast<std::size_t>(services.config.integer("HTTP_FORM_BODY_LIMIT_KIB")) * 1024);
+}
+
+std::size_t Kernel::body_limit(std::string_view method, std::string_view path, std::string_view content_type) const {
+  if (core::starts_with_ci(content_type, "multipart/form-data") && services_.router.accepts_uploads(method, path))
+    return upload_body_limit_bytes_;
+  return form_body_limit_bytes_;
+}
 
 http::Response Kernel::handle(const http::Request& request) const {
   auto started = std::chrono::steady_clock::now();
@@ -182,16 +195,21 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   context.client_ip = client.ip;
   context.https = client.https;
   context.csp_nonce = csp_nonce;
-  http::parse_urlencoded(request.query, context.query);
-
-  // 2-3. Body first, because `_method` lives in it.
+  // 2-3. Body first, because `_method` lives in it. The parsers stop at the first field past their limits
+  // (http::FormLimits: 1000 fields, 64 KiB per text field), so junk is refused before it is stored.
+  auto refused_form = [this](http::FormStatus status) {
+    return rejection(status == http::FormStatus::kMalformed ? 400 : 413);
+  };
+  if (auto status = http::parse_urlencoded(request.query, context.query); status != http::FormStatus::kOk)
+    return refused_form(status);
   std::string_view content_type = request.header("content-type");
   if (!request.body.empty()) {
-    if (core::starts_with_ci(content_type, "application/x-www-form-urlencoded")) {
-      http::parse_urlencoded(request.body, context.input);
-    } else if (core::starts_with_ci(content_type, "multipart/form-data")) {
-      if (!http::parse_multipart(content_type, request.body, context.input)) return rejection(400);
-    }
+    auto status = http::FormStatus::kOk;
+    if (core::starts_with_ci(content_type, "application/x-www-form-urlencoded"))
+      status = http::parse_urlencoded(request.body, context.input);
+    else if (core::starts_with_ci(content_type, "multipart/form-data"))
+      status = http::parse_multipart(content_type, request.body, context.input);
+    if (status != http::FormStatus::kOk) return refused_form(status);
   }
   for (const auto& [name, value] : context.input.fields()) {
     if (!core::is_valid_utf8(name) || !core::is_valid_utf8(value)) return rejection(400);

@@ -1,7 +1,8 @@
 // The web kernel: turns one http::Request into one http::Response. The pipeline, in this order:
 //   1. static files from public/ (no session, no database), then maintenance mode (503 unless probe or bypass)
 //   2. route lookup (404 / 405) and method spoofing (_method=PUT|DELETE on POST)
-//   3. body parsing (urlencoded / multipart; invalid UTF-8 → 400)
+//   3. body parsing (urlencoded / multipart; too many or too large fields → 413, invalid UTF-8 → 400); the body's
+//      size was already bounded by body_limit() before it was read
 //   4. session load, flash hand-over
 //   5. CSRF check on POST/PUT/PATCH/DELETE → 419
 //   6. user resolution, then the route's access rule (guest / auth / admin)
@@ -32,6 +33,10 @@ class Kernel final {
   http::Response handle(const http::Request& request) const;
   // The page for a request rejected by the transport layer (400, 408, 413, 431).
   http::Response rejection(int status) const;
+  // The largest body accepted for a request, asked by the server once the header has arrived: HTTP_MAX_BODY_BYTES
+  // for a multipart body to a route that takes uploads, HTTP_FORM_BODY_LIMIT_KIB for everything else.
+  // Runs on an IO thread (route patterns only, no I/O).
+  std::size_t body_limit(std::string_view method, std::string_view path, std::string_view content_type) const;
 
  private:
   // The answers for a handler that threw: 500 (a bug: logged and reported) or 503 (the database cannot serve now).
@@ -52,6 +57,8 @@ class Kernel final {
   const Services& services_;
   std::filesystem::path public_root_;
   std::string node_name_;  // NODE_NAME: sent as X-Node on every response when set (several nodes behind a proxy)
+  std::size_t form_body_limit_bytes_;    // HTTP_FORM_BODY_LIMIT_KIB × 1024, at most upload_body_limit_bytes_
+  std::size_t upload_body_limit_bytes_;  // HTTP_MAX_BODY_BYTES
 };
 
 }  // namespace web

@@ -28,6 +28,25 @@ const Route* Router::match(std::string_view method, std::string_view path, http:
   return nullptr;
 }
 
+void Router::allow_uploads(std::string_view name) {
+  for (auto& route : routes_) {
+    if (route.name == name) {
+      route.accepts_uploads = true;
+      return;
+    }
+  }
+  throw std::invalid_argument("unknown route name: " + std::string(name));
+}
+
+bool Router::accepts_uploads(std::string_view method, std::string_view path) const {
+  for (const auto& route : routes_) {
+    if (!route.accepts_uploads || (route.method != method && method != "POST")) continue;
+    http::PathParams ignored;
+    if (route.pattern.match(path, ignored)) return true;
+  }
+  return false;
+}
+
 std::string Router::url(std::string_view name, const http::PathParams& params) const {
   for (const auto& route : routes_) {
     if (route.name == name) return route.pattern.build(params);

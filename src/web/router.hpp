@@ -33,6 +33,7 @@ struct Route {
   Access access = Access::kAnyone;
   Handler handler;
   bool stateless = false;      // no session, no CSRF cookie (health probes, manifest)
+  bool accepts_uploads = false;  // multipart bodies up to HTTP_MAX_BODY_BYTES; every other route gets the form limit
 };
 
 class Router final {
@@ -42,6 +43,13 @@ class Router final {
   // The route for (method, path); sets `method_mismatch` when only another method matches the path.
   const Route* match(std::string_view method, std::string_view path, http::PathParams& params,
                      bool& method_mismatch) const;
+  // Marks a named route as taking file uploads (see Route::accepts_uploads); throws std::invalid_argument for an
+  // unknown name.
+  void allow_uploads(std::string_view name);
+  // Whether a request with this method, as sent, may carry an upload to this path. A browser sends PUT/DELETE
+  // forms as POST with `_method` inside the body, which is not read yet when this is asked: POST counts for
+  // every method of the path.
+  bool accepts_uploads(std::string_view method, std::string_view path) const;
   // Path of a named route; throws std::invalid_argument for an unknown name or a missing parameter.
   std::string url(std::string_view name, const http::PathParams& params = {}) const;
   const std::vector<Route>& routes() const { return routes_; }

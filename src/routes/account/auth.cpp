@@ -54,26 +54,29 @@ http::Response show_login(web::Context& context) {
 
 http::Response login(web::Context& context) {
   const auto& config = context.services.config;
+  auto& limiter = context.services.limiter;
+  int per_minute = static_cast<int>(config.integer("RATE_LIMIT_AUTH_LOGIN_PER_MINUTE"));
+  // The per-IP hit counts before the fields are even read, so junk that fails validation still spends the budget.
+  auto by_ip = limiter.hit("auth-login-ip", context.client_ip, per_minute * kIpLoginMultiplier);
+  auto refuse = [&context](int wait) {
+    return too_many(context, "email",
+                    "Demasiados intentos de inicio de sesion. Proba de nuevo en " + std::to_string(wait) + " segundos.");
+  };
+  if (!by_ip.allowed) return refuse(by_ip.retry_after_seconds);
+
   std::string email = core::trim(context.input.value("email"));
   std::string password = context.input.value("password");
-
   web::FieldErrors errors;
   if (email.empty()) errors.add("email", "Ingresá tu email.");
   else if (!core::is_valid_email(email)) errors.add("email", "Ingresá un email válido.");
   if (password.empty()) errors.add("password", "Ingresá tu contraseña.");
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/login");
 
+  // Per email (+ IP) once there is a valid email to key on.
   std::string normal = accounts::normalise_email(email);
   std::string key = normal + "|" + context.client_ip;
-  auto& limiter = context.services.limiter;
-  int per_minute = static_cast<int>(config.integer("RATE_LIMIT_AUTH_LOGIN_PER_MINUTE"));
   auto by_email = limiter.hit("auth-login", key, per_minute);
-  auto by_ip = limiter.hit("auth-login-ip", context.client_ip, per_minute * kIpLoginMultiplier);
-  if (!by_email.allowed || !by_ip.allowed) {
-    int wait = std::max(by_email.retry_after_seconds, by_ip.retry_after_seconds);
-    return too_many(context, "email",
-                    "Demasiados intentos de inicio de sesion. Proba de nuevo en " + std::to_string(wait) + " segundos.");
-  }
+  if (!by_email.allowed) return refuse(by_email.retry_after_seconds);
   auto failures = limiter.peek("login-failures", key, kMaxFailedLogins);
   if (!failures.allowed) {
     return too_many(context, "email",

@@ -50,6 +50,11 @@ void register_back_office_routes(web::Router& router) {
              bo::brand_assets_update);
   router.add("DELETE", "/admin/configuracion/identidad-visual/{assetKey}", "admin.settings.assets.reset", Access::kAdmin,
              bo::brand_assets_reset);
+
+  // The only routes that take files: multipart bodies up to HTTP_MAX_BODY_BYTES (every other form gets
+  // HTTP_FORM_BODY_LIMIT_KIB, refused with 413 before its body is read).
+  for (const char* name : {"admin.products.store", "admin.products.update", "admin.settings.assets.update"})
+    router.allow_uploads(name);
 }
 
 }  // namespace routes

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,11 +27,17 @@ std::string getenv_or(const char* name, const std::string& fallback) {
   return value && *value ? value : fallback;
 }
 
-// Runs argv with envp; stdout+stderr go to `output_fd`. Returns the pid.
-int spawn(const std::vector<std::string>& argv, const std::vector<std::string>& envp, int output_fd) {
+// Runs argv with envp; stdout+stderr go to `output_fd`. Returns the pid. `open_files_limit` > 0 sets
+// RLIMIT_NOFILE (soft and hard) in the child.
+int spawn(const std::vector<std::string>& argv, const std::vector<std::string>& envp, int output_fd,
+          int open_files_limit = 0) {
   int pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    if (open_files_limit > 0) {
+      rlimit limit{static_cast<rlim_t>(open_files_limit), static_cast<rlim_t>(open_files_limit)};
+      if (setrlimit(RLIMIT_NOFILE, &limit) != 0) _exit(126);
+    }
     dup2(output_fd, STDOUT_FILENO);
     dup2(output_fd, STDERR_FILENO);
     int devnull = open("/dev/null", O_RDONLY);
@@ -122,7 +129,7 @@ CommandResult AppServer::run(const std::vector<std::string>& args, const std::ma
 void AppServer::start() {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  pid_ = spawn({NICO_BINARY, "serve", "--host", "127.0.0.1", "--port", "0"}, environment({}), fds[1]);
+  pid_ = spawn({NICO_BINARY, "serve", "--host", "127.0.0.1", "--port", "0"}, environment({}), fds[1], open_files_limit_);
   close(fds[1]);
   // The server prints "… escuchando en http://127.0.0.1:PORT" once listening.
   std::string output;
@@ -215,6 +222,12 @@ int AppServer::spawn_command(const std::vector<std::string>& args, const std::ma
   int pid = spawn(argv, environment(more_env), output);
   close(output);
   return pid;
+}
+
+void AppServer::start_with_open_files_limit(int open_files) {
+  open_files_limit_ = open_files;
+  start();
+  open_files_limit_ = 0;
 }
 
 }  // namespace testing_support

@@ -44,6 +44,10 @@ class AppServer final {
   bool using_server_database() const { return mariadb_ || postgres_; }  // not an SQLite file
   std::string log_contents() const;
 
+  // start() with RLIMIT_NOFILE (soft and hard) set to `open_files` in the child before exec, like `ulimit -n` in
+  // the service's shell: the server cannot raise it above that. For the fault suite's descriptor exhaustion.
+  void start_with_open_files_limit(int open_files);
+
  private:
   std::vector<std::string> environment(const std::map<std::string, std::string>& more) const;
   std::map<std::string, std::string> env_;
@@ -54,6 +58,7 @@ class AppServer final {
   int exit_status_ = -1;
   bool mariadb_ = false;
   bool postgres_ = false;
+  int open_files_limit_ = 0;  // 0: inherit the test's limit
 
  public:
   // Starts `nico ARGS…` with the same environment and returns its pid at once (a worker to crash mid-job, say).
