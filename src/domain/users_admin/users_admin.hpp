@@ -10,6 +10,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace users_admin {
@@ -59,7 +60,7 @@ struct RoleChange {
   std::string from_role, to_role;
 };
 // `actor_id` is the admin asking. Only kChanged wrote anything.
-RoleChange change_user_role(db::Database& database, long long user_id, const std::string& to_role, long long actor_id);
+RoleChange change_user_role(db::Tx& tx, long long user_id, const std::string& to_role, long long actor_id);
 
 // Spanish message for a refused or no-op outcome ("" for kChanged).
 std::string role_change_message(RoleChangeOutcome outcome);
