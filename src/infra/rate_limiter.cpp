@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace infra {
 
@@ -41,23 +42,23 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   std::string value;
   long long expiration = 0;
 
-  auto sql = database_.lease();
-  if (database_.dialect() == db::Dialect::kSqlite) {
-    std::lock_guard lock(sqlite_write_mutex_);
-    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
-        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
-  } else if (database_.dialect() == db::Dialect::kPostgres) {
-    // The same single upsert: PostgreSQL locks the conflicting row for the statement, so concurrent hits count.
-    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
-        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
-  } else {
-    db::Transaction transaction(*sql, database_.dialect());
-    *sql << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
-        soci::use(window_end);
-    *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
-        soci::into(expiration);
-    transaction.commit();
-  }
+  // One unit of work of its own: never called while the caller holds a connection.
+  std::unique_lock<std::mutex> sqlite_lock;
+  if (database_.dialect() == db::Dialect::kSqlite) sqlite_lock = std::unique_lock(sqlite_write_mutex_);
+  db::write(database_, [&](db::Tx& tx) {
+    if (tx.dialect() != db::Dialect::kMysql) {
+      // SQLite and PostgreSQL: one upsert that returns the count (PostgreSQL locks the conflicting row for the
+      // statement, so concurrent hits count).
+      tx.sql() << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key),
+          soci::use(window_end), soci::use(now), soci::use(now), soci::use(window_end), soci::into(value),
+          soci::into(expiration);
+    } else {
+      tx.sql() << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
+          soci::use(window_end);
+      tx.sql() << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
+          soci::into(expiration);
+    }
+  });
 
   RateLimitHit result;
   result.attempts = std::stoi(value);
@@ -72,11 +73,13 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
   long long now = core::unix_now();
   std::string value;
   long long expiration = 0;
-  auto sql = database_.lease();
-  *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
-      soci::into(expiration);
+  bool found = db::read(database_, [&](soci::session& sql) {
+    sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
+        soci::into(expiration);
+    return sql.got_data();
+  });
   RateLimitHit result;
-  if (!sql->got_data() || expiration <= now) {
+  if (!found || expiration <= now) {
     result.remaining = max_attempts;
     return result;
   }
@@ -89,8 +92,7 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
 
 void RateLimiter::clear(std::string_view limiter, std::string_view key) {
   std::string row_key = cache_key(limiter, key);
-  auto sql = database_.lease();
-  *sql << "DELETE FROM cache WHERE \"key\" = :key", soci::use(row_key);
+  db::write(database_, [&](db::Tx& tx) { tx.sql() << "DELETE FROM cache WHERE \"key\" = :key", soci::use(row_key); });
 }
 
 }  // namespace infra
