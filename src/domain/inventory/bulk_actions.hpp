@@ -19,6 +19,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace inventory {
@@ -39,6 +40,6 @@ struct BulkResult {
   std::vector<std::string> removed_images;  // delete: image paths of deleted rows, for the caller to remove
 };
 
-BulkResult apply_bulk_action(db::Database& database, const BulkRequest& request);
+BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request);
 
 }  // namespace inventory

@@ -13,6 +13,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace repairs {
@@ -28,10 +29,10 @@ struct QuoteSnapshot {
 std::string make_repair_code(const std::string& local_yyyymmdd, long long id);
 
 // Returns the new repair's id. `admin_id` is recorded as the history row's author.
-long long create_repair(db::Database& database, const RepairFormValues& values, long long admin_id,
+long long create_repair(db::Tx& tx, const RepairFormValues& values, long long admin_id,
                         const QuoteSnapshot& quote = {});
 
 // False when the repair does not exist.
-bool update_repair(db::Database& database, long long id, const RepairFormValues& values);
+bool update_repair(db::Tx& tx, long long id, const RepairFormValues& values);
 
 }  // namespace repairs
