@@ -9,6 +9,8 @@
 #   6. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
 #   7. cluster: two nodes + nginx on a throwaway MariaDB (tests/cluster/run.sh), with a 30 s wrk run during
 #      rolling deploys
+#   8. fault injection (tests/faults): on SQLite every case but the database-server ones; on MariaDB and
+#      PostgreSQL the server cases (connections killed, server restarted) and the crash cases
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -37,6 +39,12 @@ run_suite "integration (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/integr
 run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-docs/screenshots}" bash -c "cd tests/e2e && npm test"
 run_suite "deploy script" bash tests/deploy/deploy_test.sh
 run_suite "cluster" env NICO_BIN="$BUILD_DIR/nico" tests/cluster/run.sh
+run_suite "faults (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/fault_tests" --gtest_brief=1 \
+  --gtest_filter='-ServerConnection*'
+run_suite "faults (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/fault_tests" --gtest_brief=1 \
+  --gtest_filter='ServerConnection*:Crash*'
+run_suite "faults (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/fault_tests" --gtest_brief=1 \
+  --gtest_filter='ServerConnection*'
 
 echo
 echo "Test summary:"

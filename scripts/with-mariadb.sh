@@ -53,6 +53,8 @@ child_pid=""
 cleaned=0
 
 stop_server() {
+  # The fault suite may have restarted the server through server-ctl: the pid file names the live one.
+  if [ -s "$tmp/mariadbd.pid" ]; then server_pid=$(cat "$tmp/mariadbd.pid"); fi
   [ -n "$server_pid" ] || return 0
   if kill -0 "$server_pid" 2>/dev/null; then
     # Polite shutdown first (flushes InnoDB quickly), then SIGTERM, then SIGKILL after 20 s.
@@ -134,17 +136,21 @@ if ! "$INSTALL_DB" --no-defaults "${user_opt[@]}" --datadir="$tmp/data" \
 fi
 
 # ---------------------------------------------------------------- start server (retry if the port got taken)
+server_args() { # $1 = port: the mariadbd command line
+  server_cmd=("$MARIADBD" --no-defaults "${user_opt[@]}"
+    --datadir="$tmp/data" --tmpdir="$tmp/tmp"
+    --socket="$sock" --pid-file="$tmp/mariadbd.pid" --log-error="$tmp/mariadbd.err"
+    --bind-address=127.0.0.1 --port="$1" --skip-name-resolve
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+    --innodb-buffer-pool-size=64M --innodb-log-file-size=16M
+    --innodb-flush-log-at-trx-commit=2 --skip-log-bin --max-connections=200)
+}
+
 start_server() { # $1 = port; returns 0 once the server answers ping
   local port=$1 i
   : >"$tmp/mariadbd.err"
-  "$MARIADBD" --no-defaults "${user_opt[@]}" \
-    --datadir="$tmp/data" --tmpdir="$tmp/tmp" \
-    --socket="$sock" --pid-file="$tmp/mariadbd.pid" --log-error="$tmp/mariadbd.err" \
-    --bind-address=127.0.0.1 --port="$port" --skip-name-resolve \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
-    --innodb-flush-log-at-trx-commit=2 --skip-log-bin --max-connections=200 \
-    </dev/null >/dev/null 2>&1 &
+  server_args "$port"
+  "${server_cmd[@]}" </dev/null >/dev/null 2>&1 &
   server_pid=$!
   for ((i = 0; i < 300; i++)); do # ~30 s
     if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -184,6 +190,7 @@ if [ -z "$port" ] || [ -z "$server_pid" ]; then die "mariadbd failed to start (n
   while kill -0 "$parent" 2>/dev/null; do sleep 1; done
   if [ -s "$tmp/command.pid" ]; then kill -TERM "$(cat "$tmp/command.pid")" 2>/dev/null; fi
   kill -KILL "$server_pid" 2>/dev/null
+  [ -s "$tmp/mariadbd.pid" ] && kill -KILL "$(cat "$tmp/mariadbd.pid")" 2>/dev/null
   sleep 0.5
   rm -rf -- "$tmp"
 ) </dev/null >/dev/null 2>&1 &
@@ -207,7 +214,36 @@ if ! "${root_cli[@]}" -e "$sql" >"$tmp/setup.log" 2>&1; then
   die "could not create database/user"
 fi
 
+# ---------------------------------------------------------------- server control for the fault suite
+# `$DB_SERVER_CTL stop` shuts the server down (clients see their connections drop), `$DB_SERVER_CTL start` starts it
+# again on the same port and data and returns once it answers. The cleanup above finds a restarted server through
+# its pid file.
+server_args "$port"
+{
+  echo '#!/usr/bin/env bash'
+  echo 'set -u'
+  printf 'case "${1:-}" in
+'
+  printf '  stop)
+'
+  printf '    %q --no-defaults --socket=%q -uroot --connect-timeout=2 shutdown >/dev/null 2>&1
+' "$ADMIN" "$sock"
+  printf '    for i in $(seq 200); do [ -e %q ] || exit 0; sleep 0.1; done; exit 1 ;;
+' "$tmp/mariadbd.pid"
+  printf '  start)
+'
+  printf '    setsid'; printf ' %q' "${server_cmd[@]}"; printf ' </dev/null >/dev/null 2>&1 &
+'
+  printf '    for i in $(seq 300); do %q --no-defaults --socket=%q -uroot --connect-timeout=1 ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; exit 1 ;;
+' "$ADMIN" "$sock"
+  printf '  *) echo "usage: $0 stop|start" >&2; exit 2 ;;
+esac
+'
+} >"$tmp/server-ctl"
+chmod 700 "$tmp/server-ctl"
+
 # ---------------------------------------------------------------- run the command
+export DB_SERVER_CTL="$tmp/server-ctl"
 export DB_CONNECTION=mariadb
 export DB_HOST=127.0.0.1
 export DB_PORT="$port"

@@ -184,7 +184,28 @@ if ! { psql_super -c "CREATE ROLE nico LOGIN CREATEDB PASSWORD '$password'" &&
   die "could not create database/user"
 fi
 
+# ---------------------------------------------------------------- server control for the fault suite
+# `$DB_SERVER_CTL stop` shuts the server down fast (clients see their connections drop), `$DB_SERVER_CTL start`
+# starts it again with the same options (pg_ctl keeps them in postmaster.opts) and returns once it accepts.
+{
+  echo '#!/usr/bin/env bash'
+  echo 'set -u'
+  printf 'case "${1:-}" in
+'
+  printf '  stop) exec'; printf ' %q' "${as_owner[@]}" "$PG_CTL" -D "$tmp/data" -m fast -t 20 -w stop; printf ' >/dev/null ;;
+'
+  printf '  start) exec'; printf ' %q' "${as_owner[@]}" "$PG_CTL" -D "$tmp/data" -l "$tmp/postgres.log" -t 30 -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$tmp -c max_connections=200 -c shared_buffers=64MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c TimeZone=UTC" start
+  printf ' </dev/null >/dev/null 2>&1 ;;
+'
+  printf '  *) echo "usage: $0 stop|start" >&2; exit 2 ;;
+esac
+'
+} >"$tmp/server-ctl"
+chmod 755 "$tmp/server-ctl"
+
 # ---------------------------------------------------------------- run the command
+export DB_SERVER_CTL="$tmp/server-ctl"
 export DB_CONNECTION=pgsql
 export DB_HOST=127.0.0.1
 export DB_PORT="$port"

@@ -1,6 +1,7 @@
 // Object graph construction (see application.hpp).
 #include "app/application.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/command.hpp"
@@ -9,6 +10,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/wal_checkpointer.hpp"
 #include "ops/maintenance_monitor.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/two_factor.hpp"
@@ -56,14 +58,17 @@ core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr
   return config;
 }
 
-std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size) {
-  return std::make_unique<db::Database>(db::settings_from_config(config, pool_size));
+std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size, bool create_if_missing) {
+  auto settings = db::settings_from_config(config, pool_size);
+  settings.create_if_missing = create_if_missing;
+  return std::make_unique<db::Database>(settings);
 }
 
 struct WebApplication::Parts {
   const core::Config& config;
   std::filesystem::path resource_path;
   std::unique_ptr<db::Database> database;
+  std::unique_ptr<db::WalCheckpointer> checkpointer;  // SQLite only
   std::unique_ptr<ops::MaintenanceMonitor> maintenance;  // destroyed before the database it reads
   std::unique_ptr<web::TemplateEngine> templates;
   std::unique_ptr<web::SessionStore> sessions;
@@ -92,9 +97,17 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   std::string app_key = core::decode_app_key(config.str("APP_KEY"));
   if (app_key.empty()) throw core::ConfigError("APP_KEY", "is not set (run: nico key:generate)");
 
-  // One connection per worker plus two for the occasional second lease (a repository call inside a
-  // transaction on another connection never waits for itself).
-  p.database = open_database(config, static_cast<std::size_t>(workers) + 2);
+  // One connection per worker plus two for the background readers (maintenance monitor, settings refresh).
+  // A request waits for SQLite's write lock at most DB_REQUEST_LOCK_WAIT_MS, then gets the 503 "mucha demanda"
+  // page: a lock held elsewhere (a long import, a stuck process) must not tie up every worker.
+  auto database_settings = db::settings_from_config(config, static_cast<std::size_t>(workers) + 2);
+  database_settings.busy_timeout_ms =
+      std::min(database_settings.busy_timeout_ms, static_cast<int>(config.integer("DB_REQUEST_LOCK_WAIT_MS")));
+  // At most half the workers wait for it at once, so readers always find a free worker.
+  database_settings.max_lock_waiters = std::max(1, workers / 2);
+  p.database = std::make_unique<db::Database>(database_settings);
+  if (p.database->dialect() == db::Dialect::kSqlite)
+    p.checkpointer = std::make_unique<db::WalCheckpointer>(database_settings.sqlite_path);
   // The cluster-wide `nico down` flag, re-read in the background about once per second (never per request).
   p.maintenance = std::make_unique<ops::MaintenanceMonitor>(*p.database);
   p.maintenance->install();

@@ -20,7 +20,10 @@ struct CommandEnvironment;
 core::Config bootstrap(const CommandEnvironment& environment, bool log_to_stderr_too = false);
 
 // Opens the database pool described by the configuration.
-std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size);
+// The configured database. A missing SQLite file is refused (naming the path) unless `create_if_missing`: only the
+// commands that build the schema (migrate, migrate:fresh, db:wipe) create it.
+std::unique_ptr<db::Database> open_database(const core::Config& config, std::size_t pool_size,
+                                            bool create_if_missing = false);
 
 class WebApplication final {
  public:

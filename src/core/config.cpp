@@ -51,6 +51,7 @@ const std::vector<ConfigKey> kKeys = {
     {"DB_PASSWORD", T::kString, "", "", true, "database"},
     {"DB_POOL_SIZE", T::kInt, "0", "0..256", false, "database"},
     {"DB_BUSY_TIMEOUT_MS", T::kInt, "5000", "0..600000", false, "database"},
+    {"DB_REQUEST_LOCK_WAIT_MS", T::kInt, "2000", "0..600000", false, "database"},
 
     {"SESSION_DRIVER", T::kEnum, "database", "database", false, "session"},
     {"SESSION_LIFETIME", T::kInt, "120", "1..525600", false, "session"},
@@ -103,6 +104,7 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_ALERT_EMOJI", T::kString, ":rotating_light:", "", false, "monitoring"},
 
     {"OPS_HEALTH_CHECK_TIME", T::kTime, "03:00", "", false, "ops"},
+    {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "60", "0..100000", false, "ops"},
     {"OPS_BACKUP_TIME", T::kTime, "03:15", "", false, "ops"},
     {"OPS_BACKUP_PATH", T::kString, "storage/app/backups", "", false, "ops"},
     {"OPS_BACKUP_FILES_SOURCE", T::kString, "storage/app/public", "", false, "ops"},

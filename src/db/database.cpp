@@ -5,11 +5,16 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
+#include <thread>
 
 #include "core/config.hpp"
 #include "core/log.hpp"
+#include "db/errors.hpp"
 
 namespace db {
 
@@ -68,6 +73,7 @@ DatabaseSettings settings_from_config(const core::Config& config, std::size_t de
   auto configured = config.integer("DB_POOL_SIZE");
   settings.pool_size = configured > 0 ? static_cast<std::size_t>(configured) : default_pool_size;
   settings.busy_timeout_ms = static_cast<int>(config.integer("DB_BUSY_TIMEOUT_MS"));
+  settings.create_if_missing = false;
   return settings;
 }
 
@@ -77,53 +83,181 @@ Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
   static const int memstatus_off = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)memstatus_off;
   if (settings_.pool_size == 0) settings_.pool_size = 1;
+  const char* strict = std::getenv("NICO_STRICT_LEASES");
+  strict_leases_ = strict && std::string_view(strict) == "1";
+  if (settings_.dialect == Dialect::kSqlite && settings_.sqlite_path != ":memory:") {
+    // A wrong DB_DATABASE or a missing volume must not become a new empty database that then serves 500s.
+    if (!settings_.create_if_missing && !std::filesystem::exists(settings_.sqlite_path))
+      throw std::runtime_error("The SQLite database file does not exist: " + settings_.sqlite_path +
+                               " (check DB_DATABASE; `nico migrate` creates it)");
+    // SOCI 4.0's SQLite backend takes a connect string without '=' as the file name itself (no quoting).
+    if (settings_.sqlite_path.find('=') != std::string::npos)
+      throw core::ConfigError("DB_DATABASE", "the SQLite path must not contain '='");
+    auto parent = std::filesystem::path(settings_.sqlite_path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
   pool_ = std::make_unique<soci::connection_pool>(settings_.pool_size);
-  for (std::size_t i = 0; i < settings_.pool_size; ++i) {
-    soci::session& sql = pool_->at(i);
-    if (settings_.dialect == Dialect::kSqlite) {
-      if (!settings_.create_if_missing && settings_.sqlite_path != ":memory:" &&
-          !std::filesystem::exists(settings_.sqlite_path))
-        throw std::runtime_error("SQLite database file does not exist: " + settings_.sqlite_path);
-      auto parent = std::filesystem::path(settings_.sqlite_path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent);
-      // SOCI 4.0's SQLite backend takes a connect string without '=' as the file name itself (no quoting).
-      if (settings_.sqlite_path.find('=') != std::string::npos)
-        throw core::ConfigError("DB_DATABASE", "the SQLite path must not contain '='");
-      sql.open(soci::sqlite3, settings_.sqlite_path);
-      // WAL lets readers proceed while one writer commits; NORMAL sync is durable at checkpoint and is
-      // SQLite's recommended pairing with WAL. Foreign keys are off by default in SQLite.
-      sql << "PRAGMA journal_mode=WAL";
-      sql << "PRAGMA synchronous=NORMAL";
-      sql << "PRAGMA foreign_keys=ON";
-      sql << "PRAGMA busy_timeout=" + std::to_string(settings_.busy_timeout_ms);
-    } else if (settings_.dialect == Dialect::kPostgres) {
-      // libpq keyword/value string; SOCI passes it through unchanged.
-      std::string connect = "dbname=" + quoted("DB_DATABASE", settings_.database) + " host=" +
-                            quoted("DB_HOST", settings_.host) + " port=" + std::to_string(settings_.port) +
-                            " client_encoding=UTF8 application_name=nico";
-      if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
-      if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
-      sql.open(soci::postgresql, connect);
-      // Timestamps are stored as UTC wall-clock values (TIMESTAMP without time zone), as on the other engines.
-      sql << "SET TIME ZONE 'UTC'";
-      sql << "SET client_min_messages = WARNING";
-    } else {
-      std::string connect = "db=" + quoted("DB_DATABASE", settings_.database) + " host=" + quoted("DB_HOST", settings_.host) +
-                            " port=" + std::to_string(settings_.port) + " charset=utf8mb4";
-      if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
-      if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
-      sql.open(soci::mysql, connect);
-      // ANSI_QUOTES: "key" quotes an identifier as on SQLite and PostgreSQL, so shared SQL needs no backticks.
-      sql << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
-      sql << "SET time_zone = '+00:00'";
-      sql << "SET SESSION sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+  slots_.resize(settings_.pool_size);
+  for (std::size_t i = 0; i < settings_.pool_size; ++i) open_connection(pool_->at(i), &slots_[i].lock_wait);
+}
+
+void Database::open_connection(soci::session& sql, LockWait* lock_wait) {
+  if (settings_.dialect == Dialect::kSqlite) {
+    sql.open(soci::sqlite3, settings_.sqlite_path);
+    // busy_timeout first: even switching to WAL needs a lock another process (a checkpoint, a backup) may hold.
+    sql << "PRAGMA busy_timeout=" + std::to_string(settings_.busy_timeout_ms);
+    // WAL lets readers proceed while one writer commits; NORMAL sync is durable at checkpoint and is
+    // SQLite's recommended pairing with WAL. Foreign keys are off by default in SQLite.
+    sql << "PRAGMA journal_mode=WAL";
+    sql << "PRAGMA synchronous=NORMAL";
+    sql << "PRAGMA foreign_keys=ON";
+    // After a checkpoint resets the WAL, the file is cut back to this size instead of keeping its peak.
+    sql << "PRAGMA journal_size_limit=" + std::to_string(kWalSizeLimitBytes);
+    if (settings_.max_lock_waiters > 0 && lock_wait) {
+      lock_wait->database = this;
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+      sqlite_api::sqlite3_busy_handler(backend->conn_, &Database::sqlite_busy_wait, lock_wait);  // replaces busy_timeout
     }
+  } else if (settings_.dialect == Dialect::kPostgres) {
+    // libpq keyword/value string; SOCI passes it through unchanged.
+    std::string connect = "dbname=" + quoted("DB_DATABASE", settings_.database) + " host=" +
+                          quoted("DB_HOST", settings_.host) + " port=" + std::to_string(settings_.port) +
+                          " connect_timeout=" + std::to_string(settings_.connect_timeout_seconds) +
+                          " client_encoding=UTF8 application_name=nico";
+    if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
+    if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
+    sql.open(soci::postgresql, connect);
+    // Timestamps are stored as UTC wall-clock values (TIMESTAMP without time zone), as on the other engines.
+    sql << "SET TIME ZONE 'UTC'";
+    sql << "SET client_min_messages = WARNING";
+  } else {
+    std::string connect = "db=" + quoted("DB_DATABASE", settings_.database) + " host=" + quoted("DB_HOST", settings_.host) +
+                          " port=" + std::to_string(settings_.port) + " charset=utf8mb4" +
+                          " connect_timeout=" + std::to_string(settings_.connect_timeout_seconds);
+    if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
+    if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
+    sql.open(soci::mysql, connect);
+    // ANSI_QUOTES: "key" quotes an identifier as on SQLite and PostgreSQL, so shared SQL needs no backticks.
+    sql << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
+    sql << "SET time_zone = '+00:00'";
+    sql << "SET SESSION sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
   }
 }
 
 Database::~Database() = default;
 
-std::unique_ptr<soci::session> Database::lease() { return std::make_unique<soci::session>(*pool_); }
+namespace {
+// The databases whose connection this thread holds: a unit of work holds one (see lease()).
+thread_local std::vector<const Database*> held_by_this_thread;
+
+// A connection unused this long may have been closed by the server (MariaDB wait_timeout, a proxy's idle
+// timeout): it is checked before use. Far below any server default, far above a busy pool's reuse interval.
+constexpr auto kIdleCheckAfter = std::chrono::seconds(30);
+}  // namespace
+
+Lease Database::lease() {
+  if (std::find(held_by_this_thread.begin(), held_by_this_thread.end(), this) != held_by_this_thread.end()) {
+    // Two leases on one thread wait for each other once the pool is exhausted (every worker holding one).
+    if (strict_leases_) throw std::logic_error("nested lease: this thread already holds a connection of this pool");
+    core::log::error("nested database lease (a unit of work should hold one connection)");
+  }
+  std::size_t position = pool_->lease();
+  Lease lease(*this, position);  // gives the connection back if the check below throws
+  check_before_use(position);
+  return lease;
+}
+
+// Reopens the pooled connection at `position` when it may have died. Only SQL on a live server gets past here.
+void Database::check_before_use(std::size_t position) {
+  if (settings_.dialect == Dialect::kSqlite) return;  // an embedded file does not go away under a connection
+  Slot& slot = slots_[position];
+  const long epoch = loss_epoch_.load(std::memory_order_relaxed);
+  const auto now = std::chrono::steady_clock::now();
+  const bool idle = slot.last_used != std::chrono::steady_clock::time_point{} && now - slot.last_used > kIdleCheckAfter;
+  if (!slot.suspect && !idle && slot.checked_epoch >= epoch) return;
+  soci::session& sql = pool_->at(position);
+  bool alive = false;
+  try {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    alive = true;
+  } catch (const std::exception&) {
+  }
+  if (!alive) {
+    core::log::warning("database connection lost, reconnecting", {{"connection", std::to_string(position)}});
+    try {
+      sql.close();
+      open_connection(sql, &slot.lock_wait);
+    } catch (const std::exception& e) {
+      slot.suspect = true;
+      note_connection_lost();
+      throw Unavailable(Failure::kConnectionLost, std::string("cannot reconnect to the database: ") + e.what());
+    }
+    note_connection_lost();  // the others were very likely dropped too (restart, failover): check them as well
+  }
+  slot.suspect = false;
+  slot.checked_epoch = loss_epoch_.load(std::memory_order_relaxed);
+}
+
+// SQLite's busy handler for the web server's connections: waits with short sleeps for the write lock, up to
+// busy_timeout_ms while fewer than max_lock_waiters connections are waiting, else kOverflowLockWaitMs. Returns 0 to
+// give up (the statement fails with SQLITE_BUSY → db::Failure::kBusy → 503). Runs on the thread holding the lease.
+int Database::sqlite_busy_wait(void* lock_wait, int attempts) {
+  auto& wait = *static_cast<LockWait*>(lock_wait);
+  Database& database = *wait.database;
+  const auto now = std::chrono::steady_clock::now();
+  if (attempts == 0) {
+    wait.since = now;
+    if (!wait.counted) {
+      wait.counted = true;
+      const bool room = database.lock_waiters_.fetch_add(1) < database.settings_.max_lock_waiters;
+      wait.budget_ms = room ? database.settings_.busy_timeout_ms : kOverflowLockWaitMs;
+    }
+  }
+  const auto waited_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - wait.since).count();
+  if (waited_ms >= wait.budget_ms) {
+    database.stop_counting(wait);
+    return 0;
+  }
+  static constexpr int kSleepsMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 50};
+  const int step = attempts < 9 ? kSleepsMs[attempts] : 50;
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min<long long>(step, wait.budget_ms - waited_ms)));
+  return 1;
+}
+
+void Database::stop_counting(LockWait& wait) {
+  if (!wait.counted) return;
+  wait.counted = false;
+  lock_waiters_.fetch_sub(1);
+}
+
+void Database::give_back(std::size_t position, bool suspect) {
+  Slot& slot = slots_[position];
+  stop_counting(slot.lock_wait);  // a wait that got the lock is over once the unit of work is
+  if (suspect) slot.suspect = true;
+  slot.last_used = std::chrono::steady_clock::now();
+  pool_->give_back(position);
+}
+
+Lease::Lease(Database& database, std::size_t position)
+    : database_(&database), position_(position), uncaught_at_start_(std::uncaught_exceptions()) {
+  held_by_this_thread.push_back(database_);
+}
+
+Lease::Lease(Lease&& other) noexcept
+    : database_(other.database_), position_(other.position_), uncaught_at_start_(other.uncaught_at_start_) {
+  other.database_ = nullptr;
+}
+
+Lease::~Lease() {
+  if (!database_) return;
+  auto held = std::find(held_by_this_thread.begin(), held_by_this_thread.end(), database_);
+  if (held != held_by_this_thread.end()) held_by_this_thread.erase(held);
+  // Given back while an exception unwinds: whatever failed may have been the connection itself.
+  database_->give_back(position_, std::uncaught_exceptions() > uncaught_at_start_);
+}
+
+soci::session& Lease::operator*() const { return database_->pool_->at(position_); }
 
 std::int64_t Database::last_insert_id(soci::session& sql, const std::string& table) const {
   long long id = 0;

@@ -10,7 +10,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
-#include "db/unit_of_work.hpp"
+#include "db/errors.hpp"
 
 namespace infra {
 
@@ -42,23 +42,41 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   std::string value;
   long long expiration = 0;
 
-  // One unit of work of its own: never called while the caller holds a connection.
-  std::unique_lock<std::mutex> sqlite_lock;
-  if (database_.dialect() == db::Dialect::kSqlite) sqlite_lock = std::unique_lock(sqlite_write_mutex_);
-  db::write(database_, [&](db::Tx& tx) {
-    if (tx.dialect() != db::Dialect::kMysql) {
-      // SQLite and PostgreSQL: one upsert that returns the count (PostgreSQL locks the conflicting row for the
-      // statement, so concurrent hits count).
-      tx.sql() << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key),
-          soci::use(window_end), soci::use(now), soci::use(now), soci::use(window_end), soci::into(value),
-          soci::into(expiration);
-    } else {
-      tx.sql() << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
-          soci::use(window_end);
-      tx.sql() << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
-          soci::into(expiration);
+  auto sql = database_.lease();
+  // A window already spent is answered from its row without writing: a flood of refused requests (every one of
+  // them still counted against the sender) then costs reads, not an ever-growing write-ahead log.
+  {
+    std::string spent_value;
+    long long spent_until = 0;
+    *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(spent_value),
+        soci::into(spent_until);
+    if (sql->got_data() && spent_until > now && std::stoi(spent_value) > max_attempts) {
+      RateLimitHit refused;
+      refused.attempts = std::stoi(spent_value);
+      refused.allowed = false;
+      refused.remaining = 0;
+      refused.retry_after_seconds = static_cast<int>(std::max<long long>(1, spent_until - now));
+      return refused;
     }
-  });
+  }
+  if (database_.dialect() == db::Dialect::kSqlite) {
+    std::unique_lock lock(sqlite_write_mutex_, std::chrono::milliseconds(db::kOverflowLockWaitMs));
+    if (!lock.owns_lock())
+      throw db::Unavailable(db::Failure::kBusy, "rate limiter: another hit has been waiting for the write lock");
+    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
+        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
+  } else if (database_.dialect() == db::Dialect::kPostgres) {
+    // The same single upsert: PostgreSQL locks the conflicting row for the statement, so concurrent hits count.
+    *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
+        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
+  } else {
+    db::Transaction transaction(*sql, database_.dialect());
+    *sql << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
+        soci::use(window_end);
+    *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
+        soci::into(expiration);
+    transaction.commit();
+  }
 
   RateLimitHit result;
   result.attempts = std::stoi(value);
@@ -73,13 +91,11 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
   long long now = core::unix_now();
   std::string value;
   long long expiration = 0;
-  bool found = db::read(database_, [&](soci::session& sql) {
-    sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
-        soci::into(expiration);
-    return sql.got_data();
-  });
+  auto sql = database_.lease();
+  *sql << "SELECT value, expiration FROM cache WHERE \"key\" = :key", soci::use(row_key), soci::into(value),
+      soci::into(expiration);
   RateLimitHit result;
-  if (!found || expiration <= now) {
+  if (!sql->got_data() || expiration <= now) {
     result.remaining = max_attempts;
     return result;
   }
@@ -92,7 +108,8 @@ RateLimitHit RateLimiter::peek(std::string_view limiter, std::string_view key, i
 
 void RateLimiter::clear(std::string_view limiter, std::string_view key) {
   std::string row_key = cache_key(limiter, key);
-  db::write(database_, [&](db::Tx& tx) { tx.sql() << "DELETE FROM cache WHERE \"key\" = :key", soci::use(row_key); });
+  auto sql = database_.lease();
+  *sql << "DELETE FROM cache WHERE \"key\" = :key", soci::use(row_key);
 }
 
 }  // namespace infra

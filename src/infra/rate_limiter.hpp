@@ -34,8 +34,10 @@ class RateLimiter final {
  private:
   db::Database& database_;
   // SQLite: this process's hits queue here instead of in SQLite's busy handler, which sleeps 1, 2, 5… ms
-  // between retries while another thread holds the write lock for a few microseconds.
-  std::mutex sqlite_write_mutex_;
+  // between retries while another thread holds the write lock for a few microseconds. The queue is bounded in
+  // time: when the lock is held elsewhere, one hit waits in SQLite and the others give up quickly (503) instead
+  // of lining up behind it, each holding a worker.
+  std::timed_mutex sqlite_write_mutex_;
 };
 
 }  // namespace infra

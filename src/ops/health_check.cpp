@@ -23,6 +23,8 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
+#include "ops/database_probe.hpp"
+#include "ops/maintenance.hpp"
 #include "domain/audit/audit_chain.hpp"
 #include "infra/cache.hpp"
 
@@ -228,6 +230,12 @@ class Checker {
       database_ = nullptr;
       add(CheckStatus::kFail, "Database connection", sanitise_error(e.what()));
     }
+    // Answering SELECT 1 is not enough: a locked, full or read-only database fails every order.
+    if (database_) {
+      auto write = probe_database_write(*database_, std::chrono::milliseconds(1000));
+      if (write.ok) add(CheckStatus::kOk, "Database write", "A test write committed within 1 s.");
+      else add(CheckStatus::kFail, "Database write", "Cannot write (" + write.problem + "): " + sanitise_error(write.detail));
+    }
 
     if (!database_) {
       add(CheckStatus::kWarn, "Core tables", "Skipped because database connection failed.");
@@ -274,6 +282,23 @@ class Checker {
     });
   }
 
+  // A forgotten `nico down` silently skips every scheduled job (backups included): a WARN once it is overdue.
+  void maintenance_row() {
+    guarded("Maintenance mode", [&] {
+      auto state = read_maintenance(config_.base_path());
+      if (!state) {
+        add(CheckStatus::kOk, "Maintenance mode", "Off.");
+        return;
+      }
+      int warn_minutes = static_cast<int>(config_.integer("OPS_MAINTENANCE_WARN_MINUTES"));
+      if (auto overdue = maintenance_overdue_minutes(*state, warn_minutes, core::unix_now()))
+        add(CheckStatus::kWarn, "Maintenance mode",
+            "On for " + std::to_string(*overdue) + " minutes (scheduled jobs are skipped). Run `nico up` when done.");
+      else
+        add(CheckStatus::kOk, "Maintenance mode", "On (recently switched on).");
+    });
+  }
+
   void runtime_rows() {
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"storage", config_.storage_path()},
                                       {"storage/framework", config_.storage_path("framework")}}) {
@@ -287,6 +312,7 @@ class Checker {
     if (production_ && !frozen) add(CheckStatus::kWarn, "Config cache", "Not cached. Run `nico optimize`.");
     else add(CheckStatus::kOk, "Config cache", frozen ? "Cached." : "Not cached (acceptable in non-production).");
     add(CheckStatus::kOk, "Route cache", "Compiled into the binary.");
+    maintenance_row();
 
     migration_row();
     audit_chain_row();

@@ -11,6 +11,8 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
+#include "db/database.hpp"
+#include "db/errors.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
@@ -124,28 +126,24 @@ http::Response Kernel::handle(const http::Request& request) const {
   std::string csp_nonce = core::random_token(22);
   ClientAddress client = resolve_client_address(request.peer_address, request.header("x-forwarded-for"),
                                                 request.header("x-forwarded-proto"), services_.trusted_proxies);
-  try {
-    response = dispatch(request, client, csp_nonce, route_name, request_id);
-  } catch (const std::exception& e) {
-    core::log::error("Unhandled exception: " + std::string(e.what()),
-                     {{"request_id", request_id}, {"method", request.method}, {"path", request.path}});
-    if (services_.monitor) {
-      infra::ErrorReport error;
-      error.exception_class = infra::demangle(typeid(e).name());
-      error.message = e.what();
-      error.file = route_name.empty() ? "http" : "route " + route_name;
-      error.url = services_.config.str("APP_URL") + request.target;
-      error.method = request.method;
-      error.ip = client.ip;
-      error.path = request.path == "/" ? "/" : request.path.substr(1);
-      services_.monitor->report(error);
-    }
-    ErrorDetails details{.request_id = request_id};
-    if (services_.config.debug() && !services_.config.is_production()) details.debug = e.what();
+  // A connection found dead fails the request that found it; a GET changes nothing, so it runs once more (the
+  // pool checks and reopens connections first). Anything else is answered from the failure's kind.
+  const bool safe_method = request.method == "GET" || request.method == "HEAD";
+  for (int attempt = 1;; ++attempt) {
     try {
-      response = error_page(services_, nullptr, 500, details);
-    } catch (const std::exception&) {
-      response = http::Response::text(500, "Error interno. Código de referencia: " + request_id);
+      response = dispatch(request, client, csp_nonce, route_name, request_id);
+      break;
+    } catch (const std::exception& e) {
+      const db::Failure failure = db::classify(e);
+      if (failure == db::Failure::kConnectionLost) services_.database.note_connection_lost();
+      if (failure == db::Failure::kConnectionLost && safe_method && attempt == 1) {
+        core::log::warning("database connection lost; answering the request again",
+                           {{"request_id", request_id}, {"error", e.what()}});
+        continue;
+      }
+      response = failure == db::Failure::kOther ? internal_error(e, request, client, route_name, request_id)
+                                                : unavailable(e, failure, request, client, route_name, request_id);
+      break;
     }
   }
   apply_security_headers(response, client.https, csp_nonce);
@@ -292,6 +290,75 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   }
   // Pages that show a CSRF token or personal data must not be stored by shared caches.
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-cache, private");
+  return response;
+}
+
+void Kernel::report(const std::exception& error, const http::Request& request, const ClientAddress& client,
+                    const std::string& route_name) const {
+  if (!services_.monitor) return;
+  infra::ErrorReport report;
+  report.exception_class = infra::demangle(typeid(error).name());
+  report.message = error.what();
+  report.file = route_name.empty() ? "http" : "route " + route_name;
+  report.url = services_.config.str("APP_URL") + request.target;
+  report.method = request.method;
+  report.ip = client.ip;
+  report.path = request.path == "/" ? "/" : request.path.substr(1);
+  services_.monitor->report(report);
+}
+
+http::Response Kernel::internal_error(const std::exception& error, const http::Request& request,
+                                      const ClientAddress& client, const std::string& route_name,
+                                      const std::string& request_id) const {
+  core::log::error("Unhandled exception: " + std::string(error.what()),
+                   {{"request_id", request_id}, {"method", request.method}, {"path", request.path}});
+  report(error, request, client, route_name);
+  ErrorDetails details{.request_id = request_id};
+  if (services_.config.debug() && !services_.config.is_production()) details.debug = error.what();
+  try {
+    return error_page(services_, nullptr, 500, details);
+  } catch (const std::exception&) {
+    return http::Response::text(500, "Error interno. Código de referencia: " + request_id);
+  }
+}
+
+// 503 with Retry-After for a database that cannot serve this request now. Lock waits and conflicts are load, not
+// incidents (logged); a lost, full or read-only database is an incident and reaches the alerts.
+http::Response Kernel::unavailable(const std::exception& error, db::Failure failure, const http::Request& request,
+                                   const ClientAddress& client, const std::string& route_name,
+                                   const std::string& request_id) const {
+  struct Answer {
+    const char* message;
+    int retry_after_seconds;
+    bool incident;
+  };
+  Answer answer{"Estamos con mucha demanda, probá en unos segundos.", 5, false};
+  switch (failure) {
+    case db::Failure::kConnectionLost:
+      answer = {"No pudimos conectarnos con la base de datos. Probá de nuevo en unos segundos.", 10, true};
+      break;
+    case db::Failure::kFull:
+      answer = {"El servidor se quedó sin espacio para guardar datos. Probá de nuevo más tarde.", 60, true};
+      break;
+    case db::Failure::kReadOnly:
+      answer = {"Por ahora no podemos guardar cambios. Probá de nuevo más tarde.", 60, true};
+      break;
+    case db::Failure::kBusy: case db::Failure::kConflict: case db::Failure::kOther:
+      break;
+  }
+  core::log::warning("database unavailable", {{"request_id", request_id},
+                                              {"method", request.method},
+                                              {"path", request.path},
+                                              {"error", error.what()}});
+  if (answer.incident) report(error, request, client, route_name);
+  http::Response response;
+  try {
+    response = error_page(services_, nullptr, 503, {.message = answer.message, .request_id = request_id});
+  } catch (const std::exception&) {
+    response = http::Response::text(503, answer.message);
+  }
+  response.set_header("Retry-After", std::to_string(answer.retry_after_seconds));
+  response.set_header("Cache-Control", "no-store");
   return response;
 }
 

@@ -10,10 +10,12 @@
 // Domain errors map to their status page; anything else is logged with the request id and answered with 500.
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
 
+#include "db/errors.hpp"
 #include "http/message.hpp"
 #include "web/client_address.hpp"
 #include "web/services.hpp"
@@ -32,6 +34,14 @@ class Kernel final {
   http::Response rejection(int status) const;
 
  private:
+  // The answers for a handler that threw: 500 (a bug: logged and reported) or 503 (the database cannot serve now).
+  http::Response internal_error(const std::exception& error, const http::Request& request, const ClientAddress& client,
+                                const std::string& route_name, const std::string& request_id) const;
+  http::Response unavailable(const std::exception& error, db::Failure failure, const http::Request& request,
+                             const ClientAddress& client, const std::string& route_name,
+                             const std::string& request_id) const;
+  void report(const std::exception& error, const http::Request& request, const ClientAddress& client,
+              const std::string& route_name) const;
   http::Response dispatch(const http::Request& request, const ClientAddress& client, const std::string& csp_nonce,
                           std::string& route_name, const std::string& request_id) const;
   // The 503 page (or the bypass redirect) while in maintenance; nullopt lets the request through.

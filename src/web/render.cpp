@@ -183,7 +183,10 @@ http::Response error_page(const Services& services, Context* context, int status
     case 404: info = {"pages/errors/404.tpl", "Página no encontrada"}; break;
     case 419: info = {"pages/errors/419.tpl", "419 — Sesión expirada"}; break;
     case 429: info = {"pages/errors/429.tpl", "Demasiadas solicitudes"}; break;
-    case 503: info = {"pages/errors/503.tpl", "503 — Mantenimiento"}; break;
+    case 503:  // maintenance mode, or (with a message) a database that cannot serve right now
+      info = details.message.empty() ? PageInfo{"pages/errors/503.tpl", "503 — Mantenimiento"}
+                                     : PageInfo{"pages/errors/unavailable.tpl", "Servicio no disponible"};
+      break;
     case 400: case 408: case 413: case 431:
       info = {"pages/errors/400.tpl", "Solicitud inválida"}; break;
     default: info = {"pages/errors/500.tpl", "Error interno"}; break;

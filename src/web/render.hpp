@@ -23,7 +23,7 @@ bool use_cached_page(Context& context, View& view, const std::string& key);
 void add_assets(Dict& dict, const Services& services);
 
 struct ErrorDetails {
-  std::string message;     // 403: the reason shown to the user
+  std::string message;     // 403: the reason shown to the user; 503: what is unavailable (else: maintenance)
   std::string request_id;  // 500/503: reference to the log line
   std::string debug;       // 500 with APP_DEBUG=true outside production only
 };

@@ -26,7 +26,7 @@ class MissingDatabase : public ::testing::Test {
 };
 
 TEST_F(MissingDatabase, CommandsOtherThanMigrateRefuseAndNameThePath) {
-  for (const char* command : {"about", "down", "queue:work", "ops:health-check"}) {
+  for (const char* command : {"queue:work", "ops:health-check", "schedule:run", "ops:backup"}) {
     std::vector<std::string> args{command};
     if (std::string(command) == "queue:work") args.push_back("--once");
     auto result = server_->run(args, {{"DB_DATABASE", missing_.string()}});
@@ -34,6 +34,24 @@ TEST_F(MissingDatabase, CommandsOtherThanMigrateRefuseAndNameThePath) {
     EXPECT_NE(result.output.find(missing_.string()), std::string::npos) << command << ": " << result.output;
     EXPECT_FALSE(std::filesystem::exists(missing_)) << command << " created an empty database";
   }
+}
+
+// `about` is a report: it says the database is unreachable and why, without creating it.
+TEST_F(MissingDatabase, AboutReportsTheMissingFileWithoutCreatingIt) {
+  auto result = server_->run({"about"}, {{"DB_DATABASE", missing_.string()}});
+  EXPECT_NE(result.output.find("database unreachable: The SQLite database file does not exist: " + missing_.string()),
+            std::string::npos)
+      << result.output;
+  EXPECT_FALSE(std::filesystem::exists(missing_));
+}
+
+// `nico down` is the emergency switch: it still closes this node (the flag file) and says the database part failed.
+TEST_F(MissingDatabase, DownStillClosesThisNodeAndSaysWhyTheDatabasePartFailed) {
+  auto result = server_->run({"down"}, {{"DB_DATABASE", missing_.string()}});
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find(missing_.string()), std::string::npos) << result.output;
+  EXPECT_TRUE(std::filesystem::exists(server_->base_path() / "storage/framework/down"));
+  EXPECT_FALSE(std::filesystem::exists(missing_));
 }
 
 TEST_F(MissingDatabase, ServeRefusesToStart) {

@@ -23,7 +23,7 @@ bool production_guard(const core::Config& config, const CommandInput& input, con
 int migrate(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   if (!production_guard(config, input, "migrate")) return 1;
-  auto database = open_database(config, 1);
+  auto database = open_database(config, 1, /*create_if_missing=*/true);
   db::Migrator migrator(*database);
   auto applied = migrator.migrate([](const std::string& name) { std::cout << "  Migrated: " << name << "\n"; });
   if (applied.empty()) std::cout << "Nothing to migrate.\n";
@@ -60,7 +60,7 @@ int migrate_rollback(const CommandEnvironment& environment, const CommandInput& 
 int migrate_fresh(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   if (!production_guard(config, input, "migrate:fresh")) return 1;
-  auto database = open_database(config, 1);
+  auto database = open_database(config, 1, /*create_if_missing=*/true);
   db::Migrator migrator(*database);
   migrator.wipe();
   std::cout << "Dropped all tables.\n";
@@ -72,7 +72,7 @@ int migrate_fresh(const CommandEnvironment& environment, const CommandInput& inp
 int db_wipe(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   if (!production_guard(config, input, "db:wipe")) return 1;
-  auto database = open_database(config, 1);
+  auto database = open_database(config, 1, /*create_if_missing=*/true);
   db::Migrator(*database).wipe();
   std::cout << "Dropped all tables.\n";
   return 0;
