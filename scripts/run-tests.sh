@@ -44,7 +44,7 @@ run_suite "faults (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/fault_tests" --
 run_suite "faults (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/fault_tests" --gtest_brief=1 \
   --gtest_filter='ServerConnection*:Crash*'
 run_suite "faults (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/fault_tests" --gtest_brief=1 \
-  --gtest_filter='ServerConnection*'
+  --gtest_filter='ServerConnection*:Crash*'
 
 echo
 echo "Test summary:"

@@ -11,21 +11,13 @@
 #include "support/accounts.hpp"
 
 using namespace store_support;
+using testing_support::checkout_token_in;
 using testing_support::registered_customer;
 using testing_support::scalar;
 using testing_support::user_id_of;
 using testing_support::visible_text;
 
 namespace {
-
-// The hidden checkout_token of a checkout page ("" when absent).
-std::string checkout_token_in(const std::string& html) {
-  const std::string marker = "name=\"checkout_token\" value=\"";
-  std::size_t start = html.find(marker);
-  if (start == std::string::npos) return "";
-  start += marker.size();
-  return html.substr(start, html.find('"', start) - start);
-}
 
 class Checkout : public ::testing::Test {
  protected:

@@ -7,6 +7,7 @@
 
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
+#include "support/store_steps.hpp"
 #include "support/test_files.hpp"
 
 namespace store_support {
@@ -52,18 +53,9 @@ inline long long stock_of(AppServer& server, long long product_id) {
   return testing_support::scalar(server, "SELECT stock FROM products WHERE id = " + std::to_string(product_id));
 }
 
-// A page's CSRF token for this browser (guests: the signed cookie token; users: the session token). Read from
-// the store page, which (unlike /carrito) never re-syncs the cart as a side effect.
-inline std::string token_for(Browser& browser) {
-  return testing_support::csrf_token_in(browser.get("/tienda").body);
-}
-
-inline HttpResponse add_to_cart(Browser& browser, const std::string& token, long long product_id,
-                                const std::string& quantity = "1",
-                                const std::map<std::string, std::string>& headers = {}) {
-  return browser.post("/carrito/agregar/" + std::to_string(product_id), {{"_token", token}, {"quantity", quantity}},
-                      headers);
-}
+// The shopper steps shared with the fault suite (support/store_steps.hpp).
+using testing_support::add_to_cart;
+using testing_support::token_for;
 
 inline HttpResponse update_cart(Browser& browser, const std::string& token, long long product_id,
                                 const std::string& quantity, const std::map<std::string, std::string>& headers = {}) {

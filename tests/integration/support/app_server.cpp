@@ -206,4 +206,15 @@ std::string AppServer::log_contents() const {
   return text.str();
 }
 
+int AppServer::spawn_command(const std::vector<std::string>& args, const std::map<std::string, std::string>& more_env) const {
+  std::filesystem::create_directories(base_path_ / "storage/logs");
+  int output = open((base_path_ / "storage/logs/spawned.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (output < 0) throw std::runtime_error("cannot open spawned.log");
+  std::vector<std::string> argv = {NICO_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  int pid = spawn(argv, environment(more_env), output);
+  close(output);
+  return pid;
+}
+
 }  // namespace testing_support

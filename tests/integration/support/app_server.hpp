@@ -54,6 +54,11 @@ class AppServer final {
   int exit_status_ = -1;
   bool mariadb_ = false;
   bool postgres_ = false;
+
+ public:
+  // Starts `nico ARGS…` with the same environment and returns its pid at once (a worker to crash mid-job, say).
+  // Output is appended to storage/logs/spawned.log. The caller ends and reaps it (kill + waitpid).
+  int spawn_command(const std::vector<std::string>& args, const std::map<std::string, std::string>& more_env = {}) const;
 };
 
 }  // namespace testing_support
