@@ -1,6 +1,6 @@
 // Bulk actions on products (spec/domain.md §2.11 `admin.products.bulk`, plus set_category and stock_adjust):
-// one transaction per request, so an error leaves nothing half-applied. Ids that are not numbers or not
-// existing products are counted as skipped, the valid ones are applied.
+// one transaction per request (the caller's db::Tx), so an error leaves nothing half-applied. Ids that are not
+// numbers or not existing products are counted as skipped, the valid ones are applied.
 //
 // action        extra input            effect on each existing product
 // activate      —                      active = 1

@@ -48,7 +48,7 @@ struct Deletion {
   std::vector<std::string> image_paths;  // uploaded images of the deleted rows, for the caller to remove
 };
 // Refused when an order item references any of its products (sold items keep their history); otherwise the
-// category and its products go in one transaction.
+// category and its products go in one transaction (the caller's).
 Deletion delete_category(db::Tx& tx, long long id);
 
 // Flips `active`; the new value, or nullopt when the category does not exist.

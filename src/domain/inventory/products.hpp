@@ -71,7 +71,7 @@ struct ProductSave {
   std::string old_image;      // image_path that the write replaced or removed: the caller deletes the file
 };
 
-// Validates again, chooses the slug and writes in one transaction. New products are active, not featured.
+// Validates again, chooses the slug and writes, in the caller's transaction. New products are active, not featured.
 ProductSave create_product(db::Tx& tx, const ProductInput& input, const std::string& image_path);
 ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, ImageChange image,
                            const std::string& new_image_path);

@@ -1,5 +1,6 @@
 // Writing repairs from the admin forms (spec/domain.md §2.10 "Create" and "update"):
-//   create_repair: one transaction — INSERT, then the code R-YYYYMMDD-NNNNN from the new id (so it is unique
+// Both write in the caller's transaction (the handler's db::write).
+//   create_repair: INSERT, then the code R-YYYYMMDD-NNNNN from the new id (so it is unique
 //   however many counters take repairs at once), then the history row "Creación de reparación".
 //   update_repair: the edit form's fields; never status, code, received_at or repair type.
 // Values come from validate_repair_form + check_repair_references. Blocking (SQL); throws soci::soci_error.
