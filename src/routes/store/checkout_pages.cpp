@@ -162,7 +162,8 @@ http::Response confirm_checkout(web::Context& context) {
     return redirect_with_error(context, "/checkout", "cart", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
 
   // 6-7. One unit of work: claim the token, re-read prices and stock, write the order, decrement stock, and write
-  // the confirmation mail job (outbox): all of it commits, or a refusal rolls all of it back.
+  // the confirmation mail job (outbox): all of it commits, or a refusal rolls all of it back. Idempotent: run again
+  // after a lost connection, a committed first run is found through its claimed token (kAlreadyPlaced, no 2nd job).
   store::Buyer buyer{user.id, user.name, user.last_name, user.phone};
   store::PlaceOrderResult result;
   try {
@@ -171,7 +172,7 @@ http::Response confirm_checkout(web::Context& context) {
       if (placed.status == store::PlaceOrderStatus::kCreated)
         mail::queue_order_confirmation(tx, context.services.config, placed.order_id);
       return placed;
-    });
+    }, db::Retry::kIdempotent);
   } catch (const store::CheckoutRefused& refusal) {
     result = {store::PlaceOrderStatus::kRefused, 0, refusal.message()};
   }
