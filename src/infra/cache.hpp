@@ -36,8 +36,6 @@ class Cache final {
 
  private:
   std::string full_key(std::string_view key) const { return prefix_ + std::string(key); }
-  bool add_once(std::string_view key, std::string_view value, std::int64_t ttl_seconds) const;
-  bool acquire_lock_once(std::string_view name, std::string_view owner, std::int64_t ttl_seconds) const;
   db::Database& database_;
   std::string prefix_;
 };

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "infra/queue_failed_jobs.hpp"
 #include "infra/queue_payload.hpp"
 
@@ -57,6 +58,15 @@ QueueConnection parse_queue_connection(std::string_view name) {
   throw std::invalid_argument("unknown queue connection '" + std::string(name) + "' (database|sync)");
 }
 
+std::string enqueue(db::Tx& tx, std::string job_name, std::string data, const PushOptions& options) {
+  check_options(options);
+  std::string uuid;
+  std::string payload = build_payload(std::move(job_name), std::move(data), options, &uuid);
+  long long now = core::unix_now(), available_at = now + options.delay_seconds;
+  tx.sql() << kInsertJob, soci::use(options.queue), soci::use(payload), soci::use(available_at), soci::use(now);
+  return uuid;
+}
+
 Queue::Queue(db::Database& database, QueueConnection connection, const JobRegistry* registry)
     : database_(database), connection_(connection), registry_(registry) {}
 
@@ -75,8 +85,9 @@ std::string Queue::push(std::string job_name, std::string data, const PushOption
     run_sync(payload, options.queue);
   } else {
     long long now = core::unix_now(), available_at = now + options.delay_seconds;
-    auto sql = database_.lease();
-    *sql << kInsertJob, soci::use(options.queue), soci::use(payload), soci::use(available_at), soci::use(now);
+    db::write(database_, [&](db::Tx& tx) {
+      tx.sql() << kInsertJob, soci::use(options.queue), soci::use(payload), soci::use(available_at), soci::use(now);
+    });
   }
   return uuid;
 }
@@ -92,16 +103,15 @@ std::size_t Queue::push_many(const std::vector<std::pair<std::string, std::strin
     return payloads.size();
   }
   long long now = core::unix_now(), available_at = now + options.delay_seconds;
-  std::string payload;
-  auto sql = database_.lease();
-  db::Transaction transaction(*sql, database_.dialect());
-  soci::statement insert = (sql->prepare << kInsertJob, soci::use(options.queue), soci::use(payload),
-                            soci::use(available_at), soci::use(now));
-  for (const auto& text : payloads) {
-    payload = text;
-    insert.execute(true);
-  }
-  transaction.commit();
+  db::write(database_, [&](db::Tx& tx) {
+    std::string payload;
+    soci::statement insert = (tx.sql().prepare << kInsertJob, soci::use(options.queue), soci::use(payload),
+                              soci::use(available_at), soci::use(now));
+    for (const auto& text : payloads) {
+      payload = text;
+      insert.execute(true);
+    }
+  });
   return payloads.size();
 }
 
@@ -114,8 +124,7 @@ void Queue::run_sync(const std::string& payload_text, const std::string& queue) 
   } catch (const std::exception& e) {
     // Recorded like a worker failure so `nico queue:failed` shows it, then the caller learns it failed too.
     FailedJob failed{0, payload.uuid, "sync", queue, payload_text, e.what(), {}};
-    auto sql = database_.lease();
-    FailedJobStore::insert(*sql, failed);
+    db::write(database_, [&](db::Tx& tx) { FailedJobStore::insert(tx.sql(), failed); });
     throw;
   }
 }

@@ -1,8 +1,11 @@
 // The job queue as the rest of the code sees it: a registry of handlers by job name, and `Queue::push`.
 //
 // QUEUE_CONNECTION=database (default): push inserts a row in `jobs`; `nico queue:work` (queue_worker.hpp)
-// reserves, runs and deletes it. QUEUE_CONNECTION=sync: push runs the handler at once on the caller's thread,
-// which is simple for development but blocks the caller (never use it for slow jobs on a request path).
+// reserves, runs and deletes it. A use case that must not lose (or wrongly send) a job writes its row with
+// `enqueue(tx, …)` through its own transaction — the transactional outbox: the job exists exactly when the
+// change that asked for it committed (docs/ARCHITECTURE.md, "Transactions"). QUEUE_CONNECTION=sync: push runs the
+// handler at once on the caller's thread, which is simple for development but blocks the caller (never use it for slow
+// jobs on a request path).
 //
 // A handler receives the job's `data` exactly as pushed and signals failure by throwing; the worker then
 // retries with exponential backoff and, after the last attempt, moves the job to `failed_jobs`.
@@ -23,6 +26,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace infra {
@@ -52,6 +56,12 @@ struct PushOptions {
   int max_tries = 0;        // 0: the worker's --tries
   int timeout_seconds = 0;  // 0: the worker's --timeout (a job never gets more than the worker's)
 };
+
+// Transactional outbox: writes the jobs row through the caller's transaction (database queue only; it becomes
+// visible to workers when the caller commits and vanishes with a rollback). Returns the job's uuid. Throws
+// std::invalid_argument for bad options or data, soci::soci_error on SQL errors (the caller's transaction then
+// rolls back with everything it wrote).
+std::string enqueue(db::Tx& tx, std::string job_name, std::string data, const PushOptions& options = {});
 
 class Queue final {
  public:

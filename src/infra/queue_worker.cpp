@@ -15,6 +15,7 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "infra/cache.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_failed_jobs.hpp"
@@ -213,11 +214,12 @@ JobOutcome QueueWorker::process(const ReservedJob& job) {
     // The success must stick: retry the delete through a brief database hiccup rather than let the job run again.
     for (int attempt = 1;; ++attempt) {
       try {
-        auto sql = database_.lease();
-        soci::statement remove = (sql->prepare << kDeleteReserved, soci::use(id), soci::use(attempts));
-        remove.execute(true);
-        if (remove.get_affected_rows() != 1)
-          core::log::warning("Queue job row changed while it ran (reservation lost)", {{"job", label}});
+        bool deleted = db::write(database_, [&](db::Tx& tx) {
+          soci::statement remove = (tx.sql().prepare << kDeleteReserved, soci::use(id), soci::use(attempts));
+          remove.execute(true);
+          return remove.get_affected_rows() == 1;
+        });
+        if (!deleted) core::log::warning("Queue job row changed while it ran (reservation lost)", {{"job", label}});
         break;
       } catch (const std::exception& e) {
         if (attempt == 3) throw;
@@ -231,8 +233,8 @@ JobOutcome QueueWorker::process(const ReservedJob& job) {
 
   if (job.attempts < tries) {
     long long available_at = core::unix_now() + backoff_delay_seconds(job.attempts, options_.backoff_seconds);
-    auto sql = database_.lease();
-    *sql << kRelease, soci::use(available_at), soci::use(id), soci::use(attempts);
+    db::write(database_,
+              [&](db::Tx& tx) { tx.sql() << kRelease, soci::use(available_at), soci::use(id), soci::use(attempts); });
     core::log::warning("Queue job attempt failed",
                        {{"job", label}, {"attempt", std::to_string(job.attempts)}, {"error", error}});
     out_ << "[" << local_now() << "] " << label << " RETRY in "
@@ -248,16 +250,19 @@ JobOutcome QueueWorker::fail(const ReservedJob& job, const std::string& uuid, co
   long long id = job.id;
   int attempts = job.attempts;
   FailedJob failed{0, uuid.empty() ? new_job_uuid() : uuid, options_.connection_name, job.queue, job.payload, error, {}};
-  auto sql = database_.lease();
-  db::Transaction transaction(*sql, database_.dialect());
-  soci::statement remove = (sql->prepare << kDeleteReserved, soci::use(id), soci::use(attempts));
-  remove.execute(true);
-  if (remove.get_affected_rows() != 1) {
+  // One unit of work: the job leaves `jobs` and enters `failed_jobs` together. The alert is raised after it
+  // committed and after its connection went back to the pool (raising it queues an alert job: a lease of its own).
+  bool recorded = db::write(database_, [&](db::Tx& tx) {
+    soci::statement remove = (tx.sql().prepare << kDeleteReserved, soci::use(id), soci::use(attempts));
+    remove.execute(true);
+    if (remove.get_affected_rows() != 1) return false;  // someone else owns the row now; record nothing
+    FailedJobStore::insert(tx.sql(), failed);
+    return true;
+  });
+  if (!recorded) {
     core::log::warning("Queue job row changed while it ran (reservation lost)", {{"job", name}});
-    return JobOutcome::kFailed;  // someone else owns the row now; record nothing
+    return JobOutcome::kFailed;
   }
-  FailedJobStore::insert(*sql, failed);
-  transaction.commit();
   report_job_failure(monitor_, name, failed.uuid, job.queue, job.attempts, error);
   out_ << "[" << local_now() << "] " << name << " #" << job.id << " FAILED (attempt " << job.attempts
        << "): " << first_line(error) << std::endl;

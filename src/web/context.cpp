@@ -105,23 +105,39 @@ void Context::logout() {
 
 namespace web {
 
-void Context::audit(std::string event, std::string subject_type, std::optional<std::int64_t> subject_id,
-                    std::vector<std::pair<std::string, std::string>> metadata) {
-  if (!services.audit_log) return;
+namespace {
+audit::AuditEntry entry_for(const Context& context, std::string event, std::string subject_type,
+                            std::optional<std::int64_t> subject_id,
+                            std::vector<std::pair<std::string, std::string>> metadata) {
   audit::AuditEntry entry;
   entry.event = std::move(event);
-  if (user) {
-    entry.actor_id = user->id;
-    entry.actor_role = user->role;
+  if (context.user) {
+    entry.actor_id = context.user->id;
+    entry.actor_role = context.user->role;
   }
   entry.subject_type = std::move(subject_type);
   entry.subject_id = subject_id;
-  entry.ip_address = client_ip;
-  entry.user_agent = std::string(request.header("user-agent"));
-  entry.route_name = route_name;
-  entry.http_method = method;
+  entry.ip_address = context.client_ip;
+  entry.user_agent = std::string(context.request.header("user-agent"));
+  entry.route_name = context.route_name;
+  entry.http_method = context.method;
   entry.metadata = std::move(metadata);
-  services.audit_log->record(entry);
+  return entry;
+}
+}  // namespace
+
+void Context::audit(db::Tx& tx, std::string event, std::string subject_type, std::optional<std::int64_t> subject_id,
+                    std::vector<std::pair<std::string, std::string>> metadata) const {
+  if (!services.audit_log) return;
+  services.audit_log->append(
+      tx, entry_for(*this, std::move(event), std::move(subject_type), subject_id, std::move(metadata)));
+}
+
+void Context::audit(std::string event, std::string subject_type, std::optional<std::int64_t> subject_id,
+                    std::vector<std::pair<std::string, std::string>> metadata) const {
+  if (!services.audit_log) return;
+  services.audit_log->record(
+      entry_for(*this, std::move(event), std::move(subject_type), subject_id, std::move(metadata)));
 }
 
 }  // namespace web

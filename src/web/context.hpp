@@ -17,6 +17,13 @@
 #include "web/services.hpp"
 #include "web/session.hpp"
 
+namespace db {
+class Tx;
+}
+namespace audit {
+struct AuditEntry;
+}
+
 namespace web {
 
 using FieldErrors = core::FieldErrors;
@@ -68,9 +75,13 @@ class Context final {
   // Signs out: session emptied and given a new id, guest CSRF cookie rotated.
   void logout();
 
-  // Appends to the audit trail with this request's actor, IP, user agent, route and method.
+  // Appends to the audit trail with this request's actor, IP, user agent, route and method, inside the use
+  // case's transaction: the entry commits or rolls back with the change it records.
+  void audit(db::Tx& tx, std::string event, std::string subject_type = {}, std::optional<std::int64_t> subject_id = {},
+             std::vector<std::pair<std::string, std::string>> metadata = {}) const;
+  // Same, for an event that writes nothing else (failed login, denied access): its own unit of work.
   void audit(std::string event, std::string subject_type = {}, std::optional<std::int64_t> subject_id = {},
-             std::vector<std::pair<std::string, std::string>> metadata = {});
+             std::vector<std::pair<std::string, std::string>> metadata = {}) const;
 
   // Set-Cookie headers the kernel adds to the response.
   std::vector<std::string> cookies;

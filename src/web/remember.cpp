@@ -3,6 +3,7 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
@@ -19,14 +20,19 @@ void expire_cookie(Context& context) {
 
 void remember_user(Context& context, const accounts::User& user) {
   std::string token = core::random_token(60);
-  context.services.accounts.users().set_remember_token_hash(user.id, core::sha256_hex(token));
+  std::string hash = core::sha256_hex(token);
+  const auto& users = context.services.accounts.users();
+  db::write(users.database(), [&](db::Tx& tx) { users.set_remember_token_hash(tx, user.id, hash); });
   const auto& config = context.services.config;
   context.cookies.push_back(http::build_set_cookie(cookie_name(config, kRememberCookie), std::to_string(user.id) + "|" + token,
                                                    cookie_options(config, kRememberSeconds)));
 }
 
 void forget_remembered_user(Context& context) {
-  if (context.user) context.services.accounts.users().set_remember_token_hash(context.user->id, "");
+  if (context.user) {
+    const auto& users = context.services.accounts.users();
+    db::write(users.database(), [&](db::Tx& tx) { users.set_remember_token_hash(tx, context.user->id, ""); });
+  }
   expire_cookie(context);
 }
 

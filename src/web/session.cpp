@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "http/form.hpp"
 
 namespace web {
@@ -78,10 +79,11 @@ Session SessionStore::load(std::string_view cookie_value) const {
   std::string payload;
   long long last_activity = 0;
   soci::indicator payload_indicator = soci::i_null;
-  auto sql = database_.lease();
-  *sql << "SELECT payload, last_activity FROM sessions WHERE id = :id", soci::use(key), soci::into(payload, payload_indicator),
-      soci::into(last_activity);
-  bool found = sql->got_data();
+  bool found = db::read(database_, [&](soci::session& sql) {
+    sql << "SELECT payload, last_activity FROM sessions WHERE id = :id", soci::use(key),
+        soci::into(payload, payload_indicator), soci::into(last_activity);
+    return sql.got_data();
+  });
   if (!found || last_activity < core::unix_now() - lifetime_minutes_ * 60LL) {
     session.id_ = core::random_token(kIdLength);
     return session;
@@ -112,14 +114,15 @@ Session SessionStore::load(std::string_view cookie_value) const {
 
 CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) const {
   const std::int64_t now = core::unix_now();
-  auto sql = database_.lease();
   bool id_changed = session.exists() && session.loaded_id_ != session.id_;
 
   if (!session.dirty_) {
     if (session.exists() && now - session.last_activity_ >= kTouchIntervalSeconds) {
       std::string key = storage_key(session.id_);
       long long stamp = now;
-      *sql << "UPDATE sessions SET last_activity = :now WHERE id = :id", soci::use(stamp), soci::use(key);
+      db::write(database_, [&](db::Tx& tx) {
+        tx.sql() << "UPDATE sessions SET last_activity = :now WHERE id = :id", soci::use(stamp), soci::use(key);
+      });
       return CookieAction::kSet;  // sliding expiry: the cookie's Max-Age moves with the row
     }
     return CookieAction::kNone;
@@ -128,11 +131,13 @@ CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) c
   // Bookkeeping alone (the start time) is not worth a row: such a session is deleted like an empty one.
   bool has_content = std::any_of(session.data_.begin(), session.data_.end(),
                                  [](const auto& entry) { return entry.first != kSessionStartedKey; });
-  if (session.exists() && (id_changed || !has_content)) {
-    std::string old_key = storage_key(session.loaded_id_);
-    *sql << "DELETE FROM sessions WHERE id = :id", soci::use(old_key);
+  bool delete_old = session.exists() && (id_changed || !has_content);
+  std::string old_key = delete_old ? storage_key(session.loaded_id_) : std::string();
+  if (!has_content) {
+    if (delete_old)
+      db::write(database_, [&](db::Tx& tx) { tx.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(old_key); });
+    return session.exists() ? CookieAction::kClear : CookieAction::kNone;
   }
-  if (!has_content) return session.exists() ? CookieAction::kClear : CookieAction::kNone;
 
   if (!session.data_.count(kSessionStartedKey)) session.data_[kSessionStartedKey] = std::to_string(now);
   std::vector<std::pair<std::string, std::string>> pairs(session.data_.begin(), session.data_.end());
@@ -143,22 +148,29 @@ CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) c
   long long user_id = info.user_id.value_or(0);
   std::string user_agent = info.user_agent.substr(0, 500);
   std::string ip = info.ip_address.substr(0, 45);
+  bool update_in_place = session.exists() && !id_changed;
 
-  if (session.exists() && !id_changed) {
-    *sql << "UPDATE sessions SET user_id = :user_id, ip_address = :ip, user_agent = :ua, payload = :payload, "
-            "last_activity = :now WHERE id = :id",
-        soci::use(user_id, user_indicator), soci::use(ip), soci::use(user_agent), soci::use(payload), soci::use(stamp),
-        soci::use(key);
-  } else {
-    *sql << "INSERT INTO sessions (id, user_id, ip_address, user_agent, payload, last_activity) VALUES (:id, :user_id, "
-            ":ip, :ua, :payload, :now)",
-        soci::use(key), soci::use(user_id, user_indicator), soci::use(ip), soci::use(user_agent), soci::use(payload),
-        soci::use(stamp);
-  }
+  // One unit of work: a regenerated id (login) drops the old row and writes the new one together.
+  db::write(database_, [&](db::Tx& tx) {
+    soci::session& sql = tx.sql();
+    if (delete_old) sql << "DELETE FROM sessions WHERE id = :id", soci::use(old_key);
+    if (update_in_place) {
+      sql << "UPDATE sessions SET user_id = :user_id, ip_address = :ip, user_agent = :ua, payload = :payload, "
+             "last_activity = :now WHERE id = :id",
+          soci::use(user_id, user_indicator), soci::use(ip), soci::use(user_agent), soci::use(payload),
+          soci::use(stamp), soci::use(key);
+    } else {
+      sql << "INSERT INTO sessions (id, user_id, ip_address, user_agent, payload, last_activity) VALUES (:id, "
+             ":user_id, :ip, :ua, :payload, :now)",
+          soci::use(key), soci::use(user_id, user_indicator), soci::use(ip), soci::use(user_agent), soci::use(payload),
+          soci::use(stamp);
+    }
+  });
   session.loaded_id_ = session.id_;
   session.last_activity_ = now;
   session.dirty_ = false;
 
+  // After the write's connection went back to the pool: the collection is its own unit of work.
   static thread_local std::minstd_rand odds{std::random_device{}()};
   if (odds() % kGarbageCollectionOdds == 0) collect_garbage();
   return CookieAction::kSet;
@@ -166,10 +178,12 @@ CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) c
 
 std::int64_t SessionStore::collect_garbage() const {
   long long cutoff = core::unix_now() - lifetime_minutes_ * 60LL;
-  auto sql = database_.lease();
-  soci::statement statement = (sql->prepare << "DELETE FROM sessions WHERE last_activity < :cutoff", soci::use(cutoff));
-  statement.execute(true);
-  return statement.get_affected_rows();
+  return db::write(database_, [&](db::Tx& tx) -> std::int64_t {
+    soci::statement statement =
+        (tx.sql().prepare << "DELETE FROM sessions WHERE last_activity < :cutoff", soci::use(cutoff));
+    statement.execute(true);
+    return statement.get_affected_rows();
+  });
 }
 
 }  // namespace web

@@ -62,9 +62,11 @@ class SessionStore final {
   SessionStore(db::Database& database, int lifetime_minutes, int absolute_minutes = 0);
   // Loads the session for a cookie value; an unknown or expired id yields an empty, not-yet-existing session.
   Session load(std::string_view cookie_value) const;
-  // Persists (insert/update), deletes an emptied session, or only refreshes last_activity once a minute.
+  // Persists (insert/update), deletes an emptied session, or only refreshes last_activity once a minute: one
+  // unit of work (a regenerated id drops the old row and writes the new one together). Never call it while this
+  // thread holds a connection; now and then it collects garbage, after its own connection went back.
   CookieAction save(Session& session, const SessionSaveInfo& info) const;
-  // Deletes expired rows; returns how many.
+  // Deletes expired rows (its own unit of work); returns how many.
   std::int64_t collect_garbage() const;
 
  private:

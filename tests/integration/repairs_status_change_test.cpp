@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "db/unit_of_work.hpp"
 #include "support/app_server.hpp"
 #include "support/test_files.hpp"
 
@@ -50,7 +51,9 @@ TEST_F(RepairStatusChange, EveryPairOfTheTableIsAllowedOrRefusedWithTheSpecMessa
   for (auto from : repairs::kAllRepairStatuses) {
     for (auto to : repairs::kAllRepairStatuses) {
       long long id = insert_repair(std::string(repairs::status_key(from)));
-      auto change = repairs::change_repair_status(server_->database(), id, to, std::nullopt, "prueba");
+      auto change = db::write(server_->database(), [&](db::Tx& tx) {
+        return repairs::change_repair_status(tx, id, to, std::nullopt, "prueba");
+      });
       std::string pair = std::string(repairs::status_key(from)) + "→" + std::string(repairs::status_key(to));
       EXPECT_EQ(change.from, from) << pair;
       if (from == to) {
@@ -74,7 +77,9 @@ TEST_F(RepairStatusChange, EveryPairOfTheTableIsAllowedOrRefusedWithTheSpecMessa
 
 TEST_F(RepairStatusChange, ReceivedToDeliveredIsRefusedWithTheListOfAllowedStatuses) {
   long long id = insert_repair("received");
-  auto change = repairs::change_repair_status(server_->database(), id, RepairStatus::kDelivered, 1, "");
+  auto change = db::write(server_->database(), [&](db::Tx& tx) {
+    return repairs::change_repair_status(tx, id, RepairStatus::kDelivered, 1, "");
+  });
   EXPECT_EQ(change.outcome, StatusChangeOutcome::kRefused);
   EXPECT_EQ(change.message,
             "Cambio de estado inválido. Desde Recibido solo podés pasar a: Diagnosticando, Esperando aprobación, En "
@@ -84,8 +89,9 @@ TEST_F(RepairStatusChange, ReceivedToDeliveredIsRefusedWithTheListOfAllowedStatu
 TEST_F(RepairStatusChange, DeliveryWritesHistoryAndDeliveredAtOnce) {
   long long id = insert_repair("ready_pickup");
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repairs WHERE delivered_at IS NULL AND id = " + std::to_string(id)), 1);
-  auto change = repairs::change_repair_status(server_->database(), id, RepairStatus::kDelivered, std::nullopt,
-                                              "Entrega QA");
+  auto change = db::write(server_->database(), [&](db::Tx& tx) {
+    return repairs::change_repair_status(tx, id, RepairStatus::kDelivered, std::nullopt, "Entrega QA");
+  });
   ASSERT_EQ(change.outcome, StatusChangeOutcome::kChanged);
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repairs WHERE delivered_at IS NOT NULL AND id = " + std::to_string(id)), 1);
   std::string from, to, comment;
@@ -101,22 +107,26 @@ TEST_F(RepairStatusChange, DeliveryWritesHistoryAndDeliveredAtOnce) {
 }
 
 TEST_F(RepairStatusChange, UnknownRepairIsNotFound) {
-  auto change = repairs::change_repair_status(server_->database(), 987654, RepairStatus::kRepairing, 1, "");
+  auto change = db::write(server_->database(), [&](db::Tx& tx) {
+    return repairs::change_repair_status(tx, 987654, RepairStatus::kRepairing, 1, "");
+  });
   EXPECT_EQ(change.outcome, StatusChangeOutcome::kNotFound);
 }
 
 TEST_F(RepairStatusChange, ADoubleSubmitIsUnchangedNotAConflict) {
   long long id = insert_repair("diagnosing");
-  auto change = repairs::change_repair_status(server_->database(), id, RepairStatus::kDiagnosing, 1, "",
-                                              RepairStatus::kReceived);
+  auto change = db::write(server_->database(), [&](db::Tx& tx) {
+    return repairs::change_repair_status(tx, id, RepairStatus::kDiagnosing, 1, "", RepairStatus::kReceived);
+  });
   EXPECT_EQ(change.outcome, StatusChangeOutcome::kUnchanged);
   EXPECT_EQ(history_count(id), 0);
 }
 
 TEST_F(RepairStatusChange, AStaleFormGetsTheReloadMessageAndChangesNothing) {
   long long id = insert_repair("repairing");
-  auto change = repairs::change_repair_status(server_->database(), id, RepairStatus::kReadyPickup, 1, "",
-                                              RepairStatus::kReceived);
+  auto change = db::write(server_->database(), [&](db::Tx& tx) {
+    return repairs::change_repair_status(tx, id, RepairStatus::kReadyPickup, 1, "", RepairStatus::kReceived);
+  });
   EXPECT_EQ(change.outcome, StatusChangeOutcome::kConflict);
   EXPECT_EQ(change.message, "La reparación cambió mientras la editabas. Recargá la página e intentá de nuevo.");
   EXPECT_EQ(status_of(id), "repairing");
@@ -134,10 +144,15 @@ TEST_F(RepairStatusChange, ConcurrentChangesFromTheSameFormLetExactlyOneWin) {
   std::vector<std::thread> threads;
   for (auto target : targets)
     threads.emplace_back([&, target] {
-      auto change = repairs::change_repair_status(database, id, target, std::nullopt, "carrera", RepairStatus::kReceived);
-      if (change.outcome == StatusChangeOutcome::kChanged) ++changed;
-      else if (change.outcome == StatusChangeOutcome::kConflict) ++conflicts;
-      else ++other;
+      auto change = db::write(database, [&](db::Tx& tx) {
+        return repairs::change_repair_status(tx, id, target, std::nullopt, "carrera", RepairStatus::kReceived);
+      });
+      if (change.outcome == StatusChangeOutcome::kChanged)
+        ++changed;
+      else if (change.outcome == StatusChangeOutcome::kConflict)
+        ++conflicts;
+      else
+        ++other;
     });
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(changed.load(), 1);

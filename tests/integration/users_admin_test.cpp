@@ -2,6 +2,7 @@
 // role changes with their guards, and the audit row each real change leaves.
 #include <gtest/gtest.h>
 
+#include "db/unit_of_work.hpp"
 #include "domain/users_admin/users_admin.hpp"
 #include "support/accounts.hpp"
 #include "support/app_server.hpp"
@@ -142,14 +143,16 @@ TEST_F(UsersAdmin, TheLastAdminKeepsTheRole) {
   // an actor that is no longer an admin (demoted meanwhile) trying to demote the only remaining one.
   long long former = customer("ex.admin@example.com");
   ASSERT_EQ(count("SELECT COUNT(*) FROM users WHERE role = 'admin'"), 1);
-  auto change = users_admin::change_user_role(server_->database(), admin_id_, "user", former);
+  auto change = db::write(server_->database(),
+                          [&](db::Tx& tx) { return users_admin::change_user_role(tx, admin_id_, "user", former); });
   EXPECT_EQ(change.outcome, users_admin::RoleChangeOutcome::kLastAdmin);
   EXPECT_EQ(users_admin::role_change_message(change.outcome), "No podés quitar el rol al último admin del sistema.");
   EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE role = 'admin'"), 1);
 
   // With a second admin the same demotion goes through.
   ASSERT_EQ(change_role(former, "admin").status, 302);
-  auto allowed = users_admin::change_user_role(server_->database(), former, "user", admin_id_);
+  auto allowed = db::write(server_->database(),
+                           [&](db::Tx& tx) { return users_admin::change_user_role(tx, former, "user", admin_id_); });
   EXPECT_EQ(allowed.outcome, users_admin::RoleChangeOutcome::kChanged);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "support/accounts.hpp"
 #include "support/app_server.hpp"
@@ -21,6 +22,11 @@ using testing_support::scalar;
 using testing_support::visible_text;
 
 namespace {
+// record_order_whatsapp in a unit of work of its own, as the handler runs it.
+notify::LogOutcome record_order_log(db::Database& database, long long order, std::optional<long long> by,
+                                    const std::string& base_url) {
+  return db::write(database, [&](db::Tx& tx) { return notify::record_order_whatsapp(tx, order, by, base_url); });
+}
 
 constexpr const char* kEveryRepairPlaceholder =
     "N={customer_name}|C={code}|S={status}|L={status_label}|U={lookup_url}|E={status_url}|P={phone}|"
@@ -318,9 +324,9 @@ TEST_F(WhatsApp, OrderMessagesUseTheOrderTemplateAndAreDeduplicatedPerStatusAndP
   EXPECT_EQ(message.url.rfind("https://wa.me/5491176543210?text=Pedido%20", 0), 0u) << message.url;
 
   long long admin_id = testing_support::user_id_of(*server_, testing_support::kTestAdminEmail);
-  auto first = notify::record_order_whatsapp(database, order, admin_id, "http://tienda.test");
+  auto first = record_order_log(database, order, admin_id, "http://tienda.test");
   EXPECT_TRUE(first.found && first.has_phone && first.created);
-  auto second = notify::record_order_whatsapp(database, order, admin_id, "http://tienda.test");
+  auto second = record_order_log(database, order, admin_id, "http://tienda.test");
   EXPECT_TRUE(second.has_phone);
   EXPECT_FALSE(second.created);
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM order_whatsapp_logs WHERE order_id = " + std::to_string(order)), 1);
@@ -332,23 +338,23 @@ TEST_F(WhatsApp, OrderMessagesUseTheOrderTemplateAndAreDeduplicatedPerStatusAndP
 
   // Another phone is another send; a log older than 15 minutes does not block.
   database.lease()->once << "UPDATE orders SET pickup_phone = '3415550000' WHERE id = :id", soci::use(order);
-  EXPECT_TRUE(notify::record_order_whatsapp(database, order, admin_id, "").created);
+  EXPECT_TRUE(record_order_log(database, order, admin_id, "").created);
   std::string sixteen = sql_ago(16), fourteen = sql_ago(14);
   database.lease()->once << "UPDATE order_whatsapp_logs SET sent_at = :at WHERE order_id = :id", soci::use(sixteen),
       soci::use(order);
-  EXPECT_TRUE(notify::record_order_whatsapp(database, order, admin_id, "").created);
+  EXPECT_TRUE(record_order_log(database, order, admin_id, "").created);
   database.lease()->once << "UPDATE order_whatsapp_logs SET sent_at = :at WHERE order_id = :id", soci::use(fourteen),
       soci::use(order);
-  EXPECT_FALSE(notify::record_order_whatsapp(database, order, admin_id, "").created);
+  EXPECT_FALSE(record_order_log(database, order, admin_id, "").created);
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM order_whatsapp_logs WHERE order_id = " + std::to_string(order)), 3);
 
   // No phone anywhere: nothing to send, nothing logged.
   database.lease()->once << "UPDATE orders SET pickup_phone = '' WHERE id = :id", soci::use(order);
   database.lease()->once << "UPDATE users SET phone = NULL WHERE id = :id", soci::use(buyer);
-  auto none = notify::record_order_whatsapp(database, order, admin_id, "");
+  auto none = record_order_log(database, order, admin_id, "");
   EXPECT_TRUE(none.found);
   EXPECT_FALSE(none.has_phone);
   EXPECT_FALSE(notify::order_whatsapp(database, order, "").phone.has_value());
-  EXPECT_FALSE(notify::record_order_whatsapp(database, 999999, admin_id, "").found);
+  EXPECT_FALSE(record_order_log(database, 999999, admin_id, "").found);
   admin_->submit("/admin/whatsapp-pedidos", "/admin/whatsapp-pedidos", {{"templates[pendiente]", ""}});
 }

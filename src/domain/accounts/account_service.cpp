@@ -2,6 +2,7 @@
 #include "domain/accounts/account_service.hpp"
 
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace accounts {
 
@@ -63,7 +64,7 @@ RegistrationResult AccountService::register_customer(const RegistrationInput& ra
 
   NewUser user{profile.name, profile.last_name, profile.phone, profile.email, core::hash_password(raw.password, cost_)};
   try {
-    result.user = users_.create(user);
+    result.user = db::write(users_.database(), [&](db::Tx& tx) { return users_.create(tx, user); });
   } catch (const std::exception&) {
     // Two sign-ups with one email at the same instant: the unique index keeps one; the other gets the message.
     if (users_.email_taken(profile.email)) {
@@ -90,7 +91,9 @@ core::FieldErrors AccountService::update_profile(User& user, const ProfileInput&
   ProfileInput profile = normalised(raw);
   validate_profile_fields(profile, users_, user.id, {"Este email ya está registrado."}, errors);
   if (!errors.empty()) return errors;
-  users_.update_profile(user.id, profile.name, profile.last_name, profile.phone, profile.email);
+  db::write(users_.database(), [&](db::Tx& tx) {
+    users_.update_profile(tx, user.id, profile.name, profile.last_name, profile.phone, profile.email);
+  });
   user.name = profile.name;
   user.last_name = profile.last_name;
   user.phone = profile.phone;
@@ -114,8 +117,12 @@ core::FieldErrors AccountService::change_password(const User& user, const Passwo
     errors.add("current_password", "La contraseña actual no es correcta.");
     return errors;
   }
-  users_.update_password(user.id, core::hash_password(input.password, cost_));
-  users_.set_remember_token_hash(user.id, "");  // browsers remembered with the old password must sign in again
+  std::string hash = core::hash_password(input.password, cost_);  // Argon2: outside the transaction
+  // One unit of work: the new password and the end of every "remember me" made with the old one.
+  db::write(users_.database(), [&](db::Tx& tx) {
+    users_.update_password(tx, user.id, hash);
+    users_.set_remember_token_hash(tx, user.id, "");
+  });
   return errors;
 }
 
@@ -123,13 +130,15 @@ User AccountService::create_or_update_admin(const std::string& name, const std::
                                             const std::string& password) const {
   std::string normal = normalise_email(email);
   std::string hash = core::hash_password(password, cost_);
-  if (auto existing = users_.find_by_email(normal)) {
-    users_.update_password(existing->id, hash);
-    users_.update_role(existing->id, "admin");
-    return *users_.find_by_id(existing->id);
-  }
-  NewUser admin{name, "NicoReparaciones", "0000000000", normal, hash, "admin"};
-  return users_.create(admin);
+  return db::write(users_.database(), [&](db::Tx& tx) {
+    if (auto existing = UserRepository::find_by_email(tx.sql(), normal)) {
+      users_.update_password(tx, existing->id, hash);
+      users_.update_role(tx, existing->id, "admin");
+      return *UserRepository::find_by_id(tx.sql(), existing->id);
+    }
+    NewUser admin{name, "NicoReparaciones", "0000000000", normal, hash, "admin"};
+    return users_.create(tx, admin);
+  });
 }
 
 }  // namespace accounts

@@ -11,6 +11,7 @@
 #include "core/log.hpp"
 #include "core/totp.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace accounts {
 
@@ -59,11 +60,15 @@ TwoFactorService::TwoFactorService(db::Database& database, std::string app_key, 
 std::string TwoFactorService::new_secret() { return core::base32_encode(core::random_bytes(20)); }
 
 TwoFactorState TwoFactorService::state(std::int64_t user_id) const {
+  return db::read(database_, [&](soci::session& sql) { return state(sql, user_id); });
+}
+
+TwoFactorState TwoFactorService::state(soci::session& connection, std::int64_t user_id) const {
   TwoFactorState state;
   std::string secret, enabled_at, codes, generated_at;
   soci::indicator secret_ind, enabled_ind, codes_ind, generated_ind;
   long long id = user_id;
-  auto sql = database_.lease();
+  soci::session* sql = &connection;
   *sql << kSelectState, soci::use(id), soci::into(secret, secret_ind), soci::into(enabled_at, enabled_ind),
       soci::into(codes, codes_ind), soci::into(generated_at, generated_ind);
   if (!sql->got_data()) return state;
@@ -89,8 +94,9 @@ std::vector<std::string> TwoFactorService::make_codes() const {
   return {unique.begin(), unique.end()};
 }
 
-std::optional<std::vector<std::string>> TwoFactorService::enable(std::int64_t user_id, const std::string& secret,
-                                                                 const std::string& code, std::int64_t now) const {
+std::optional<std::vector<std::string>> TwoFactorService::enable(db::Tx& tx, std::int64_t user_id,
+                                                                 const std::string& secret, const std::string& code,
+                                                                 std::int64_t now) const {
   auto step = core::verify_totp(core::base32_decode(secret), code, now);
   if (!step) return std::nullopt;
   auto codes = make_codes();
@@ -99,7 +105,7 @@ std::optional<std::vector<std::string>> TwoFactorService::enable(std::int64_t us
   std::string encrypted = core::encrypt_for(app_key_, kSecretPurpose, secret), json = hashes_json(hashes);
   std::string stamp = core::utc_now_sql();
   long long id = user_id, used_step = *step;
-  auto sql = database_.lease();
+  soci::session* sql = &tx.sql();
   *sql << "UPDATE users SET admin_two_factor_secret = :secret, admin_two_factor_enabled_at = :enabled, "
           "admin_two_factor_recovery_codes = :codes, admin_two_factor_recovery_codes_generated_at = :generated, "
           "admin_two_factor_last_used_step = :step WHERE id = :id",
@@ -107,9 +113,9 @@ std::optional<std::vector<std::string>> TwoFactorService::enable(std::int64_t us
   return codes;
 }
 
-bool TwoFactorService::mark_step_used(std::int64_t user_id, std::int64_t step) const {
+bool TwoFactorService::mark_step_used(db::Tx& tx, std::int64_t user_id, std::int64_t step) const {
   long long id = user_id, used = step, compare = step;
-  auto sql = database_.lease();
+  soci::session* sql = &tx.sql();
   soci::statement update = (sql->prepare << "UPDATE users SET admin_two_factor_last_used_step = :step WHERE id = :id AND "
                                             "(admin_two_factor_last_used_step IS NULL OR admin_two_factor_last_used_step < :previous)",
                             soci::use(used), soci::use(id), soci::use(compare));
@@ -117,63 +123,66 @@ bool TwoFactorService::mark_step_used(std::int64_t user_id, std::int64_t step) c
   return update.get_affected_rows() == 1;
 }
 
-bool TwoFactorService::consume_recovery_code(std::int64_t user_id, const std::string& normalised) const {
+bool TwoFactorService::consume_recovery_code(db::Tx& tx, std::int64_t user_id, const std::string& normalised) const {
   std::string wanted = core::sha256_hex(normalised);
   long long id = user_id;
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    std::string codes;
-    soci::indicator codes_ind;
-    auto sql = database_.lease();
-    *sql << "SELECT admin_two_factor_recovery_codes FROM users WHERE id = :id", soci::use(id), soci::into(codes, codes_ind);
-    if (!sql->got_data() || codes_ind != soci::i_ok) return false;
-    auto hashes = parse_hashes(codes);
-    auto found = std::find_if(hashes.begin(), hashes.end(), [&](const std::string& h) { return core::constant_time_equals(h, wanted); });
-    if (found == hashes.end()) return false;
-    hashes.erase(found);
-    std::string remaining = hashes_json(hashes);
-    // Compare-and-swap: only the request that still sees the old list removes the code.
-    soci::statement update = (sql->prepare << "UPDATE users SET admin_two_factor_recovery_codes = :remaining WHERE id = :id "
-                                              "AND admin_two_factor_recovery_codes = :previous",
-                              soci::use(remaining), soci::use(id), soci::use(codes));
-    update.execute(true);
-    if (update.get_affected_rows() == 1) return true;
-  }
-  return false;
+  std::string codes;
+  soci::indicator codes_ind;
+  soci::session* sql = &tx.sql();
+  // The row stays locked until the caller commits (SQLite: the write lock), so two requests cannot both remove
+  // the same code; the compare-and-swap below keeps that true whatever the engine's isolation.
+  *sql << "SELECT admin_two_factor_recovery_codes FROM users WHERE id = :id" +
+              std::string(db::for_update(tx.dialect())),
+      soci::use(id), soci::into(codes, codes_ind);
+  if (!sql->got_data() || codes_ind != soci::i_ok) return false;
+  auto hashes = parse_hashes(codes);
+  auto found = std::find_if(hashes.begin(), hashes.end(),
+                            [&](const std::string& h) { return core::constant_time_equals(h, wanted); });
+  if (found == hashes.end()) return false;
+  hashes.erase(found);
+  std::string remaining = hashes_json(hashes);
+  soci::statement update =
+      (sql->prepare << "UPDATE users SET admin_two_factor_recovery_codes = :remaining WHERE id = :id "
+                       "AND admin_two_factor_recovery_codes = :previous",
+       soci::use(remaining), soci::use(id), soci::use(codes));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
 }
 
-SecondFactor TwoFactorService::verify(std::int64_t user_id, const std::string& token, std::int64_t now) const {
+SecondFactor TwoFactorService::verify(db::Tx& tx, std::int64_t user_id, const std::string& token,
+                                      std::int64_t now) const {
   std::string compact;
   for (char c : token) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') compact.push_back(c);
   }
-  auto current = state(user_id);
+  auto current = state(tx.sql(), user_id);
   bool six_digits = compact.size() == 6 && std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (six_digits && !current.secret.empty()) {
     auto step = core::verify_totp(core::base32_decode(current.secret), compact, now);
-    if (step && mark_step_used(user_id, *step)) return SecondFactor::kTotp;
+    if (step && mark_step_used(tx, user_id, *step)) return SecondFactor::kTotp;
     return SecondFactor::kRejected;
   }
   std::string code = normalise_recovery_code(compact);
-  if (!code.empty() && consume_recovery_code(user_id, code)) return SecondFactor::kRecoveryCode;
+  if (!code.empty() && consume_recovery_code(tx, user_id, code)) return SecondFactor::kRecoveryCode;
   return SecondFactor::kRejected;
 }
 
-std::vector<std::string> TwoFactorService::regenerate_codes(std::int64_t user_id) const {
+std::vector<std::string> TwoFactorService::regenerate_codes(db::Tx& tx, std::int64_t user_id) const {
   auto codes = make_codes();
   std::vector<std::string> hashes;
   for (const auto& c : codes) hashes.push_back(core::sha256_hex(c));
   std::string json = hashes_json(hashes), stamp = core::utc_now_sql();
   long long id = user_id;
-  auto sql = database_.lease();
+  soci::session* sql = &tx.sql();
   *sql << "UPDATE users SET admin_two_factor_recovery_codes = :codes, admin_two_factor_recovery_codes_generated_at = "
           ":generated WHERE id = :id",
       soci::use(json), soci::use(stamp), soci::use(id);
   return codes;
 }
 
-void TwoFactorService::disable(std::int64_t user_id) const {
+void TwoFactorService::disable(db::Tx& tx, std::int64_t user_id) const {
   long long id = user_id;
-  auto sql = database_.lease();
+  soci::session* sql = &tx.sql();
   *sql << "UPDATE users SET admin_two_factor_secret = NULL, admin_two_factor_enabled_at = NULL, "
           "admin_two_factor_recovery_codes = NULL, admin_two_factor_recovery_codes_generated_at = NULL, "
           "admin_two_factor_last_used_step = NULL WHERE id = :id",

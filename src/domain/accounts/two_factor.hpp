@@ -15,6 +15,10 @@
 
 namespace db {
 class Database;
+class Tx;
+}
+namespace soci {
+class session;
 }
 
 namespace accounts {
@@ -33,22 +37,25 @@ class TwoFactorService final {
  public:
   TwoFactorService(db::Database& database, std::string app_key, int recovery_code_count);
 
+  // Writers take the caller's transaction (the handler appends the audit entry to it); state() reads on its own
+  // connection, or on the caller's.
   TwoFactorState state(std::int64_t user_id) const;
+  TwoFactorState state(soci::session& sql, std::int64_t user_id) const;
   // A fresh random secret: 32 base32 characters (160 bits).
   static std::string new_secret();
   // Confirms `secret` with `code` and enables 2FA. Returns the plain recovery codes (shown once) or nullopt
   // when the code does not verify.
-  std::optional<std::vector<std::string>> enable(std::int64_t user_id, const std::string& secret,
+  std::optional<std::vector<std::string>> enable(db::Tx& tx, std::int64_t user_id, const std::string& secret,
                                                  const std::string& code, std::int64_t now) const;
   // Checks a TOTP code (marking its step used) or consumes a recovery code.
-  SecondFactor verify(std::int64_t user_id, const std::string& token, std::int64_t now) const;
+  SecondFactor verify(db::Tx& tx, std::int64_t user_id, const std::string& token, std::int64_t now) const;
   // Replaces every recovery code; returns the new plain codes.
-  std::vector<std::string> regenerate_codes(std::int64_t user_id) const;
-  void disable(std::int64_t user_id) const;
+  std::vector<std::string> regenerate_codes(db::Tx& tx, std::int64_t user_id) const;
+  void disable(db::Tx& tx, std::int64_t user_id) const;
 
  private:
-  bool mark_step_used(std::int64_t user_id, std::int64_t step) const;
-  bool consume_recovery_code(std::int64_t user_id, const std::string& normalised) const;
+  bool mark_step_used(db::Tx& tx, std::int64_t user_id, std::int64_t step) const;
+  bool consume_recovery_code(db::Tx& tx, std::int64_t user_id, const std::string& normalised) const;
   std::vector<std::string> make_codes() const;
 
   db::Database& database_;

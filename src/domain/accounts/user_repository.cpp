@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace accounts {
 
@@ -37,13 +38,19 @@ std::optional<User> fetch_one(soci::session& sql, const std::string& where, cons
 }  // namespace
 
 std::optional<User> UserRepository::find_by_id(std::int64_t id) const {
-  auto sql = database_.lease();
-  return fetch_one(*sql, "WHERE id = :id", static_cast<long long>(id));
+  return db::read(database_, [&](soci::session& sql) { return find_by_id(sql, id); });
 }
 
 std::optional<User> UserRepository::find_by_email(const std::string& email) const {
-  auto sql = database_.lease();
-  return fetch_one(*sql, "WHERE email = :email", email);
+  return db::read(database_, [&](soci::session& sql) { return find_by_email(sql, email); });
+}
+
+std::optional<User> UserRepository::find_by_id(soci::session& sql, std::int64_t id) {
+  return fetch_one(sql, "WHERE id = :id", static_cast<long long>(id));
+}
+
+std::optional<User> UserRepository::find_by_email(soci::session& sql, const std::string& email) {
+  return fetch_one(sql, "WHERE email = :email", email);
 }
 
 bool UserRepository::email_taken(const std::string& email, std::int64_t except_id) const {
@@ -55,22 +62,22 @@ bool UserRepository::email_taken(const std::string& email, std::int64_t except_i
   return count > 0;
 }
 
-User UserRepository::create(const NewUser& user) const {
-  auto sql = database_.lease();
+User UserRepository::create(db::Tx& tx, const NewUser& user) const {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   *sql << "INSERT INTO users (name, last_name, phone, email, password, role, created_at, updated_at) "
           "VALUES (:name, :last_name, :phone, :email, :password, :role, :created, :updated)",
       soci::use(user.name), soci::use(user.last_name), soci::use(user.phone), soci::use(user.email),
       soci::use(user.password_hash), soci::use(user.role), soci::use(now), soci::use(now);
-  auto id = database_.last_insert_id(*sql, "users");
+  auto id = tx.last_insert_id("users");
   auto stored = fetch_one(*sql, "WHERE id = :id", static_cast<long long>(id));
   if (!stored) throw std::runtime_error("user vanished right after insert");
   return *stored;
 }
 
-void UserRepository::update_profile(std::int64_t id, const std::string& name, const std::string& last_name,
+void UserRepository::update_profile(db::Tx& tx, std::int64_t id, const std::string& name, const std::string& last_name,
                                     const std::string& phone, const std::string& email) const {
-  auto sql = database_.lease();
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   long long key = id;
   *sql << "UPDATE users SET name = :name, last_name = :last_name, phone = :phone, email = :email, updated_at = :now "
@@ -78,16 +85,16 @@ void UserRepository::update_profile(std::int64_t id, const std::string& name, co
       soci::use(name), soci::use(last_name), soci::use(phone), soci::use(email), soci::use(now), soci::use(key);
 }
 
-void UserRepository::update_password(std::int64_t id, const std::string& password_hash) const {
-  auto sql = database_.lease();
+void UserRepository::update_password(db::Tx& tx, std::int64_t id, const std::string& password_hash) const {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   long long key = id;
   *sql << "UPDATE users SET password = :password, updated_at = :now WHERE id = :id", soci::use(password_hash),
       soci::use(now), soci::use(key);
 }
 
-void UserRepository::update_role(std::int64_t id, const std::string& role) const {
-  auto sql = database_.lease();
+void UserRepository::update_role(db::Tx& tx, std::int64_t id, const std::string& role) const {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   long long key = id;
   *sql << "UPDATE users SET role = :role, updated_at = :now WHERE id = :id", soci::use(role), soci::use(now),
@@ -98,8 +105,8 @@ void UserRepository::update_role(std::int64_t id, const std::string& role) const
 
 namespace accounts {
 
-void UserRepository::set_remember_token_hash(std::int64_t id, const std::string& token_hash) const {
-  auto sql = database_.lease();
+void UserRepository::set_remember_token_hash(db::Tx& tx, std::int64_t id, const std::string& token_hash) const {
+  soci::session* sql = &tx.sql();
   long long key = id;
   soci::indicator indicator = token_hash.empty() ? soci::i_null : soci::i_ok;
   *sql << "UPDATE users SET remember_token = :token WHERE id = :id", soci::use(token_hash, indicator), soci::use(key);

@@ -1,9 +1,11 @@
 // audit_logs writer (see audit_log.hpp): every entry is appended to the hash chain of audit_chain.hpp.
 //
-// Appends are serialised so two writers cannot both chain to the same predecessor (a fork): one transaction
-// per entry that first locks the chain head — SQLite's BEGIN IMMEDIATE already holds the database write lock,
-// MariaDB takes the head row with SELECT … FOR UPDATE. Insert, read the row back, hash, store the hash, move
-// the head, commit: a crash anywhere leaves nothing half-written.
+// Appends run inside the caller's transaction (the use case's db::write), so an entry commits or rolls back
+// with the change it records. They are serialised so two writers cannot both chain to the same predecessor (a
+// fork): the append first locks the chain head — SQLite's BEGIN IMMEDIATE already holds the database write
+// lock, MariaDB and PostgreSQL take the head row with SELECT … FOR UPDATE, held until the caller commits. Insert,
+// read the row back, hash, store the hash, move the head: a crash anywhere leaves nothing half-written. A
+// deadlock against another append is rolled back whole and rerun by db::write.
 #include "domain/audit/audit_log.hpp"
 
 #include <array>
@@ -13,6 +15,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/audit/audit_chain.hpp"
 
 namespace audit {
@@ -34,8 +37,8 @@ struct Head {
 };
 
 // Creates the head row on the first append (a freshly migrated database holds no rows, so `db:import` sees an
-// empty target). Every entry already there is legacy (unsealed). Autocommit INSERT-or-ignore before the append
-// transaction: two first writers cannot both create it, and neither waits on the other's transaction.
+// empty target). Every entry already there is legacy (unsealed). INSERT-or-ignore inside the caller's
+// transaction: two first writers cannot both create it (the second waits for the first, then skips).
 void ensure_head(soci::session& sql, db::Dialect dialect) {
   int found = 0;
   sql << "SELECT COUNT(*) FROM audit_chain_heads WHERE id = 1", soci::into(found);
@@ -48,13 +51,6 @@ void ensure_head(soci::session& sql, db::Dialect dialect) {
   if (legacy_ind == soci::i_null) legacy_max_id = 0;
   sql << db::insert_ignore(dialect, "INTO audit_chain_heads (id, legacy_max_id, last_id, last_hash) VALUES (1, :legacy, 0, '')"),
       soci::use(legacy_max_id);
-}
-
-// InnoDB may still pick an append as a deadlock victim (e.g. against a first writer creating the head); the
-// victim was rolled back whole, so running it again is correct. SQLite serialises writers and never gets here.
-bool is_deadlock(const soci::soci_error& error) {
-  std::string_view what = error.what();
-  return what.find("Deadlock") != std::string_view::npos || what.find("1213") != std::string_view::npos;
 }
 
 // Locks the head row for this transaction (SQLite: BEGIN IMMEDIATE already holds the write lock).
@@ -77,9 +73,8 @@ struct StoredRow {
   std::string ip, user_agent, method, metadata, now;
 };
 
-// One append in its own transaction: lock head, insert, read back, hash, seal, move head, commit.
-void append(soci::session& sql, db::Database& database, const AuditEntry& entry, StoredRow& row) {
-  db::Transaction transaction(sql, database.dialect());
+// One append in the caller's transaction: lock head, insert, read back, hash, seal, move head.
+void append_row(soci::session& sql, db::Database& database, const AuditEntry& entry, StoredRow& row) {
   Head head = lock_head(sql, database.dialect());
   sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
           "route_name, http_method, metadata, created_at, prev_hash) VALUES (:event, :actor, :role, :type, :subject, "
@@ -108,14 +103,13 @@ void append(soci::session& sql, db::Database& database, const AuditEntry& entry,
   std::string hash = chain_hash(head.last_hash, canonical_entry(columns));
 
   sql << "UPDATE audit_logs SET hash = :hash WHERE id = :id", soci::use(hash), soci::use(id);
-  sql << "UPDATE audit_chain_heads SET last_id = :id, last_hash = :hash, updated_at = :now WHERE id = 1",
-      soci::use(id), soci::use(hash), soci::use(row.now);
-  transaction.commit();
+  sql << "UPDATE audit_chain_heads SET last_id = :id, last_hash = :hash, updated_at = :now WHERE id = 1", soci::use(id),
+      soci::use(hash), soci::use(row.now);
 }
 
 }  // namespace
 
-void AuditLog::record(const AuditEntry& entry) const {
+void append(db::Tx& tx, const AuditEntry& entry) {
   StoredRow row;
   row.metadata = "{";
   for (const auto& [key, value] : entry.metadata) {
@@ -134,16 +128,14 @@ void AuditLog::record(const AuditEntry& entry) const {
   row.method = core::to_upper(entry.http_method);
   row.now = core::utc_now_sql();
 
-  auto sql = database_.lease();
-  ensure_head(*sql, database_.dialect());
-  for (int attempt = 1;; ++attempt) {
-    try {
-      append(*sql, database_, entry, row);
-      return;
-    } catch (const soci::soci_error& error) {
-      if (attempt >= 3 || !is_deadlock(error)) throw;
-    }
-  }
+  ensure_head(tx.sql(), tx.dialect());
+  append_row(tx.sql(), tx.database(), entry, row);
+}
+
+void AuditLog::append(db::Tx& tx, const AuditEntry& entry) const { audit::append(tx, entry); }
+
+void AuditLog::record(const AuditEntry& entry) const {
+  db::write(database_, [&](db::Tx& tx) { audit::append(tx, entry); });
 }
 
 }  // namespace audit

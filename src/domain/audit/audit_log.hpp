@@ -2,8 +2,10 @@
 // business events (order/repair status, role change, quote decision) it records security events:
 // auth.login.succeeded, auth.login.failed, auth.logout, admin allowlist denials, 2FA changes.
 // Every entry is sealed into the hash chain of audit_chain.hpp (appends are serialised by a lock on the chain
-// head). Blocking (SQL): worker threads only. record() throws on SQL errors. Call it after your own write
-// transaction has committed, not inside it: on SQLite it needs the write lock your open transaction holds.
+// head, held until the transaction commits). An entry that belongs to a change is appended inside the use case's
+// transaction (`append(tx, entry)`): both commit or neither does. record() is for events that write nothing else
+// (a failed login, a denied admin access): its own unit of work. Blocking (SQL): worker threads only; both throw
+// on SQL errors.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace audit {
@@ -31,9 +34,15 @@ struct AuditEntry {
   std::vector<std::pair<std::string, std::string>> metadata;  // stored as a JSON object of strings
 };
 
+// Appends `entry` to the chain inside the caller's transaction (locks the chain head until it commits).
+void append(db::Tx& tx, const AuditEntry& entry);
+
 class AuditLog final {
  public:
   explicit AuditLog(db::Database& database) : database_(database) {}
+  // append() inside the caller's transaction.
+  void append(db::Tx& tx, const AuditEntry& entry) const;
+  // An entry on its own: one db::write.
   void record(const AuditEntry& entry) const;
 
  private:

@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace catalog {
 
@@ -186,46 +187,49 @@ SaveResult create_item(db::Database& database, CatalogKind kind, std::int64_t pa
   std::string clean;
   if (!check_name(name, max_length, clean, result.errors)) return result;
   const auto& k = info(kind);
-  auto sql = database.lease();
-  // A few attempts: two admins adding the same name at once end with the unique index stopping the second one
-  // (reported as the duplicate it is), and two different names racing for the same fallback slug, or an InnoDB
-  // deadlock between such inserts, simply go again with a fresh look at the table.
+  // A few units of work: two admins adding the same name at once end with the unique index stopping the second
+  // one (reported as the duplicate it is), and two different names racing for the same fallback slug simply go
+  // again in a fresh transaction with a fresh look at the table (a failed statement ends a PostgreSQL transaction,
+  // so the retry cannot stay inside one). Deadlocks are rerun by db::write itself.
   constexpr int kAttempts = 4;
   for (int attempt = 1;; ++attempt) {
     try {
-      db::Transaction transaction(*sql, database.dialect());
-      // MariaDB: siblings are created one at a time per parent (SQLite's BEGIN IMMEDIATE already serialises).
-      if (k.parent_column && db::locks_rows(database.dialect())) {
-        long long locked = 0;
+      return db::write(database, [&](db::Tx& tx) {
+        SaveResult saved;
+        soci::session* sql = &tx.sql();
+        // MariaDB/PostgreSQL: siblings are created one at a time per parent (SQLite's BEGIN IMMEDIATE serialises).
+        if (k.parent_column && db::locks_rows(tx.dialect())) {
+          long long locked = 0;
+          long long parent = parent_id;
+          *sql << std::string("SELECT id FROM ") + k.parent_table + " WHERE id = :p FOR UPDATE", soci::use(parent),
+              soci::into(locked);
+        }
+        if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
+          saved.errors.add("name", duplicate_message(kind, existing->active));
+          saved.existing = existing;
+          return saved;
+        }
+        std::string slug = unique_slug(*sql, kind, parent_id, clean);
+        std::string now = core::utc_now_sql();
+        int active_flag = active ? 1 : 0;
         long long parent = parent_id;
-        *sql << std::string("SELECT id FROM ") + k.parent_table + " WHERE id = :p FOR UPDATE", soci::use(parent),
-            soci::into(locked);
-      }
-      if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
-        result.errors.add("name", duplicate_message(kind, existing->active));
-        result.existing = existing;
-        return result;
-      }
-      std::string slug = unique_slug(*sql, kind, parent_id, clean);
-      std::string now = core::utc_now_sql();
-      int active_flag = active ? 1 : 0;
-      long long parent = parent_id;
-      if (k.parent_column) {
-        *sql << std::string("INSERT INTO ") + k.table + " (" + k.parent_column +
-                    ", name, slug, active, created_at, updated_at) VALUES (:p, :n, :s, :a, :c, :u)",
-            soci::use(parent), soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now),
-            soci::use(now);
-      } else {
-        *sql << std::string("INSERT INTO ") + k.table +
-                    " (name, slug, active, created_at, updated_at) VALUES (:n, :s, :a, :c, :u)",
-            soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now), soci::use(now);
-      }
-      auto id = database.last_insert_id(*sql, k.table);
-      transaction.commit();
-      result.item = find_on(*sql, kind, id);
-      return result;
+        if (k.parent_column) {
+          *sql << std::string("INSERT INTO ") + k.table + " (" + k.parent_column +
+                      ", name, slug, active, created_at, updated_at) VALUES (:p, :n, :s, :a, :c, :u)",
+              soci::use(parent), soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now),
+              soci::use(now);
+        } else {
+          *sql << std::string("INSERT INTO ") + k.table +
+                      " (name, slug, active, created_at, updated_at) VALUES (:n, :s, :a, :c, :u)",
+              soci::use(clean), soci::use(slug), soci::use(active_flag), soci::use(now), soci::use(now);
+        }
+        saved.item = find_on(*sql, kind, tx.last_insert_id(k.table));
+        return saved;
+      });
     } catch (const soci::soci_error&) {
-      if (auto existing = duplicate_of(*sql, kind, parent_id, clean, 0)) {
+      auto existing =
+          db::read(database, [&](soci::session& sql) { return duplicate_of(sql, kind, parent_id, clean, 0); });
+      if (existing) {
         result.errors.add("name", duplicate_message(kind, existing->active));
         result.existing = existing;
         return result;
@@ -238,50 +242,55 @@ SaveResult create_item(db::Database& database, CatalogKind kind, std::int64_t pa
 SaveResult update_item(db::Database& database, CatalogKind kind, std::int64_t id, std::string_view name,
                        std::optional<bool> active, std::size_t max_length) {
   SaveResult result;
-  auto sql = database.lease();
-  auto current = find_on(*sql, kind, id);
-  if (!current) return result;
   std::string clean;
-  if (!check_name(name, max_length, clean, result.errors)) return result;
+  bool valid_name = check_name(name, max_length, clean, result.errors);
   const auto& k = info(kind);
+  std::optional<CatalogItem> current;
   try {
-    db::Transaction transaction(*sql, database.dialect());
-    if (auto existing = duplicate_of(*sql, kind, current->parent_id, clean, id)) {
-      result.errors.add("name", duplicate_message(kind, existing->active));
-      result.existing = existing;
-      return result;
-    }
-    std::string now = core::utc_now_sql();
-    int active_flag = active.value_or(current->active) ? 1 : 0;
-    long long key = id;
-    *sql << std::string("UPDATE ") + k.table + " SET name = :n, active = :a, updated_at = :u WHERE id = :id",
-        soci::use(clean), soci::use(active_flag), soci::use(now), soci::use(key);
-    transaction.commit();
+    return db::write(database, [&](db::Tx& tx) {
+      SaveResult saved;
+      soci::session* sql = &tx.sql();
+      current = find_on(*sql, kind, id);
+      if (!current) return saved;
+      if (!valid_name) return result;
+      if (auto existing = duplicate_of(*sql, kind, current->parent_id, clean, id)) {
+        saved.errors.add("name", duplicate_message(kind, existing->active));
+        saved.existing = existing;
+        return saved;
+      }
+      std::string now = core::utc_now_sql();
+      int active_flag = active.value_or(current->active) ? 1 : 0;
+      long long key = id;
+      *sql << std::string("UPDATE ") + k.table + " SET name = :n, active = :a, updated_at = :u WHERE id = :id",
+          soci::use(clean), soci::use(active_flag), soci::use(now), soci::use(key);
+      saved.item = find_on(*sql, kind, id);
+      return saved;
+    });
   } catch (const soci::soci_error&) {
-    if (auto existing = duplicate_of(*sql, kind, current->parent_id, clean, id)) {
-      result.errors.add("name", duplicate_message(kind, existing->active));
-      result.existing = existing;
-      return result;
-    }
-    throw;
+    // The unique index stopped a rename racing with another admin's: report the duplicate it is.
+    auto existing =
+        current ? db::read(database,
+                           [&](soci::session& sql) { return duplicate_of(sql, kind, current->parent_id, clean, id); })
+                : std::nullopt;
+    if (!existing) throw;
+    result.errors.add("name", duplicate_message(kind, existing->active));
+    result.existing = existing;
+    return result;
   }
-  result.item = find_on(*sql, kind, id);
-  return result;
 }
 
-std::optional<CatalogItem> toggle_item(db::Database& database, CatalogKind kind, std::int64_t id) {
-  auto sql = database.lease();
+std::optional<CatalogItem> toggle_item(db::Tx& tx, CatalogKind kind, std::int64_t id) {
   std::string now = core::utc_now_sql();
   long long key = id;
   // One statement, so two clicks at once flip twice instead of racing on a read value.
-  *sql << std::string("UPDATE ") + info(kind).table +
-              " SET active = CASE WHEN active = 1 THEN 0 ELSE 1 END, updated_at = :u WHERE id = :id",
+  tx.sql() << std::string("UPDATE ") + info(kind).table +
+                  " SET active = CASE WHEN active = 1 THEN 0 ELSE 1 END, updated_at = :u WHERE id = :id",
       soci::use(now), soci::use(key);
-  return find_on(*sql, kind, id);
+  return find_on(tx.sql(), kind, id);
 }
 
-AssignOutcome assign_model_group(db::Database& database, std::int64_t model_id, std::optional<std::int64_t> group_id) {
-  auto sql = database.lease();
+AssignOutcome assign_model_group(db::Tx& tx, std::int64_t model_id, std::optional<std::int64_t> group_id) {
+  soci::session* sql = &tx.sql();
   auto model = find_on(*sql, CatalogKind::kModel, model_id);
   if (!model) return AssignOutcome::kModelNotFound;
   std::string now = core::utc_now_sql();

@@ -22,6 +22,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace catalog {
@@ -53,6 +54,8 @@ struct SaveResult {
   bool ok() const { return errors.empty() && item.has_value(); }
 };
 
+// create_item and update_item are use cases of their own (each attempt one db::write: a unique-index race is
+// retried in a fresh transaction); toggle_item and assign_model_group write in the caller's transaction.
 // Creates an item under `parent_id` (which the caller has checked exists). Refusals on field "name":
 // "Ingresá un nombre.", "El nombre no puede superar los N caracteres.", and the kind's duplicate message.
 SaveResult create_item(db::Database& database, CatalogKind kind, std::int64_t parent_id, std::string_view name,
@@ -64,11 +67,11 @@ SaveResult update_item(db::Database& database, CatalogKind kind, std::int64_t id
                        std::optional<bool> active, std::size_t max_length);
 
 // Flips `active`; the updated item, or nullopt when the id does not exist.
-std::optional<CatalogItem> toggle_item(db::Database& database, CatalogKind kind, std::int64_t id);
+std::optional<CatalogItem> toggle_item(db::Tx& tx, CatalogKind kind, std::int64_t id);
 
 // Puts a model in a group of its own brand, or takes it out (nullopt).
 enum class AssignOutcome { kAssigned, kModelNotFound, kGroupNotFound, kGroupOfOtherBrand };
-AssignOutcome assign_model_group(db::Database& database, std::int64_t model_id, std::optional<std::int64_t> group_id);
+AssignOutcome assign_model_group(db::Tx& tx, std::int64_t model_id, std::optional<std::int64_t> group_id);
 
 // "Ya existe una marca con ese nombre para este tipo." … (with a hint when the existing one is inactive).
 std::string duplicate_message(CatalogKind kind, bool existing_is_active);

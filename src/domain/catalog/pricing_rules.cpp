@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/catalog/device_catalog.hpp"
 
 namespace catalog {
@@ -130,9 +131,12 @@ std::vector<PricingRuleRow> list_pricing_rules(db::Database& database) {
 }
 
 std::optional<PricingRule> find_pricing_rule(db::Database& database, std::int64_t id) {
+  return db::read(database, [&](soci::session& sql) { return find_pricing_rule(sql, id); });
+}
+
+std::optional<PricingRule> find_pricing_rule(soci::session& sql, std::int64_t id) {
   if (id <= 0) return std::nullopt;
-  auto sql = database.lease();
-  auto rows = fetch_rules(*sql, "WHERE r.id = " + std::to_string(id));
+  auto rows = fetch_rules(sql, "WHERE r.id = " + std::to_string(id));
   if (rows.empty()) return std::nullopt;
   return rows.front().rule;
 }
@@ -246,8 +250,8 @@ RuleValidation validate_pricing_rule(db::Database& database, const PricingRuleFo
   return result;
 }
 
-std::int64_t insert_pricing_rule(db::Database& database, const PricingRule& rule) {
-  auto sql = database.lease();
+std::int64_t insert_pricing_rule(db::Tx& tx, const PricingRule& rule) {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   long long type = rule.device_type_id, repair = rule.repair_type_id, shipping = rule.shipping_default_cents;
   NullableId brand(rule.device_brand_id), group(rule.device_model_group_id), model(rule.device_model_id),
@@ -264,12 +268,12 @@ std::int64_t insert_pricing_rule(db::Database& database, const PricingRule& rule
       soci::use(multiplier, multiplier_ind), soci::use(min_profit.value, min_profit.indicator),
       soci::use(fixed_total.value, fixed_total.indicator), soci::use(shipping), soci::use(priority), soci::use(active),
       soci::use(now), soci::use(now);
-  return database.last_insert_id(*sql, "pricing_rules");
+  return tx.last_insert_id("pricing_rules");
 }
 
-bool update_pricing_rule(db::Database& database, std::int64_t id, const PricingRule& rule) {
-  if (!find_pricing_rule(database, id)) return false;
-  auto sql = database.lease();
+bool update_pricing_rule(db::Tx& tx, std::int64_t id, const PricingRule& rule) {
+  if (!find_pricing_rule(tx.sql(), id)) return false;
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   long long key = id, type = rule.device_type_id, repair = rule.repair_type_id, shipping = rule.shipping_default_cents;
   NullableId brand(rule.device_brand_id), group(rule.device_model_group_id), model(rule.device_model_id),
@@ -290,25 +294,22 @@ bool update_pricing_rule(db::Database& database, std::int64_t id, const PricingR
   return true;
 }
 
-std::optional<bool> toggle_pricing_rule(db::Database& database, std::int64_t id) {
-  if (!find_pricing_rule(database, id)) return std::nullopt;
-  {
-    auto sql = database.lease();  // returned before find_pricing_rule leases again
-    std::string now = core::utc_now_sql();
-    long long key = id;
-    *sql << "UPDATE pricing_rules SET active = CASE WHEN active = 1 THEN 0 ELSE 1 END, updated_at = :u WHERE id = :id",
-        soci::use(now), soci::use(key);
-  }
-  auto rule = find_pricing_rule(database, id);
+std::optional<bool> toggle_pricing_rule(db::Tx& tx, std::int64_t id) {
+  if (!find_pricing_rule(tx.sql(), id)) return std::nullopt;
+  std::string now = core::utc_now_sql();
+  long long key = id;
+  tx.sql()
+      << "UPDATE pricing_rules SET active = CASE WHEN active = 1 THEN 0 ELSE 1 END, updated_at = :u WHERE id = :id",
+      soci::use(now), soci::use(key);
+  auto rule = find_pricing_rule(tx.sql(), id);
   if (!rule) return std::nullopt;
   return rule->active;
 }
 
-bool delete_pricing_rule(db::Database& database, std::int64_t id) {
-  if (!find_pricing_rule(database, id)) return false;
-  auto sql = database.lease();
+bool delete_pricing_rule(db::Tx& tx, std::int64_t id) {
+  if (!find_pricing_rule(tx.sql(), id)) return false;
   long long key = id;
-  *sql << "DELETE FROM pricing_rules WHERE id = :id", soci::use(key);
+  tx.sql() << "DELETE FROM pricing_rules WHERE id = :id", soci::use(key);
   return true;
 }
 

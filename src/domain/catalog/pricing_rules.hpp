@@ -16,6 +16,7 @@ class session;
 }
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace catalog {
@@ -33,6 +34,7 @@ struct PricingRuleRow {
 // Every rule, ordered: active first, type, repair type, priority desc, newest first.
 std::vector<PricingRuleRow> list_pricing_rules(db::Database& database);
 std::optional<PricingRule> find_pricing_rule(db::Database& database, std::int64_t id);
+std::optional<PricingRule> find_pricing_rule(soci::session& sql, std::int64_t id);
 // Active rules for (type, repair type): the candidates of pick_rule.
 std::vector<PricingRule> active_rules_for(soci::session& sql, std::int64_t device_type_id, std::int64_t repair_type_id);
 
@@ -53,11 +55,11 @@ struct RuleValidation {
 RuleValidation validate_pricing_rule(db::Database& database, const PricingRuleForm& form);
 
 // Stores a validated rule: new id / true when updated (false: no such rule).
-std::int64_t insert_pricing_rule(db::Database& database, const PricingRule& rule);
-bool update_pricing_rule(db::Database& database, std::int64_t id, const PricingRule& rule);
+std::int64_t insert_pricing_rule(db::Tx& tx, const PricingRule& rule);
+bool update_pricing_rule(db::Tx& tx, std::int64_t id, const PricingRule& rule);
 // Flips `active`; the new state, or nullopt when no such rule.
-std::optional<bool> toggle_pricing_rule(db::Database& database, std::int64_t id);
-bool delete_pricing_rule(db::Database& database, std::int64_t id);
+std::optional<bool> toggle_pricing_rule(db::Tx& tx, std::int64_t id);
+bool delete_pricing_rule(db::Tx& tx, std::int64_t id);
 
 // "0.25", "0,25", "1" → hundredths (25, 25, 100). At most two decimals, ≥ 0, ≤ 999999.99; else nullopt.
 std::optional<std::int64_t> parse_multiplier(std::string_view text);

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
 #include "db/row_values.hpp"
 
@@ -47,7 +48,7 @@ const std::set<std::string> kActions = {"activate", "deactivate", "feature", "un
 
 }  // namespace
 
-BulkResult apply_bulk_action(db::Database& database, const BulkRequest& request) {
+BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
   if (!kActions.count(request.action)) return refused("Elegí una acción masiva válida.");
   if (request.ids.empty()) return refused("Seleccioná al menos un producto.");
 
@@ -74,8 +75,7 @@ BulkResult apply_bulk_action(db::Database& database, const BulkRequest& request)
     stock_value = *delta;
   }
 
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   if (request.action == "set_category") {
     auto id = parse_id(request.category_id);
     long long exists = 0;
@@ -151,7 +151,6 @@ BulkResult apply_bulk_action(db::Database& database, const BulkRequest& request)
     result.message = "Eliminados: " + std::to_string(result.affected) + ". Omitidos: " + std::to_string(skipped) +
                      " (tienen pedidos).";
   }
-  transaction.commit();
   result.skipped = skipped;
   return result;
 }

@@ -1,6 +1,6 @@
 // Bulk actions on products (spec/domain.md §2.11 `admin.products.bulk`, plus set_category and stock_adjust):
-// one transaction per request, so an error leaves nothing half-applied. Ids that are not numbers or not
-// existing products are counted as skipped, the valid ones are applied.
+// one transaction per request (the caller's db::Tx), so an error leaves nothing half-applied. Ids that are not
+// numbers or not existing products are counted as skipped, the valid ones are applied.
 //
 // action        extra input            effect on each existing product
 // activate      —                      active = 1
@@ -19,6 +19,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace inventory {
@@ -39,6 +40,6 @@ struct BulkResult {
   std::vector<std::string> removed_images;  // delete: image paths of deleted rows, for the caller to remove
 };
 
-BulkResult apply_bulk_action(db::Database& database, const BulkRequest& request);
+BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request);
 
 }  // namespace inventory

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/inventory/slugs.hpp"
 #include "db/row_values.hpp"
 
@@ -54,12 +55,11 @@ std::optional<Category> find_category(db::Database& database, long long id) {
   return std::nullopt;
 }
 
-SaveResult create_category(db::Database& database, const CategoryInput& input) {
+SaveResult create_category(db::Tx& tx, const CategoryInput& input) {
   SaveResult result;
   result.errors = validate(input);
   if (!result.errors.empty()) return result;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   std::string name = core::trim(input.name);
   auto slug = choose_slug(*sql, SlugTable::kCategories, input.slug, name, 0);
   if (!slug.error.empty()) {
@@ -72,17 +72,15 @@ SaveResult create_category(db::Database& database, const CategoryInput& input) {
           "VALUES (:name, :slug, 1, :description, :icon, :c, :u)",
       soci::use(name), soci::use(slug.slug), soci::use(description, description_ind),
       soci::use(icon, icon_ind), soci::use(now), soci::use(now);
-  result.id = database.last_insert_id(*sql, "categories");
-  transaction.commit();
+  result.id = tx.last_insert_id("categories");
   return result;
 }
 
-SaveResult update_category(db::Database& database, long long id, const CategoryInput& input) {
+SaveResult update_category(db::Tx& tx, long long id, const CategoryInput& input) {
   SaveResult result;
   result.errors = validate(input);
   if (!result.errors.empty()) return result;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   long long exists = 0;
   *sql << "SELECT COUNT(*) FROM categories WHERE id = :id", soci::use(id), soci::into(exists);
   if (exists == 0) return result;
@@ -96,17 +94,15 @@ SaveResult update_category(db::Database& database, long long id, const CategoryI
   soci::indicator description_ind = null_if_blank(description), icon_ind = null_if_blank(icon);
   *sql << "UPDATE categories SET name = :name, slug = :slug, description = :description, icon = :icon, "
           "updated_at = :u WHERE id = :id",
-      soci::use(name), soci::use(slug.slug), soci::use(description, description_ind),
-      soci::use(icon, icon_ind), soci::use(now), soci::use(id);
-  transaction.commit();
+      soci::use(name), soci::use(slug.slug), soci::use(description, description_ind), soci::use(icon, icon_ind),
+      soci::use(now), soci::use(id);
   result.id = id;
   return result;
 }
 
-Deletion delete_category(db::Database& database, long long id) {
+Deletion delete_category(db::Tx& tx, long long id) {
   Deletion deletion;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   long long exists = 0;
   *sql << "SELECT COUNT(*) FROM categories WHERE id = :id", soci::use(id), soci::into(exists);
   if (exists == 0) return deletion;
@@ -123,14 +119,12 @@ Deletion delete_category(db::Database& database, long long id) {
   // Explicit, rather than relying on ON DELETE CASCADE being enforced by every connection.
   *sql << "DELETE FROM products WHERE category_id = :id", soci::use(id);
   *sql << "DELETE FROM categories WHERE id = :id", soci::use(id);
-  transaction.commit();
   deletion.outcome = DeleteOutcome::kDeleted;
   return deletion;
 }
 
-std::optional<bool> toggle_category_active(db::Database& database, long long id) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+std::optional<bool> toggle_category_active(db::Tx& tx, long long id) {
+  soci::session* sql = &tx.sql();
   long long active = 0;
   soci::indicator found = soci::i_null;
   *sql << "SELECT active FROM categories WHERE id = :id", soci::use(id), soci::into(active, found);
@@ -139,7 +133,6 @@ std::optional<bool> toggle_category_active(db::Database& database, long long id)
   std::string now = core::utc_now_sql();
   *sql << "UPDATE categories SET active = :a, updated_at = :u WHERE id = :id", soci::use(next), soci::use(now),
       soci::use(id);
-  transaction.commit();
   return next == 1;
 }
 

@@ -10,6 +10,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace inventory {
@@ -37,9 +38,9 @@ struct SaveResult {
 std::vector<Category> list_categories(db::Database& database);
 std::optional<Category> find_category(db::Database& database, long long id);
 
-SaveResult create_category(db::Database& database, const CategoryInput& input);
+SaveResult create_category(db::Tx& tx, const CategoryInput& input);
 // errors.empty() and id == 0 → no such category.
-SaveResult update_category(db::Database& database, long long id, const CategoryInput& input);
+SaveResult update_category(db::Tx& tx, long long id, const CategoryInput& input);
 
 enum class DeleteOutcome { kDeleted, kHasOrders, kNotFound };
 struct Deletion {
@@ -47,10 +48,10 @@ struct Deletion {
   std::vector<std::string> image_paths;  // uploaded images of the deleted rows, for the caller to remove
 };
 // Refused when an order item references any of its products (sold items keep their history); otherwise the
-// category and its products go in one transaction.
-Deletion delete_category(db::Database& database, long long id);
+// category and its products go in one transaction (the caller's).
+Deletion delete_category(db::Tx& tx, long long id);
 
 // Flips `active`; the new value, or nullopt when the category does not exist.
-std::optional<bool> toggle_category_active(db::Database& database, long long id);
+std::optional<bool> toggle_category_active(db::Tx& tx, long long id);
 
 }  // namespace inventory

@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/inventory/slugs.hpp"
 #include "db/row_values.hpp"
 
@@ -71,9 +72,8 @@ core::FieldErrors validate(soci::session& sql, const ProductInput& input, ValidP
   return errors;
 }
 
-std::optional<bool> toggle_flag(db::Database& database, long long id, const std::string& column) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+std::optional<bool> toggle_flag(db::Tx& tx, long long id, const std::string& column) {
+  soci::session* sql = &tx.sql();
   long long value = 0;
   soci::indicator found = soci::i_null;
   *sql << "SELECT " + column + " FROM products WHERE id = :id", soci::use(id), soci::into(value, found);
@@ -82,7 +82,6 @@ std::optional<bool> toggle_flag(db::Database& database, long long id, const std:
   std::string now = core::utc_now_sql();
   *sql << "UPDATE products SET " + column + " = :v, updated_at = :u WHERE id = :id", soci::use(next), soci::use(now),
       soci::use(id);
-  transaction.commit();
   return next == 1;
 }
 
@@ -156,10 +155,9 @@ core::FieldErrors check_product(db::Database& database, const ProductInput& inpu
   return validate(*sql, input, ignored);
 }
 
-ProductSave create_product(db::Database& database, const ProductInput& input, const std::string& image_path) {
+ProductSave create_product(db::Tx& tx, const ProductInput& input, const std::string& image_path) {
   ProductSave result;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   ValidProduct valid;
   result.errors = validate(*sql, input, valid);
   if (!result.errors.empty()) return result;
@@ -176,16 +174,14 @@ ProductSave create_product(db::Database& database, const ProductInput& input, co
       soci::use(valid.category_id), soci::use(valid.name), soci::use(slug.slug), soci::use(valid.price),
       soci::use(valid.stock), soci::use(valid.description, description_ind), soci::use(image, image_ind),
       soci::use(now), soci::use(now);
-  result.id = database.last_insert_id(*sql, "products");
-  transaction.commit();
+  result.id = tx.last_insert_id("products");
   return result;
 }
 
-ProductSave update_product(db::Database& database, long long id, const ProductInput& input, ImageChange image,
+ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, ImageChange image,
                            const std::string& new_image_path) {
   ProductSave result;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   std::string current_image;
   soci::indicator current_ind = soci::i_null;
   long long found_id = 0;
@@ -213,15 +209,13 @@ ProductSave update_product(db::Database& database, long long id, const ProductIn
       soci::use(valid.category_id), soci::use(valid.name), soci::use(slug.slug), soci::use(valid.price),
       soci::use(valid.stock), soci::use(valid.description, description_ind), soci::use(stored_image, image_ind),
       soci::use(now), soci::use(id);
-  transaction.commit();
   result.id = id;
   return result;
 }
 
-Deletion delete_product(db::Database& database, long long id) {
+Deletion delete_product(db::Tx& tx, long long id) {
   Deletion deletion;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   std::string image;
   soci::indicator image_ind = soci::i_null;
   long long found_id = 0;
@@ -235,27 +229,22 @@ Deletion delete_product(db::Database& database, long long id) {
     return deletion;
   }
   *sql << "DELETE FROM products WHERE id = :id", soci::use(id);
-  transaction.commit();
   if (image_ind == soci::i_ok && !image.empty()) deletion.image_paths.push_back(image);
   deletion.outcome = DeleteOutcome::kDeleted;
   return deletion;
 }
 
-std::optional<bool> toggle_product_active(db::Database& database, long long id) { return toggle_flag(database, id, "active"); }
-std::optional<bool> toggle_product_featured(db::Database& database, long long id) {
-  return toggle_flag(database, id, "featured");
-}
+std::optional<bool> toggle_product_active(db::Tx& tx, long long id) { return toggle_flag(tx, id, "active"); }
+std::optional<bool> toggle_product_featured(db::Tx& tx, long long id) { return toggle_flag(tx, id, "featured"); }
 
-bool set_product_stock(db::Database& database, long long id, long long stock) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+bool set_product_stock(db::Tx& tx, long long id, long long stock) {
+  soci::session* sql = &tx.sql();
   long long exists = 0;
   *sql << "SELECT COUNT(*) FROM products WHERE id = :id", soci::use(id), soci::into(exists);
   if (exists == 0) return false;
   std::string now = core::utc_now_sql();
   *sql << "UPDATE products SET stock = :s, updated_at = :u WHERE id = :id", soci::use(stock), soci::use(now),
       soci::use(id);
-  transaction.commit();
   return true;
 }
 

@@ -14,6 +14,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace inventory {
@@ -70,19 +71,19 @@ struct ProductSave {
   std::string old_image;      // image_path that the write replaced or removed: the caller deletes the file
 };
 
-// Validates again, chooses the slug and writes in one transaction. New products are active, not featured.
-ProductSave create_product(db::Database& database, const ProductInput& input, const std::string& image_path);
-ProductSave update_product(db::Database& database, long long id, const ProductInput& input, ImageChange image,
+// Validates again, chooses the slug and writes, in the caller's transaction. New products are active, not featured.
+ProductSave create_product(db::Tx& tx, const ProductInput& input, const std::string& image_path);
+ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, ImageChange image,
                            const std::string& new_image_path);
 
 // Refused when order items reference it; otherwise the row goes and its image path is returned for removal.
-Deletion delete_product(db::Database& database, long long id);
+Deletion delete_product(db::Tx& tx, long long id);
 
 // Flip a flag; the new value, or nullopt when the product does not exist.
-std::optional<bool> toggle_product_active(db::Database& database, long long id);
-std::optional<bool> toggle_product_featured(db::Database& database, long long id);
+std::optional<bool> toggle_product_active(db::Tx& tx, long long id);
+std::optional<bool> toggle_product_featured(db::Tx& tx, long long id);
 // Sets the stock (≥ 0, checked by the caller); false when the product does not exist.
-bool set_product_stock(db::Database& database, long long id, long long stock);
+bool set_product_stock(db::Tx& tx, long long id, long long stock);
 
 // A non-negative whole number ("12"), or nullopt ("-1", "1.5", "abc", "").
 std::optional<long long> parse_stock(const std::string& text);

@@ -1,6 +1,7 @@
-// The order confirmation e-mail: composed from the order as stored, queued on the database queue right after
-// checkout commits, delivered by a queue worker (`nico queue:work`) with the queue's retries; a delivery that
-// keeps failing ends in failed_jobs and raises an ops alert (QueueJobFailed, see infra/queue_worker.hpp).
+// The order confirmation e-mail: composed from the order as stored, queued on the database queue inside the
+// checkout transaction (transactional outbox: the job row commits with the order, so a crash never loses the mail
+// and a rolled-back order never gets one), delivered by a queue worker (`nico queue:work`) with the queue's retries; a
+// delivery that keeps failing ends in failed_jobs and raises an ops alert (QueueJobFailed, see infra/queue_worker.hpp).
 //
 //   job name                   data                 handler
 //   mail.order_confirmation    {"order_id": 123}    send_order_confirmation_job (registered in
@@ -17,6 +18,7 @@ class Config;
 }
 namespace db {
 class Database;
+class Tx;
 }
 namespace infra {
 class JobRegistry;
@@ -26,11 +28,14 @@ namespace mail {
 
 inline constexpr const char* kOrderConfirmationJob = "mail.order_confirmation";
 
-// Queues the confirmation of `order_id`. Call it after the checkout transaction committed (a rolled-back order
-// must not be announced). MAIL_MAILER=array: nothing is queued. QUEUE_CONNECTION=sync: sent now.
-// Never throws: the order exists whatever happens to its e-mail, so failures are logged and false is returned.
-// Blocking (SQL): worker threads only.
-bool queue_order_confirmation(const core::Config& config, db::Database& database, long long order_id);
+// Writes the confirmation job of `order_id` through the checkout's own transaction (outbox). MAIL_MAILER=array or
+// QUEUE_CONNECTION=sync: writes nothing (sync mail goes out after the commit, below). Throws on SQL errors, which
+// roll the order back with it. Blocking (SQL): worker threads only.
+void queue_order_confirmation(db::Tx& tx, const core::Config& config, long long order_id);
+
+// QUEUE_CONNECTION=sync only (development): sends the confirmation now; call it after the checkout committed.
+// Never throws (the order exists whatever happens to its e-mail): failures are logged and kept in failed_jobs.
+void send_order_confirmation_if_sync(const core::Config& config, db::Database& database, long long order_id);
 
 // The message for `order_id` (Spanish, UTF-8), or nullopt when the order or its buyer's e-mail is gone.
 std::optional<MailMessage> order_confirmation_message(const core::Config& config, db::Database& database,

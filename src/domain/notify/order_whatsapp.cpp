@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/notify/log_store.hpp"
 #include "domain/notify/phone.hpp"
 #include "domain/notify/placeholders.hpp"
@@ -55,8 +56,8 @@ std::optional<OrderFacts> read_order(soci::session& sql, long long order_id, boo
 struct ShopData {
   std::string phone, address, hours, name;
 };
-ShopData shop_data(db::Database& database) {
-  auto settings = settings::BusinessSettings::load(database);
+ShopData shop_data(soci::session& sql) {
+  auto settings = settings::BusinessSettings::load(sql);
   return {settings.get("shop_phone"), settings.get("shop_address"), settings.get("shop_hours"),
           settings.get("company_name", "NicoReparaciones")};
 }
@@ -77,19 +78,18 @@ WhatsAppMessage build(soci::session& sql, OrderFacts facts, const ShopData& shop
 }  // namespace
 
 WhatsAppMessage order_whatsapp(db::Database& database, long long order_id, const std::string& base_url) {
-  ShopData shop = shop_data(database);
   auto sql = database.lease();
+  ShopData shop = shop_data(*sql);
   auto facts = read_order(*sql, order_id, false);
   if (!facts) return {};
   return build(*sql, std::move(*facts), shop, base_url);
 }
 
-LogOutcome record_order_whatsapp(db::Database& database, long long order_id, std::optional<long long> sent_by,
+LogOutcome record_order_whatsapp(db::Tx& tx, long long order_id, std::optional<long long> sent_by,
                                  const std::string& base_url) {
-  ShopData shop = shop_data(database);  // before the lease: one connection per call, never two
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
-  auto facts = read_order(*sql, order_id, db::locks_rows(database.dialect()));
+  soci::session* sql = &tx.sql();
+  ShopData shop = shop_data(*sql);
+  auto facts = read_order(*sql, order_id, db::locks_rows(tx.dialect()));
   LogOutcome outcome;
   if (!facts) return outcome;
   outcome.found = true;
@@ -106,13 +106,12 @@ LogOutcome record_order_whatsapp(db::Database& database, long long order_id, std
     return outcome;
   }
   outcome.sent_at = insert_log(*sql, kOrderLogs, order_id, status, message, sent_by);
-  transaction.commit();
   outcome.created = true;
   return outcome;
 }
 
-bool log_order_whatsapp(db::Database& database, long long order_id, std::optional<long long> sent_by) {
-  return record_order_whatsapp(database, order_id, sent_by, "").created;
+bool log_order_whatsapp(db::Tx& tx, long long order_id, std::optional<long long> sent_by) {
+  return record_order_whatsapp(tx, order_id, sent_by, "").created;
 }
 
 std::vector<WhatsAppLogEntry> order_whatsapp_logs(db::Database& database, long long order_id) {

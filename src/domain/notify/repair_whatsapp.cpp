@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/notify/log_store.hpp"
 #include "domain/notify/phone.hpp"
 #include "domain/notify/placeholders.hpp"
@@ -43,8 +44,8 @@ std::optional<RepairFacts> read_repair(soci::session& sql, long long repair_id, 
 struct ShopData {
   std::string address, hours;
 };
-ShopData shop_data(db::Database& database) {
-  auto settings = settings::BusinessSettings::load(database);
+ShopData shop_data(soci::session& sql) {
+  auto settings = settings::BusinessSettings::load(sql);
   return {settings.get("shop_address"), settings.get("shop_hours")};
 }
 
@@ -80,8 +81,8 @@ std::string label_of(const std::string& key) {
 
 WhatsAppMessage repair_whatsapp(db::Database& database, long long repair_id, const std::string& base_url,
                                 const std::string& app_key) {
-  ShopData shop = shop_data(database);
   auto sql = database.lease();
+  ShopData shop = shop_data(*sql);
   auto facts = read_repair(*sql, repair_id, false);
   if (!facts) return {};
   return build(*sql, std::move(*facts), shop, base_url, app_key);
@@ -91,8 +92,8 @@ std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const 
                                                   const std::string& base_url, const std::string& app_key) {
   std::vector<WhatsAppMessage> messages;
   if (repair_ids.empty()) return messages;
-  ShopData shop = shop_data(database);
   auto sql = database.lease();
+  ShopData shop = shop_data(*sql);
   std::map<std::string, std::string> templates;  // status key → template text
   // One statement prepared once and executed per id (parsing the SQL costs more than running it).
   long long id = 0;
@@ -129,12 +130,11 @@ std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const 
   return messages;
 }
 
-LogOutcome record_repair_whatsapp(db::Database& database, long long repair_id, std::optional<long long> sent_by,
+LogOutcome record_repair_whatsapp(db::Tx& tx, long long repair_id, std::optional<long long> sent_by,
                                   const std::string& base_url, const std::string& app_key) {
-  ShopData shop = shop_data(database);  // before the lease: one connection per call, never two
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
-  auto facts = read_repair(*sql, repair_id, db::locks_rows(database.dialect()));
+  soci::session* sql = &tx.sql();
+  ShopData shop = shop_data(*sql);
+  auto facts = read_repair(*sql, repair_id, db::locks_rows(tx.dialect()));
   LogOutcome outcome;
   if (!facts) return outcome;
   outcome.found = true;
@@ -151,13 +151,12 @@ LogOutcome record_repair_whatsapp(db::Database& database, long long repair_id, s
     return outcome;
   }
   outcome.sent_at = insert_log(*sql, kRepairLogs, repair_id, status, message, sent_by);
-  transaction.commit();
   outcome.created = true;
   return outcome;
 }
 
-bool log_repair_whatsapp(db::Database& database, long long repair_id, std::optional<long long> sent_by) {
-  return record_repair_whatsapp(database, repair_id, sent_by, "", "").created;
+bool log_repair_whatsapp(db::Tx& tx, long long repair_id, std::optional<long long> sent_by) {
+  return record_repair_whatsapp(tx, repair_id, sent_by, "", "").created;
 }
 
 std::vector<WhatsAppLogEntry> repair_whatsapp_logs(db::Database& database, long long repair_id) {

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace notify {
 
@@ -53,11 +54,10 @@ std::string template_for(soci::session& sql, TemplateKind kind, const std::strin
   return default_template(kind, status_key);
 }
 
-void save_templates(db::Database& database, TemplateKind kind, const std::map<std::string, std::string>& submitted,
+void save_templates(db::Tx& tx, TemplateKind kind, const std::map<std::string, std::string>& submitted,
                     std::optional<long long> updated_by) {
   std::string now = core::utc_now_sql();
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   for (const auto& status : template_statuses(kind)) {
     std::string key(status.key);
     std::string text;
@@ -66,7 +66,6 @@ void save_templates(db::Database& database, TemplateKind kind, const std::map<st
     if (core::trim(text).empty()) text = default_template(kind, key);
     upsert(*sql, kind, key, text, updated_by, now);
   }
-  transaction.commit();
 }
 
 int seed_default_templates(soci::session& sql, const std::string& now) {

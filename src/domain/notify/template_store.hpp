@@ -10,6 +10,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 namespace soci {
 class session;
@@ -23,9 +24,9 @@ std::map<std::string, std::string> stored_templates(db::Database& database, Temp
 // The text for one status: the stored template when present and not blank, else the default. Reads on `sql`.
 std::string template_for(soci::session& sql, TemplateKind kind, const std::string& status_key);
 
-// Saves one text per status of the kind, in one transaction: for every status the submitted text
+// Saves one text per status of the kind, in the caller's transaction: for every status the submitted text
 // or, when missing or blank, the default. Texts are kept as typed. Upsert with updated_by.
-void save_templates(db::Database& database, TemplateKind kind, const std::map<std::string, std::string>& submitted,
+void save_templates(db::Tx& tx, TemplateKind kind, const std::map<std::string, std::string>& submitted,
                     std::optional<long long> updated_by);
 
 // db:seed: inserts the default text for every status that has no row yet (both kinds). Returns rows inserted.

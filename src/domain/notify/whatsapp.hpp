@@ -22,6 +22,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace notify {
@@ -64,13 +65,13 @@ std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const 
                                                   const std::string& base_url, const std::string& app_key);
 
 // Logs "sent" for the repair's current status unless the latest log for that status is younger than 10 minutes
-// (the phone is not considered). Stores the rendered message and the normalised phone. Transaction; the repair
-// row is locked on MariaDB, so two clicks at once create one row.
-LogOutcome record_repair_whatsapp(db::Database& database, long long repair_id, std::optional<long long> sent_by,
+// (the phone is not considered). Stores the rendered message and the normalised phone. In the caller's
+// transaction; the repair row is locked on MariaDB/PostgreSQL, so two clicks at once create one row.
+LogOutcome record_repair_whatsapp(db::Tx& tx, long long repair_id, std::optional<long long> sent_by,
                                   const std::string& base_url, const std::string& app_key);
 // The interface of the helpers' contract: the same without links (the stored message then carries relative
 // links such as "/reparacion" and no signed links). Prefer record_repair_whatsapp.
-bool log_repair_whatsapp(db::Database& database, long long repair_id, std::optional<long long> sent_by);
+bool log_repair_whatsapp(db::Tx& tx, long long repair_id, std::optional<long long> sent_by);
 
 std::vector<WhatsAppLogEntry> repair_whatsapp_logs(db::Database& database, long long repair_id);
 
@@ -79,11 +80,11 @@ std::vector<WhatsAppLogEntry> repair_whatsapp_logs(db::Database& database, long 
 WhatsAppMessage order_whatsapp(db::Database& database, long long order_id, const std::string& base_url);
 
 // Logs "sent" for the order's current status unless a log for the same status and phone is younger than
-// 15 minutes. Transaction; the order row is locked on MariaDB.
-LogOutcome record_order_whatsapp(db::Database& database, long long order_id, std::optional<long long> sent_by,
+// 15 minutes. In the caller's transaction; the order row is locked on MariaDB/PostgreSQL.
+LogOutcome record_order_whatsapp(db::Tx& tx, long long order_id, std::optional<long long> sent_by,
                                  const std::string& base_url);
 // Contract form without base URL (relative links in the stored message). Prefer record_order_whatsapp.
-bool log_order_whatsapp(db::Database& database, long long order_id, std::optional<long long> sent_by);
+bool log_order_whatsapp(db::Tx& tx, long long order_id, std::optional<long long> sent_by);
 
 std::vector<WhatsAppLogEntry> order_whatsapp_logs(db::Database& database, long long order_id);
 

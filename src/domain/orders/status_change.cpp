@@ -6,7 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/strings.hpp"
-#include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace orders {
 
@@ -28,13 +28,11 @@ constexpr const char* kInsertHistory =
     "VALUES (:order, :from, :to, :by, :at, :comment)";
 }  // namespace
 
-StatusChange change_order_status(db::Database& database, long long order_id, OrderStatus to,
-                                 std::optional<long long> changed_by, const std::string& comment,
-                                 std::optional<OrderStatus> expected_from) {
+StatusChange change_order_status(db::Tx& tx, long long order_id, OrderStatus to, std::optional<long long> changed_by,
+                                 const std::string& comment, std::optional<OrderStatus> expected_from) {
   StatusChange result;
   result.to = to;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
 
   std::string current_key, restored_at;
   soci::indicator restored_ind = soci::i_null;
@@ -75,7 +73,7 @@ StatusChange change_order_status(db::Database& database, long long order_id, Ord
   if (update.get_affected_rows() != 1) {
     result.outcome = StatusChangeOutcome::kConflict;
     result.message = kConflictMessage;
-    return result;  // rolled back: nothing written
+    return result;  // nothing written
   }
 
   if (restore) {
@@ -100,7 +98,6 @@ StatusChange change_order_status(db::Database& database, long long order_id, Ord
   soci::indicator comment_ind = trimmed.empty() ? soci::i_null : soci::i_ok;
   *sql << kInsertHistory, soci::use(order_id), soci::use(from_key), soci::use(to_key), soci::use(by, by_ind),
       soci::use(now), soci::use(trimmed, comment_ind);
-  transaction.commit();
 
   result.outcome = StatusChangeOutcome::kChanged;
   result.message = kChangedMessage;

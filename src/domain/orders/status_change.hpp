@@ -1,6 +1,6 @@
 // The one way an order changes status after checkout (spec/domain.md §2.9 updateStatus, §3.1).
 //
-// change_order_status runs one write transaction:
+// change_order_status runs in the caller's write transaction (docs/ARCHITECTURE.md, "Transactions"):
 //   (a) reads the order; unknown id → kNotFound;
 //   (b) same status → kUnchanged ("El pedido ya estaba en ese estado."): no history, no audit, nothing written;
 //   (c) a transition status.hpp refuses → kRefused with the §3.1 message;
@@ -11,8 +11,9 @@
 //       the stock exactly once (the loser gets kUnchanged on SQLite, whose writers are serialised, or kConflict on
 //       MariaDB, whose UPDATE re-reads the committed row);
 //   (e) inserts the order_status_histories row (from, to, changed_by, comment or NULL).
-// It does NOT write the audit trail: the handler does (it has the request's IP, route and user agent).
-// Blocking (SQL): worker threads only. SQL errors throw (the transaction rolls back).
+// The handler appends the audit entry (it has the request's IP, route and user agent) to the same transaction, so
+// status, stock, history and audit commit together. Blocking (SQL): worker threads only. SQL errors throw (the
+// caller's transaction rolls back).
 #pragma once
 
 #include <optional>
@@ -21,7 +22,7 @@
 #include "domain/orders/status.hpp"
 
 namespace db {
-class Database;
+class Tx;
 }
 
 namespace orders {
@@ -43,8 +44,7 @@ struct StatusChange {
 
 // `changed_by`: the admin's user id (nullopt: system). `comment`: stored as NULL when blank.
 // `expected_from`: the status the admin was looking at; when given and different from the stored one → kConflict.
-StatusChange change_order_status(db::Database& database, long long order_id, OrderStatus to,
-                                 std::optional<long long> changed_by, const std::string& comment,
-                                 std::optional<OrderStatus> expected_from = std::nullopt);
+StatusChange change_order_status(db::Tx& tx, long long order_id, OrderStatus to, std::optional<long long> changed_by,
+                                 const std::string& comment, std::optional<OrderStatus> expected_from = std::nullopt);
 
 }  // namespace orders

@@ -66,12 +66,12 @@ std::optional<QuoteView> read_quote(db::Database& database, long long repair_id)
   return view;
 }
 
-QuoteDecision decide_quote(db::Database& database, long long repair_id, bool approve) {
+QuoteDecision decide_quote(db::Tx& tx, long long repair_id, bool approve) {
   QuoteDecision decision;
   decision.to = approve ? RepairStatus::kRepairing : RepairStatus::kCancelled;
   decision.comment = approve ? kQuoteApprovedComment : kQuoteRejectedComment;
-  auto change = change_repair_status(database, repair_id, decision.to, std::nullopt, decision.comment,
-                                     RepairStatus::kWaitingApproval);
+  auto change =
+      change_repair_status(tx, repair_id, decision.to, std::nullopt, decision.comment, RepairStatus::kWaitingApproval);
   switch (change.outcome) {
     case StatusChangeOutcome::kChanged:
       decision.outcome = QuoteDecisionOutcome::kDecided;

@@ -13,6 +13,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace repairs {
@@ -77,7 +78,7 @@ struct QuoteDecision {
 // Approve (→ repairing) or reject (→ cancelled) through repairs::change_repair_status with changed_by null and
 // expected_from waiting_approval: only a repair still waiting changes, exactly once even if both buttons are
 // pressed at once (the UPDATE is guarded by the current status); anything else is kNotWaiting and writes
-// nothing. Audit is the handler's job.
-QuoteDecision decide_quote(db::Database& database, long long repair_id, bool approve);
+// nothing. Runs in the caller's transaction; the handler appends the audit entry to it.
+QuoteDecision decide_quote(db::Tx& tx, long long repair_id, bool approve);
 
 }  // namespace repairs

@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace repairs {
 
@@ -51,10 +52,8 @@ std::string make_repair_code(const std::string& local_yyyymmdd, long long id) {
   return "R-" + local_yyyymmdd + "-" + number;
 }
 
-long long create_repair(db::Database& database, const RepairFormValues& v, long long admin_id,
-                        const QuoteSnapshot& quote) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+long long create_repair(db::Tx& tx, const RepairFormValues& v, long long admin_id, const QuoteSnapshot& quote) {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   std::string status(status_key(v.status));
   Maybe<long long> user_id(v.user_id), rule_id(quote.rule_id);
@@ -75,17 +74,15 @@ long long create_repair(db::Database& database, const RepairFormValues& v, long 
       soci::use(rule_id.value, rule_id.ind), soci::use(rule_label.value, rule_label.ind),
       soci::use(profit.value, profit.ind), soci::use(shipping.value, shipping.ind), soci::use(total.value, total.ind),
       soci::use(now), soci::use(now);
-  long long id = database.last_insert_id(*sql, "repairs");
+  long long id = tx.last_insert_id("repairs");
   std::string code = make_repair_code(core::format_local(now, "%Y%m%d"), id);
   *sql << kSetCode, soci::use(code), soci::use(id);
   *sql << kInsertHistory, soci::use(id), soci::use(status), soci::use(admin_id), soci::use(now);
-  transaction.commit();
   return id;
 }
 
-bool update_repair(db::Database& database, long long id, const RepairFormValues& v) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+bool update_repair(db::Tx& tx, long long id, const RepairFormValues& v) {
+  soci::session* sql = &tx.sql();
   long long current_user = 0;
   soci::indicator current_user_ind = soci::i_null;
   *sql << "SELECT user_id FROM repairs WHERE id = :id", soci::use(id), soci::into(current_user, current_user_ind);
@@ -106,7 +103,6 @@ bool update_repair(db::Database& database, long long id, const RepairFormValues&
       soci::use(parts), soci::use(labor), soci::use(final_price.value, final_price.ind), soci::use(paid),
       soci::use(method.value, method.ind), soci::use(payment_notes.value, payment_notes.ind),
       soci::use(v.warranty_days), soci::use(notes.value, notes.ind), soci::use(now), soci::use(id);
-  transaction.commit();
   return true;
 }
 

@@ -1,5 +1,6 @@
 // Writing repairs from the admin forms (spec/domain.md §2.10 "Create" and "update"):
-//   create_repair: one transaction — INSERT, then the code R-YYYYMMDD-NNNNN from the new id (so it is unique
+// Both write in the caller's transaction (the handler's db::write).
+//   create_repair: INSERT, then the code R-YYYYMMDD-NNNNN from the new id (so it is unique
 //   however many counters take repairs at once), then the history row "Creación de reparación".
 //   update_repair: the edit form's fields; never status, code, received_at or repair type.
 // Values come from validate_repair_form + check_repair_references. Blocking (SQL); throws soci::soci_error.
@@ -13,6 +14,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace repairs {
@@ -28,10 +30,10 @@ struct QuoteSnapshot {
 std::string make_repair_code(const std::string& local_yyyymmdd, long long id);
 
 // Returns the new repair's id. `admin_id` is recorded as the history row's author.
-long long create_repair(db::Database& database, const RepairFormValues& values, long long admin_id,
+long long create_repair(db::Tx& tx, const RepairFormValues& values, long long admin_id,
                         const QuoteSnapshot& quote = {});
 
 // False when the repair does not exist.
-bool update_repair(db::Database& database, long long id, const RepairFormValues& values);
+bool update_repair(db::Tx& tx, long long id, const RepairFormValues& values);
 
 }  // namespace repairs

@@ -1,8 +1,8 @@
-// Repair status change: one transaction guarded by the current status (see status_change.hpp).
+// Repair status change in the caller's transaction, guarded by the current status (see status_change.hpp).
 #include "domain/repairs/status_change.hpp"
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace repairs {
 
@@ -31,11 +31,9 @@ std::string transition_refusal_message(RepairStatus from) {
   return message + ".";
 }
 
-StatusChange change_repair_status(db::Database& database, long long repair_id, RepairStatus to,
-                                  std::optional<long long> changed_by, const std::string& comment,
-                                  std::optional<RepairStatus> expected_from) {
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+StatusChange change_repair_status(db::Tx& tx, long long repair_id, RepairStatus to, std::optional<long long> changed_by,
+                                  const std::string& comment, std::optional<RepairStatus> expected_from) {
+  soci::session* sql = &tx.sql();
 
   std::string current_key;
   soci::indicator current_ind = soci::i_null;
@@ -67,7 +65,6 @@ StatusChange change_repair_status(db::Database& database, long long repair_id, R
   soci::indicator comment_ind = comment.empty() ? soci::i_null : soci::i_ok;
   *sql << kInsertHistory, soci::use(repair_id), soci::use(current_key), soci::use(to_key),
       soci::use(changed_by_value, changed_by_ind), soci::use(now), soci::use(comment_value, comment_ind);
-  transaction.commit();
   return {StatusChangeOutcome::kChanged, from, to, kStatusChangedMessage};
 }
 

@@ -9,12 +9,13 @@
 //   UPDATE repairs SET status=to … WHERE id=? AND status=current
 //        │ 0 rows (a concurrent change won the race) ──────> kConflict, nothing written
 //        v
-//   INSERT repair_status_histories (from, to, changed_by, now, comment) ──> commit ──> kChanged
+//   INSERT repair_status_histories (from, to, changed_by, now, comment) ──> kChanged
 //
 // Entering delivered sets delivered_at (only when still empty: the warranty counts from the first delivery).
-// Audit is NOT written here: the HTTP handler does it with the request's actor, IP and route.
-// Blocking (SQL): worker threads only. Throws soci::soci_error on database failures (nothing half-written:
-// the transaction rolls back).
+// Runs in the caller's transaction (the caller owns it: docs/ARCHITECTURE.md, "Transactions"), so the handler
+// appends the audit entry — it knows the request's actor, IP and route — in that same transaction, and both
+// commit together. Outcomes other than kChanged write nothing. Blocking (SQL): worker threads only. Throws
+// soci::soci_error on database failures (the caller's transaction then rolls back).
 #pragma once
 
 #include <optional>
@@ -23,7 +24,7 @@
 #include "domain/repairs/status.hpp"
 
 namespace db {
-class Database;
+class Tx;
 }
 
 namespace repairs {
@@ -48,8 +49,7 @@ inline constexpr const char* kRepairNotFoundMessage = "No encontramos esa repara
 std::string transition_refusal_message(RepairStatus from);
 
 // See the diagram above. `changed_by` null = the customer (signed link). An empty comment is stored as NULL.
-StatusChange change_repair_status(db::Database& database, long long repair_id, RepairStatus to,
-                                  std::optional<long long> changed_by, const std::string& comment,
-                                  std::optional<RepairStatus> expected_from = std::nullopt);
+StatusChange change_repair_status(db::Tx& tx, long long repair_id, RepairStatus to, std::optional<long long> changed_by,
+                                  const std::string& comment, std::optional<RepairStatus> expected_from = std::nullopt);
 
 }  // namespace repairs

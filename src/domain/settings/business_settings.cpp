@@ -6,13 +6,17 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace settings {
 
 BusinessSettings BusinessSettings::load(db::Database& database) {
+  return db::read(database, [](soci::session& sql) { return load(sql); });
+}
+
+BusinessSettings BusinessSettings::load(soci::session& sql) {
   BusinessSettings result;
-  auto sql = database.lease();
-  soci::rowset<soci::row> rows = (sql->prepare << "SELECT \"key\", value FROM business_settings");
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT \"key\", value FROM business_settings");
   for (const auto& row : rows) {
     std::string value = row.get_indicator(1) == soci::i_null ? "" : row.get<std::string>(1);
     result.values_[row.get<std::string>(0)] = value;
@@ -31,14 +35,12 @@ std::string BusinessSettings::raw(const std::string& key) const {
   return found == values_.end() ? std::string() : found->second;
 }
 
-void BusinessSettings::remove(db::Database& database, const std::string& key) {
-  auto sql = database.lease();
-  *sql << "DELETE FROM business_settings WHERE \"key\" = :k", soci::use(key);
+void BusinessSettings::remove(db::Tx& tx, const std::string& key) {
+  tx.sql() << "DELETE FROM business_settings WHERE \"key\" = :k", soci::use(key);
 }
 
-void BusinessSettings::put(db::Database& database, const std::string& key, const std::string& value,
-                           long long updated_by) {
-  auto sql = database.lease();
+void BusinessSettings::put(db::Tx& tx, const std::string& key, const std::string& value, long long updated_by) {
+  soci::session* sql = &tx.sql();
   std::string now = core::utc_now_sql();
   soci::indicator by_indicator = updated_by > 0 ? soci::i_ok : soci::i_null;
   // Look first, then update or insert: MariaDB reports 0 affected rows for an UPDATE that changes nothing.

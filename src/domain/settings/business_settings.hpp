@@ -8,6 +8,10 @@
 
 namespace db {
 class Database;
+class Tx;
+}
+namespace soci {
+class session;
 }
 
 namespace settings {
@@ -16,14 +20,16 @@ class BusinessSettings final {
  public:
   // Reads every row once; cheap enough per request (a handful of rows).
   static BusinessSettings load(db::Database& database);
+  // Same, on the caller's connection (inside a unit of work).
+  static BusinessSettings load(soci::session& sql);
 
   // The stored value when present and not blank, else `fallback`.
   std::string get(const std::string& key, const std::string& fallback = "") const;
 
-  // Insert or update one key (updated_by may be 0 for "system").
-  static void put(db::Database& database, const std::string& key, const std::string& value, long long updated_by);
-  // Deletes the key (a brand asset reset). No-op when absent.
-  static void remove(db::Database& database, const std::string& key);
+  // Insert or update one key (updated_by may be 0 for "system"), in the caller's transaction.
+  static void put(db::Tx& tx, const std::string& key, const std::string& value, long long updated_by);
+  // Deletes the key (a brand asset reset), in the caller's transaction. No-op when absent.
+  static void remove(db::Tx& tx, const std::string& key);
   // The stored value even when blank ("" when absent), for re-filling forms.
   std::string raw(const std::string& key) const;
 

@@ -1,4 +1,4 @@
-// Checkout validation and the order-placing transaction (see checkout.hpp).
+// Checkout validation and placing an order in the caller's transaction (see checkout.hpp).
 #include "domain/store/checkout.hpp"
 
 #include <soci/soci.h>
@@ -7,25 +7,16 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/log.hpp"
 #include "core/strings.hpp"
-#include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 
 namespace store {
 
 namespace {
 
-constexpr int kMaxAttempts = 3;
 constexpr std::size_t kMaxNotesCharacters = 2000;
 
 constexpr const char* kProductGone = "Uno o mas productos ya no existen o fueron eliminados. Vuelve a armar el carrito.";
-
-// Lock conflicts that a retry of the whole transaction resolves.
-bool is_transient(const soci::soci_error& error) {
-  std::string what = error.what();
-  return what.find("database is locked") != std::string::npos || what.find("SQLITE_BUSY") != std::string::npos ||
-         what.find("Deadlock") != std::string::npos || what.find("Lock wait timeout") != std::string::npos;
-}
 
 struct PricedLine {
   long long product_id = 0;
@@ -34,35 +25,26 @@ struct PricedLine {
   int quantity = 0;
 };
 
-class Refusal final : public std::exception {
- public:
-  explicit Refusal(std::string message) : message_(std::move(message)) {}
-  const std::string& message() const { return message_; }
-  const char* what() const noexcept override { return message_.c_str(); }
-
- private:
-  std::string message_;
-};
+using Refusal = CheckoutRefused;
 
 // NULL for "" (optional fields are stored as NULL, not as empty text).
 soci::indicator null_if_empty(const std::string& text) { return text.empty() ? soci::i_null : soci::i_ok; }
 
-// One attempt of the transaction. Returns the result; throws Refusal (rolled back by the guard) or soci_error.
-PlaceOrderResult place_order_once(db::Database& database, const Buyer& buyer, const CheckoutForm& form,
-                                  const Cart& cart) {
-  const bool sqlite = database.dialect() == db::Dialect::kSqlite;
+}  // namespace
+
+PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm& form, const Cart& cart) {
+  const bool sqlite = tx.dialect() == db::Dialect::kSqlite;
   const std::string token_hash = core::sha256_hex(form.checkout_token);
   const std::string now = core::utc_now_sql();
   long long user_id = buyer.user_id;
 
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
 
   // 1. Claim the token.
   {
     soci::statement claim =
-        (sql->prepare << db::insert_ignore(database.dialect(),
-                                           "INTO checkout_tokens (token_hash, user_id, created_at) VALUES (:hash, :user, :created)"),
+        (sql->prepare << db::insert_ignore(
+             tx.dialect(), "INTO checkout_tokens (token_hash, user_id, created_at) VALUES (:hash, :user, :created)"),
          soci::use(token_hash), soci::use(user_id), soci::use(now));
     claim.execute(true);
     if (claim.get_affected_rows() == 0) {
@@ -118,7 +100,7 @@ PlaceOrderResult place_order_once(db::Database& database, const Buyer& buyer, co
       soci::use(pickup_phone), soci::use(delegate_name, delegate_name_ind), soci::use(delegate_phone, delegate_phone_ind),
       soci::use(notes, notes_ind), soci::use(now),
       soci::use(now), soci::use(now);
-  long long order_id = database.last_insert_id(*sql, "orders");
+  long long order_id = tx.last_insert_id("orders");
 
   *sql << "INSERT INTO order_status_histories (order_id, from_status, to_status, changed_by, changed_at, comment) "
           "VALUES (:order, NULL, 'pendiente', :user, :at, 'Pedido creado')",
@@ -141,14 +123,11 @@ PlaceOrderResult place_order_once(db::Database& database, const Buyer& buyer, co
       throw Refusal("No se pudo confirmar: el stock de \"" + line.name + "\" cambio. Vuelve a intentar.");
   }
 
-  // 4. The token remembers its order; commit.
+  // 4. The token remembers its order; the caller commits.
   *sql << "UPDATE checkout_tokens SET order_id = :order WHERE token_hash = :hash", soci::use(order_id),
       soci::use(token_hash);
-  transaction.commit();
   return {PlaceOrderStatus::kCreated, order_id, ""};
 }
-
-}  // namespace
 
 std::string payment_method_label(std::string_view key) {
   if (key == "local") return "Pago en el local";
@@ -184,19 +163,6 @@ core::FieldErrors validate_checkout_form(const CheckoutForm& form) {
 }
 
 std::string new_checkout_token() { return core::random_token(43); }
-
-PlaceOrderResult place_order(db::Database& database, const Buyer& buyer, const CheckoutForm& form, const Cart& cart) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return place_order_once(database, buyer, form, cart);
-    } catch (const Refusal& refusal) {
-      return {PlaceOrderStatus::kRefused, 0, refusal.message()};
-    } catch (const soci::soci_error& error) {
-      if (attempt >= kMaxAttempts || !is_transient(error)) throw;
-      core::log::info("checkout retry after a lock conflict", {{"attempt", std::to_string(attempt)}, {"error", error.what()}});
-    }
-  }
-}
 
 std::optional<long long> order_for_checkout_token(db::Database& database, long long user_id, std::string_view token) {
   if (token.empty()) return std::nullopt;

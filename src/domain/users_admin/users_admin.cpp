@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "db/row_values.hpp"
 
 namespace users_admin {
@@ -111,14 +112,13 @@ std::vector<UserRepair> repairs_of(db::Database& database, long long user_id, in
   return repairs;
 }
 
-RoleChange change_user_role(db::Database& database, long long user_id, const std::string& to_role, long long actor_id) {
+RoleChange change_user_role(db::Tx& tx, long long user_id, const std::string& to_role, long long actor_id) {
   RoleChange change;
   change.to_role = to_role;
-  auto sql = database.lease();
-  db::Transaction transaction(*sql, database.dialect());
+  soci::session* sql = &tx.sql();
   // MariaDB/PostgreSQL: lock the target and every admin row so a concurrent demotion waits for this one to finish and
   // then sees the new count (SQLite's BEGIN IMMEDIATE already serialises writers).
-  std::string lock = db::for_update(database.dialect());
+  std::string lock = db::for_update(tx.dialect());
   std::string from;
   *sql << "SELECT role FROM users WHERE id = :id" + lock, soci::use(user_id), soci::into(from);
   if (!sql->got_data()) return change;
@@ -150,7 +150,6 @@ RoleChange change_user_role(db::Database& database, long long user_id, const std
   std::string now = core::utc_now_sql();
   *sql << "UPDATE users SET role = :role, updated_at = :u WHERE id = :id", soci::use(to_role), soci::use(now),
       soci::use(user_id);
-  transaction.commit();
   change.outcome = RoleChangeOutcome::kChanged;
   return change;
 }

@@ -1,7 +1,7 @@
 // Users as the back office sees them (spec/domain.md §2.13): searchable list with role counts, a user's
 // orders and repairs, and role changes with the two guards (no self-demotion, never zero admins) checked
-// and written in one transaction, so two admins demoting each other at once cannot leave the shop without
-// one. The handler writes the audit row. Blocking SQL: worker threads only.
+// and written in one transaction (the caller's), so two admins demoting each other at once cannot leave the shop
+// without one. The handler appends the audit entry to that same transaction. Blocking SQL: worker threads only.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 
 namespace db {
 class Database;
+class Tx;
 }
 
 namespace users_admin {
@@ -59,7 +60,7 @@ struct RoleChange {
   std::string from_role, to_role;
 };
 // `actor_id` is the admin asking. Only kChanged wrote anything.
-RoleChange change_user_role(db::Database& database, long long user_id, const std::string& to_role, long long actor_id);
+RoleChange change_user_role(db::Tx& tx, long long user_id, const std::string& to_role, long long actor_id);
 
 // Spanish message for a refused or no-op outcome ("" for kChanged).
 std::string role_change_message(RoleChangeOutcome outcome);

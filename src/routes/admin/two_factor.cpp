@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
 #include "core/totp.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/two_factor.hpp"
 #include "http/form.hpp"
@@ -113,17 +114,23 @@ http::Response verify_two_factor_challenge(web::Context& context) {
   else if (code.size() > 64) errors.add("code", "El codigo ingresado es demasiado largo.");
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/admin/two-factor/challenge");
 
-  auto result = two_factor(context).verify(context.user->id, code, core::unix_now());
+  // One unit of work: the used step or recovery code and the audit entry (passed or failed) commit together.
+  auto result = db::write(context.services.database, [&](db::Tx& tx) {
+    auto factor = two_factor(context).verify(tx, context.user->id, code, core::unix_now());
+    if (factor == accounts::SecondFactor::kRejected)
+      context.audit(tx, "admin.2fa.failed", "App\\Models\\User", context.user->id);
+    else
+      context.audit(tx, "admin.2fa.passed", "App\\Models\\User", context.user->id,
+                    {{"factor", factor == accounts::SecondFactor::kTotp ? "totp" : "recovery_code"}});
+    return factor;
+  });
   if (result == accounts::SecondFactor::kRejected) {
-    context.audit("admin.2fa.failed", "App\\Models\\User", context.user->id);
     errors.add("code", "Codigo 2FA o codigo de recuperacion invalido. Intenta nuevamente.");
     return context.back_with_errors(errors, {}, "/admin/two-factor/challenge");
   }
   // A new session id once the second factor is proven (fixation between the two steps gains nothing).
   context.session.regenerate();
   context.session.put("admin_2fa_passed_at", std::to_string(core::unix_now()));
-  context.audit("admin.2fa.passed", "App\\Models\\User", context.user->id,
-                {{"factor", result == accounts::SecondFactor::kTotp ? "totp" : "recovery_code"}});
   auto intended = context.session.pull("url.intended").value_or("");
   if (intended.empty() || intended.front() != '/' || intended.rfind("//", 0) == 0) intended = "/admin/dashboard";
   if (result == accounts::SecondFactor::kTotp) {
@@ -183,12 +190,15 @@ http::Response enable_two_factor(web::Context& context) {
   if (!errors.empty()) return context.back_with_errors(errors, {}, kSettings);
   auto secret = context.session.get(kPendingSecret);
   if (!secret) return back_with(context, "code", "Primero genera un secreto para activar 2FA.");
-  auto codes = two_factor(context).enable(context.user->id, *secret, code, core::unix_now());
+  auto codes = db::write(context.services.database, [&](db::Tx& tx) {
+    auto enabled = two_factor(context).enable(tx, context.user->id, *secret, code, core::unix_now());
+    if (enabled) context.audit(tx, "admin.2fa.enabled", "App\\Models\\User", context.user->id);
+    return enabled;
+  });
   if (!codes) return back_with(context, "code", "Codigo 2FA invalido. Verifica la hora del telefono y vuelve a intentar.");
   context.session.forget(kPendingSecret);
   context.session.put("admin_2fa_passed_at", std::to_string(core::unix_now()));
   store_export(context, *codes);
-  context.audit("admin.2fa.enabled", "App\\Models\\User", context.user->id);
   context.flash_next("success", "2FA activado correctamente para tu cuenta admin.");
   return http::Response::redirect(kSettings, 302);
 }
@@ -200,10 +210,17 @@ http::Response regenerate_recovery_codes(web::Context& context) {
   if (auto errors = check_password(context)) return context.back_with_errors(*errors, {}, kSettings);
   std::string code = context.input.value("code");
   if (code.size() > 64) return back_with(context, "code", "El codigo ingresado es demasiado largo.");
-  auto factor = two_factor(context).verify(context.user->id, code, core::unix_now());
+  // One unit of work: the code used to confirm, the new codes and the audit entry commit together.
+  std::vector<std::string> fresh;
+  auto factor = db::write(context.services.database, [&](db::Tx& tx) {
+    auto used = two_factor(context).verify(tx, context.user->id, code, core::unix_now());
+    if (used == accounts::SecondFactor::kRejected) return used;
+    fresh = two_factor(context).regenerate_codes(tx, context.user->id);
+    context.audit(tx, "admin.2fa.recovery_regenerated", "App\\Models\\User", context.user->id);
+    return used;
+  });
   if (factor == accounts::SecondFactor::kRejected) return back_with(context, "code", "Codigo 2FA o codigo de recuperacion invalido.");
-  store_export(context, two_factor(context).regenerate_codes(context.user->id));
-  context.audit("admin.2fa.recovery_regenerated", "App\\Models\\User", context.user->id);
+  store_export(context, fresh);
   context.flash_next("success", factor == accounts::SecondFactor::kTotp
                                     ? "Codigos de recuperacion regenerados correctamente."
                                     : "Codigos de recuperacion regenerados. El codigo usado quedo invalidado.");
@@ -221,12 +238,17 @@ http::Response disable_two_factor(web::Context& context) {
   if (!two_factor(context).state(context.user->id).enabled)
     return back_with(context, "code", "2FA no esta activo en esta cuenta admin.");
   if (auto errors = check_password(context)) return context.back_with_errors(*errors, {}, kSettings);
-  auto factor = two_factor(context).verify(context.user->id, context.input.value("code"), core::unix_now());
+  // One unit of work: the code used, the disabling and the audit entry commit together.
+  auto factor = db::write(context.services.database, [&](db::Tx& tx) {
+    auto used = two_factor(context).verify(tx, context.user->id, context.input.value("code"), core::unix_now());
+    if (used == accounts::SecondFactor::kRejected) return used;
+    two_factor(context).disable(tx, context.user->id);
+    context.audit(tx, "admin.2fa.disabled", "App\\Models\\User", context.user->id);
+    return used;
+  });
   if (factor == accounts::SecondFactor::kRejected)
     return back_with(context, "code", "Codigo 2FA o codigo de recuperacion invalido. No se pudo desactivar.");
-  two_factor(context).disable(context.user->id);
   for (const char* key : {"admin_2fa_passed_at", kPendingSecret, kExport}) context.session.forget(key);
-  context.audit("admin.2fa.disabled", "App\\Models\\User", context.user->id);
   context.flash_next("success", "2FA desactivado correctamente.");
   return http::Response::redirect(kSettings, 302);
 }

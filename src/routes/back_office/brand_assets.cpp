@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "routes/back_office/common.hpp"
@@ -128,8 +129,11 @@ http::Response brand_assets_update(web::Context& context) {
   std::filesystem::rename(uploads_root(context) / stored.stored->relative_path, uploads_root(context) / relative);
 
   std::string setting_key = settings::brand_asset_setting_key(slot->key);
-  std::string previous = settings::BusinessSettings::load(context.services.database).raw(setting_key);
-  settings::BusinessSettings::put(context.services.database, setting_key, relative, context.user->id);
+  std::string previous;
+  db::write(context.services.database, [&](db::Tx& tx) {
+    previous = settings::BusinessSettings::load(tx.sql()).raw(setting_key);
+    settings::BusinessSettings::put(tx, setting_key, relative, context.user->id);
+  });
   if (!previous.empty() && previous != relative) remove_upload(context, previous);
   invalidate(context);
   context.flash_next("success", "Recurso visual actualizado: " + std::string(slot->label));
@@ -140,8 +144,11 @@ http::Response brand_assets_reset(web::Context& context) {
   const auto* slot = settings::find_brand_asset_slot(context.params.at("assetKey"));
   if (!slot) return web::error_page(context.services, &context, 404);
   std::string setting_key = settings::brand_asset_setting_key(slot->key);
-  std::string previous = settings::BusinessSettings::load(context.services.database).raw(setting_key);
-  settings::BusinessSettings::remove(context.services.database, setting_key);
+  std::string previous;
+  db::write(context.services.database, [&](db::Tx& tx) {
+    previous = settings::BusinessSettings::load(tx.sql()).raw(setting_key);
+    settings::BusinessSettings::remove(tx, setting_key);
+  });
   if (!previous.empty()) remove_upload(context, previous);
   invalidate(context);
   context.flash_next("success", "Recurso visual restaurado al valor por defecto: " + std::string(slot->label));

@@ -1,5 +1,6 @@
 // Admin categories (spec/domain.md §2.11, ui-contract §19): list, create, edit, delete, active toggle.
 #include "domain/inventory/categories.hpp"
+#include "db/unit_of_work.hpp"
 #include "routes/back_office/common.hpp"
 #include "routes/back_office/handlers.hpp"
 #include "web/context.hpp"
@@ -56,7 +57,8 @@ http::Response categories_create(web::Context& context) {
 }
 
 http::Response categories_store(web::Context& context) {
-  auto result = inventory::create_category(context.services.database, category_input(context));
+  auto result = db::write(context.services.database,
+                          [&](db::Tx& tx) { return inventory::create_category(tx, category_input(context)); });
   if (!result.errors.empty()) return context.back_with_errors(result.errors, {}, "/admin/categorias/crear");
   context.flash_next("success", "Categoría creada.");
   return http::Response::redirect("/admin/categorias/" + std::to_string(result.id) + "/editar", 302);
@@ -78,7 +80,8 @@ http::Response categories_edit(web::Context& context) {
 http::Response categories_update(web::Context& context) {
   auto id = id_param(context, "category");
   if (!id) return not_found(context);
-  auto result = inventory::update_category(context.services.database, *id, category_input(context));
+  auto result = db::write(context.services.database,
+                          [&](db::Tx& tx) { return inventory::update_category(tx, *id, category_input(context)); });
   if (!result.errors.empty())
     return context.back_with_errors(result.errors, {}, "/admin/categorias/" + std::to_string(*id) + "/editar");
   if (result.id == 0) return not_found(context);
@@ -89,7 +92,7 @@ http::Response categories_update(web::Context& context) {
 http::Response categories_destroy(web::Context& context) {
   auto id = id_param(context, "category");
   if (!id) return not_found(context);
-  auto deletion = inventory::delete_category(context.services.database, *id);
+  auto deletion = db::write(context.services.database, [&](db::Tx& tx) { return inventory::delete_category(tx, *id); });
   if (deletion.outcome == inventory::DeleteOutcome::kNotFound) return not_found(context);
   if (deletion.outcome == inventory::DeleteOutcome::kHasOrders) {
     web::FieldErrors errors;
@@ -105,7 +108,9 @@ http::Response categories_destroy(web::Context& context) {
 
 http::Response categories_toggle_active(web::Context& context) {
   auto id = id_param(context, "category");
-  auto active = id ? inventory::toggle_category_active(context.services.database, *id) : std::nullopt;
+  auto active =
+      id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_category_active(tx, *id); })
+         : std::nullopt;
   if (!active) {
     if (context.wants_json()) return json_answer(404, false, "", "No encontramos esa categoría.");
     return not_found(context);

@@ -2,6 +2,7 @@
 // as JSON for the page's script or as a redirect with a flash for a plain form post; and the bulk actions,
 // always JSON.
 #include "core/log.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/inventory/bulk_actions.hpp"
 #include "domain/inventory/products.hpp"
 #include "routes/back_office/common.hpp"
@@ -30,14 +31,18 @@ std::string flag(const char* key, bool value) { return std::string("\"") + key +
 
 http::Response products_toggle_active(web::Context& context) {
   auto id = id_param(context, "product");
-  auto active = id ? inventory::toggle_product_active(context.services.database, *id) : std::nullopt;
+  auto active =
+      id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_product_active(tx, *id); })
+         : std::nullopt;
   if (!active) return missing(context);
   return answer(context, flag("active", *active), *active ? "Producto activado ✅" : "Producto desactivado ✅");
 }
 
 http::Response products_toggle_featured(web::Context& context) {
   auto id = id_param(context, "product");
-  auto featured = id ? inventory::toggle_product_featured(context.services.database, *id) : std::nullopt;
+  auto featured =
+      id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_product_featured(tx, *id); })
+         : std::nullopt;
   if (!featured) return missing(context);
   return answer(context, flag("featured", *featured), *featured ? "Marcado como destacado ✅" : "Quitado de destacados ✅");
 }
@@ -55,7 +60,8 @@ http::Response products_update_stock(web::Context& context) {
     errors.add("stock", message);
     return context.back_with_errors(errors, {}, "/admin/productos");
   }
-  if (!inventory::set_product_stock(context.services.database, *id, *stock)) return missing(context);
+  if (!db::write(context.services.database, [&](db::Tx& tx) { return inventory::set_product_stock(tx, *id, *stock); }))
+    return missing(context);
   return answer(context, "\"stock\":" + std::to_string(*stock), "Stock actualizado ✅");
 }
 
@@ -65,7 +71,8 @@ http::Response products_bulk(web::Context& context) {
   request.ids = context.input.all("ids");
   request.stock = context.input.value("stock");
   request.category_id = context.input.value("category_id");
-  auto result = inventory::apply_bulk_action(context.services.database, request);
+  auto result =
+      db::write(context.services.database, [&](db::Tx& tx) { return inventory::apply_bulk_action(tx, request); });
   for (const auto& image : result.removed_images) remove_upload(context, image);
   std::string fields = "\"affected\":" + std::to_string(result.affected) + ",\"skipped\":" + std::to_string(result.skipped);
   return json_answer(result.status, result.ok, fields, result.message);

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/money.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
 #include "routes/back_office/common.hpp"
 #include "routes/back_office/handlers.hpp"
@@ -127,7 +128,8 @@ http::Response products_store(web::Context& context) {
   std::string image;
   if (const auto* file = image_file(context); file && errors.empty()) image = store_product_image(context, *file, errors);
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/admin/productos/crear");
-  auto result = inventory::create_product(context.services.database, input, image);
+  auto result =
+      db::write(context.services.database, [&](db::Tx& tx) { return inventory::create_product(tx, input, image); });
   if (!result.errors.empty()) {
     if (!image.empty()) remove_upload(context, image);
     return context.back_with_errors(result.errors, {}, "/admin/productos/crear");
@@ -166,7 +168,8 @@ http::Response products_update(web::Context& context) {
   auto change = !image.empty() ? inventory::ImageChange::kReplace
                 : context.input.value("remove_image") == "1" ? inventory::ImageChange::kRemove
                                                               : inventory::ImageChange::kKeep;
-  auto result = inventory::update_product(context.services.database, *id, input, change, image);
+  auto result = db::write(context.services.database,
+                          [&](db::Tx& tx) { return inventory::update_product(tx, *id, input, change, image); });
   if (!result.errors.empty() || result.id == 0) {
     if (!image.empty()) remove_upload(context, image);
     if (result.id == 0 && result.errors.empty()) return not_found(context);
@@ -180,7 +183,7 @@ http::Response products_update(web::Context& context) {
 http::Response products_destroy(web::Context& context) {
   auto id = id_param(context, "product");
   if (!id) return not_found(context);
-  auto deletion = inventory::delete_product(context.services.database, *id);
+  auto deletion = db::write(context.services.database, [&](db::Tx& tx) { return inventory::delete_product(tx, *id); });
   if (deletion.outcome == inventory::DeleteOutcome::kNotFound) return not_found(context);
   if (deletion.outcome == inventory::DeleteOutcome::kHasOrders) {
     web::FieldErrors errors;

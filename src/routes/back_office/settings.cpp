@@ -2,6 +2,7 @@
 // (and, beyond the reference, the company name printed on tickets and messages).
 #include "core/strings.hpp"
 #include "core/validation.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "routes/back_office/common.hpp"
@@ -54,12 +55,14 @@ http::Response settings_update(web::Context& context) {
     if (core::exceeds_length(core::trim(context.input.value(setting.key)), setting.max_characters))
       errors.add(setting.key, setting.too_long);
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/admin/configuracion");
-  for (const auto& setting : kEditable) {
-    // company_name is seeded with APP_NAME; a form without the field (an older page) leaves it alone.
-    if (!context.input.has(setting.key)) continue;
-    settings::BusinessSettings::put(context.services.database, setting.key, core::trim(context.input.value(setting.key)),
-                                    context.user->id);
-  }
+  // One unit of work: the whole form is saved or none of it.
+  db::write(context.services.database, [&](db::Tx& tx) {
+    for (const auto& setting : kEditable) {
+      // company_name is seeded with APP_NAME; a form without the field (an older page) leaves it alone.
+      if (!context.input.has(setting.key)) continue;
+      settings::BusinessSettings::put(tx, setting.key, core::trim(context.input.value(setting.key)), context.user->id);
+    }
+  });
   if (context.services.settings_cache) context.services.settings_cache->invalidate();
   context.flash_next("success", "Configuración guardada.");
   return http::Response::redirect(context.previous_url("/admin/configuracion"), 302);

@@ -2,6 +2,7 @@
 // their orders and repairs, and role changes (audited as admin.user.role_changed).
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/repairs/status.hpp"
 #include "domain/users_admin/users_admin.hpp"
 #include "routes/back_office/common.hpp"
@@ -89,7 +90,14 @@ http::Response users_update_role(web::Context& context) {
   auto id = id_param(context, "user");
   if (!id) return web::error_page(context.services, &context, 404);
   std::string to_role = context.input.value("role");
-  auto change = users_admin::change_user_role(context.services.database, *id, to_role, context.user->id);
+  // One unit of work: the role and its audit entry commit together.
+  auto change = db::write(context.services.database, [&](db::Tx& tx) {
+    auto done = users_admin::change_user_role(tx, *id, to_role, context.user->id);
+    if (done.outcome == users_admin::RoleChangeOutcome::kChanged)
+      context.audit(tx, "admin.user.role_changed", "App\\Models\\User", *id,
+                    {{"from_role", done.from_role}, {"to_role", done.to_role}});
+    return done;
+  });
   std::string show = "/admin/usuarios/" + std::to_string(*id);
   using Outcome = users_admin::RoleChangeOutcome;
   switch (change.outcome) {
@@ -106,8 +114,6 @@ http::Response users_update_role(web::Context& context) {
     }
     case Outcome::kChanged: break;
   }
-  context.audit("admin.user.role_changed", "App\\Models\\User", *id,
-                {{"from_role", change.from_role}, {"to_role", change.to_role}});
   context.flash_next("success", "Rol actualizado correctamente.");
   return http::Response::redirect(show, 302);
 }

@@ -1,6 +1,7 @@
 // /admin/catalogo-dispositivos: brands and issues of a device type, models of a brand; add, rename, activate or
 // deactivate (never delete: repairs keep pointing at these rows). spec/domain.md §2.12, spec/ui-contract.md §23.
 #include "domain/catalog/device_catalog.hpp"
+#include "db/unit_of_work.hpp"
 #include "routes/device_catalog/handlers.hpp"
 #include "routes/device_catalog/support.hpp"
 #include "web/context.hpp"
@@ -58,7 +59,7 @@ http::Response toggle(web::Context& context, const char* param, CatalogKind kind
                       const char* deactivated) {
   auto id = path_id(context, param);
   if (!id) return not_found(context);
-  auto item = catalog::toggle_item(context.services.database, kind, *id);
+  auto item = db::write(context.services.database, [&](db::Tx& tx) { return catalog::toggle_item(tx, kind, *id); });
   if (!item) return not_found(context);
   return back_with_success(context, item->active ? activated : deactivated, kIndex);
 }

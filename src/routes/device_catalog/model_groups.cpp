@@ -2,6 +2,7 @@
 // and the JSON endpoint that moves a model in or out of a group (spec/domain.md §2.12, spec/ui-contract.md §22).
 // Unlike the reference, the "Activo" checkbox means what it shows on create too (unchecked → inactive).
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/catalog/device_catalog.hpp"
 #include "routes/device_catalog/handlers.hpp"
 #include "routes/device_catalog/support.hpp"
@@ -128,7 +129,8 @@ http::Response model_groups_assign(web::Context& context) {
     group_id = parse_id(group_text);
     if (!group_id) return refuse("device_model_group_id", "El grupo seleccionado no existe.", 422);
   }
-  switch (catalog::assign_model_group(context.services.database, *model_id, group_id)) {
+  switch (db::write(context.services.database,
+                    [&](db::Tx& tx) { return catalog::assign_model_group(tx, *model_id, group_id); })) {
     case catalog::AssignOutcome::kModelNotFound:
       return refuse("", "Modelo no encontrado.", 404);
     case catalog::AssignOutcome::kGroupNotFound:

@@ -6,6 +6,7 @@
 
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/catalog/device_catalog.hpp"
 #include "domain/catalog/pricing_rules.hpp"
 #include "routes/device_catalog/handlers.hpp"
@@ -221,7 +222,7 @@ http::Response pricing_store(web::Context& context) {
   auto& database = context.services.database;
   auto checked = catalog::validate_pricing_rule(database, read_form(context));
   if (!checked.errors.empty()) return context.back_with_errors(checked.errors, {}, "/admin/precios/crear");
-  catalog::insert_pricing_rule(database, checked.rule);
+  db::write(database, [&](db::Tx& tx) { return catalog::insert_pricing_rule(tx, checked.rule); });
   context.flash_next("success", "Regla creada.");
   return http::Response::redirect(kIndex, 302);
 }
@@ -242,14 +243,17 @@ http::Response pricing_update(web::Context& context) {
   auto checked = catalog::validate_pricing_rule(database, read_form(context));
   std::string edit_url = std::string(kIndex) + "/" + std::to_string(*id) + "/editar";
   if (!checked.errors.empty()) return context.back_with_errors(checked.errors, {}, edit_url);
-  if (!catalog::update_pricing_rule(database, *id, checked.rule)) return not_found(context);
+  if (!db::write(database, [&](db::Tx& tx) { return catalog::update_pricing_rule(tx, *id, checked.rule); }))
+    return not_found(context);
   context.flash_next("success", "Regla actualizada.");
   return http::Response::redirect(kIndex, 302);
 }
 
 http::Response pricing_toggle(web::Context& context) {
   auto id = path_id(context, "rule");
-  auto active = id ? catalog::toggle_pricing_rule(context.services.database, *id) : std::nullopt;
+  auto active =
+      id ? db::write(context.services.database, [&](db::Tx& tx) { return catalog::toggle_pricing_rule(tx, *id); })
+         : std::nullopt;
   if (!active) {
     if (context.wants_json()) return json_refusal("Regla no encontrada.", 404);
     return not_found(context);
@@ -265,7 +269,8 @@ http::Response pricing_toggle(web::Context& context) {
 
 http::Response pricing_destroy(web::Context& context) {
   auto id = path_id(context, "rule");
-  if (!id || !catalog::delete_pricing_rule(context.services.database, *id)) return not_found(context);
+  if (!id || !db::write(context.services.database, [&](db::Tx& tx) { return catalog::delete_pricing_rule(tx, *id); }))
+    return not_found(context);
   context.flash_next("success", "Regla eliminada.");
   return http::Response::redirect(kIndex, 302);
 }

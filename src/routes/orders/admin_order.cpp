@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/orders/status_change.hpp"
 #include "routes/orders/handlers.hpp"
@@ -137,16 +138,22 @@ http::Response admin_order_update_status(web::Context& context) {
     return context.back_with_errors(errors, {}, fallback);
   }
 
-  auto change = orders::change_order_status(context.services.database, *id, *to, context.user->id, comment);
   using Outcome = orders::StatusChangeOutcome;
+  // One unit of work: status, stock returned on cancel, history and the audit entry commit together.
+  auto change = db::write(context.services.database, [&](db::Tx& tx) {
+    auto done = orders::change_order_status(tx, *id, *to, context.user->id, comment);
+    if (done.outcome == Outcome::kChanged)
+      context.audit(tx, "admin.order.status_changed", "App\\Models\\Order", *id,
+                    {{"from_status", std::string(orders::status_key(done.from))},
+                     {"to_status", std::string(orders::status_key(done.to))},
+                     {"comment", comment}});
+    return done;
+  });
   if (change.outcome == Outcome::kNotFound)
     return wants_json ? json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}")
                       : web::error_page(context.services, &context, 404);
 
   std::string from_key(orders::status_key(change.from)), to_key(orders::status_key(change.to));
-  if (change.outcome == Outcome::kChanged)
-    context.audit("admin.order.status_changed", "App\\Models\\Order", *id,
-                  {{"from_status", from_key}, {"to_status", to_key}, {"comment", comment}});
 
   if (wants_json) {
     using core::json_quote;

@@ -6,6 +6,7 @@
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "db/database.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/notify/phone.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "domain/orders/order_queries.hpp"
@@ -28,8 +29,9 @@ std::vector<WhatsAppLogRow> whatsapp_logs(web::Context& context, long long order
 }
 
 WhatsAppRecord record_whatsapp(web::Context& context, long long order_id) {
-  auto outcome = notify::record_order_whatsapp(context.services.database, order_id, context.user->id,
-                                               context.services.config.str("APP_URL"));
+  auto outcome = db::write(context.services.database, [&](db::Tx& tx) {
+    return notify::record_order_whatsapp(tx, order_id, context.user->id, context.services.config.str("APP_URL"));
+  });
   return {outcome.found, outcome.has_phone, outcome.created, outcome.sent_at};
 }
 

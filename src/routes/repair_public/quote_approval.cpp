@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/money.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "domain/repairs/quote_approval.hpp"
 #include "routes/repair_public/handlers.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 constexpr const char* kNoticeFlash = "quote_notice";  // "no longer waiting" (not a success, not a field error)
 
-void audit_decision(web::Context& context, long long repair_id, const repairs::QuoteDecision& decision) {
+void audit_decision(db::Tx& tx, web::Context& context, long long repair_id, const repairs::QuoteDecision& decision) {
   if (!context.services.audit_log) return;
   audit::AuditEntry entry;
   entry.event = "public.repair.quote_decision";
@@ -35,18 +36,22 @@ void audit_decision(web::Context& context, long long repair_id, const repairs::Q
   entry.route_name = context.route_name;
   entry.http_method = context.method;
   entry.metadata = {{"to_status", std::string(repairs::status_key(decision.to))}, {"comment", decision.comment}};
-  context.services.audit_log->record(entry);
+  context.services.audit_log->append(tx, entry);
 }
 
 http::Response decide(web::Context& context, bool approve) {
   if (auto rejected = reject_unsigned(context)) return std::move(*rejected);
   auto repair_id = repair_param(context);
   if (!repair_id) return web::error_page(context.services, &context, 404);
-  auto decision = repairs::decide_quote(context.services.database, *repair_id, approve);
+  // One unit of work: the decision (status + history) and its audit entry commit together.
+  auto decision = db::write(context.services.database, [&](db::Tx& tx) {
+    auto decided = repairs::decide_quote(tx, *repair_id, approve);
+    if (decided.outcome == repairs::QuoteDecisionOutcome::kDecided) audit_decision(tx, context, *repair_id, decided);
+    return decided;
+  });
   if (decision.outcome == repairs::QuoteDecisionOutcome::kNotFound)
     return web::error_page(context.services, &context, 404);
   if (decision.outcome == repairs::QuoteDecisionOutcome::kDecided) {
-    audit_decision(context, *repair_id, decision);
     context.flash_next("success", decision.message);
   } else {
     context.flash_next(kNoticeFlash, decision.message);

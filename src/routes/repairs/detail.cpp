@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/repairs/intake_options.hpp"
 #include "domain/repairs/repair_form.hpp"
 #include "domain/repairs/repair_intake.hpp"
@@ -171,7 +172,7 @@ http::Response admin_repairs_update(web::Context& context) {
                                    errors);
   if (!errors.empty()) return context.back_with_errors(errors, {}, detail, "#repair_edit");
 
-  if (!repairs::update_repair(context.services.database, repair->id, values))
+  if (!db::write(context.services.database, [&](db::Tx& tx) { return repairs::update_repair(tx, repair->id, values); }))
     return web::error_page(context.services, &context, 404);
   context.flash_next("success", "Datos de la reparación actualizados.");
   return http::Response::redirect(context.previous_url(detail), 303);

@@ -3,6 +3,7 @@
 // selects list every active item grouped by parent; public/js/repairs.js narrows them, adds quick-add and the
 // pricing helper.
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/repairs/intake_options.hpp"
 #include "domain/repairs/repair_form.hpp"
 #include "domain/repairs/repair_intake.hpp"
@@ -81,7 +82,8 @@ http::Response admin_repairs_store(web::Context& context) {
   bool final_auto = context.input.value("final_auto") == "1";
   if (!values.final_price && final_auto && quote.total) values.final_price = quote.total;
 
-  long long id = repairs::create_repair(context.services.database, values, context.user->id, quote);
+  long long id = db::write(context.services.database,
+                           [&](db::Tx& tx) { return repairs::create_repair(tx, values, context.user->id, quote); });
   context.flash_next("success", "Reparación creada.");
   return http::Response::redirect("/admin/reparaciones/" + std::to_string(id), 303);
 }

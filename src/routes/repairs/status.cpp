@@ -6,6 +6,7 @@
 
 #include "core/strings.hpp"
 #include "core/validation.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/repairs/status_change.hpp"
 #include "routes/repairs/handlers.hpp"
 #include "routes/repairs/view_helpers.hpp"
@@ -48,7 +49,16 @@ http::Response admin_repairs_update_status(web::Context& context) {
   }
 
   auto expected = repairs::parse_status(context.input.value("current_status"));
-  auto change = repairs::change_repair_status(context.services.database, *id, *to, context.user->id, comment, expected);
+  // One unit of work: the status, its history row and the audit entry commit together (or not at all).
+  auto change = db::write(context.services.database, [&](db::Tx& tx) {
+    auto done = repairs::change_repair_status(tx, *id, *to, context.user->id, comment, expected);
+    if (done.outcome == StatusChangeOutcome::kChanged)
+      context.audit(tx, "admin.repair.status_changed", "App\\Models\\Repair", *id,
+                    {{"from_status", std::string(repairs::status_key(done.from))},
+                     {"to_status", std::string(repairs::status_key(done.to))},
+                     {"comment", comment}});
+    return done;
+  });
 
   switch (change.outcome) {
     case StatusChangeOutcome::kNotFound:
@@ -76,8 +86,6 @@ http::Response admin_repairs_update_status(web::Context& context) {
   }
 
   std::string from_key(repairs::status_key(change.from)), to_key(repairs::status_key(change.to));
-  context.audit("admin.repair.status_changed", "App\\Models\\Repair", *id,
-                {{"from_status", from_key}, {"to_status", to_key}, {"comment", comment}});
   auto wa = repairs_view::whatsapp_link(context, *id);
   if (wants_json) {
     nlohmann::json wa_json = {{"phone", nullptr}, {"message", wa.message}, {"url", nullptr}};

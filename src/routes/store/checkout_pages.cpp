@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/mail/order_confirmation.hpp"
 #include "domain/orders/status.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -160,9 +161,21 @@ http::Response confirm_checkout(web::Context& context) {
   if (expected.empty() || !core::constant_time_equals(expected, form.checkout_token))
     return redirect_with_error(context, "/checkout", "cart", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
 
-  // 6-7. One transaction: claim the token, re-read prices and stock, write the order, decrement stock.
+  // 6-7. One unit of work: claim the token, re-read prices and stock, write the order, decrement stock, and write
+  // the confirmation mail job (outbox): all of it commits, or a refusal rolls all of it back. Idempotent: run again
+  // after a lost connection, a committed first run is found through its claimed token (kAlreadyPlaced, no 2nd job).
   store::Buyer buyer{user.id, user.name, user.last_name, user.phone};
-  auto result = store::place_order(context.services.database, buyer, form, cart);
+  store::PlaceOrderResult result;
+  try {
+    result = db::write(context.services.database, [&](db::Tx& tx) {
+      auto placed = store::place_order(tx, buyer, form, cart);
+      if (placed.status == store::PlaceOrderStatus::kCreated)
+        mail::queue_order_confirmation(tx, context.services.config, placed.order_id);
+      return placed;
+    }, db::Retry::kIdempotent);
+  } catch (const store::CheckoutRefused& refusal) {
+    result = {store::PlaceOrderStatus::kRefused, 0, refusal.message()};
+  }
   switch (result.status) {
     case store::PlaceOrderStatus::kAlreadyPlaced:
       return already_confirmed(context, result.order_id, form.checkout_token);
@@ -173,7 +186,7 @@ http::Response confirm_checkout(web::Context& context) {
       break;
   }
   // 8. Placed: the cart is spent, the token is done.
-  mail::queue_order_confirmation(context.services.config, context.services.database, result.order_id);  // committed
+  mail::send_order_confirmation_if_sync(context.services.config, context.services.database, result.order_id);
   store_web::save_cart(context.session, store::Cart{});
   return redirect_to_thankyou(context, result.order_id, "Pedido confirmado!");
 }

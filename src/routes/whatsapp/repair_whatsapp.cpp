@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "routes/repair_public/signed_request.hpp"
 #include "routes/whatsapp/handlers.hpp"
@@ -21,8 +22,10 @@ namespace {
 constexpr const char* kNoPhone = "No se pudo armar el WhatsApp: revisá el teléfono del cliente.";
 
 notify::LogOutcome record(web::Context& context, long long repair_id) {
-  return notify::record_repair_whatsapp(context.services.database, repair_id, context.user->id,
-                                        context.services.config.str("APP_URL"), context.services.app_key);
+  return db::write(context.services.database, [&](db::Tx& tx) {
+    return notify::record_repair_whatsapp(tx, repair_id, context.user->id, context.services.config.str("APP_URL"),
+                                          context.services.app_key);
+  });
 }
 
 }  // namespace

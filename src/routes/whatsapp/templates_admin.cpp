@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "db/unit_of_work.hpp"
 #include "domain/notify/default_templates.hpp"
 #include "domain/notify/template_store.hpp"
 #include "routes/whatsapp/handlers.hpp"
@@ -71,7 +72,8 @@ http::Response save_templates(web::Context& context, TemplateKind kind) {
     errors.add("templates", "Enviá las plantillas para guardar.");
     return context.back_with_errors(errors, {}, text.action);
   }
-  notify::save_templates(context.services.database, kind, submitted, context.user->id);
+  db::write(context.services.database,
+            [&](db::Tx& tx) { return notify::save_templates(tx, kind, submitted, context.user->id); });
   context.flash_next("success", text.saved);
   return http::Response::redirect(context.previous_url(text.action), 302);
 }
