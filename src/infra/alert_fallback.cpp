@@ -1,6 +1,8 @@
 // Direct delivery of alerts while the database queue is down (see alert_fallback.hpp): de-duplication, spool
-// entry, one background sender thread.
+// entry, one short-lived sender thread per delivery.
 #include "infra/alert_fallback.hpp"
+
+#include <algorithm>
 
 #include "core/config.hpp"
 #include "core/log.hpp"
@@ -11,12 +13,21 @@ AlertFallback::AlertFallback(const core::Config& config, InProcessDedupe& dedupe
     : config_(config), dedupe_(dedupe), spool_(std::move(spool)) {}
 
 AlertFallback::~AlertFallback() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
+  // No take() runs any more (the owner is being destroyed); the senders only touch their own element under mutex_.
+  for (auto& sender : senders_) {
+    if (sender.thread.joinable()) sender.thread.join();
   }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+}
+
+void AlertFallback::join_finished() {
+  for (auto it = senders_.begin(); it != senders_.end();) {
+    if (!it->done) {
+      ++it;
+      continue;
+    }
+    if (it->thread.joinable()) it->thread.join();  // already returned: does not wait
+    it = senders_.erase(it);
+  }
 }
 
 void AlertFallback::take(const std::string& job_name, const std::string& payload, const AlertKey& key,
@@ -26,56 +37,57 @@ void AlertFallback::take(const std::string& job_name, const std::string& payload
     // The window de-duplication of the cache, in process: one delivery per key and window during the outage.
     if (!key.hash.empty() && !dedupe_.claim("fallback:" + flight_key, key.window)) return;
 
-    std::unique_lock lock(mutex_);
-    bool direct = !stopping_ && !in_flight_.contains(flight_key) && in_flight_.size() < kMaxInFlight;
-    if (direct) in_flight_.insert(flight_key);  // reserved now, so a concurrent report of this key spools only
-    lock.unlock();
+    Sender* sender = nullptr;
+    {
+      std::lock_guard lock(mutex_);
+      join_finished();
+      bool busy = std::any_of(senders_.begin(), senders_.end(),
+                              [&](const Sender& s) { return s.flight_key == flight_key; });
+      if (!busy && senders_.size() < kMaxInFlight) {
+        senders_.push_back(Sender{flight_key, {}, false});  // reserved now: a concurrent report of this key spools only
+        sender = &senders_.back();
+      }
+    }
 
     std::string spool_id;
     try {
-      spool_id = spool_.write(job_name, payload, direct ? SpoolState::kPending : SpoolState::kReady);
+      spool_id = spool_.write(job_name, payload, sender ? SpoolState::kPending : SpoolState::kReady);
     } catch (const std::exception& e) {
       core::log::error("alert could not be written to the local spool",
                        {{"job", job_name}, {"folder", spool_.folder().string()}, {"error", e.what()}});
     }
-    core::log::warning(direct ? "alert not queued (database unavailable): delivering it directly"
+    core::log::warning(sender ? "alert not queued (database unavailable): delivering it directly"
                               : "alert not queued (database unavailable): left in the local spool",
-                       {{"job", job_name}, {"spool_id", spool_id}, {"error", why}});
-    if (!direct) return;
+                       {{"job", job_name}, {"spool_id", spool_id}, {"error", why.substr(0, 300)}});
+    if (!sender) return;
 
-    lock.lock();
-    queued_.push_back({spool_id, job_name, payload, flight_key});
-    if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
-    lock.unlock();
-    wake_.notify_one();
+    std::lock_guard lock(mutex_);
+    try {
+      sender->thread = std::thread([this, sender, spool_id, job_name, payload] {
+        deliver(*sender, spool_id, job_name, payload);
+      });
+    } catch (const std::exception&) {
+      sender->done = true;  // no thread: the spool entry (pending) is picked up by the drain after its grace
+      throw;
+    }
   } catch (const std::exception& e) {
     core::log::error("alert fallback failed", {{"job", job_name}, {"error", e.what()}});
   }
 }
 
-void AlertFallback::run() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
-    if (queued_.empty()) return;  // stopping, and everything handed over was delivered or given up
-    Delivery delivery = std::move(queued_.front());
-    queued_.pop_front();
-    lock.unlock();
-
-    bool delivered = false;
-    try {
-      deliver_alert_job(config_, delivery.job_name, delivery.payload);
-      delivered = true;
-    } catch (const std::exception& e) {
-      core::log::warning("direct alert delivery failed; the queue worker will retry it from the spool",
-                         {{"job", delivery.job_name}, {"spool_id", delivery.spool_id}, {"error", e.what()}});
-    }
-    if (!delivery.spool_id.empty())
-      spool_.move(delivery.spool_id, SpoolState::kPending, delivered ? SpoolState::kSent : SpoolState::kReady);
-
-    lock.lock();
-    in_flight_.erase(delivery.flight_key);
+void AlertFallback::deliver(Sender& sender, std::string spool_id, std::string job_name, std::string payload) {
+  bool delivered = false;
+  try {
+    deliver_alert_job(config_, job_name, payload);
+    delivered = true;
+  } catch (const std::exception& e) {
+    core::log::warning("direct alert delivery failed; the queue worker will retry it from the spool",
+                       {{"job", job_name}, {"spool_id", spool_id}, {"error", e.what()}});
   }
+  if (!spool_id.empty())
+    spool_.move(spool_id, SpoolState::kPending, delivered ? SpoolState::kSent : SpoolState::kReady);
+  std::lock_guard lock(mutex_);
+  sender.done = true;
 }
 
 }  // namespace infra

@@ -1,17 +1,13 @@
 // What happens to an alert delivery (webhook body, Sentry envelope) that the database queue refused, i.e. the
 // database is down: it is de-duplicated in process (InProcessDedupe, same key and window as the cache entry),
-// written to the local spool (alert_spool.hpp) and delivered directly by one background thread of this process,
-// with the jobs' 10 s timeout. The caller (a request worker) never waits on the network: at most one delivery
-// per key and at most kMaxInFlight in all are in flight; anything beyond stays in the spool as ready,
-// for `queue:work` to deliver once the database is back. A delivered entry is marked sent, so the drain removes
-// it without sending it again.
+// written to the local spool (alert_spool.hpp) and delivered directly on a thread of its own, with the jobs' 10 s
+// timeout. The caller (a request worker) never waits on the network. At most one delivery per key and at most
+// kMaxInFlight in all run at once; anything beyond stays in the spool as ready, for `queue:work` to deliver once
+// the database is back. A delivered entry is marked sent, so the drain removes it without sending it again.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
-#include <memory>
+#include <list>
 #include <mutex>
-#include <set>
 #include <string>
 #include <thread>
 
@@ -27,11 +23,11 @@ namespace infra {
 
 class AlertFallback final {
  public:
-  static constexpr std::size_t kMaxInFlight = 4;  // queued for the sender thread or being delivered
+  static constexpr std::size_t kMaxInFlight = 4;
 
   AlertFallback(const core::Config& config, InProcessDedupe& dedupe, AlertSpool spool);
-  // Finishes the deliveries already handed over (each bounded by the 10 s timeout), so a command that reports
-  // its own failure and exits still delivers it. Then stops the thread.
+  // Waits for the deliveries in flight (they run in parallel, so at most about one 10 s timeout): a command that
+  // reports its own failure and exits still delivers it, and a stopping server is held up at most that long.
   ~AlertFallback();
   AlertFallback(const AlertFallback&) = delete;
   AlertFallback& operator=(const AlertFallback&) = delete;
@@ -40,21 +36,19 @@ class AlertFallback final {
   void take(const std::string& job_name, const std::string& payload, const AlertKey& key, const std::string& why);
 
  private:
-  struct Delivery {
-    std::string spool_id;  // empty when the spool could not be written
-    std::string job_name, payload, flight_key;
+  struct Sender {
+    std::string flight_key;
+    std::thread thread;
+    bool done = false;  // guarded by mutex_
   };
-  void run();
+  void deliver(Sender& sender, std::string spool_id, std::string job_name, std::string payload);
+  void join_finished();  // mutex_ held
 
   const core::Config& config_;
   InProcessDedupe& dedupe_;
   AlertSpool spool_;
-  std::mutex mutex_;  // guards queued_, in_flight_, stopping_, thread_ start
-  std::condition_variable wake_;
-  std::deque<Delivery> queued_;
-  std::set<std::string> in_flight_;  // flight keys queued or being delivered
-  bool stopping_ = false;
-  std::thread thread_;  // started on first use: most processes never need it
+  std::mutex mutex_;  // guards senders_ and their done flags
+  std::list<Sender> senders_;  // a list: each thread holds a reference to its own element
 };
 
 }  // namespace infra

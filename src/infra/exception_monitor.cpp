@@ -50,6 +50,18 @@ std::string host_name() {
 }
 }  // namespace
 
+std::string fingerprint_message(const std::string& message) {
+  std::string text = message.substr(0, message.find("\" with :"));
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !out.empty() && out.back() == '#') continue;
+    out.push_back(digit ? '#' : c);
+  }
+  return out;
+}
+
 std::string demangle(const char* mangled) {
   int status = 0;
   std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
@@ -71,9 +83,10 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
     if (!config_.boolean("MONITORING_ENABLED")) return false;
     if (error.http_status && ignored_status(error.http_status)) return false;
 
-    // Keyed like the cache entry of the reference (monitoring:alert:<sha1>), with its window.
-    std::string fingerprint = error.exception_class + "|" + error.message + "|" + error.file + "|" +
-                              std::to_string(error.line) + "|" + error.path;
+    // Keyed like the cache entry of the reference (monitoring:alert:<sha1>), with its window; the message without
+    // what varies per request.
+    std::string fingerprint = error.exception_class + "|" + fingerprint_message(error.message) + "|" + error.file +
+                              "|" + std::to_string(error.line) + "|" + error.path;
     auto minutes = std::max<std::int64_t>(0, config_.integer("OPS_ALERTS_DEDUPE_MINUTES"));
     AlertKey key{core::sha1_hex(fingerprint), std::chrono::seconds(minutes * 60)};
 

@@ -56,4 +56,9 @@ class ExceptionMonitor final {
 // "N3foo3BarE" → "foo::Bar".
 std::string demangle(const char* mangled);
 
+// The message as the de-duplication key sees it: without SOCI's bound values (`... while executing "SQL" with
+// :key="…", :now=1796…`) and with every run of digits as one '#' (timestamps, ids, ports vary per request).
+// Without this an outage that fails every request the same way would be a new alert per request.
+std::string fingerprint_message(const std::string& message);
+
 }  // namespace infra
