@@ -9,8 +9,9 @@
 
 namespace infra {
 
-AlertFallback::AlertFallback(const core::Config& config, InProcessDedupe& dedupe, AlertSpool spool)
-    : config_(config), dedupe_(dedupe), spool_(std::move(spool)) {}
+AlertFallback::AlertFallback(const core::Config& config, InProcessDedupe& dedupe, NodeDedupe& node_dedupe,
+                             AlertSpool spool)
+    : config_(config), dedupe_(dedupe), node_dedupe_(node_dedupe), spool_(std::move(spool)) {}
 
 AlertFallback::~AlertFallback() {
   // No take() runs any more (the owner is being destroyed); the senders only touch their own element under mutex_.
@@ -34,8 +35,9 @@ void AlertFallback::take(const std::string& job_name, const std::string& payload
                          const std::string& why) {
   try {
     std::string flight_key = job_name + "|" + key.hash;
-    // The window de-duplication of the cache, in process: one delivery per key and window during the outage.
-    if (!key.hash.empty() && !dedupe_.claim("fallback:" + flight_key, key.window)) return;
+    // The window de-duplication of the cache, without it: one delivery per key and window during the outage.
+    std::string claim = "fallback:" + flight_key;
+    if (!key.hash.empty() && (!dedupe_.claim(claim, key.window) || !node_dedupe_.claim(claim, key.window))) return;
 
     Sender* sender = nullptr;
     {

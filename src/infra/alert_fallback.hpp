@@ -1,5 +1,6 @@
 // What happens to an alert delivery (webhook body, Sentry envelope) that the database queue refused, i.e. the
-// database is down: it is de-duplicated in process (InProcessDedupe, same key and window as the cache entry),
+// database is down: it is de-duplicated without the database (in process, then across the node's processes: same
+// key and window as the cache entry),
 // written to the local spool (alert_spool.hpp) and delivered directly on a thread of its own, with the jobs' 10 s
 // timeout. The caller (a request worker) never waits on the network. At most one delivery per key and at most
 // kMaxInFlight in all run at once; anything beyond stays in the spool as ready, for `queue:work` to deliver once
@@ -25,7 +26,7 @@ class AlertFallback final {
  public:
   static constexpr std::size_t kMaxInFlight = 4;
 
-  AlertFallback(const core::Config& config, InProcessDedupe& dedupe, AlertSpool spool);
+  AlertFallback(const core::Config& config, InProcessDedupe& dedupe, NodeDedupe& node_dedupe, AlertSpool spool);
   // Waits for the deliveries in flight (they run in parallel, so at most about one 10 s timeout): a command that
   // reports its own failure and exits still delivers it, and a stopping server is held up at most that long.
   ~AlertFallback();
@@ -46,6 +47,7 @@ class AlertFallback final {
 
   const core::Config& config_;
   InProcessDedupe& dedupe_;
+  NodeDedupe& node_dedupe_;
   AlertSpool spool_;
   std::mutex mutex_;  // guards senders_ and their done flags
   std::list<Sender> senders_;  // a list: each thread holds a reference to its own element

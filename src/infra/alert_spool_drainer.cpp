@@ -1,13 +1,17 @@
 // Periodic drain of the alert spool into the database queue, for `queue:work` (see alert_spool_drainer.hpp).
 #include "infra/alert_spool_drainer.hpp"
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "infra/alert_dispatch.hpp"
 
 namespace infra {
 
 AlertSpoolDrainer::AlertSpoolDrainer(const core::Config& config, db::Database& database, std::chrono::seconds interval)
-    : spool_(alert_spool_folder(config)), push_(alert_dispatcher(config, &database)), interval_(interval) {
+    : spool_(alert_spool_folder(config)),
+      claims_(alert_dedupe_folder(config)),
+      push_(alert_dispatcher(config, &database)),
+      interval_(interval) {
   if (!push_) return;  // QUEUE_CONNECTION=sync: nothing is queued, nothing to drain into
   drain_now();
   thread_ = std::thread([this] {
@@ -29,6 +33,9 @@ AlertSpoolDrainer::~AlertSpoolDrainer() {
   if (thread_.joinable()) thread_.join();
 }
 
-SpoolDrainResult AlertSpoolDrainer::drain_now() const { return drain_alert_spool(spool_, push_); }
+SpoolDrainResult AlertSpoolDrainer::drain_now() const {
+  claims_.sweep(core::unix_now(), std::chrono::hours(1));
+  return drain_alert_spool(spool_, push_);
+}
 
 }  // namespace infra

@@ -1,6 +1,7 @@
 // The queue worker's side of the alert spool (alert_spool.hpp): alerts that reached only the local spool while
 // the database was down are moved into the database queue when `queue:work` starts, and then every 30 s while
-// it runs, so they are delivered (with the queue's retries) as soon as the database answers again.
+// it runs, so they are delivered (with the queue's retries) as soon as the database answers again. The node-wide
+// de-duplication claims of ended windows are cleaned up on the same beat.
 #pragma once
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "infra/alert_dedupe.hpp"
 #include "infra/alert_spool.hpp"
 
 namespace core {
@@ -33,6 +35,7 @@ class AlertSpoolDrainer final {
 
  private:
   AlertSpool spool_;
+  NodeDedupe claims_;  // swept here too: ended windows leave small files behind
   JobDispatcher push_;
   std::chrono::seconds interval_;
   std::mutex mutex_;  // guards stopping_

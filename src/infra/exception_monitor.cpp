@@ -69,9 +69,12 @@ std::string demangle(const char* mangled) {
 }
 
 ExceptionMonitor::ExceptionMonitor(const core::Config& config, db::Database* database, JobDispatcher dispatcher)
-    : config_(config), database_(database), channels_(config, dispatcher) {
+    : config_(config),
+      database_(database),
+      node_dedupe_(alert_dedupe_folder(config)),
+      channels_(config, dispatcher) {
   if (dispatcher) {
-    fallback_ = std::make_unique<AlertFallback>(config, dedupe_, AlertSpool(alert_spool_folder(config)));
+    fallback_ = std::make_unique<AlertFallback>(config, dedupe_, node_dedupe_, AlertSpool(alert_spool_folder(config)));
     channels_.set_fallback(fallback_.get());
   }
 }
@@ -116,6 +119,7 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
       // an outage from being sent again by the database path inside the same window.
       std::string claim = "alert:" + key.hash;
       if (!dedupe_.claim(claim, key.window)) return false;
+      bool decided_by_database = false;
       if (database_) {
         try {
           Cache cache(*database_, config_.str("CACHE_PREFIX"));
@@ -123,11 +127,15 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
             dedupe_.release(claim);  // another process alerted: its window, not ours, decides the next one
             return false;
           }
+          decided_by_database = true;
         } catch (const std::exception& e) {
-          core::log::warning("alert de-duplication in the database unavailable, de-duplicated in this process",
-                             {{"error", e.what()}});
+          core::log::warning("alert de-duplication in the database unavailable, de-duplicated on this server",
+                             {{"error", std::string(e.what()).substr(0, 300)}});
         }
       }
+      // Without the database, the other processes of this server (commands restarted every minute or seconds
+      // during an outage) must not alert again either.
+      if (!decided_by_database && !node_dedupe_.claim(claim, key.window)) return false;
     }
 
     std::string channel = core::trim(config_.str("OPS_ALERTS_CHANNEL"));

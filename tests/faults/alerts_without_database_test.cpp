@@ -142,3 +142,20 @@ TEST_F(AlertsWithoutDatabase, AnAlertThatCouldNotBeDeliveredDuringTheOutageIsDel
   EXPECT_TRUE(spool_states(server).empty()) << ::testing::PrintToString(spool_states(server));
   EXPECT_EQ(webhook.wait_for(2, 500), 1u);
 }
+
+TEST_F(AlertsWithoutDatabase, CommandsFailingOneAfterAnotherDuringTheOutageAlertOnce) {
+  // Each failing command is a new process (a `schedule:run` every minute, a `queue:work` systemd restarts): the
+  // de-duplication without the database still holds across them.
+  HttpReceiver webhook;
+  AppServer server(Env{{"OPS_ALERT_STACK", "ops_slack"}, {"OPS_ALERT_WEBHOOK_URL", webhook.url("/hooks/caida")}});
+  auto header = break_database(server);
+  for (int i = 0; i < 3; ++i) {
+    auto result = server.run({"migrate:status"});
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+  }
+  EXPECT_EQ(webhook.wait_for(1, 5000), 1u);
+  EXPECT_NE(webhook.requests()[0].body.find("file is not a database"), std::string::npos);
+  EXPECT_EQ(webhook.wait_for(2, 500), 1u);
+  EXPECT_EQ(spool_states(server), std::vector<std::string>{".sent"});
+  restore_database(server, header);
+}
