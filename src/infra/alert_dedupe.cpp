@@ -3,6 +3,7 @@
 #include "infra/alert_dedupe.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -67,7 +68,7 @@ bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window) {
 bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window, std::int64_t now_unix) {
   if (window <= std::chrono::seconds::zero()) return true;
   std::error_code error;
-  std::filesystem::create_directories(folder_, error);
+  if (std::filesystem::create_directories(folder_, error)) ::chmod(folder_.c_str(), 02770);  // shared by group
   auto file = file_of(key);
   std::string until = std::to_string(now_unix + window.count());
   for (int attempt = 0; attempt < 2; ++attempt) {

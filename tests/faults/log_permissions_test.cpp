@@ -138,8 +138,9 @@ TEST_F(LogPermissions, CommandsOfTheServiceUserWorkAfterRootCreatedTheDayFileAnd
     EXPECT_EQ(result.exit_code, 0) << args[0] << "\nstdout:\n" << result.out << "\nstderr:\n" << result.err;
     EXPECT_NE(result.err.find("testing.WARNING: log file unusable, logging to stderr"), std::string::npos)
         << args[0] << ": " << result.err;
-    if (args[0] == "queue:work")
+    if (args[0] == "queue:work") {
       EXPECT_NE(result.err.find("testing.INFO: Queue worker started"), std::string::npos) << result.err;
+    }
   }
   struct stat info {};
   ASSERT_EQ(stat(file.c_str(), &info), 0);
