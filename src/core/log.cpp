@@ -9,11 +9,15 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -28,6 +32,9 @@ std::mutex g_init_mutex;
 constexpr const char* kPattern = "[%Y-%m-%d %H:%M:%S] %v";
 // How long a log file that failed stays bypassed before the next attempt to open it again.
 constexpr auto kReopenInterval = std::chrono::seconds(60);
+// Lines kept since the file's last successful flush (replayed on stderr when the flush fails, e.g. disk full);
+// past this size the file is flushed early, so the copy stays small.
+constexpr std::size_t kMaxUnflushed = 64 * 1024;
 
 std::unique_ptr<spdlog::formatter> utc_formatter() {
   return std::make_unique<spdlog::pattern_formatter>(kPattern, spdlog::pattern_time_type::utc);
@@ -62,6 +69,10 @@ class FileOrStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
     if (file_) {
       try {
         file_->log(msg);
+        spdlog::memory_buf_t line;
+        formatter_copy_->format(msg, line);
+        unflushed_.append(line.data(), line.size());
+        if (unflushed_.size() > kMaxUnflushed) flush_file();
         return;
       } catch (const std::exception& e) {
         drop_file(e.what());
@@ -73,9 +84,9 @@ class FileOrStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override {
     if (file_) {
       try {
-        file_->flush();
+        flush_file();
       } catch (const std::exception& e) {
-        drop_file(e.what());  // lines still in the FILE buffer are lost; later ones go to stderr
+        drop_file(e.what());
       }
     }
     stderr_->flush();
@@ -86,6 +97,14 @@ class FileOrStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
     try {
       std::error_code ignored;
       std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ignored);
+      // One attempt of our own first: spdlog retries a failed open 5 times 10 ms apart, a stall we do not want
+      // once a minute on whatever thread logs while the file stays unusable.
+      std::string target = daily_ ? spdlog::sinks::daily_filename_calculator::calc_filename(
+                                        path_, spdlog::details::os::localtime())
+                                  : path_;
+      int probe = ::open(target.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+      if (probe < 0) throw std::runtime_error("cannot open " + target + ": " + std::strerror(errno));
+      ::close(probe);
       spdlog::file_event_handlers events;
       events.after_open = make_group_writable;
       std::shared_ptr<spdlog::sinks::sink> sink;
@@ -100,10 +119,21 @@ class FileOrStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
     }
   }
 
+  void flush_file() {
+    file_->flush();
+    unflushed_.clear();
+  }
+
   void drop_file(const std::string& error) {
     file_.reset();
     next_attempt_ = std::chrono::steady_clock::now() + kReopenInterval;
     notice("log file unusable, logging to stderr", error);
+    // The lines the file may not have kept (its buffer could not be written): better twice than never.
+    if (!stderr_mirrored_ && !unflushed_.empty()) {
+      std::fwrite(unflushed_.data(), 1, unflushed_.size(), stderr);
+      std::fflush(stderr);
+    }
+    unflushed_.clear();
   }
 
   // One line straight to stderr (not through the file) saying where the log went.
@@ -119,6 +149,8 @@ class FileOrStderrSink final : public spdlog::sinks::base_sink<std::mutex> {
   bool daily_;
   bool stderr_mirrored_;  // the logger already copies every line to stderr (serve in a terminal)
   std::shared_ptr<spdlog::sinks::sink> file_;  // null while bypassed
+  std::unique_ptr<spdlog::formatter> formatter_copy_ = utc_formatter();  // the file's format, for unflushed_
+  std::string unflushed_;
   std::shared_ptr<spdlog::sinks::stderr_sink_st> stderr_ = std::make_shared<spdlog::sinks::stderr_sink_st>();
   std::chrono::steady_clock::time_point next_attempt_{};
 };

@@ -1,5 +1,6 @@
 // Fault: a command run once as root created today's log file, owned by root; the services run as their own user.
-// The service user's commands must still start and work, their log lines going to stderr (journald) while the
+// The service user's commands (queue:work, ops:backup, serve) must still start and work, their log lines going to
+// stderr (journald) while the
 // file is not writable. And with the log folder prepared as deploy/ does it (the service user's group, setgid),
 // a root-created day file stays writable for that group.
 #include <fcntl.h>
@@ -11,11 +12,15 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 
 #include "../integration/support/app_server.hpp"
+#include "../integration/support/browser.hpp"
 #include "../integration/support/test_files.hpp"
 #include "core/crypto.hpp"
 
@@ -62,8 +67,13 @@ class LogPermissions : public ::testing::Test {
     ASSERT_EQ(chown(server.base_path().c_str(), uid_, gid_), 0);
   }
 
-  // `nico ARGS…` as the service user, with the server's configuration; stdout and stderr kept apart.
-  RunResult run_as_service_user(const AppServer& server, const std::vector<std::string>& args) const {
+  struct Child {
+    pid_t pid = -1;
+    std::filesystem::path out, err;
+  };
+
+  // Starts `nico ARGS…` as the service user, with the server's configuration; stdout and stderr go to two files.
+  Child start_as_service_user(const AppServer& server, const std::vector<std::string>& args) const {
     std::map<std::string, std::string> env;
     for (char** entry = environ; *entry; ++entry) {
       std::string text = *entry;
@@ -77,6 +87,8 @@ class LogPermissions : public ::testing::Test {
     env["APP_URL"] = "http://127.0.0.1";
     env["LOG_CHANNEL"] = "daily";
     env["APP_LOG_PATH"] = (server.base_path() / "storage/logs/nico.log").string();
+    env["PASSWORD_HASH_OPSLIMIT"] = "1";
+    env["PASSWORD_HASH_MEMLIMIT_KIB"] = "8192";
     if (!server.using_server_database()) {
       env["DB_CONNECTION"] = "sqlite";
       env["DB_DATABASE"] = (server.base_path() / "storage/database.sqlite").string();
@@ -86,12 +98,13 @@ class LogPermissions : public ::testing::Test {
     std::vector<std::string> argv{NICO_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
 
-    auto out_path = server.base_path().parent_path() / (server.base_path().filename().string() + ".out");
-    auto err_path = server.base_path().parent_path() / (server.base_path().filename().string() + ".err");
-    int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = fork();
-    if (pid == 0) {
+    Child child;
+    child.out = server.base_path().parent_path() / (server.base_path().filename().string() + ".out");
+    child.err = server.base_path().parent_path() / (server.base_path().filename().string() + ".err");
+    int out_fd = open(child.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err_fd = open(child.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    child.pid = fork();
+    if (child.pid == 0) {
       dup2(out_fd, STDOUT_FILENO);
       dup2(err_fd, STDERR_FILENO);
       if (setgroups(0, nullptr) != 0 || setgid(gid_) != 0 || setuid(uid_) != 0) _exit(126);
@@ -106,15 +119,23 @@ class LogPermissions : public ::testing::Test {
     }
     close(out_fd);
     close(err_fd);
+    return child;
+  }
+
+  static RunResult wait_for(const Child& child) {
     int status = 0;
-    waitpid(pid, &status, 0);
+    waitpid(child.pid, &status, 0);
     RunResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = testing_support::read_text(out_path);
-    result.err = testing_support::read_text(err_path);
-    std::filesystem::remove(out_path);
-    std::filesystem::remove(err_path);
+    result.out = testing_support::read_text(child.out);
+    result.err = testing_support::read_text(child.err);
+    std::filesystem::remove(child.out);
+    std::filesystem::remove(child.err);
     return result;
+  }
+
+  RunResult run_as_service_user(const AppServer& server, const std::vector<std::string>& args) const {
+    return wait_for(start_as_service_user(server, args));
   }
 
   uid_t uid_ = 0;
@@ -142,6 +163,27 @@ TEST_F(LogPermissions, CommandsOfTheServiceUserWorkAfterRootCreatedTheDayFileAnd
       EXPECT_NE(result.err.find("testing.INFO: Queue worker started"), std::string::npos) << result.err;
     }
   }
+
+  // The server too: it starts, answers, and stops cleanly.
+  auto serve = start_as_service_user(server, {"serve", "--host", "127.0.0.1", "--port", "0"});
+  std::string out;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (out.find("http://127.0.0.1:") == std::string::npos && std::chrono::steady_clock::now() < deadline &&
+         waitpid(serve.pid, nullptr, WNOHANG) == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    out = testing_support::read_text(serve.out);
+  }
+  auto at = out.find("http://127.0.0.1:");
+  if (at != std::string::npos) {
+    testing_support::Browser browser("http://127.0.0.1:" + std::to_string(std::stoi(out.substr(at + 17))));
+    EXPECT_EQ(browser.get("/up").status, 200);
+  }
+  kill(serve.pid, SIGTERM);
+  auto served = wait_for(serve);
+  EXPECT_NE(at, std::string::npos) << "serve did not start\nstdout:\n" << served.out << "\nstderr:\n" << served.err;
+  EXPECT_EQ(served.exit_code, 0) << served.err;
+  EXPECT_NE(served.err.find("testing.WARNING: log file unusable, logging to stderr"), std::string::npos) << served.err;
+
   struct stat info {};
   ASSERT_EQ(stat(file.c_str(), &info), 0);
   EXPECT_EQ(info.st_uid, 0u);

@@ -47,3 +47,23 @@ TEST(Log, AWritableFileGetsTheLinesAndIsGroupWritable) {
   core::log::init({});
   std::filesystem::remove_all(folder);
 }
+
+TEST(Log, AFullDiskSendsTheLinesToStderrIncludingThoseStillBuffered) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full (every write fails with ENOSPC) here";
+  RestoreStderrLogger restore;
+  core::log::Options options;
+  options.environment = "testing";
+  options.file_path = "/dev/full";
+  testing::internal::CaptureStderr();
+  core::log::init(options);
+  core::log::info("buffered before the failure");
+  core::log::warning("this one flushes");  // warnings flush: the write fails here
+  core::log::info("after the failure");
+  core::log::flush();
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("testing.WARNING: log file unusable, logging to stderr {\"path\":\"/dev/full\""), std::string::npos)
+      << err;
+  EXPECT_NE(err.find("testing.INFO: buffered before the failure"), std::string::npos) << err;
+  EXPECT_NE(err.find("testing.WARNING: this one flushes"), std::string::npos) << err;
+  EXPECT_NE(err.find("testing.INFO: after the failure"), std::string::npos) << err;
+}
