@@ -1,8 +1,7 @@
 // Fault: a command run once as root created today's log file, owned by root; the services run as their own user.
 // The service user's commands (queue:work, ops:backup, serve) must still start and work, their log lines going to
-// stderr (journald) while the
-// file is not writable. And with the log folder prepared as deploy/ does it (the service user's group, setgid),
-// a root-created day file stays writable for that group.
+// stderr (journald) while the file is not writable. And with the log folder prepared as deploy/ does it (the
+// service user's group, setgid), a root-created day file stays writable for that group.
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
