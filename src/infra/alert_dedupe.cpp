@@ -61,11 +61,11 @@ std::filesystem::path NodeDedupe::file_of(const std::string& key) const {
   return folder_ / name;
 }
 
-bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window) {
+bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window) const {
   return claim(key, window, core::unix_now());
 }
 
-bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window, std::int64_t now_unix) {
+bool NodeDedupe::claim(const std::string& key, std::chrono::seconds window, std::int64_t now_unix) const {
   if (window <= std::chrono::seconds::zero()) return true;
   std::error_code error;
   if (std::filesystem::create_directories(folder_, error)) ::chmod(folder_.c_str(), 02770);  // shared by group

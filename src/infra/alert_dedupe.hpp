@@ -51,8 +51,8 @@ class InProcessDedupe final {
 class NodeDedupe final {
  public:
   explicit NodeDedupe(std::filesystem::path folder);
-  bool claim(const std::string& key, std::chrono::seconds window, std::int64_t now_unix);
-  bool claim(const std::string& key, std::chrono::seconds window);  // now
+  bool claim(const std::string& key, std::chrono::seconds window, std::int64_t now_unix) const;
+  bool claim(const std::string& key, std::chrono::seconds window) const;  // now
   // Deletes claims whose window ended more than `age` ago (housekeeping, from the spool drain).
   void sweep(std::int64_t now_unix, std::chrono::seconds age) const;
 

@@ -9,7 +9,7 @@
 
 namespace infra {
 
-AlertFallback::AlertFallback(const core::Config& config, InProcessDedupe& dedupe, NodeDedupe& node_dedupe,
+AlertFallback::AlertFallback(const core::Config& config, InProcessDedupe& dedupe, const NodeDedupe& node_dedupe,
                              AlertSpool spool)
     : config_(config), dedupe_(dedupe), node_dedupe_(node_dedupe), spool_(std::move(spool)) {}
 

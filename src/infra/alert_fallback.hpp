@@ -26,7 +26,7 @@ class AlertFallback final {
  public:
   static constexpr std::size_t kMaxInFlight = 4;
 
-  AlertFallback(const core::Config& config, InProcessDedupe& dedupe, NodeDedupe& node_dedupe, AlertSpool spool);
+  AlertFallback(const core::Config& config, InProcessDedupe& dedupe, const NodeDedupe& node_dedupe, AlertSpool spool);
   // Waits for the deliveries in flight (they run in parallel, so at most about one 10 s timeout): a command that
   // reports its own failure and exits still delivers it, and a stopping server is held up at most that long.
   ~AlertFallback();
@@ -47,7 +47,7 @@ class AlertFallback final {
 
   const core::Config& config_;
   InProcessDedupe& dedupe_;
-  NodeDedupe& node_dedupe_;
+  const NodeDedupe& node_dedupe_;
   AlertSpool spool_;
   std::mutex mutex_;  // guards senders_ and their done flags
   std::list<Sender> senders_;  // a list: each thread holds a reference to its own element

@@ -49,7 +49,7 @@ class ExceptionMonitor final {
   const core::Config& config_;
   db::Database* database_;
   mutable InProcessDedupe dedupe_;
-  mutable NodeDedupe node_dedupe_;
+  NodeDedupe node_dedupe_;
   std::unique_ptr<AlertFallback> fallback_;  // null without a dispatcher
   AlertChannels channels_;
 };
