@@ -164,6 +164,14 @@ step_preflight() {
       return 1
     fi
   fi
+  # storage/logs is shared by group (deploy/tmpfiles/nicoreparaciones.conf): keep it setgid and group-writable, and
+  # say so when someone else's files are in it (the app then logs to journalctl until they are fixed).
+  if [ -d "$storage/logs" ] && [ -O "$storage/logs" ]; then chmod 2770 "$storage/logs" 2>/dev/null || true; fi
+  local foreign
+  foreign=$(find "$storage/logs" -maxdepth 1 -type f ! -user "$(id -un)" ! -perm -g+w 2>/dev/null | head -n 3 | tr '\n' ' ' || true)
+  if [ -n "$foreign" ]; then
+    say "    Aviso: hay logs de otro usuario que este no puede escribir en storage/logs ($foreign): la app escribe en journalctl hasta que los arregles (chown -R $(id -un): storage/logs; ver docs/OPERACION_PRODUCCION.md §6)."
+  fi
   # One deploy at a time.
   mkdir -p "$storage/framework"
   exec 9>"${NICO_BASE_PATH:-$APP_DIR}/storage/framework/deploy.lock"

@@ -1,7 +1,8 @@
 // Application log. One line per event in the Laravel-style format the ops guide describes:
 //   [2026-11-27 21:05:00] production.ERROR: message {"key":"value"}
 // The context is a flat list of key/value pairs rendered as a JSON object with proper escaping.
-// Thread-safe; spdlog stays behind this header.
+// Thread-safe; spdlog stays behind this header. Logging never stops the app: init() does not throw, and a log
+// file that cannot be opened or written sends the lines to stderr (journald) until it works again.
 #pragma once
 
 #include <initializer_list>
@@ -17,7 +18,7 @@ using Field = std::pair<std::string_view, std::string_view>;
 
 struct Options {
   std::string environment = "local";  // channel name shown in each line
-  std::string file_path;              // empty → stderr
+  std::string file_path;              // empty → stderr; unusable → stderr, opened again after a minute
   bool daily = false;                 // rotate per day (file-daily-YYYY-MM-DD.log)
   Level level = Level::kInfo;
   bool also_stderr = false;           // mirror to stderr (serve in a terminal)

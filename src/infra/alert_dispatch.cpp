@@ -2,6 +2,7 @@
 #include "infra/alert_dispatch.hpp"
 
 #include <memory>
+#include <stdexcept>
 
 #include "core/config.hpp"
 #include "db/database.hpp"
@@ -11,7 +12,9 @@
 namespace infra {
 
 JobDispatcher alert_dispatcher(const core::Config& config, db::Database* database) {
-  if (!database || config.str("QUEUE_CONNECTION") == "sync") return {};
+  if (config.str("QUEUE_CONNECTION") == "sync") return {};
+  // No database at all is the same as a database that is down: the monitor's fallback spools and delivers.
+  if (!database) return [](const std::string&, const std::string&) { throw std::runtime_error("no database connection"); };
   return [database](const std::string& job_name, const std::string& payload) {
     Queue(*database, QueueConnection::kDatabase, nullptr).push(job_name, payload);
   };
@@ -27,7 +30,7 @@ void report_failure(const core::Config& config, const std::string& exception_cla
       settings.create_if_missing = false;
       database = std::make_unique<db::Database>(settings);
     } catch (const std::exception&) {
-      database.reset();  // no de-duplication and direct delivery: still better than silence
+      database.reset();  // in-process de-duplication, spool and direct delivery: still better than silence
     }
     ExceptionMonitor monitor(config, database.get(), alert_dispatcher(config, database.get()));
     ErrorReport report;

@@ -1,5 +1,6 @@
 // How alert deliveries (webhook, Sentry) leave a process: pushed to the database queue, where a worker delivers
-// them with retries, or delivered at once when QUEUE_CONNECTION=sync or no database is at hand.
+// them with retries, or delivered at once when QUEUE_CONNECTION=sync. Without a database (or with one that is
+// down) the push throws and the exception monitor's fallback takes over (alert_fallback.hpp).
 #pragma once
 
 #include "infra/alerts.hpp"

@@ -12,6 +12,7 @@
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
+#include "infra/alert_fallback.hpp"
 #include "infra/http_post.hpp"
 
 namespace infra {
@@ -46,11 +47,11 @@ bool AlertChannels::is_known(std::string_view channel) {
 
 bool AlertChannels::level_allows_critical() const { return level_rank(config_.str("OPS_ALERT_LEVEL")) <= 5; }
 
-void AlertChannels::write(const std::string& channel, const AlertRecord& record) const {
+void AlertChannels::write(const std::string& channel, const AlertRecord& record, const AlertKey& key) const {
   if (!is_known(channel)) throw std::runtime_error("Unknown alert channel `" + channel + "`.");
   if (!level_allows_critical()) return;  // OPS_ALERT_LEVEL above critical filters every alert out
   if (channel == "ops_daily") return write_daily(record);
-  if (channel == "ops_slack") return send_webhook(record);
+  if (channel == "ops_slack") return send_webhook(record, key);
   // ops_alerts: the stack. Every member is tried; the first failure is reported after the others ran.
   std::string first_error;
   for (const auto& member : config_.list("OPS_ALERT_STACK")) {
@@ -59,7 +60,7 @@ void AlertChannels::write(const std::string& channel, const AlertRecord& record)
       continue;
     }
     try {
-      write(member, record);
+      write(member, record, key);
     } catch (const std::exception& e) {
       if (first_error.empty()) first_error = member + ": " + e.what();
     }
@@ -78,9 +79,16 @@ void AlertChannels::write_daily(const AlertRecord& record) const {
   line += "\n";
 
   std::lock_guard lock(g_daily_file_mutex);
+  bool created = !std::filesystem::exists(file);
   std::ofstream out(file, std::ios::app);
   out << line;
   if (!out.flush()) throw std::runtime_error("cannot write " + file.string());
+  if (created) {
+    // Group-writable whatever the umask (a root shell's 022): the services share storage/logs by group.
+    std::error_code ignored;
+    std::filesystem::permissions(file, std::filesystem::perms::group_read | std::filesystem::perms::group_write,
+                                 std::filesystem::perm_options::add, ignored);
+  }
 
   // Keep the newest OPS_ALERT_DAILY_DAYS files (0 = keep all).
   auto keep = config_.integer("OPS_ALERT_DAILY_DAYS");
@@ -94,18 +102,25 @@ void AlertChannels::write_daily(const AlertRecord& record) const {
   for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < files.size(); ++i) std::filesystem::remove(files[i]);
 }
 
-void AlertChannels::send_webhook(const AlertRecord& record) const {
+void AlertChannels::send_webhook(const AlertRecord& record, const AlertKey& key) const {
   if (config_.str("OPS_ALERT_WEBHOOK_URL").empty()) throw std::runtime_error("OPS_ALERT_WEBHOOK_URL is empty");
   std::string body = slack_webhook_json(record, config_.str("OPS_ALERT_USERNAME"), config_.str("OPS_ALERT_EMOJI"));
-  if (dispatcher_) dispatcher_(kWebhookJob, body);
-  else deliver_webhook_job(config_, body);
+  dispatch(kWebhookJob, body, key);
 }
 
-void AlertChannels::send_to_sentry(const SentryEvent& event) const {
+void AlertChannels::send_to_sentry(const SentryEvent& event, const AlertKey& key) const {
   auto dsn = parse_sentry_dsn(config_.str("SENTRY_DSN"));
-  std::string envelope = sentry_envelope(dsn, event);
-  if (dispatcher_) dispatcher_(kSentryJob, envelope);
-  else deliver_sentry_job(config_, envelope);
+  dispatch(kSentryJob, sentry_envelope(dsn, event), key);
+}
+
+void AlertChannels::dispatch(const char* job_name, const std::string& payload, const AlertKey& key) const {
+  if (!dispatcher_) return deliver_alert_job(config_, job_name, payload);
+  try {
+    dispatcher_(job_name, payload);
+  } catch (const std::exception& e) {
+    if (!fallback_) throw;
+    fallback_->take(job_name, payload, key, e.what());
+  }
 }
 
 void deliver_webhook_job(const core::Config& config, const std::string& payload) {
@@ -121,6 +136,12 @@ void deliver_sentry_job(const core::Config& config, const std::string& payload) 
   auto result = http_post(dsn.envelope_url(), payload, {"Content-Type: application/x-sentry-envelope", dsn.auth_header()});
   if (result.status < 200 || result.status >= 300)
     throw std::runtime_error("Sentry answered HTTP " + std::to_string(result.status));
+}
+
+void deliver_alert_job(const core::Config& config, const std::string& job_name, const std::string& payload) {
+  if (job_name == kWebhookJob) return deliver_webhook_job(config, payload);
+  if (job_name == kSentryJob) return deliver_sentry_job(config, payload);
+  throw std::invalid_argument("not an alert job: " + job_name);
 }
 
 }  // namespace infra

@@ -14,6 +14,8 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "core/version.hpp"
+#include "infra/alert_fallback.hpp"
+#include "infra/alert_spool.hpp"
 #include "infra/cache.hpp"
 
 namespace infra {
@@ -48,6 +50,18 @@ std::string host_name() {
 }
 }  // namespace
 
+std::string fingerprint_message(const std::string& message) {
+  std::string text = message.substr(0, message.find("\" with :"));
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !out.empty() && out.back() == '#') continue;
+    out.push_back(digit ? '#' : c);
+  }
+  return out;
+}
+
 std::string demangle(const char* mangled) {
   int status = 0;
   std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
@@ -55,12 +69,29 @@ std::string demangle(const char* mangled) {
 }
 
 ExceptionMonitor::ExceptionMonitor(const core::Config& config, db::Database* database, JobDispatcher dispatcher)
-    : config_(config), database_(database), channels_(config, std::move(dispatcher)) {}
+    : config_(config),
+      database_(database),
+      node_dedupe_(alert_dedupe_folder(config)),
+      channels_(config, dispatcher) {
+  if (dispatcher) {
+    fallback_ = std::make_unique<AlertFallback>(config, dedupe_, node_dedupe_, AlertSpool(alert_spool_folder(config)));
+    channels_.set_fallback(fallback_.get());
+  }
+}
+
+ExceptionMonitor::~ExceptionMonitor() = default;
 
 bool ExceptionMonitor::report(const ErrorReport& error) const {
   try {
     if (!config_.boolean("MONITORING_ENABLED")) return false;
     if (error.http_status && ignored_status(error.http_status)) return false;
+
+    // Keyed like the cache entry of the reference (monitoring:alert:<sha1>), with its window; the message without
+    // what varies per request.
+    std::string fingerprint = error.exception_class + "|" + fingerprint_message(error.message) + "|" + error.file +
+                              "|" + std::to_string(error.line) + "|" + error.path;
+    auto minutes = std::max<std::int64_t>(0, config_.integer("OPS_ALERTS_DEDUPE_MINUTES"));
+    AlertKey key{core::sha1_hex(fingerprint), std::chrono::seconds(minutes * 60)};
 
     if (!core::trim(config_.str("SENTRY_DSN")).empty()) {
       try {
@@ -76,24 +107,35 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
         if (!error.method.empty()) event.tags.emplace_back("method", error.method);
         if (!error.file.empty()) event.tags.emplace_back("where", error.file);
         if (error.user_id) event.tags.emplace_back("user_id", std::to_string(*error.user_id));
-        channels_.send_to_sentry(event);
+        channels_.send_to_sentry(event, key);  // de-duplicated only on the fallback path
       } catch (const std::exception& e) {
         core::log::warning("Sentry capture failed", {{"error", e.what()}});
       }
     }
 
     if (!config_.boolean("OPS_ALERTS_ENABLED")) return false;
-    auto minutes = std::max<std::int64_t>(0, config_.integer("OPS_ALERTS_DEDUPE_MINUTES"));
-    if (minutes > 0 && database_) {
-      std::string fingerprint = error.exception_class + "|" + error.message + "|" + error.file + "|" +
-                                std::to_string(error.line) + "|" + error.path;
-      try {
-        Cache cache(*database_, config_.str("CACHE_PREFIX"));
-        if (!cache.add("monitoring:alert:" + core::sha1_hex(fingerprint), "1", minutes * 60)) return false;
-      } catch (const std::exception& e) {
-        // A broken cache must not silence alerts: let this one through.
-        core::log::warning("alert de-duplication unavailable", {{"error", e.what()}});
+    if (minutes > 0) {
+      // This process first: it is what still works with the database down, and it keeps an alert sent during
+      // an outage from being sent again by the database path inside the same window.
+      std::string claim = "alert:" + key.hash;
+      if (!dedupe_.claim(claim, key.window)) return false;
+      bool decided_by_database = false;
+      if (database_) {
+        try {
+          Cache cache(*database_, config_.str("CACHE_PREFIX"));
+          if (!cache.add("monitoring:alert:" + key.hash, "1", minutes * 60)) {
+            dedupe_.release(claim);  // another process alerted: its window, not ours, decides the next one
+            return false;
+          }
+          decided_by_database = true;
+        } catch (const std::exception& e) {
+          core::log::warning("alert de-duplication in the database unavailable, de-duplicated on this server",
+                             {{"error", std::string(e.what()).substr(0, 300)}});
+        }
       }
+      // Without the database, the other processes of this server (commands restarted every minute or seconds
+      // during an outage) must not alert again either.
+      if (!decided_by_database && !node_dedupe_.claim(claim, key.window)) return false;
     }
 
     std::string channel = core::trim(config_.str("OPS_ALERTS_CHANNEL"));
@@ -110,7 +152,7 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
                       {"ip", error.ip},
                       {"user_id", error.user_id ? std::to_string(*error.user_id) : ""},
                       {"environment", config_.str("APP_ENV")}};
-    channels_.write(channel, record);
+    channels_.write(channel, record, key);
     return true;
   } catch (const std::exception& e) {
     core::log::error("ops alert could not be written", {{"error", e.what()}});

@@ -1,4 +1,4 @@
-// Queue commands: queue:work (the worker), queue:failed, queue:retry, queue:flush, and queue:probe (diagnostics:
+// Queue commands: queue:work (the worker, which also drains the alert spool), queue:failed, queue:retry, queue:flush, and queue:probe (diagnostics:
 // push harmless jobs and optionally wait until a worker ran them). Behaviour lives in src/infra/queue*.
 #include <signal.h>
 
@@ -21,6 +21,7 @@
 #include "domain/mail/order_confirmation.hpp"
 #include "infra/alerts.hpp"
 #include "infra/alert_dispatch.hpp"
+#include "infra/alert_spool_drainer.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/cache.hpp"
 #include "infra/queue.hpp"
@@ -96,13 +97,16 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   options.max_jobs = *max_jobs;
 
   auto config = bootstrap(environment);
-  // Three connections: the worker's own, one for a handler that talks to the database, one for the maintenance
-  // flag's background refresh.
-  auto database = open_database(config, 3);
+  // Four connections: the worker's own, one for a handler that talks to the database, one for the maintenance
+  // flag's background refresh, one for draining the alert spool.
+  auto database = open_database(config, 4);
   ops::MaintenanceMonitor maintenance(*database);
   maintenance.install();
   infra::Cache cache(*database, config.str("CACHE_PREFIX"));
   auto registry = job_registry(config, *database);
+  // Alerts spooled while the database was down become queued jobs: now (before the first reservation) and
+  // every 30 s while the worker runs.
+  infra::AlertSpoolDrainer spool_drainer(config, *database);
   install_stop_handlers();
   std::cout << "Processing jobs from the [" << options.queue << "] queue." << std::endl;
   core::log::info("Queue worker started", {{"queue", options.queue}});
