@@ -1,4 +1,4 @@
-// WhatsApp messages for repairs and orders (spec/domain.md §2.9, §2.10, §2.16). The shop never sends WhatsApp
+// WhatsApp messages for repairs and orders (docs/domain/whatsapp.md). The shop never sends WhatsApp
 // itself: it renders the per-status template, builds a https://wa.me/<phone>?text=<message> link that the admin
 // opens, and records a log row (de-duplicated) when the admin says it was sent.
 //
