@@ -1,4 +1,4 @@
-// Default data for a fresh install (spec/domain.md §5), idempotent: running it twice changes nothing.
+// Default data for a fresh install (docs/domain/store.md "Seed data"), idempotent: running it twice changes nothing.
 //   - the first admin (ADMIN_EMAIL; ADMIN_PASSWORD or a generated one, printed once)
 //   - business settings, device catalog (types, brands, models, issues), repair types, pricing rules
 //   - with --demo: the demo store catalog (3 categories, 6 products)

@@ -1,5 +1,6 @@
 // The wire formats of outbound alerts (the only translation unit of the alert pipeline that uses nlohmann):
-//  - the Slack/Discord-compatible incoming-webhook JSON of spec/ops.md §3.2 (Discord accepts it on /slack URLs);
+//  - the Slack/Discord-compatible incoming-webhook JSON (docs/domain/operations.md "Alert channels"; Discord accepts it
+// on /slack URLs);
 //  - the Sentry envelope (header line, item header line, event JSON).
 #pragma once
 

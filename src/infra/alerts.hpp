@@ -1,4 +1,4 @@
-// Ops alert channels (spec/ops.md §3.2, seed §4):
+// Ops alert channels (docs/domain/operations.md "Alert channels"):
 //   ops_daily   storage/logs/ops-alerts-YYYY-MM-DD.log, one line per alert, OPS_ALERT_DAILY_DAYS files kept
 //   ops_slack   Slack/Discord-compatible incoming webhook (OPS_ALERT_WEBHOOK_URL)
 //   ops_alerts  the stack: every channel listed in OPS_ALERT_STACK (default ops_daily)

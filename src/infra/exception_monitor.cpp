@@ -21,7 +21,7 @@
 namespace infra {
 
 namespace {
-// Answers, not incidents (spec/ops.md §3.1 ignore_http_statuses).
+// Answers, not incidents (docs/domain/operations.md "Error monitoring").
 bool ignored_status(int status) {
   for (int ignored : {401, 403, 404, 405, 419, 422, 429}) {
     if (status == ignored) return true;

@@ -1,7 +1,8 @@
-// The exception monitor (spec/ops.md §3.4): called for every unhandled error in requests, commands, jobs and
-// scheduled tasks. Order: monitoring enabled? → ignored status? → Sentry (not de-duplicated) → alerts enabled?
-// → de-duplication (in this process, then in the database cache so it holds across processes and nodes) →
-// critical record on OPS_ALERTS_CHANNEL. It never throws: a broken alert path must not turn one error into two.
+// The exception monitor (docs/domain/operations.md "Error monitoring"): called for every unhandled error in requests,
+// commands, jobs and scheduled tasks. Order: monitoring enabled? → ignored status? → Sentry (not de-duplicated) →
+// alerts enabled? → de-duplication (in this process, then in the database cache so it holds across processes and
+// nodes) → critical record on OPS_ALERTS_CHANNEL. It never throws: a broken alert path must not turn one error
+// into two.
 //
 // With the database down (docs/ARCHITECTURE.md, "Alerts: the fallback path"): the cache cannot de-duplicate,
 // so the in-process de-duplication alone decides (same key, same window); the queue cannot take the webhook or

@@ -1,6 +1,6 @@
 // `nico ops:backup`: one snapshot of the database and/or the uploads, then retention pruning.
 //
-// A run, in order (reference ops.md §2.3 with our guarantees):
+// A run, in order (docs/domain/operations.md "Backups"):
 //   1. resolve and create the backup root (OPS_BACKUP_PATH, absolute or relative to the project base)   → setup
 //   2. take the backup lock (<root>/.backup.lock, flock: one run at a time, freed by the kernel on a crash) → setup
 //   3. remove leftover .tmp-backup_* folders of crashed runs

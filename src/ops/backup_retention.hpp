@@ -1,4 +1,4 @@
-// Retention pruning of the backup root (reference ops.md §2.7, plus one rule of ours):
+// Retention pruning of the backup root (docs/domain/operations.md "Backups"):
 //   (a) retention_days <= 0 means keep everything;
 //   (b) only real folders named backup_* directly in the root are considered; nothing else is ever touched;
 //   (c) a snapshot's age comes from its name (backup_YYYYMMDD_HHMMSS in APP_TIMEZONE), else the folder's mtime;

@@ -1,6 +1,7 @@
-// `nico ops:health-check`: the production-readiness report of spec/ops.md §1 (same labels, order and texts,
-// with `php artisan` replaced by `nico`) plus the checks the reference lacked: pending migrations, disk space,
-// newest backup age, failed jobs, worker and scheduler heartbeats, SMTP reachability.
+// `nico ops:health-check`: the production-readiness report (docs/domain/operations.md "Health check"; labels,
+// order and texts kept from the reference, with `php artisan` replaced by `nico`) plus the checks the reference
+// lacked: pending migrations, disk space, newest backup age, failed jobs, worker and scheduler heartbeats, SMTP
+// reachability.
 // Every check is isolated: an exception becomes a FAIL row with a sanitised message, never a crash.
 #pragma once
 
@@ -46,7 +47,7 @@ std::string render_table(const HealthReport& report);
 // {"rows":[{"status":"OK","check":"…","details":"…"},…],"summary":{"ok":n,"warn":n,"fail":n}}
 std::string render_json(const HealthReport& report);
 
-// Trim, CR/LF → space, empty → "Unexpected error.", cut to 220 characters + "..." (ops.md §1.4).
+// Trim, CR/LF → space, empty → "Unexpected error.", cut to 220 characters + "..." (docs/domain/operations.md).
 std::string sanitise_error(const std::string& message);
 
 }  // namespace ops

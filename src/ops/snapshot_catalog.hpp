@@ -41,7 +41,7 @@ std::optional<std::int64_t> snapshot_time_from_name(std::string_view name, const
 struct SnapshotEntry {
   std::filesystem::path path;
   std::string name;
-  std::int64_t timestamp = 0;  // unix seconds: from the name, else the folder's mtime (reference §2.7)
+  std::int64_t timestamp = 0;  // unix seconds: from the name, else the folder's mtime (docs/domain/operations.md)
 };
 
 // Immediate real subfolders (not symlinks) of `root` named backup_*, oldest first (ties by name).

@@ -1,8 +1,8 @@
 // manifest.json: what a snapshot contains. Written last, just before the temp folder is renamed into place, so a
 // backup_* folder with a readable manifest is a complete snapshot.
 //
-// Format: the reference's (ops.md §2.4: 4-space pretty print, unescaped slashes, no trailing newline, keys in
-// this order) plus our additions, marked (+):
+// Format: the reference's (docs/domain/operations.md "Backups": 4-space pretty print, unescaped slashes, no trailing
+// newline, keys in this order) plus our additions, marked (+):
 //   | key                 | type        | value                                                               |
 //   | created_at          | string      | ISO-8601 with offset in APP_TIMEZONE, "2026-02-11T03:15:00-03:00"    |
 //   | scope               | string      | all / db / files                                                     |

@@ -1,4 +1,4 @@
-// Back office pages as a whole (spec/domain.md §2.13, ui-contract §19-§29): every page answers with its one
+// Back office pages as a whole (docs/domain/ui-contract.md "Back-office pages"): every page answers with its one
 // title, business settings are saved and shown, brand assets are uploaded, used by the layout, and reset.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The session cart (/carrito and its four writes): quantities always clamped to stock, bad input turned into the
-// spec's messages (never a 500), prices and availability re-synced from the database on every visit, JSON
+// documented messages (never a 500), prices and availability re-synced from the database on every visit, JSON
 // answers for AJAX, and the cart-write limiter.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Orders after checkout, as admins and customers use them over HTTP: the status machine of spec §3.1 (every pair,
-// JSON and plain forms), stock returned exactly once on cancel (also with racing cancels), the customer's own
+// Orders after checkout, as admins and customers use them over HTTP: the status machine of docs/domain/orders.md (every
+// pair, JSON and plain forms), stock returned exactly once on cancel (also with racing cancels), the customer's own
 // pages (another user's order is 403), the admin list filters and counters, WhatsApp logs, print sheet and ticket.
 // Orders are inserted with SQL (checkout is the store's area). Runs on SQLite and MariaDB.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Admin categories and products (spec/domain.md §2.11) as the shop owner notices them: pages, messages, rows
+// Admin categories and products (docs/domain/store.md) as the shop owner notices them: pages, messages, rows
 // written or left alone, uploaded files, and the JSON of the quick and bulk actions.
 #include <gtest/gtest.h>
 

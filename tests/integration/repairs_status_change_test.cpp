@@ -1,6 +1,6 @@
 // repairs::change_repair_status against the real schema (SQLite, and MariaDB under scripts/with-mariadb.sh):
-// every transition of spec §3.2 allowed or refused with its message, history rows, delivered_at, and two
-// writers racing on the same repair.
+// every transition of docs/domain/repairs.md "Status machine" allowed or refused with its message, history rows,
+// delivered_at, and two writers racing on the same repair.
 #include "domain/repairs/status_change.hpp"
 
 #include <gtest/gtest.h>

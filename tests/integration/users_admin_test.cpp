@@ -1,5 +1,5 @@
-// Admin users (spec/domain.md §2.13, §2.15): the list and its filters, a user's page with orders and repairs,
-// role changes with their guards, and the audit row each real change leaves.
+// Admin users (docs/domain/accounts.md "Users admin", "Audit log"): the list and its filters, a user's page with orders
+// and repairs, role changes with their guards, and the audit row each real change leaves.
 #include <gtest/gtest.h>
 
 #include "db/unit_of_work.hpp"

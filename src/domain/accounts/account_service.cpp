@@ -1,4 +1,4 @@
-// Account use cases (see account_service.hpp). Messages: spec/domain.md §2.2 and spec/ui-contract.md §8-§10.
+// Account use cases (see account_service.hpp). Messages: docs/domain/accounts.md.
 #include "domain/accounts/account_service.hpp"
 
 #include "core/strings.hpp"

@@ -1,5 +1,5 @@
 // Account use cases: sign-up, sign-in check, profile and password changes, admin creation. Validation rules and
-// Spanish messages are those of spec/domain.md §2.2. Blocking (SQL + Argon2id): call from worker threads only.
+// Spanish messages: docs/domain/accounts.md. Blocking (SQL + Argon2id): call from worker threads only.
 #pragma once
 
 #include <mutex>

@@ -1,4 +1,4 @@
-// Admin two-factor authentication (spec/ops.md §4.6), stored on the users row:
+// Admin two-factor authentication (docs/domain/accounts.md "Admin 2FA"), stored on the users row:
 //   admin_two_factor_secret           base32 TOTP secret, encrypted with a key derived from APP_KEY
 //   admin_two_factor_enabled_at       when it was confirmed with a first code
 //   admin_two_factor_recovery_codes   JSON array of SHA-256 hashes of single-use codes XXXX-XXXX-XXXX

@@ -1,4 +1,4 @@
-// The device catalog (spec/domain.md §1.1 "Device catalog", §2.12): device types, brands per type, model groups
+// The device catalog (docs/domain/pricing.md "Device catalog"): device types, brands per type, model groups
 // per brand, models per brand (optionally in a group), issue types per type, and repair types. One table-driven
 // implementation serves all six kinds: they differ only in table, parent column, slug fallback and wording.
 //

@@ -1,5 +1,5 @@
-// Pricing rules and the suggested quote of a repair (spec/domain.md §1 pricing_rules, §2.12 "Resolve" and
-// "PRICE COMPUTATION"). The reference computed the quote only in the browser; here the same figures are computed
+// Pricing rules and the suggested quote of a repair (docs/domain/pricing.md "Rule resolution" and
+// "Suggested quote"). The reference computed the quote only in the browser; here the same figures are computed
 // on the server, in integer centavos, so the intake form, the JSON endpoint and a saved repair agree.
 //
 // Rule resolution, for a selection (device type, repair type, optional brand / model; the group is the model's):

@@ -1,4 +1,4 @@
-// pricing_rules rows: the admin list and form (spec/domain.md §2.12 "Pricing rules") and the candidates the quote
+// pricing_rules rows: the admin list and form (docs/domain/pricing.md "Pricing rules") and the candidates the quote
 // resolution reads (pricing.hpp). Form input arrives as the strings the admin typed; money is in pesos as the
 // form shows it ("24000", "24.000", "24000,50") and is stored in centavos. Blocking (SQL).
 #pragma once
@@ -45,9 +45,9 @@ struct PricingRuleForm {
   bool active = false;  // checkbox present
 };
 
-// Validates and normalises the form (spec messages for the scope consistency; field → message). On success the
-// returned rule is ready to store: shipping/priority default to 0, fixed mode clears multiplier and min_profit,
-// margin mode clears fixed_total.
+// Validates and normalises the form (docs/domain/pricing.md messages for the scope consistency; field → message). On
+// success the returned rule is ready to store: shipping/priority default to 0, fixed mode clears multiplier and
+// min_profit, margin mode clears fixed_total.
 struct RuleValidation {
   core::FieldErrors errors;
   PricingRule rule;

@@ -1,4 +1,4 @@
-// The admin dashboard's figures (spec/domain.md §2.8 plus the "today" panel): one value computed from
+// The admin dashboard's figures (docs/domain/accounts.md "Dashboard", with the "today" panel): one value computed from
 // orders, order_items, products, repairs and the two WhatsApp log tables. Money in centavos.
 //
 // Ranges: the current range is [00:00 local N days ago, now]; the previous one is the N days before it,

@@ -1,4 +1,4 @@
-// Bulk actions on products (spec/domain.md §2.11 `admin.products.bulk`, plus set_category and stock_adjust):
+// Bulk actions on products (`admin.products.bulk`, docs/domain/store.md "Back office: categories and products"):
 // one transaction per request (the caller's db::Tx), so an error leaves nothing half-applied. Ids that are not
 // numbers or not existing products are counted as skipped, the valid ones are applied.
 //

@@ -1,5 +1,6 @@
-// Store categories as the back office manages them (spec/domain.md §2.11): list with product counts,
-// create/update with slug rules, delete guarded by sold items, active toggle. Blocking SQL: worker threads.
+// Store categories as the back office manages them (docs/domain/store.md "Back office: categories and products"): list
+// with product counts, create/update with slug rules, delete guarded by sold items, active toggle. Blocking SQL: worker
+// threads.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,6 @@
-// Store products as the back office manages them (spec/domain.md §2.11): filtered list, create/update
-// (validation, slug rules, image path), delete guarded by sold items, active/featured toggles, stock.
-// Product writes touch only the products table; the store's search index follows through its triggers.
+// Store products as the back office manages them (docs/domain/store.md "Back office: categories and products"):
+// filtered list, create/update (validation, slug rules, image path), delete guarded by sold items, active/featured
+// toggles, stock. Product writes touch only the products table; the store's search index follows through its triggers.
 // Blocking SQL: worker threads only.
 #pragma once
 

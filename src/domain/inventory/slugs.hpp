@@ -1,7 +1,7 @@
-// URL slugs of categories and products (spec/domain.md §2.11): slugify(slug or name), a per-table fallback
-// when nothing sluggable is left, unique within the table. A slug the admin typed that another row already
-// uses is an error with a clear message (silently renaming what they chose would surprise them); a slug
-// generated from the name gets "-2", "-3", … instead.
+// URL slugs of categories and products (docs/domain/store.md "Back office: categories and products"): slugify(slug or
+// name), a per-table fallback when nothing sluggable is left, unique within the table. A slug the admin typed that
+// another row already uses is an error with a clear message (silently renaming what they chose would surprise them); a
+// slug generated from the name gets "-2", "-3", … instead.
 #pragma once
 
 #include <string>

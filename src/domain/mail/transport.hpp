@@ -1,4 +1,4 @@
-// Delivering one e-mail according to MAIL_MAILER (spec/ops.md §9):
+// Delivering one e-mail according to MAIL_MAILER (docs/domain/operations.md "Mail transport"):
 //   smtp   libcurl to MAIL_HOST:MAIL_PORT. MAIL_SCHEME=smtps (or port 465 with no scheme) is TLS from the first
 //          byte; otherwise plain SMTP that upgrades with STARTTLS when the server offers it. MAIL_USERNAME /
 //          MAIL_PASSWORD authenticate when set; EHLO names MAIL_EHLO_DOMAIN, else the APP_URL host.

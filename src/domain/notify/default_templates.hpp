@@ -1,4 +1,4 @@
-// The statuses each kind of WhatsApp template exists for, and the default texts (spec §2.16, ui-contract §26).
+// The statuses each kind of WhatsApp template exists for, and the default texts (docs/domain/whatsapp.md "Templates").
 // The default is what the templates page pre-fills, what a blank textarea saves, what `db:seed` stores, and what
 // a message uses when no template row exists — one text everywhere, so what the admin reads on the page is what
 // the customer receives. (The reference fell back to different one-line texts; see docs/ARCHITECTURE.md.)

@@ -1,5 +1,6 @@
 // Template substitution for WhatsApp messages: `{name}` tokens are replaced by their value in one pass (a value
-// that itself contains "{code}" is not substituted again); unknown tokens stay as written (spec §2.16).
+// that itself contains "{code}" is not substituted again); unknown tokens stay as written (docs/domain/whatsapp.md
+// "Placeholders").
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// Phone numbers for wa.me links. Repairs and orders use different rules (spec/domain.md §2.10 and §4.3; the
-// reference had two normalisers and shops rely on both, so both are kept).
+// Phone numbers for wa.me links. Repairs and orders use different rules (docs/domain/whatsapp.md "Phone rules";
+// the reference had two normalisers and shops rely on both, so both are kept).
 //
 //   input              repair rule        order rule (AR mobile)
 //   ─────────────────  ─────────────────  ──────────────────────

@@ -1,5 +1,5 @@
-// The values of every placeholder of spec §2.16, built from plain facts (no SQL), so the same code serves the
-// messages, the unit tests and the templates page.
+// The values of every placeholder (docs/domain/whatsapp.md "Placeholders"), built from plain facts (no SQL), so the
+// same code serves the messages, the unit tests and the templates page.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// WhatsApp messages for repairs and orders (spec/domain.md §2.9, §2.10, §2.16). The shop never sends WhatsApp
+// WhatsApp messages for repairs and orders (docs/domain/whatsapp.md). The shop never sends WhatsApp
 // itself: it renders the per-status template, builds a https://wa.me/<phone>?text=<message> link that the admin
 // opens, and records a log row (de-duplicated) when the admin says it was sent.
 //
@@ -39,7 +39,7 @@ struct WhatsAppMessage {
 // What a log action did.
 struct LogOutcome {
   bool found = false;      // false: no repair/order with that id (nothing else is set)
-  bool has_phone = false;  // false: nothing was logged (the spec's "no valid phone" error applies)
+  bool has_phone = false;  // false: nothing was logged (the "no valid phone" error of docs/domain/whatsapp.md applies)
   bool created = false;    // false with has_phone: a recent log for the same status already existed
   std::string sent_at;     // UTC "YYYY-MM-DD HH:MM:SS" of the new log, or of the recent one that blocked it
 };

@@ -1,6 +1,6 @@
 // Reading orders: one order with its items (customer and admin detail, print, ticket, e-mail), the customer's
-// own list (/mis-pedidos, §2.4) and the admin list with its filters and counters (/admin/pedidos, §2.9).
-// Money fields are centavos. Timestamps are UTC "YYYY-MM-DD HH:MM:SS" as stored.
+// own list (/mis-pedidos, docs/domain/orders.md "Customer view") and the admin list with its filters and counters
+// (/admin/pedidos, "Admin orders"). Money fields are centavos. Timestamps are UTC "YYYY-MM-DD HH:MM:SS" as stored.
 // Blocking (SQL): worker threads only; SQL errors throw.
 #pragma once
 

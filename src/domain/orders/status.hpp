@@ -1,4 +1,4 @@
-// Order statuses (spec/domain.md §1.2) and the order status machine (§3.1).
+// Order statuses and the order status machine (docs/domain/orders.md "Statuses", "Status machine").
 //
 //   pendiente ─> confirmado ─> preparando ─> listo_retirar ─> entregado (final)
 //      │  forward steps may be skipped, but entregado is reached only from
@@ -59,7 +59,7 @@ std::vector<OrderStatus> allowed_transitions(OrderStatus from);
 // entregado and cancelado.
 bool is_final(OrderStatus status);
 
-// The Spanish refusal for a transition that can_transition() rejects (§3.1):
+// The Spanish refusal for a transition that can_transition() rejects (docs/domain/orders.md "Status machine"):
 //   final     → "Un pedido en estado Entregado no puede cambiar de estado."
 //   otherwise → "Cambio de estado inválido. Desde Pendiente solo podés pasar a: Confirmado, Preparando, …."
 std::string transition_error_message(OrderStatus from);

@@ -1,9 +1,9 @@
-// The one way an order changes status after checkout (spec/domain.md §2.9 updateStatus, §3.1).
+// The one way an order changes status after checkout (docs/domain/orders.md "Status change and stock restore").
 //
 // change_order_status runs in the caller's write transaction (docs/ARCHITECTURE.md, "Transactions"):
 //   (a) reads the order; unknown id → kNotFound;
 //   (b) same status → kUnchanged ("El pedido ya estaba en ese estado."): no history, no audit, nothing written;
-//   (c) a transition status.hpp refuses → kRefused with the §3.1 message;
+//   (c) a transition status.hpp refuses → kRefused with the refusal of docs/domain/orders.md "Status machine";
 //   (d) UPDATE orders … WHERE id = ? AND status = <what (a) read>: when another admin (or node) changed the order
 //       in between, 0 rows match → kConflict ("…Recargá la página…") and nothing is written. Entering cancelado the
 //       same UPDATE also sets stock_restored_at, guarded by "stock_restored_at IS NULL", and only when that UPDATE

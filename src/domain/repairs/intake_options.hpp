@@ -1,6 +1,6 @@
 // The choices the intake and edit forms offer without JavaScript: device types, brands, models and issue types
 // (each with its parent, so the page can group them and the script can filter them), and repair types.
-// Create offers only active items; edit also keeps the items the repair already uses (spec §2.10).
+// Create offers only active items; edit also keeps the items the repair already uses (docs/domain/repairs.md).
 // Blocking (SQL): worker threads only.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The intake and edit forms of an admin repair (spec/domain.md §2.10, "store validation" / "update validation"):
+// The intake and edit forms of an admin repair (docs/domain/repairs.md "Intake and edit"):
 // raw text in, typed values or Spanish field errors out. Two steps: `validate_repair_form` checks shapes (no
 // database); `check_repair_references` resolves the linked user and the catalog ids (existence, active on create,
 // brand ∈ type, model ∈ brand, issue ∈ type) and fills the denormalised names.
@@ -57,7 +57,7 @@ struct RepairFormValues {
 RepairFormValues validate_repair_form(const RepairFormInput& input, RepairFormMode mode, core::FieldErrors& errors);
 
 // The ids an existing repair already points at: on edit, an item that was deactivated after intake stays
-// acceptable for that repair (spec: "edit mode keeps currently-selected inactive items").
+// acceptable for that repair (docs/domain/repairs.md "Intake and edit": edit keeps the inactive items in use).
 struct CurrentCatalogIds {
   std::optional<long long> device_type_id, device_brand_id, device_model_id, device_issue_type_id;
 };

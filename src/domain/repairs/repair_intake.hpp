@@ -1,4 +1,4 @@
-// Writing repairs from the admin forms (spec/domain.md §2.10 "Create" and "update"):
+// Writing repairs from the admin forms (docs/domain/repairs.md "Intake and edit"):
 // Both write in the caller's transaction (the handler's db::write).
 //   create_repair: INSERT, then the code R-YYYYMMDD-NNNNN from the new id (so it is unique
 //   however many counters take repairs at once), then the history row "Creación de reparación".

@@ -1,4 +1,4 @@
-// The admin repairs list (spec/domain.md §2.10 "Index"): filters, status counters and one page of rows.
+// The admin repairs list (docs/domain/repairs.md "Admin list"): filters, status counters and one page of rows.
 //   status: one status key, or none.
 //   q:      code LIKE %q% OR customer_name LIKE %q% OR customer_phone LIKE %digits(q)% (when q has digits).
 //   wa:     pending  = has a phone and no WhatsApp log for the CURRENT status;
@@ -55,7 +55,7 @@ struct RepairListPage {
 
 RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters);
 
-// "URGENTE" (ui-contract §17.1): not final and received (or created) more than 72 h before `now_utc`.
+// "URGENTE" (docs/domain/repairs.md "Admin list"): not final and received (or created) more than 72 h before `now_utc`.
 bool is_urgent(const RepairListRow& row, const std::string& now_utc);
 
 }  // namespace repairs

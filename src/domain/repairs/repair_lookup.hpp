@@ -1,4 +1,4 @@
-// What customers may read about a repair (spec/domain.md §2.4, §2.5):
+// What customers may read about a repair (docs/domain/repairs.md "Public lookup", "Customer area"):
 //   - the public lookup: a customer finds their repair with the code and the phone they left at the counter.
 //     Both must match; a wrong code and a wrong phone give the same answer (no enumeration). Reveals only what
 //     the result page shows: never name, phone, prices or internal notes. The signed status link shows the same.
@@ -100,11 +100,12 @@ CustomerRepairPage customer_repairs(db::Database& database, long long user_id, i
 // One repair only when it belongs to `user_id` (anything else is "not found": ids are not confirmed). Blocking.
 std::optional<CustomerRepairDetail> customer_repair(db::Database& database, long long user_id, long long repair_id);
 
-// Repair payment method label (spec §1.2: cash → "Efectivo", …); "" for "", the key itself when unknown.
+// Repair payment method label (docs/domain/repairs.md: cash → "Efectivo", …); "" for "", the key itself when unknown.
 std::string payment_method_label(std::string_view key);
 
-// Warranty end (spec §1.2): the local date of delivered_at plus warranty_days, as "YYYY-MM-DD" in the shop's
-// time zone; "" when not delivered or days ≤ 0. The warranty covers that whole day.
+// Warranty end (docs/domain/repairs.md "Payment methods and warranty"): the local date of delivered_at plus
+// warranty_days, as "YYYY-MM-DD" in the shop's time zone; "" when not delivered or days ≤ 0. The warranty covers that
+// whole day.
 std::string warranty_expiry_date(const std::string& delivered_at_utc, long long warranty_days);
 // True while today (shop's time zone) is on or before the expiry date.
 bool in_warranty(const std::string& expiry_date);

@@ -1,5 +1,5 @@
 // One repair as the admin pages see it (every column plus the names they print), its status history, and
-// the values derived from it (spec/domain.md §1.2 Repair: total cost, balance due, warranty expiry).
+// the values derived from it (docs/domain/repairs.md: balance due, warranty expiry).
 // Blocking (SQL): worker threads only. Throws soci::soci_error on database failures.
 #pragma once
 
@@ -64,7 +64,8 @@ std::optional<RepairRecord> find_repair(db::Database& database, long long id);
 // Newest first.
 std::vector<StatusHistoryEntry> repair_history(db::Database& database, long long id);
 
-// Warranty (§1.2): delivered_at + warranty_days, to the end of that day in the shop's time zone.
+// Warranty (docs/domain/repairs.md "Payment methods and warranty"): delivered_at + warranty_days, to the end of that
+// day in the shop's time zone.
 struct Warranty {
   std::string expires_on;  // local "dd/mm/YYYY"
   bool active = false;     // today (local) ≤ expires_on
@@ -72,7 +73,8 @@ struct Warranty {
 // nullopt when not delivered or warranty_days ≤ 0. `now_utc` is a SQL UTC timestamp (tests pass their own).
 std::optional<Warranty> warranty_of(const RepairRecord& repair, const std::string& now_utc);
 
-// "Efectivo" for "cash", … (spec §1.2 PAYMENT_METHODS); "" for "" and the raw key for anything unknown.
+// "Efectivo" for "cash", … (docs/domain/repairs.md "Payment methods and warranty"); "" for "" and the raw key for
+// anything unknown.
 std::string payment_method_label(const std::string& key);
 // The six payment method keys in display order.
 const std::vector<std::pair<std::string, std::string>>& payment_methods();

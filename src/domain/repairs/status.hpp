@@ -1,4 +1,4 @@
-// Repair statuses (spec/domain.md §1.2) and the status machine (§3.2).
+// Repair statuses and the status machine (docs/domain/repairs.md "Statuses", "Status machine").
 //
 //   received ─> diagnosing ─> waiting_approval ─> repairing ─> ready_pickup ─> delivered (final)
 //      │  any forward step may be skipped (e.g. received ─> repairing), except into delivered

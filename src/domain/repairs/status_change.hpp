@@ -1,10 +1,10 @@
-// One repair status change (spec/domain.md §3.2), the single write path every caller uses: the admin status
-// form and quick actions, the JSON variant, and the customer's signed quote approval.
+// One repair status change (docs/domain/repairs.md "Status change"), the single write path every caller uses: the admin
+// status form and quick actions, the JSON variant, and the customer's signed quote approval.
 //
 //   read repair ──> not found ──────────────────────────────> kNotFound
 //        │ current == to ───────────────────────────────────> kUnchanged ("El estado ya era ese.")
 //        │ expected_from given and ≠ current ───────────────> kConflict  (someone else changed it first)
-//        │ !can_transition(current, to) ───────────────────> kRefused   (the spec's Spanish message)
+//        │ !can_transition(current, to) ───────────────────> kRefused   (the Spanish refusal)
 //        v
 //   UPDATE repairs SET status=to … WHERE id=? AND status=current
 //        │ 0 rows (a concurrent change won the race) ──────> kConflict, nothing written

@@ -1,5 +1,5 @@
-// Brand assets (spec/domain.md §2.13 "Identidad visual"): the 15 image slots of the site (logo, navigation
-// icons, favicons, app icons), each with a default file and, optionally, a custom upload whose relative path
+// Brand assets (docs/domain/store.md "Business settings and brand assets"): the 15 image slots of the site (logo,
+// navigation icons, favicons, app icons), each with a default file and, optionally, a custom upload whose relative path
 // lives in business_settings as `brand_asset_<key>`. Also the in-memory settings snapshot that pages read
 // (layout logo/favicons, the web manifest's icons, shop data) without a query per request.
 //

@@ -1,5 +1,5 @@
-// Business settings (spec/domain.md §1.1 business_settings): the shop's key/value data that pages, tickets and
-// messages print (shop_phone, shop_address, shop_hours, company_name, brand_asset_<slot>…).
+// Business settings (docs/domain/store.md "Business settings and brand assets"): the shop's key/value data that pages,
+// tickets and messages print (shop_phone, shop_address, shop_hours, company_name, brand_asset_<slot>…).
 #pragma once
 
 #include <map>

@@ -1,4 +1,4 @@
-// The shopping cart (spec/domain.md §2.3): lines of (product, quantity, unit price snapshot) kept in the
+// The shopping cart (docs/domain/store.md "Cart"): lines of (product, quantity, unit price snapshot) kept in the
 // visitor's session, the rules of add / update / remove, and the re-sync against the database that runs on
 // GET /carrito and GET /checkout. The cart is only a wish list: checkout re-reads every price and stock.
 //

@@ -1,5 +1,5 @@
-// The public catalog (spec/domain.md §2.1): active categories, the product listing with search, sort, category
-// filter and pagination, the featured strip, and the product page. Visibility rule everywhere: a product is
+// The public catalog (docs/domain/store.md "Catalog"): active categories, the product listing with search, sort,
+// category filter and pagination, the featured strip, and the product page. Visibility rule everywhere: a product is
 // shown only when it is active AND its category is active.
 // Blocking (SQL): worker threads only. Thread-safe (each call leases its own connection).
 #pragma once

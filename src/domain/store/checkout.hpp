@@ -1,4 +1,4 @@
-// Checkout (spec/domain.md §2.3, POST /checkout/confirmar): validation of the form, and placing the order.
+// Checkout (docs/domain/orders.md "Checkout", POST /checkout/confirmar): validation of the form, and placing the order.
 //
 // Placing an order is part of ONE transaction, the caller's (the checkout handler also writes the confirmation
 // mail job in it: docs/ARCHITECTURE.md, "Transactions"):

@@ -39,7 +39,7 @@ struct OrderReceipt {
 // The order with its items, or nullopt when it does not exist.
 std::optional<OrderReceipt> load_order_receipt(db::Database& database, long long order_id);
 
-// Customer → shop WhatsApp text of domain.md §2.4:
+// Customer → shop WhatsApp text (docs/domain/orders.md "Customer view"):
 // "Hola! Soy {pickup_name}.\nHice el pedido #{id}.\nMe confirmas cuando este listo para retirar?\n\nItems:\n- 2x …\nTotal: $12.345\nGracias!"
 std::string customer_whatsapp_text(const OrderReceipt& order);
 

@@ -1,5 +1,5 @@
-// Users as the back office sees them (spec/domain.md §2.13): searchable list with role counts, a user's
-// orders and repairs, and role changes with the two guards (no self-demotion, never zero admins) checked
+// Users as the back office sees them (docs/domain/accounts.md "Users admin"): searchable list with role counts, a
+// user's orders and repairs, and role changes with the two guards (no self-demotion, never zero admins) checked
 // and written in one transaction (the caller's), so two admins demoting each other at once cannot leave the shop
 // without one. The handler appends the audit entry to that same transaction. Blocking SQL: worker threads only.
 #pragma once

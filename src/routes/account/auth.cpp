@@ -1,4 +1,4 @@
-// Sign-in, sign-up and sign-out (spec/domain.md §2.2, spec/ui-contract.md §9-§10).
+// Sign-in, sign-up and sign-out (docs/domain/accounts.md "Sign-in", "Sign-up").
 #include <algorithm>
 
 #include "core/config.hpp"

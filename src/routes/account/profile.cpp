@@ -1,4 +1,4 @@
-// The customer's own account page: profile data and password (spec/ui-contract.md §8).
+// The customer's own account page: profile data and password (docs/domain/accounts.md "Profile").
 #include "domain/accounts/account_service.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"

@@ -1,4 +1,4 @@
-// The admin dashboard /admin and /admin/dashboard (spec/ui-contract.md §15, domain.md §2.8): KPIs for the
+// The admin dashboard /admin and /admin/dashboard (docs/domain/accounts.md "Dashboard", ui-contract.md): KPIs for the
 // chosen range with the change against the previous one, WhatsApp pending, six-month charts drawn as inline SVG
 // (plain elements and attributes: nothing the CSP blocks), stock, top products, recent activity, the "today"
 // panel and the CSV export form. Figures come from insights::cached_dashboard.

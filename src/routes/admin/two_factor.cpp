@@ -1,5 +1,5 @@
 // Admin 2FA: the challenge and the settings page with enrolment, recovery codes and disabling
-// (spec/ops.md §4.6.5, spec/ui-contract.md §30). Changing 2FA always asks for the current password.
+// (docs/domain/accounts.md "Admin 2FA"). Changing 2FA always asks for the current password.
 #include <algorithm>
 
 #include "core/clock.hpp"

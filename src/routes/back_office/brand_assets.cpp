@@ -1,4 +1,4 @@
-// Brand assets page (spec/domain.md §2.13 "Identidad visual", ui-contract §29): upload or reset each of the
+// Brand assets page (docs/domain/store.md "Business settings and brand assets"): upload or reset each of the
 // 15 slots. Uploads are typed by their bytes (web/uploads): a slot's formats are the reference's list minus
 // SVG, which can carry script and is refused everywhere. Files land in storage/app/public/brand-assets/ as
 // <key>-<YmdHis>-<8 random lowercase>.<ext>; the setting brand_asset_<key> keeps that relative path.

@@ -1,4 +1,5 @@
-// Admin categories (spec/domain.md §2.11, ui-contract §19): list, create, edit, delete, active toggle.
+// Admin categories (docs/domain/store.md "Back office: categories and products"): list, create, edit, delete, active
+// toggle.
 #include "domain/inventory/categories.hpp"
 #include "db/unit_of_work.hpp"
 #include "routes/back_office/common.hpp"

@@ -1,5 +1,5 @@
-// Back-office handlers (spec/domain.md §2.11, §2.13): categories, products and their bulk actions, users,
-// business settings, brand assets. Every route is Access::kAdmin (routes.cpp).
+// Back-office handlers (docs/domain/store.md, accounts.md "Users admin"): categories, products and their bulk actions,
+// users, business settings, brand assets. Every route is Access::kAdmin (routes.cpp).
 #pragma once
 
 #include "http/message.hpp"

@@ -1,6 +1,6 @@
-// Quick actions of the admin product list (ui-contract §20.2): active/featured toggles and stock, answered
-// as JSON for the page's script or as a redirect with a flash for a plain form post; and the bulk actions,
-// always JSON.
+// Quick actions of the admin product list (docs/domain/ui-contract.md "Back-office pages"): active/featured toggles and
+// stock, answered as JSON for the page's script or as a redirect with a flash for a plain form post; and the bulk
+// actions, always JSON.
 #include "core/log.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/bulk_actions.hpp"

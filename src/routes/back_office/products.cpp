@@ -1,5 +1,5 @@
-// Admin products (spec/domain.md §2.11, ui-contract §20): filtered list, create and edit with an optional
-// image (validated by its bytes, web/uploads), delete guarded by sold items.
+// Admin products (docs/domain/store.md "Back office: categories and products"): filtered list, create and edit with an
+// optional image (validated by its bytes, web/uploads), delete guarded by sold items.
 #include <cctype>
 
 #include "core/money.hpp"

@@ -11,7 +11,7 @@ void register_back_office_routes(web::Router& router) {
   using web::Access;
   namespace bo = back_office;
 
-  // Categories (spec/domain.md §2.11)
+  // Categories (docs/domain/store.md)
   router.add("GET", "/admin/categorias", "admin.categories.index", Access::kAdmin, bo::categories_index);
   router.add("GET", "/admin/categorias/crear", "admin.categories.create", Access::kAdmin, bo::categories_create);
   router.add("POST", "/admin/categorias", "admin.categories.store", Access::kAdmin, bo::categories_store);
@@ -21,7 +21,7 @@ void register_back_office_routes(web::Router& router) {
   router.add("POST", "/admin/categorias/{category}/toggle-active", "admin.categories.toggleActive", Access::kAdmin,
              bo::categories_toggle_active);
 
-  // Products (spec/domain.md §2.11); literal paths before the {product} ones
+  // Products (docs/domain/store.md); literal paths before the {product} ones
   router.add("GET", "/admin/productos", "admin.products.index", Access::kAdmin, bo::products_index);
   router.add("GET", "/admin/productos/crear", "admin.products.create", Access::kAdmin, bo::products_create);
   router.add("POST", "/admin/productos", "admin.products.store", Access::kAdmin, bo::products_store);
@@ -36,12 +36,12 @@ void register_back_office_routes(web::Router& router) {
   router.add("POST", "/admin/productos/{product}/stock", "admin.products.updateStock", Access::kAdmin,
              bo::products_update_stock);
 
-  // Users (spec/domain.md §2.13)
+  // Users (docs/domain/accounts.md)
   router.add("GET", "/admin/usuarios", "admin.users.index", Access::kAdmin, bo::users_index);
   router.add("GET", "/admin/usuarios/{user}", "admin.users.show", Access::kAdmin, bo::users_show);
   router.add("POST", "/admin/usuarios/{user}/rol", "admin.users.updateRole", Access::kAdmin, bo::users_update_role);
 
-  // Business settings and brand assets (spec/domain.md §2.13)
+  // Business settings and brand assets (docs/domain/store.md)
   router.add("GET", "/admin/configuracion", "admin.settings.index", Access::kAdmin, bo::settings_index);
   router.add("POST", "/admin/configuracion", "admin.settings.update", Access::kAdmin, bo::settings_update);
   router.add("GET", "/admin/configuracion/identidad-visual", "admin.settings.assets.index", Access::kAdmin,

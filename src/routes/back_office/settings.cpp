@@ -1,5 +1,5 @@
-// Business settings page (spec/domain.md §2.13, ui-contract §28): the shop's WhatsApp, address and hours
-// (and, beyond the reference, the company name printed on tickets and messages).
+// Business settings page (docs/domain/store.md "Business settings and brand assets"): the shop's WhatsApp, address and
+// hours (and, beyond the reference, the company name printed on tickets and messages).
 #include "core/strings.hpp"
 #include "core/validation.hpp"
 #include "db/unit_of_work.hpp"

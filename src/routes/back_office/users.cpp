@@ -1,4 +1,4 @@
-// Admin users (spec/domain.md §2.13, ui-contract §27): list with search and role filter, a user's page with
+// Admin users (docs/domain/accounts.md "Users admin"): list with search and role filter, a user's page with
 // their orders and repairs, and role changes (audited as admin.user.role_changed).
 #include "core/clock.hpp"
 #include "core/money.hpp"
@@ -14,7 +14,7 @@ namespace routes::back_office {
 
 namespace {
 
-// Order status labels (spec/domain.md §1.2) for display only; the order workflow lives in domain/orders.
+// Order status labels (docs/domain/orders.md "Statuses") for display only; the order workflow lives in domain/orders.
 std::string order_status_label(const std::string& key) {
   if (key == "pendiente") return "Pendiente";
   if (key == "confirmado") return "Confirmado";

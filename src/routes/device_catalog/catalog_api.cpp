@@ -1,5 +1,5 @@
-// The JSON endpoints the repair intake/edit forms call (spec/domain.md §2.10 "Device-catalog AJAX",
-// spec/ui-contract.md §18): cascading lists (brands of a type, models of a brand, issues of a type) and the inline
+// The JSON endpoints the repair intake/edit forms call (docs/domain/ui-contract.md
+// "Admin repairs"): cascading lists (brands of a type, models of a brand, issues of a type) and the inline
 // quick-add of a brand, model or issue. Unlike the reference, quick-add refuses an inactive parent and a duplicate
 // name (422 with the existing item, so the form can select it instead).
 #include "core/strings.hpp"

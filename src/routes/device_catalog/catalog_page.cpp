@@ -1,5 +1,5 @@
 // /admin/catalogo-dispositivos: brands and issues of a device type, models of a brand; add, rename, activate or
-// deactivate (never delete: repairs keep pointing at these rows). spec/domain.md §2.12, spec/ui-contract.md §23.
+// deactivate (never delete: repairs keep pointing at these rows). docs/domain/pricing.md "Device catalog".
 #include "domain/catalog/device_catalog.hpp"
 #include "db/unit_of_work.hpp"
 #include "routes/device_catalog/handlers.hpp"

@@ -1,5 +1,5 @@
 // /admin/tipos-dispositivo: the base categories of the catalog (Celular, Tablet, Consola…). Create, rename,
-// activate/deactivate; never delete (spec/domain.md §2.12, spec/ui-contract.md §21).
+// activate/deactivate; never delete (docs/domain/pricing.md "Device catalog").
 #include "domain/catalog/device_catalog.hpp"
 #include "routes/device_catalog/handlers.hpp"
 #include "routes/device_catalog/support.hpp"

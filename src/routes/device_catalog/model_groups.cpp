@@ -1,5 +1,5 @@
 // /admin/grupos-modelos: groups of models within a brand (PS4 vs PS5, Serie A vs Serie S), used by pricing rules;
-// and the JSON endpoint that moves a model in or out of a group (spec/domain.md §2.12, spec/ui-contract.md §22).
+// and the JSON endpoint that moves a model in or out of a group (docs/domain/pricing.md "Device catalog").
 // Unlike the reference, the "Activo" checkbox means what it shows on create too (unchecked → inactive).
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"

@@ -1,5 +1,5 @@
-// /admin/precios: the pricing rules the repair quote is computed from (spec/domain.md §2.12, spec/ui-contract.md
-// §25). List, create (prefilled from the intake form's "Crear regla" link), edit, and — beyond the reference —
+// /admin/precios: the pricing rules the repair quote is computed from (docs/domain/pricing.md "Pricing rules").
+// List, create (prefilled from the intake form's "Crear regla" link), edit, and — beyond the reference —
 // activate/deactivate and delete (repairs keep the figures they were quoted with, never a rule id).
 #include <functional>
 #include <map>

@@ -1,4 +1,4 @@
-// GET /admin/precios/resolve: the pricing rule for a catalog selection (spec/domain.md §2.12 "Resolve") and,
+// GET /admin/precios/resolve: the pricing rule for a catalog selection (docs/domain/pricing.md "Rule resolution") and,
 // beyond the reference, the suggested quote computed on the server from the costs the form holds.
 //
 // Query: device_type_id, repair_type_id (required); device_brand_id, device_model_id (optional);

@@ -1,5 +1,5 @@
 // /admin/tipos-reparacion: the "reparación final" list (Módulo, Batería, Mantenimiento…) pricing rules key on.
-// Create, rename, activate/deactivate; never delete (spec/domain.md §2.12, spec/ui-contract.md §24). Unlike the
+// Create, rename, activate/deactivate; never delete (docs/domain/pricing.md "Device catalog"). Unlike the
 // reference, an unchecked "Activo" box creates an inactive type.
 #include "domain/catalog/device_catalog.hpp"
 #include "routes/device_catalog/handlers.hpp"

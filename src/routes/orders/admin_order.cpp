@@ -1,6 +1,6 @@
 // GET /admin/pedidos/{order} (detail with status form, quick actions, WhatsApp block, items) and
 // POST /admin/pedidos/{order}/estado (status change; JSON for scripts, redirect back for plain forms),
-// spec/domain.md §2.9, ui-contract §16.2-16.3.
+// docs/domain/orders.md "Admin orders", ui-contract.md "Admin orders".
 #include <string>
 
 #include "core/clock.hpp"

@@ -1,6 +1,6 @@
 // GET /admin/pedidos/{order}/imprimir (A4 sheet) and GET /admin/pedidos/{order}/ticket (80 mm receipt;
 // ?autoprint=1 opens the print dialog): standalone pages without the layout, with the shop's business settings
-// (spec/domain.md §2.9, ui-contract §16.4).
+// (docs/domain/ui-contract.md "Admin orders").
 #include <string>
 
 #include "core/clock.hpp"

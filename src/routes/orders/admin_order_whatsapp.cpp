@@ -1,6 +1,6 @@
 // POST /admin/pedidos/{order}/whatsapp (classic form → back to the order with a flash) and
 // POST /admin/pedidos/{order}/whatsapp-ajax (always JSON): "the admin sent the WhatsApp message" logs, with the
-// 15-minute de-duplication of src/domain/notify (spec/domain.md §2.9).
+// 15-minute de-duplication of src/domain/notify (docs/domain/whatsapp.md "Logs and de-duplication").
 #include <string>
 
 #include "core/clock.hpp"

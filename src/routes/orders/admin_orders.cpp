@@ -1,5 +1,5 @@
 // GET /admin/pedidos: the orders list with status / search / WhatsApp filters, status and WhatsApp counters,
-// 20 per page (spec/domain.md §2.9, ui-contract §16.1). Unknown filter values are ignored (treated as "all").
+// 20 per page (docs/domain/orders.md "Admin orders"). Unknown filter values are ignored (treated as "all").
 #include <string>
 #include <vector>
 

@@ -1,5 +1,5 @@
 // The customer's orders: GET /mis-pedidos (tabs Activos/Historial, search, 10 per page) and
-// GET /mis-pedidos/{order} (owner only: another user's order is 403), spec/domain.md §2.4, ui-contract §7.
+// GET /mis-pedidos/{order} (owner only: another user's order is 403), docs/domain/orders.md "Customer view".
 #include <string>
 
 #include "core/money.hpp"
@@ -24,7 +24,8 @@ int page_param(const web::Context& context) {
   return std::stoi(text);
 }
 
-// The customer → shop WhatsApp text of §2.4 (total without a space after "$", as the reference).
+// The customer → shop WhatsApp text of docs/domain/orders.md "Customer view" (total without a space after "$", as the
+// reference).
 std::string shop_whatsapp_text(const orders::Order& order) {
   std::string text = "Hola! Soy " + order.customer_name() + ".\nHice el pedido #" + std::to_string(order.id) +
                      ".\nMe confirmas cuando este listo para retirar?\n\nItems:\n";
@@ -83,7 +84,8 @@ http::Response my_order(web::Context& context) {
   if (!id) return web::error_page(context.services, &context, 404);
   auto order = orders::find_order(context.services.database, *id);
   if (!order) return web::error_page(context.services, &context, 404);
-  // Policy (§2.4): the order exists but is someone else's → 403, as the reference answers.
+  // Policy (docs/domain/orders.md "Customer view"): the order exists but is someone else's → 403, as the reference
+  // answers.
   if (order->user_id != context.user->id)
     return web::error_page(context.services, &context, 403, {"No tenés permiso para ver este pedido."});
 

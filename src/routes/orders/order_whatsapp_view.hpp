@@ -33,8 +33,8 @@ struct WhatsAppRecord {
 };
 WhatsAppRecord record_whatsapp(web::Context& context, long long order_id);
 
-// The list card's quick link (§2.9): "Hola {name} 👋\nTu pedido #{id} está: {label}.\n\nCualquier cosa
-// respondeme por acá." to the normalised phone; url "" when the order has no usable phone.
+// The list card's quick link (docs/domain/orders.md "Admin orders"): "Hola {name} 👋\nTu pedido #{id} está:
+// {label}.\n\nCualquier cosa respondeme por acá." to the normalised phone; url "" when the order has no usable phone.
 struct CardWhatsApp {
   std::string url;
   std::string state;  // "ok" (already notified for the current status) | "pending" | "no_phone"

@@ -18,7 +18,7 @@ namespace routes::orders_view {
 std::string badge_class(const orders::Order& order);
 // "Pendiente" … or the stored key for a status this version does not know.
 std::string status_label(const orders::Order& order);
-// Customer hint of §2.4 (the /mis-pedidos wording).
+// Customer hint (the /mis-pedidos wording; docs/domain/orders.md "Statuses").
 std::string customer_hint(const orders::Order& order);
 // Adds STEPPER with five STEP rows (Pendiente … Entregado), DONE/CURRENT flags; nothing when cancelled.
 void fill_stepper(web::Dict dict, const orders::Order& order);

@@ -1,5 +1,5 @@
-// Public repair lookup: GET /reparacion (form) and POST /reparacion (result), spec/domain.md §2.5 and
-// spec/ui-contract.md §11. POST is throttled per client IP (`repair-lookup`, RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE);
+// Public repair lookup: GET /reparacion (form) and POST /reparacion (result), docs/domain/repairs.md
+// "Public lookup". POST is throttled per client IP (`repair-lookup`, RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE);
 // past the limit the Spanish 429 page with Retry-After.
 #include <string>
 

@@ -1,5 +1,5 @@
-// Customer area (spec §2.4, ui-contract §13): /mis-reparaciones lists the repairs linked to the signed-in user
-// (newest first, 20 per page); /mis-reparaciones/{id} shows one of them. Another user's repair, or an unknown
+// Customer area (docs/domain/repairs.md "Customer area"): /mis-reparaciones lists the repairs linked to the signed-in
+// user (newest first, 20 per page); /mis-reparaciones/{id} shows one of them. Another user's repair, or an unknown
 // id, is the same 404 (deny as not found: ids are not confirmed). Internal notes are never shown.
 #include <string>
 

@@ -1,4 +1,4 @@
-// Signed quote approval (spec §2.6, ui-contract §12):
+// Signed quote approval (docs/domain/repairs.md "Quote approval"):
 //   GET  /reparacion/{id}/presupuesto?expires&signature           the quote; while waiting_approval two forms
 //   POST /reparacion/{id}/presupuesto/{aprobar|rechazar}?expires&signature (same expiry as the page's link)
 // A decision goes through repairs::change_repair_status (changed_by null, only from waiting_approval), writes

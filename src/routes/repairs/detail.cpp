@@ -1,5 +1,5 @@
 // GET /admin/reparaciones/{repair} (detail: actions, summary, status form, history, WhatsApp logs, edit form)
-// and PUT /admin/reparaciones/{repair} (edit), spec/domain.md §2.10 "Show page" / "update", ui-contract §17.3.
+// and PUT /admin/reparaciones/{repair} (edit); docs/domain/repairs.md "Intake and edit".
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"

@@ -1,4 +1,5 @@
-// Admin repair handlers (spec/domain.md §2.10, ui-contract §17). Every route is Access::kAdmin (routes.cpp).
+// Admin repair handlers (docs/domain/repairs.md, docs/domain/ui-contract.md "Admin repairs"). Every route is
+// Access::kAdmin (routes.cpp).
 #pragma once
 
 #include "http/message.hpp"

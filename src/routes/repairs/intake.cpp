@@ -1,5 +1,5 @@
 // GET /admin/reparaciones/crear and POST /admin/reparaciones: repair intake at the counter
-// (spec/domain.md §2.10 "Create form" / "store validation", ui-contract §17.2). Without JavaScript the catalog
+// (docs/domain/repairs.md "Intake and edit", ui-contract.md "Admin repairs"). Without JavaScript the catalog
 // selects list every active item grouped by parent; public/js/repairs.js narrows them, adds quick-add and the
 // pricing helper.
 #include "core/strings.hpp"

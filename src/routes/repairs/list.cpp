@@ -1,4 +1,4 @@
-// GET /admin/reparaciones: the admin repairs list (spec/domain.md §2.10 Index, ui-contract §17.1).
+// GET /admin/reparaciones: the admin repairs list (docs/domain/repairs.md "Admin list").
 #include <charconv>
 
 #include "core/clock.hpp"

@@ -1,5 +1,5 @@
 // GET /admin/reparaciones/{repair}/imprimir (A4 "Orden de reparación") and /ticket (80 mm thermal ticket,
-// `?autoprint=1` opens the print dialog), spec/domain.md §2.10 "Print"/"Ticket", ui-contract §17.5. Standalone
+// `?autoprint=1` opens the print dialog), docs/domain/repairs.md "Print and ticket". Standalone
 // pages (no site layout); shop data from business settings; a QR code of the signed status link.
 #include "core/clock.hpp"
 #include "core/config.hpp"

@@ -1,6 +1,6 @@
 // Admin repairs: list, intake, detail, edit, status changes, print and ticket: the routes of this area (the site
-// map in src/routes/routes.cpp calls this). Names and paths of spec/domain.md §2.10; every route is admin-only.
-// (POST …/whatsapp and …/whatsapp-ajax belong to the WhatsApp area, src/routes/whatsapp.)
+// map in src/routes/routes.cpp calls this). Paths: docs/domain/ui-contract.md "Admin repairs"; every route is
+// admin-only. (POST …/whatsapp and …/whatsapp-ajax belong to the WhatsApp area, src/routes/whatsapp.)
 #include "routes/repairs/handlers.hpp"
 #include "routes/routes.hpp"
 #include "web/router.hpp"

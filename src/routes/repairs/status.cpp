@@ -1,7 +1,7 @@
 // POST /admin/reparaciones/{repair}/estado: status change from the "Cambiar estado" form, the quick actions and
-// the JSON variant (spec/domain.md §2.10 updateStatus, ui-contract §17.4). The form carries the status it was
-// rendered with (`current_status`), so a change made meanwhile by someone else is reported ("recargá") instead of
-// silently applied on top. The one nlohmann translation unit of this area.
+// the JSON variant (docs/domain/repairs.md "Status change", ui-contract.md "Admin repairs"). The form carries the
+// status it was rendered with (`current_status`), so a change made meanwhile by someone else is reported ("recargá")
+// instead of silently applied on top. The one nlohmann translation unit of this area.
 #include <nlohmann/json.hpp>
 
 #include "core/strings.hpp"

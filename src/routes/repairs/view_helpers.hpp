@@ -16,7 +16,7 @@ class Dict;
 
 namespace routes::repairs_view {
 
-// Badge class of a status (domain.md §6: received sky, diagnosing/repairing indigo, waiting amber, …).
+// Badge class of a status (docs/domain/repairs.md: received sky, diagnosing/repairing indigo, waiting amber, …).
 std::string_view badge_class(repairs::RepairStatus status);
 // "$ 12.345", or `empty` for null.
 std::string money_or(const std::optional<std::int64_t>& centavos, std::string_view empty = "—");

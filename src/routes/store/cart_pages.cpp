@@ -1,6 +1,6 @@
 // The cart: GET /carrito (re-synced against the database on every visit) and the four writes
 // (add / update / remove / clear), each throttled by cart-write and answering JSON to AJAX requests.
-// spec/domain.md §2.3, spec/ui-contract.md §4.
+// docs/domain/store.md "Cart", ui-contract.md "Cart".
 #include <string>
 
 #include "core/errors.hpp"

@@ -1,5 +1,5 @@
 // Catalog pages: the store (/ and /tienda), a category (/tienda/categoria/{slug}), a product
-// (/producto/{slug}) and the web app manifest. spec/domain.md §2.1, spec/ui-contract.md §1-3 and §32.
+// (/producto/{slug}) and the web app manifest. docs/domain/store.md "Catalog".
 #include <charconv>
 #include <string>
 

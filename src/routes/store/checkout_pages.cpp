@@ -1,6 +1,6 @@
 // Checkout: GET /checkout (sync, profile gate, issues the one-time checkout token), POST /checkout/confirmar
-// (throttled by checkout-confirm; spec/domain.md §2.3 order of checks, with the token claimed in the database
-// by store::place_order) and the thank-you page GET /pedido/{order} (owner only, else 403).
+// (throttled by checkout-confirm; docs/domain/orders.md "Checkout" order of checks, with the token claimed in the
+// database by store::place_order) and the thank-you page GET /pedido/{order} (owner only, else 403).
 #include <array>
 #include <charconv>
 #include <string>
@@ -59,8 +59,8 @@ http::Response redirect_with_error(web::Context& context, const std::string& tar
   return http::Response::redirect(target, 302);
 }
 
-// Customer hints and badge colours of the thank-you page (ui-contract §6), by order status; the labels come
-// from the orders status machine.
+// Customer hints and badge colours of the thank-you page (docs/domain/orders.md "Statuses"), by order status; the
+// labels come from the orders status machine.
 struct StatusLook {
   orders::OrderStatus status;
   const char* hint;

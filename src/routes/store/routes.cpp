@@ -1,6 +1,6 @@
 // Public store: catalog pages, search, product page, manifest, cart and checkout: the routes of this area (the
 // site map in src/routes/routes.cpp calls this). Throttles (cart-write, checkout-confirm) are applied by the
-// handlers, which answer with the spec's redirect + message rather than a bare 429.
+// handlers, which answer with a redirect + message (docs/domain/limits.md) rather than a bare 429.
 #include "routes/routes.hpp"
 
 #include "routes/store/handlers.hpp"

@@ -10,13 +10,13 @@ class Context;
 
 namespace routes {
 
-// templates_admin.cpp: GET/POST /admin/whatsapp and /admin/whatsapp-pedidos (spec §2.16, ui-contract §26)
+// templates_admin.cpp: GET/POST /admin/whatsapp and /admin/whatsapp-pedidos (docs/domain/whatsapp.md "Templates")
 http::Response show_repair_whatsapp_templates(web::Context& context);
 http::Response save_repair_whatsapp_templates(web::Context& context);
 http::Response show_order_whatsapp_templates(web::Context& context);
 http::Response save_order_whatsapp_templates(web::Context& context);
 
-// repair_whatsapp.cpp: POST /admin/reparaciones/{repair}/whatsapp and /whatsapp-ajax (spec §2.10)
+// repair_whatsapp.cpp: POST /admin/reparaciones/{repair}/whatsapp and /whatsapp-ajax (docs/domain/whatsapp.md)
 http::Response log_repair_whatsapp(web::Context& context);
 http::Response log_repair_whatsapp_ajax(web::Context& context);
 

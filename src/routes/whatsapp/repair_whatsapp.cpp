@@ -1,4 +1,4 @@
-// Repair WhatsApp send-and-log (spec §2.10, ui-contract §17.4): the admin opened the wa.me link; these record it.
+// Repair WhatsApp send-and-log (docs/domain/whatsapp.md): the admin opened the wa.me link; these record it.
 //   POST /admin/reparaciones/{repair}/whatsapp       classic form → back with a flash (or the no-phone error)
 //   POST /admin/reparaciones/{repair}/whatsapp-ajax  JSON {ok, created, message, notified_at_label} or 422
 // De-duplication (10 minutes per repair + status) lives in domain/notify.

@@ -1,4 +1,4 @@
-// WhatsApp templates pages (spec §2.16, ui-contract §26): one textarea `templates[<status>]` per status,
+// WhatsApp templates pages (docs/domain/whatsapp.md "Templates"): one textarea `templates[<status>]` per status,
 // pre-filled with the stored text or the default; saving stores every status (blank → default) with updated_by.
 #include <map>
 #include <string>

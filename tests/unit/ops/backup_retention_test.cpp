@@ -1,4 +1,4 @@
-// Retention rules of ops.md §2.7 plus ours: the newest complete snapshot always survives.
+// Retention rules of docs/domain/operations.md "Backups": the newest complete snapshot always survives.
 #include "ops/backup_retention.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
--- users: customers and admins (domain.md 1.1).
+-- users: customers and admins (docs/domain/data-model.md).
 -- MariaDB 10.11 / MySQL. Timestamps are DATETIME holding UTC.
 CREATE TABLE users (
     id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Framework tables: database sessions, cache + locks, queue (ops.md 6).
+-- Framework tables: database sessions, cache + locks, queue (docs/domain/data-model.md, "Infrastructure tables").
 -- All expiration / *_at integer columns here are unix seconds.
 -- Session ids and cache keys are compared byte-exact (utf8mb4_bin), as in SQLite.
 CREATE TABLE sessions (

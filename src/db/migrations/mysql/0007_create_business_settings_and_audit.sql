@@ -1,4 +1,4 @@
--- Business settings key/value store and the audit log (domain.md 1.1).
+-- Business settings key/value store and the audit log (docs/domain/data-model.md).
 CREATE TABLE business_settings (
     id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
     `key` VARCHAR(255) NOT NULL,

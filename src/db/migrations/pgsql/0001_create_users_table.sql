@@ -1,4 +1,4 @@
--- users: customers and admins (domain.md 1.1).
+-- users: customers and admins (docs/domain/data-model.md).
 -- PostgreSQL 15. Timestamps are TIMESTAMP(0) holding UTC (no time zone; sessions run with TIME ZONE UTC).
 CREATE TABLE users (
     id BIGSERIAL PRIMARY KEY,

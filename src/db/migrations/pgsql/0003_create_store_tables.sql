@@ -1,4 +1,4 @@
--- Store catalog: categories and products (domain.md 1.1).
+-- Store catalog: categories and products (docs/domain/data-model.md).
 -- Money columns are BIGINT centavos.
 CREATE TABLE categories (
     id BIGSERIAL PRIMARY KEY,

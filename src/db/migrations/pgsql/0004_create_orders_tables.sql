@@ -1,4 +1,4 @@
--- Store orders, items, status history, WhatsApp templates and logs (domain.md 1.1).
+-- Store orders, items, status history, WhatsApp templates and logs (docs/domain/data-model.md).
 -- Money columns are BIGINT centavos.
 CREATE TABLE orders (
     id BIGSERIAL PRIMARY KEY,

@@ -1,4 +1,4 @@
--- users: customers and admins (domain.md 1.1).
+-- users: customers and admins (docs/domain/data-model.md).
 -- Timestamps are TEXT holding UTC 'YYYY-MM-DD HH:MM:SS'.
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

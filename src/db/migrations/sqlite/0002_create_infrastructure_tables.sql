@@ -1,4 +1,4 @@
--- Framework tables: database sessions, cache + locks, queue (ops.md 6).
+-- Framework tables: database sessions, cache + locks, queue (docs/domain/data-model.md, "Infrastructure tables").
 -- All expiration / *_at integer columns here are unix seconds.
 CREATE TABLE sessions (
     id VARCHAR(128) NOT NULL PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Device catalog (types, brands, model groups, models, issue types), repair types and pricing rules (domain.md 1.1).
+-- Device catalog (types, brands, groups, models, issues), repair types, pricing rules (docs/domain/data-model.md).
 -- Money columns are INTEGER centavos.
 CREATE TABLE device_types (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,4 +1,4 @@
--- Repairs, status history, WhatsApp templates and logs (domain.md 1.1).
+-- Repairs, status history, WhatsApp templates and logs (docs/domain/data-model.md).
 -- Money columns are INTEGER centavos (the reference used DECIMAL(10,2) pesos).
 CREATE TABLE repairs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

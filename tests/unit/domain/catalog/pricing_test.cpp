@@ -86,7 +86,7 @@ TEST(PricingResolution, InactiveRulesAreIgnored) {
 }
 
 TEST(PricingQuote, MarginUsesTheMinimumProfitFloorAndOptionalShipping) {
-  // The spec example: iPhone module, ×0.25, min $ 24.000, shipping $ 10.000, parts $ 60.000.
+  // A worked example: iPhone module, ×0.25, min $ 24.000, shipping $ 10.000, parts $ 60.000.
   auto r = rule(1, 5);
   r.min_profit_cents = 24000 * kPeso;
   r.shipping_default_cents = 10000 * kPeso;

@@ -31,7 +31,7 @@ TEST(OrderStatus, ParseRejectsUnknownOrSloppyKeys) {
   EXPECT_FALSE(orders::parse_status("received").has_value());
 }
 
-// The whole 6×6 table of spec/domain.md §3.1: every pair not listed is refused.
+// The whole 6×6 table of docs/domain/orders.md "Status machine": every pair not listed is refused.
 TEST(OrderStatus, TransitionTableIsExactlyTheSpec) {
   using S = OrderStatus;
   const std::set<std::pair<S, S>> allowed = {

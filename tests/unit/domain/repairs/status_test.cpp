@@ -32,7 +32,7 @@ TEST(RepairStatus, ParseRejectsUnknownOrSloppyKeys) {
   EXPECT_FALSE(repairs::parse_status("pendiente").has_value());
 }
 
-// The whole 7×7 table of spec/domain.md §3.2: every pair not listed is refused.
+// The whole 7×7 table of docs/domain/repairs.md "Status machine": every pair not listed is refused.
 TEST(RepairStatus, TransitionTableIsExactlyTheSpec) {
   using S = RepairStatus;
   const std::set<std::pair<S, S>> allowed = {
