@@ -39,7 +39,7 @@ struct WhatsAppMessage {
 // What a log action did.
 struct LogOutcome {
   bool found = false;      // false: no repair/order with that id (nothing else is set)
-  bool has_phone = false;  // false: nothing was logged (the "no valid phone" error of docs/domain/whatsapp.md applies)
+  bool has_phone = false;  // false: nothing was logged (docs/domain/whatsapp.md "Phone rules")
   bool created = false;    // false with has_phone: a recent log for the same status already existed
   std::string sent_at;     // UTC "YYYY-MM-DD HH:MM:SS" of the new log, or of the recent one that blocked it
 };

@@ -17,7 +17,7 @@ struct Case {
 
 TEST(RepairWhatsAppPhone, FollowsTheRepairRuleTable) {
   const Case cases[] = {
-      {"11 3333 2222", "541133332222"},          // docs/domain/whatsapp.md example: 10 digits → 54 prefix, no 9
+      {"11 3333 2222", "541133332222"},          // docs/domain/whatsapp.md "Phone rules": 10 digits → 54 prefix, no 9
       {"341 555-0000", "543415550000"},
       {"+54 341 555 0000", "543415550000"},      // already international
       {"5493415550000", "5493415550000"},        // kept as is
@@ -34,7 +34,7 @@ TEST(RepairWhatsAppPhone, FollowsTheRepairRuleTable) {
 
 TEST(OrderWhatsAppPhone, FollowsTheArgentineMobileRuleTable) {
   const Case cases[] = {
-      {"11 4444 5555", "5491144445555"},         // docs/domain/whatsapp.md example
+      {"11 4444 5555", "5491144445555"},         // docs/domain/whatsapp.md "Phone rules"
       {"1176543210", "5491176543210"},
       {"+54 11 4444 5555", "5491144445555"},     // 54 without 9 → 9 inserted
       {"+54 9 11 4444 5555", "5491144445555"},   // already 549
