@@ -30,6 +30,7 @@ run_suite() {
   fi
 }
 
+run_suite "layers" bash scripts/check-layers.sh
 run_suite "unit" "$BUILD_DIR/unit_tests" --gtest_brief=1
 run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1

@@ -2,7 +2,7 @@
 #include "core/totp.hpp"
 
 #include "core/crypto.hpp"
-#include "http/form.hpp"
+#include "core/url.hpp"
 
 namespace core {
 
@@ -83,8 +83,8 @@ std::optional<std::int64_t> verify_totp(std::string_view secret, std::string_vie
 }
 
 std::string otpauth_uri(std::string_view issuer, std::string_view account, std::string_view secret) {
-  std::string label = http::url_encode(issuer) + ":" + http::url_encode(account);
-  return "otpauth://totp/" + label + "?secret=" + std::string(secret) + "&issuer=" + http::url_encode(issuer) +
+  std::string label = core::url_encode(issuer) + ":" + core::url_encode(account);
+  return "otpauth://totp/" + label + "?secret=" + std::string(secret) + "&issuer=" + core::url_encode(issuer) +
          "&algorithm=SHA1&digits=6&period=30";
 }
 

@@ -1,20 +1,12 @@
 // URL-encoded and multipart/form-data decoding, each bounded by FormLimits (see form.hpp).
 #include "http/form.hpp"
 
-#include <cctype>
-
 #include "core/strings.hpp"
+#include "core/url.hpp"
 
 namespace http {
 
 namespace {
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Value of a `name="value"` parameter inside a header such as Content-Disposition.
 std::string header_parameter(std::string_view header, std::string_view name) {
   std::string lowered = core::to_lower(header);
@@ -61,38 +53,6 @@ bool FormData::has(std::string_view name) const { return get(name).has_value(); 
 
 void FormData::add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
 
-std::string url_decode(std::string_view text, bool plus_as_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+' && plus_as_space) {
-      out.push_back(' ');
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string url_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
-
 FormStatus parse_urlencoded(std::string_view text, FormData& out, const FormLimits& limits) {
   std::size_t pos = 0;
   std::size_t pieces = 0;
@@ -108,8 +68,8 @@ FormStatus parse_urlencoded(std::string_view text, FormData& out, const FormLimi
     // without decoding it.
     if (pair.size() / 3 > limits.max_field_bytes) return FormStatus::kFieldTooLarge;
     std::size_t eq = pair.find('=');
-    std::string key = url_decode(pair.substr(0, eq));
-    std::string value = eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+    std::string key = core::url_decode(pair.substr(0, eq));
+    std::string value = eq == std::string_view::npos ? std::string() : core::url_decode(pair.substr(eq + 1));
     if (key.size() + value.size() > limits.max_field_bytes) return FormStatus::kFieldTooLarge;
     if (!key.empty()) out.add(std::move(key), std::move(value));
   }
@@ -120,9 +80,9 @@ std::string build_urlencoded(const std::vector<std::pair<std::string, std::strin
   std::string out;
   for (const auto& [key, value] : pairs) {
     if (!out.empty()) out.push_back('&');
-    out += url_encode(key);
+    out += core::url_encode(key);
     out.push_back('=');
-    out += url_encode(value);
+    out += core::url_encode(value);
   }
   return out;
 }

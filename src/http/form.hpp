@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/url.hpp"
+
 namespace http {
 
 struct UploadedFile {
@@ -50,8 +52,10 @@ struct FormLimits {
 // The kernel answers kTooManyFields / kFieldTooLarge with 413 and kMalformed with 400.
 enum class FormStatus { kOk, kTooManyFields, kFieldTooLarge, kMalformed };
 
-std::string url_decode(std::string_view text, bool plus_as_space = true);
-std::string url_encode(std::string_view text);
+// Percent-encoding lives in core/url.hpp (lower layers need it too); re-exported so form code and handlers
+// keep writing http::url_encode / http::url_decode.
+using core::url_decode;
+using core::url_encode;
 
 // Parses "a=1&b=x%20y". Malformed percent escapes are kept as best-effort values, never an error; empty pieces
 // ("&&") are skipped without counting.

@@ -20,7 +20,6 @@
 #include "infra/queue.hpp"
 #include "infra/queue_failed_jobs.hpp"
 #include "infra/queue_payload.hpp"
-#include "ops/maintenance.hpp"
 
 namespace infra {
 
@@ -126,11 +125,11 @@ void report_job_failure(const ExceptionMonitor* monitor, std::string_view job_na
 }
 
 QueueWorker::QueueWorker(db::Database& database, const JobRegistry& registry, const Cache& cache,
-                         std::filesystem::path base_path, WorkerOptions options, std::ostream& out)
+                         MaintenanceCheck is_down, WorkerOptions options, std::ostream& out)
     : database_(database),
       registry_(registry),
       cache_(cache),
-      base_path_(std::move(base_path)),
+      is_down_(std::move(is_down)),
       options_(std::move(options)),
       out_(out),
       watchdog_(std::make_unique<Watchdog>()) {
@@ -276,7 +275,7 @@ std::size_t QueueWorker::run(const std::atomic<bool>& stop) {
   while (!stop) {
     try {
       heartbeat();
-      if (!options_.force && ops::read_maintenance(base_path_)) {
+      if (!options_.force && is_down_()) {
         if (options_.once || options_.stop_when_empty) {
           out_ << "Application is in maintenance mode: the queue is paused (run with --force to work anyway)."
                << std::endl;

@@ -25,12 +25,13 @@
 
 #include <atomic>
 #include <cstdint>
-#include <filesystem>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "infra/maintenance_check.hpp"
 
 namespace db {
 class Database;
@@ -80,9 +81,10 @@ enum class JobOutcome { kDone, kReleased, kFailed };
 
 class QueueWorker final {
  public:
-  // `out` receives one line per job (what an operator watching the worker sees).
+  // `out` receives one line per job (what an operator watching the worker sees). `is_down` is asked before each
+  // reservation: while it says yes the worker pauses (one-shot runs return), unless options.force.
   QueueWorker(db::Database& database, const JobRegistry& registry, const Cache& cache,
-              std::filesystem::path base_path, WorkerOptions options, std::ostream& out);
+              MaintenanceCheck is_down, WorkerOptions options, std::ostream& out);
   ~QueueWorker();
   QueueWorker(const QueueWorker&) = delete;
   QueueWorker& operator=(const QueueWorker&) = delete;
@@ -108,7 +110,7 @@ class QueueWorker final {
   db::Database& database_;
   const JobRegistry& registry_;
   const Cache& cache_;
-  std::filesystem::path base_path_;
+  MaintenanceCheck is_down_;
   WorkerOptions options_;
   std::ostream& out_;
   std::unique_ptr<Watchdog> watchdog_;

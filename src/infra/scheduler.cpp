@@ -19,7 +19,6 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "infra/cache.hpp"
-#include "ops/maintenance.hpp"
 
 namespace infra {
 
@@ -66,9 +65,9 @@ void report_task_failure(const ExceptionMonitor* monitor, const ScheduledTask& t
   monitor->report(report);
 }
 
-Scheduler::Scheduler(std::vector<ScheduledTask> tasks, const Cache& cache, std::filesystem::path base_path,
+Scheduler::Scheduler(std::vector<ScheduledTask> tasks, const Cache& cache, MaintenanceCheck is_down,
                      CommandRunner runner)
-    : tasks_(std::move(tasks)), cache_(cache), base_path_(std::move(base_path)), runner_(std::move(runner)) {
+    : tasks_(std::move(tasks)), cache_(cache), is_down_(std::move(is_down)), runner_(std::move(runner)) {
   std::set<std::string> names;
   for (const auto& task : tasks_) {
     if (task.name.empty() || !names.insert(task.name).second)
@@ -92,7 +91,7 @@ void Scheduler::beat() const {
 std::vector<TaskReport> Scheduler::run_due(const LocalMinute& now, std::ostream& out) const {
   beat();
   std::vector<TaskReport> reports;
-  bool down = ops::read_maintenance(base_path_).has_value();
+  bool down = is_down_();
   for (const auto& task : tasks_) {
     if (is_due(task.cadence, now)) reports.push_back(run_one(task, now, down, out));
   }

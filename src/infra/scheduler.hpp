@@ -15,13 +15,13 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "infra/maintenance_check.hpp"
 #include "infra/schedule_cadence.hpp"
 
 namespace infra {
@@ -62,7 +62,7 @@ inline constexpr std::int64_t kClaimLockSeconds = 86400;
 class Scheduler final {
  public:
   // Throws std::invalid_argument for duplicate or empty task names, or a task with neither command nor body.
-  Scheduler(std::vector<ScheduledTask> tasks, const Cache& cache, std::filesystem::path base_path, CommandRunner runner);
+  Scheduler(std::vector<ScheduledTask> tasks, const Cache& cache, MaintenanceCheck is_down, CommandRunner runner);
 
   const std::vector<ScheduledTask>& tasks() const { return tasks_; }
 
@@ -80,7 +80,7 @@ class Scheduler final {
   TaskReport run_one(const ScheduledTask& task, const LocalMinute& now, bool down, std::ostream& out) const;
   std::vector<ScheduledTask> tasks_;
   const Cache& cache_;
-  std::filesystem::path base_path_;
+  MaintenanceCheck is_down_;
   CommandRunner runner_;
   std::string host_;      // this node, for per-node tasks
   std::string owner_;     // lock owner: host, pid and a random token (unique per process)

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "http/form.hpp"
+#include "core/url.hpp"
 #include "ops/maintenance_monitor.hpp"
 
 namespace ops {
@@ -40,7 +40,7 @@ std::optional<MaintenanceState> read_maintenance_file(const std::filesystem::pat
   while (std::getline(text, line)) {
     auto eq = line.find('=');
     if (eq == std::string::npos) continue;
-    std::string key = line.substr(0, eq), value = http::url_decode(line.substr(eq + 1), false);
+    std::string key = line.substr(0, eq), value = core::url_decode(line.substr(eq + 1), false);
     try {
       if (key == "created_at") state.created_at = std::stoll(value);
       else if (key == "retry") state.retry_seconds = std::stoi(value);
@@ -64,8 +64,8 @@ void enter_maintenance(const std::filesystem::path& base_path, const Maintenance
     std::ofstream out(temp, std::ios::trunc);
     out << "created_at=" << state.created_at << "\n"
         << "retry=" << state.retry_seconds << "\n"
-        << "secret=" << http::url_encode(state.secret) << "\n"
-        << "render=" << http::url_encode(state.render) << "\n"
+        << "secret=" << core::url_encode(state.secret) << "\n"
+        << "render=" << core::url_encode(state.render) << "\n"
         << "written_ms=" << state.written_ms << "\n";
     if (!out.flush()) throw std::runtime_error("cannot write " + temp.string());
   }

@@ -33,7 +33,7 @@ function sql(statement) {
   return execFileSync('sqlite3', [server.env.DB_DATABASE, statement], { encoding: 'utf8' }).trim();
 }
 
-/** The server's signed URL format (src/web/signed_url.cpp): path?expires=…&signature=hex(HMAC-SHA256). */
+/** The server's signed URL format (src/core/signed_link.cpp): path?expires=…&signature=hex(HMAC-SHA256). */
 function signed(pathname, expiresUnix) {
   const key = Buffer.from(server.env.APP_KEY.replace(/^base64:/, ''), 'base64');
   const unsigned = `${pathname}?expires=${expiresUnix}`;

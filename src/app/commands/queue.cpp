@@ -29,6 +29,7 @@
 #include "infra/queue_payload.hpp"
 #include "infra/queue_probe.hpp"
 #include "infra/queue_worker.hpp"
+#include "ops/maintenance.hpp"
 #include "ops/maintenance_monitor.hpp"
 
 namespace app {
@@ -110,7 +111,9 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   install_stop_handlers();
   std::cout << "Processing jobs from the [" << options.queue << "] queue." << std::endl;
   core::log::info("Queue worker started", {{"queue", options.queue}});
-  infra::QueueWorker worker(*database, registry, cache, environment.base_path, options, std::cout);
+  // infra sits below ops, so the worker gets the maintenance flag as a question (answered by the monitor above).
+  auto is_down = [base = environment.base_path] { return ops::read_maintenance(base).has_value(); };
+  infra::QueueWorker worker(*database, registry, cache, is_down, options, std::cout);
   infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   worker.set_monitor(&monitor);
   std::size_t processed = worker.run(g_stop_requested);

@@ -22,6 +22,7 @@
 #include "infra/cache.hpp"
 #include "infra/schedule_process.hpp"
 #include "infra/scheduler.hpp"
+#include "ops/maintenance.hpp"
 #include "ops/maintenance_monitor.hpp"
 #include "web/session.hpp"
 
@@ -104,7 +105,9 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   maintenance.install();
   infra::Cache cache(*database, config.str("CACHE_PREFIX"));
   auto prune = [&config, &database, &cache] { prune_expired(config, *database, cache); };
-  infra::Scheduler scheduler(schedule_table(config, prune), cache, environment.base_path, infra::run_nico);
+  // infra sits below ops, so the scheduler gets the maintenance flag as a question (answered by the monitor above).
+  auto is_down = [base = environment.base_path] { return ops::read_maintenance(base).has_value(); };
+  infra::Scheduler scheduler(schedule_table(config, prune), cache, is_down, infra::run_nico);
   infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   scheduler.set_monitor(&monitor);
   auto reports = scheduler.run_due(*now, std::cout);

@@ -124,4 +124,9 @@ std::vector<WhatsAppLogEntry> order_whatsapp_logs(db::Database& database, long l
   return logs;
 }
 
+std::optional<std::string> order_notified_at(db::Database& database, long long order_id, const std::string& status) {
+  auto sql = database.lease();
+  return latest_log_time(*sql, kOrderLogs, order_id, status, nullptr);
+}
+
 }  // namespace notify

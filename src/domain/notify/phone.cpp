@@ -2,7 +2,7 @@
 #include "domain/notify/phone.hpp"
 
 #include "core/strings.hpp"
-#include "http/form.hpp"
+#include "core/url.hpp"
 
 namespace notify {
 
@@ -38,7 +38,7 @@ std::optional<std::string> normalise_order_phone(std::string_view raw) {
 }
 
 std::string wa_me_url(std::string_view phone, std::string_view message) {
-  return "https://wa.me/" + std::string(phone) + "?text=" + http::url_encode(message);
+  return "https://wa.me/" + std::string(phone) + "?text=" + core::url_encode(message);
 }
 
 }  // namespace notify

@@ -87,5 +87,7 @@ LogOutcome record_order_whatsapp(db::Tx& tx, long long order_id, std::optional<l
 bool log_order_whatsapp(db::Tx& tx, long long order_id, std::optional<long long> sent_by);
 
 std::vector<WhatsAppLogEntry> order_whatsapp_logs(db::Database& database, long long order_id);
+// When the order was last notified for `status` (UTC SQL sent_at of the newest log row, any phone), or nullopt.
+std::optional<std::string> order_notified_at(db::Database& database, long long order_id, const std::string& status);
 
 }  // namespace notify

@@ -5,7 +5,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/repairs/status_change.hpp"
-#include "web/signed_url.hpp"
+#include "core/signed_link.hpp"
 
 namespace repairs {
 
@@ -18,7 +18,7 @@ std::string quote_approval_path(long long repair_id, QuoteAction action) {
 
 std::string signed_quote_path(const std::string& app_key, long long repair_id, QuoteAction action,
                               std::int64_t expires_unix) {
-  return web::sign_url(quote_approval_path(repair_id, action), expires_unix, app_key);
+  return core::sign_url(quote_approval_path(repair_id, action), expires_unix, app_key);
 }
 
 std::string quote_approval_url(const std::string& base_url, const std::string& app_key, long long repair_id) {

@@ -1,7 +1,7 @@
 // Quote approval by signed link (docs/domain/repairs.md): while a repair waits for approval the shop sends
 //   /reparacion/{id}/presupuesto?expires=…&signature=…            (page, valid 7 days)
 // and the page posts to the same path + "/aprobar" or "/rechazar", signed with the SAME expiry, so the decision
-// forms die with the link. Signatures: HMAC-SHA256 under APP_KEY over path + expiry (web/signed_url.hpp).
+// forms die with the link. Signatures: HMAC-SHA256 under APP_KEY over path + expiry (core/signed_link.hpp).
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 #include "domain/repairs/status_link.hpp"
 
 #include "core/clock.hpp"
-#include "web/signed_url.hpp"
+#include "core/signed_link.hpp"
 
 namespace repairs {
 
@@ -21,7 +21,7 @@ std::string status_link_url(const std::string& base_url, const std::string& app_
 
 std::string status_link_url(const std::string& base_url, const std::string& app_key, long long repair_id,
                             std::int64_t expires_unix) {
-  return without_trailing_slash(base_url) + web::sign_url(status_link_path(repair_id), expires_unix, app_key);
+  return without_trailing_slash(base_url) + core::sign_url(status_link_path(repair_id), expires_unix, app_key);
 }
 
 }  // namespace repairs

@@ -1,6 +1,6 @@
 // Signed status link: a customer opens /reparacion/estado/{id}?expires=…&signature=… (from the WhatsApp message)
 // and sees what the public lookup shows, without typing the code and phone. The signature (HMAC-SHA256 under
-// APP_KEY, web/signed_url.hpp) covers the path and the expiry, so the id cannot be changed and the link dies.
+// APP_KEY, core/signed_link.hpp) covers the path and the expiry, so the id cannot be changed and the link dies.
 //
 //   lifetime  30 days from the moment the link is built (the admin's WhatsApp message). Long enough for a
 //             repair to go from intake to pickup, short enough that an old chat does not open the status forever;

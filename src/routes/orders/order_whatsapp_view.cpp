@@ -50,13 +50,9 @@ CardWhatsApp card_whatsapp(const orders::Order& order) {
 }
 
 std::optional<std::string> notified_at(web::Context& context, long long order_id, const std::string& status_key) {
-  std::string latest;
-  soci::indicator indicator = soci::i_null;
-  auto sql = context.services.database.lease();
-  *sql << "SELECT MAX(sent_at) FROM order_whatsapp_logs WHERE order_id = :id AND notified_status = :status",
-      soci::use(order_id), soci::use(status_key), soci::into(latest, indicator);
-  if (indicator != soci::i_ok || latest.empty()) return std::nullopt;
-  return core::format_local(latest.substr(0, 19));
+  auto latest = notify::order_notified_at(context.services.database, order_id, status_key);
+  if (!latest || latest->empty()) return std::nullopt;
+  return core::format_local(latest->substr(0, 19));
 }
 
 std::string whatsapp_json(web::Context& context, long long order_id) {

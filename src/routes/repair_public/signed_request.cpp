@@ -4,7 +4,7 @@
 #include "core/clock.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
-#include "web/signed_url.hpp"
+#include "core/signed_link.hpp"
 
 namespace routes {
 
@@ -17,10 +17,10 @@ std::optional<long long> repair_param(const web::Context& context) {
 }
 
 std::optional<http::Response> reject_unsigned(web::Context& context) {
-  auto check = web::check_signed_url(context.request.target, context.services.app_key, core::unix_now());
-  if (check == web::SignedUrlCheck::kValid) return std::nullopt;
+  auto check = core::check_signed_url(context.request.target, context.services.app_key, core::unix_now());
+  if (check == core::SignedUrlCheck::kValid) return std::nullopt;
   web::ErrorDetails details;
-  details.message = check == web::SignedUrlCheck::kExpired
+  details.message = check == core::SignedUrlCheck::kExpired
                         ? "Este enlace venció. Pedile uno nuevo al local o consultá tu reparación con el código y "
                           "tu teléfono en /reparacion."
                         : "Este enlace no es válido. Revisá que esté completo o pedile uno nuevo al local.";

@@ -1,4 +1,4 @@
-// Checking a signed public link on the current request (web/signed_url.hpp) and parsing its {repair} id.
+// Checking a signed public link on the current request (core/signed_link.hpp) and parsing its {repair} id.
 #pragma once
 
 #include <cstdint>

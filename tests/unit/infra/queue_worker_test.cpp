@@ -46,7 +46,7 @@ class QueueWorkerTest : public ::testing::Test {
   }
   infra::Queue queue() { return infra::Queue(database_, infra::QueueConnection::kDatabase, &registry_); }
   std::size_t work(infra::WorkerOptions options) {
-    infra::QueueWorker worker(database_, registry_, cache_, base_, options, output_);
+    infra::QueueWorker worker(database_, registry_, cache_, is_down(), options, output_);
     std::atomic<bool> stop{false};
     return worker.run(stop);
   }
@@ -54,6 +54,10 @@ class QueueWorkerTest : public ::testing::Test {
     long long value = 0;
     *database_.lease() << query, soci::into(value);
     return value;
+  }
+  // Wired as app/commands/queue.cpp does: the real `nico down` flag under this test's base path.
+  infra::MaintenanceCheck is_down() const {
+    return [base = base_] { return ops::read_maintenance(base).has_value(); };
   }
   static infra::WorkerOptions drain(int tries = 3, int backoff = 0) {
     infra::WorkerOptions options;
@@ -201,13 +205,13 @@ TEST_F(QueueWorkerTest, MaintenanceModePausesOneShotWorkersUnlessForced) {
 
 TEST_F(QueueWorkerTest, StopRequestEndsTheLoopAndHeartbeatIsWritten) {
   infra::WorkerOptions options;  // a daemon: would run forever
-  infra::QueueWorker worker(database_, registry_, cache_, base_, options, output_);
+  infra::QueueWorker worker(database_, registry_, cache_, is_down(), options, output_);
   std::atomic<bool> stop{true};
   EXPECT_EQ(worker.run(stop), 0u);
   queue().push("test.record", "\"beat\"");
   std::atomic<bool> running{false};
   options.once = true;
-  infra::QueueWorker once(database_, registry_, cache_, base_, options, output_);
+  infra::QueueWorker once(database_, registry_, cache_, is_down(), options, output_);
   EXPECT_EQ(once.run(running), 1u);
   auto beat = cache_.get(infra::kQueueHeartbeatKey);
   ASSERT_TRUE(beat.has_value());

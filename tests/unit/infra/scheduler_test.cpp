@@ -36,10 +36,14 @@ class SchedulerTest : public ::testing::Test {
   }
   // A runner that records the commands instead of starting processes; exit code 3 for "fail".
   infra::Scheduler scheduler(std::vector<ScheduledTask> tasks) {
-    return infra::Scheduler(std::move(tasks), cache_, base_, [this](const std::vector<std::string>& args) {
+    return infra::Scheduler(std::move(tasks), cache_, is_down(), [this](const std::vector<std::string>& args) {
       ran_.push_back(args.at(0));
       return args.at(0) == "fail" ? 3 : 0;
     });
+  }
+  // Wired as app/commands/schedule.cpp does: the real `nico down` flag under this test's base path.
+  infra::MaintenanceCheck is_down() const {
+    return [base = base_] { return ops::read_maintenance(base).has_value(); };
   }
   static infra::LocalMinute at(const char* text) { return infra::parse_local_minute(text).value(); }
 

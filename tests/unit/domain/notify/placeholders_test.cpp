@@ -6,7 +6,7 @@
 
 #include "domain/notify/default_templates.hpp"
 #include "domain/notify/message_template.hpp"
-#include "web/signed_url.hpp"
+#include "core/signed_link.hpp"
 
 using notify::render_template;
 
@@ -52,11 +52,11 @@ TEST(RepairMessage, EveryPlaceholderIsFilled) {
 
   std::string approval = render_template("{approval_url}", values);
   ASSERT_EQ(approval.rfind("http://taller.test/reparacion/42/presupuesto?expires=", 0), 0u) << approval;
-  EXPECT_EQ(web::check_signed_url(target_of(approval), kKey, 0), web::SignedUrlCheck::kValid);
+  EXPECT_EQ(core::check_signed_url(target_of(approval), kKey, 0), core::SignedUrlCheck::kValid);
 
   std::string status = render_template("{status_url}", values);
   ASSERT_EQ(status.rfind("http://taller.test/reparacion/estado/42?expires=", 0), 0u) << status;
-  EXPECT_EQ(web::check_signed_url(target_of(status), kKey, 0), web::SignedUrlCheck::kValid);
+  EXPECT_EQ(core::check_signed_url(target_of(status), kKey, 0), core::SignedUrlCheck::kValid);
 }
 
 TEST(RepairMessage, ApprovalLinkOnlyWhileWaitingAndPriceEmptyWhenNotQuoted) {

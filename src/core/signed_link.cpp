@@ -1,9 +1,9 @@
-// Signed URL creation and verification (see signed_url.hpp).
-#include "web/signed_url.hpp"
+// Signed URL creation and verification (see signed_link.hpp).
+#include "core/signed_link.hpp"
 
 #include "core/crypto.hpp"
 
-namespace web {
+namespace core {
 
 namespace {
 std::string signature_of(std::string_view signed_part, std::string_view app_key) {
@@ -36,4 +36,4 @@ SignedUrlCheck check_signed_url(std::string_view target, std::string_view app_ke
   return now_unix <= expires ? SignedUrlCheck::kValid : SignedUrlCheck::kExpired;
 }
 
-}  // namespace web
+}  // namespace core
