@@ -105,6 +105,10 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
       std::min(database_settings.busy_timeout_ms, static_cast<int>(config.integer("DB_REQUEST_LOCK_WAIT_MS")));
   // At most half the workers wait for it at once, so readers always find a free worker.
   database_settings.max_lock_waiters = std::max(1, workers / 2);
+  // MariaDB/PostgreSQL: a row lock held elsewhere fails a request after 5 s (503) instead of InnoDB's 50 s or
+  // PostgreSQL's for ever, and a server that stopped answering mid-query is given up after 30 s.
+  database_settings.lock_wait_timeout_seconds = 5;
+  database_settings.read_timeout_seconds = 30;
   p.database = std::make_unique<db::Database>(database_settings);
   if (p.database->dialect() == db::Dialect::kSqlite)
     p.checkpointer = std::make_unique<db::WalCheckpointer>(database_settings.sqlite_path);

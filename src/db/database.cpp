@@ -123,17 +123,24 @@ void Database::open_connection(soci::session& sql, LockWait* lock_wait) {
     std::string connect = "dbname=" + quoted("DB_DATABASE", settings_.database) + " host=" +
                           quoted("DB_HOST", settings_.host) + " port=" + std::to_string(settings_.port) +
                           " connect_timeout=" + std::to_string(settings_.connect_timeout_seconds) +
+                          // A host that vanished without closing the socket is noticed in ~25 s, not TCP's ~15 min.
+                          " keepalives=1 keepalives_idle=10 keepalives_interval=5 keepalives_count=3" +
                           " client_encoding=UTF8 application_name=nico";
+    if (settings_.read_timeout_seconds > 0)
+      connect += " tcp_user_timeout=" + std::to_string(settings_.read_timeout_seconds * 1000);
     if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
     if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
     sql.open(soci::postgresql, connect);
     // Timestamps are stored as UTC wall-clock values (TIMESTAMP without time zone), as on the other engines.
     sql << "SET TIME ZONE 'UTC'";
     sql << "SET client_min_messages = WARNING";
+    if (settings_.lock_wait_timeout_seconds > 0)
+      sql << "SET lock_timeout = '" + std::to_string(settings_.lock_wait_timeout_seconds) + "s'";
   } else {
     std::string connect = "db=" + quoted("DB_DATABASE", settings_.database) + " host=" + quoted("DB_HOST", settings_.host) +
                           " port=" + std::to_string(settings_.port) + " charset=utf8mb4" +
                           " connect_timeout=" + std::to_string(settings_.connect_timeout_seconds);
+    if (settings_.read_timeout_seconds > 0) connect += " read_timeout=" + std::to_string(settings_.read_timeout_seconds);
     if (!settings_.username.empty()) connect += " user=" + quoted("DB_USERNAME", settings_.username);
     if (!settings_.password.empty()) connect += " password=" + quoted("DB_PASSWORD", settings_.password);
     sql.open(soci::mysql, connect);
@@ -141,6 +148,8 @@ void Database::open_connection(soci::session& sql, LockWait* lock_wait) {
     sql << "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci";
     sql << "SET time_zone = '+00:00'";
     sql << "SET SESSION sql_mode = 'ANSI_QUOTES,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+    if (settings_.lock_wait_timeout_seconds > 0)
+      sql << "SET SESSION innodb_lock_wait_timeout = " + std::to_string(settings_.lock_wait_timeout_seconds);
   }
 }
 
@@ -153,6 +162,7 @@ thread_local std::vector<const Database*> held_by_this_thread;
 // A connection unused this long may have been closed by the server (MariaDB wait_timeout, a proxy's idle
 // timeout): it is checked before use. Far below any server default, far above a busy pool's reuse interval.
 constexpr auto kIdleCheckAfter = std::chrono::seconds(30);
+constexpr int kNestedLeaseWaitMs = 5000;
 }  // namespace
 
 Lease Database::lease() {
@@ -160,6 +170,13 @@ Lease Database::lease() {
     // Two leases on one thread wait for each other once the pool is exhausted (every worker holding one).
     if (strict_leases_) throw std::logic_error("nested lease: this thread already holds a connection of this pool");
     core::log::error("nested database lease (a unit of work should hold one connection)");
+    // Bounded, so a pool the nesting exhausted (a command's pool of one) fails instead of hanging for ever.
+    std::size_t position = 0;
+    if (!pool_->try_lease(position, kNestedLeaseWaitMs))
+      throw Unavailable(Failure::kBusy, "nested database lease found no free connection");
+    Lease lease(*this, position);
+    check_before_use(position);
+    return lease;
   }
   std::size_t position = pool_->lease();
   Lease lease(*this, position);  // gives the connection back if the check below throws
@@ -183,20 +200,28 @@ void Database::check_before_use(std::size_t position) {
     alive = true;
   } catch (const std::exception&) {
   }
+  long checked = epoch;
   if (!alive) {
     core::log::warning("database connection lost, reconnecting", {{"connection", std::to_string(position)}});
     try {
       sql.close();
       open_connection(sql, &slot.lock_wait);
     } catch (const std::exception& e) {
+      // Opened but not set up (no ANSI_QUOTES, no UTC…) must never pass the next SELECT 1: close it again.
+      try {
+        sql.close();
+      } catch (...) {
+      }
       slot.suspect = true;
       note_connection_lost();
       throw Unavailable(Failure::kConnectionLost, std::string("cannot reconnect to the database: ") + e.what());
     }
-    note_connection_lost();  // the others were very likely dropped too (restart, failover): check them as well
+    // The others were very likely dropped too (restart, failover): have them checked as well.
+    checked = loss_epoch_.fetch_add(1, std::memory_order_relaxed) + 1;
   }
   slot.suspect = false;
-  slot.checked_epoch = loss_epoch_.load(std::memory_order_relaxed);
+  // The epoch read before this check (or our own bump): a loss noted meanwhile by another thread still applies.
+  slot.checked_epoch = checked;
 }
 
 // SQLite's busy handler for the web server's connections: waits with short sleeps for the write lock, up to
@@ -206,12 +231,16 @@ int Database::sqlite_busy_wait(void* lock_wait, int attempts) {
   auto& wait = *static_cast<LockWait*>(lock_wait);
   Database& database = *wait.database;
   const auto now = std::chrono::steady_clock::now();
-  if (attempts == 0) {
+  if (attempts == 0) {  // a new wait (the budget is decided again for each one)
     wait.since = now;
-    if (!wait.counted) {
+    database.stop_counting(wait);
+    // Admitted waiters (counted until this wait gives up or the lease ends) get the full budget; the rest a short one.
+    if (database.lock_waiters_.fetch_add(1) < database.settings_.max_lock_waiters) {
       wait.counted = true;
-      const bool room = database.lock_waiters_.fetch_add(1) < database.settings_.max_lock_waiters;
-      wait.budget_ms = room ? database.settings_.busy_timeout_ms : kOverflowLockWaitMs;
+      wait.budget_ms = database.settings_.busy_timeout_ms;
+    } else {
+      database.lock_waiters_.fetch_sub(1);
+      wait.budget_ms = kOverflowLockWaitMs;
     }
   }
   const auto waited_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - wait.since).count();
@@ -234,6 +263,14 @@ void Database::stop_counting(LockWait& wait) {
 void Database::give_back(std::size_t position, bool suspect) {
   Slot& slot = slots_[position];
   stop_counting(slot.lock_wait);  // a wait that got the lock is over once the unit of work is
+  if (settings_.dialect == Dialect::kSqlite) {
+    // A transaction left open (its ROLLBACK failed) would keep the write lock for as long as the process lives.
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(pool_->at(position).get_backend());
+    if (backend && backend->conn_ && sqlite_api::sqlite3_get_autocommit(backend->conn_) == 0) {
+      core::log::error("a connection came back inside a transaction; rolling it back");
+      sqlite_api::sqlite3_exec(backend->conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+  }
   if (suspect) slot.suspect = true;
   slot.last_used = std::chrono::steady_clock::now();
   pool_->give_back(position);

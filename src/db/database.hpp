@@ -53,6 +53,11 @@ struct DatabaseSettings {
   // wait only kOverflowLockWaitMs. A lock held elsewhere then ties up at most this many workers and readers keep
   // theirs. 0 = no cap (commands: plain busy_timeout).
   int max_lock_waiters = 0;
+  // MariaDB/PostgreSQL, web server: seconds a statement waits for a row lock, and a socket read for the server,
+  // before it fails (busy → 503; silent host → lost). 0 = the server's defaults (commands: migrations and imports
+  // may legitimately wait long).
+  int lock_wait_timeout_seconds = 0;
+  int read_timeout_seconds = 0;
 };
 
 // SQLite: how long a connection past max_lock_waiters waits for the write lock (enough for our own short

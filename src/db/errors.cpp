@@ -1,8 +1,8 @@
 // Classification of driver errors (see errors.hpp). Codes, not message texts, wherever the driver gives one:
-//   MariaDB  2002/2003/2006/2013/1927/4031 lost · 1213 deadlock, 1205 lock wait timeout · 1021/1114 full ·
-//            1290/1792 read-only
-//   PostgreSQL SQLSTATE class 08 and 57P01-57P03 lost · 40P01 deadlock, 40001 serialization · 53100 disk full ·
-//            25006 read-only transaction
+//   MariaDB  2002/2003/2006/2013/1927/1053 lost · 1213 deadlock · 1205 lock wait timeout (busy: the wait already
+//            happened) · 1021/1114 full · 1290/1792 read-only
+//   PostgreSQL SQLSTATE class 08 and 57P01-57P03 lost · 40P01 deadlock, 40001 serialization · 55P03 lock timeout
+//            (busy) · 53100 disk full · 25006 read-only transaction
 //   SQLite   SQLITE_BUSY/LOCKED busy · SQLITE_FULL full · SQLITE_READONLY read-only
 #include "db/errors.hpp"
 
@@ -20,8 +20,9 @@ bool mentions(std::string_view text, std::string_view part) { return text.find(p
 
 Failure from_mysql(unsigned code) {
   switch (code) {
-    case 2002: case 2003: case 2006: case 2013: case 1927: case 4031: return Failure::kConnectionLost;
-    case 1213: case 1205: return Failure::kConflict;
+    case 2002: case 2003: case 2006: case 2013: case 1927: case 1053: return Failure::kConnectionLost;
+    case 1213: return Failure::kConflict;
+    case 1205: return Failure::kBusy;
     case 1021: case 1114: return Failure::kFull;
     case 1290: case 1792: return Failure::kReadOnly;
     default: return Failure::kOther;
@@ -30,6 +31,7 @@ Failure from_mysql(unsigned code) {
 
 Failure from_sqlstate(const std::string& state) {
   if (state == "40P01" || state == "40001") return Failure::kConflict;
+  if (state == "55P03") return Failure::kBusy;
   if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
     return Failure::kConnectionLost;
   if (state == "53100") return Failure::kFull;

@@ -9,8 +9,8 @@ namespace db {
 
 enum class Failure {
   kConnectionLost,  // the server went away (restart, failover, wait_timeout, KILL): reconnect before reuse
-  kConflict,        // deadlock / serialization failure / lock wait timeout: the transaction was rolled back, rerun it
-  kBusy,            // SQLite: another connection holds the write lock past our bounded wait
+  kConflict,        // deadlock / serialization failure: the transaction was rolled back, rerun it
+  kBusy,            // a lock held elsewhere past our bounded wait (SQLite BUSY, MariaDB 1205, PostgreSQL 55P03)
   kFull,            // disk or quota full (SQLITE_FULL, MariaDB 1021/1114/28, PostgreSQL 53100)
   kReadOnly,        // the database cannot be written (read-only file system or replica)
   kOther,           // anything else: a bug or a constraint, never retried

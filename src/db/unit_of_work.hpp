@@ -10,8 +10,9 @@
 //   db::read(database, [&](soci::session& sql) { … return result; })  plain reads on one leased connection
 //
 // Retries (the body runs again from the start, so it must have no effect outside the database):
-//   conflict  MariaDB 1213 deadlock / 1205 lock wait timeout, PostgreSQL 40P01 / 40001, SQLite BUSY/LOCKED:
-//             retried with backoff, a few times; then db::Unavailable.
+//   conflict  MariaDB 1213 deadlock, PostgreSQL 40P01 / 40001: retried with backoff, a few times; then
+//             db::Unavailable. A lock wait that timed out (SQLite BUSY, MariaDB 1205, PostgreSQL 55P03) is not
+//             retried: the bounded wait already happened, so it becomes db::Unavailable at once.
 //   lost connection (SOCI connection_error, MariaDB 2006/2013, PostgreSQL 57P01/08xxx): the connection is
 //             reconnected; a read is retried once; a write is retried once only with Retry::kIdempotent (the body
 //             can tell it already happened, e.g. a claimed token), else db::Unavailable.
@@ -49,7 +50,7 @@ class Tx final {
 };
 
 enum class Retry {
-  kOnConflict,   // deadlocks/busy retried; a lost connection mid-write → db::Unavailable
+  kOnConflict,   // deadlocks retried; a lost connection mid-write → db::Unavailable
   kIdempotent,   // also retried once after a lost connection (running the body twice is harmless)
 };
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 #include <system_error>
 
 #include "core/log.hpp"
@@ -16,8 +17,9 @@ namespace {
 constexpr auto kTick = std::chrono::seconds(1);
 constexpr auto kBusyTick = std::chrono::milliseconds(250);  // while the log is past kBurstBytes
 constexpr auto kIdleAfter = std::chrono::seconds(30);
-// How long the checkpoint may wait for the writer and for readers of older snapshots on each attempt.
-constexpr int kCheckpointWaitMs = 200;
+// How long TRUNCATE may wait for the write lock and for readers of older snapshots: well under the shortest wait
+// of a request (db::kOverflowLockWaitMs), since it holds the write lock while it waits for readers.
+constexpr int kTruncateWaitMs = 20;
 
 std::int64_t file_size(const std::string& path) {
   std::error_code error;
@@ -39,6 +41,29 @@ WalCheckpointer::~WalCheckpointer() {
   if (thread_.joinable()) thread_.join();
 }
 
+namespace {
+// Runs one checkpoint PRAGMA; its row is "busy|log frames|checkpointed frames".
+bool run_checkpoint(sqlite3* db, const char* pragma, long long& logged, long long& copied) {
+  struct Row {
+    bool busy = true;
+    long long logged = -1, copied = -1;
+  } row;
+  auto read_row = [](void* out, int columns, char** values, char**) {
+    auto& r = *static_cast<Row*>(out);
+    if (columns >= 3 && values[0] && values[1] && values[2]) {
+      r.busy = std::string(values[0]) != "0";
+      r.logged = std::stoll(values[1]);
+      r.copied = std::stoll(values[2]);
+    }
+    return 0;
+  };
+  if (sqlite3_exec(db, pragma, read_row, &row, nullptr) != SQLITE_OK) return false;
+  logged = row.logged;
+  copied = row.copied;
+  return !row.busy;
+}
+}  // namespace
+
 bool WalCheckpointer::checkpoint() {
   sqlite3* raw = nullptr;
   // Its own short-lived connection: never creates the file, never takes one of the workers' connections.
@@ -46,18 +71,19 @@ bool WalCheckpointer::checkpoint() {
     sqlite3_close(raw);
     return false;
   }
-  sqlite3_busy_timeout(raw, kCheckpointWaitMs);
-  // The PRAGMA, not sqlite3_wal_checkpoint_v2(): a connection that has not run a statement yet has not read the
+  // PRAGMAs, not sqlite3_wal_checkpoint_v2(): a connection that has not run a statement yet has not read the
   // header, does not know the file is in WAL mode, and the C call then returns OK having done nothing.
-  // The row is "busy|log frames|checkpointed frames"; busy = 1 means it could not finish.
-  std::string row;
-  auto first_column = [](void* out, int, char** values, char**) {
-    *static_cast<std::string*>(out) = values[0] ? values[0] : "";
-    return 0;
-  };
-  int rc = sqlite3_exec(raw, "PRAGMA wal_checkpoint(TRUNCATE)", first_column, &row, nullptr);
+  // PASSIVE first: it copies what it can without taking the write lock, so writers never wait for it. Only when
+  // every frame is back in the database is TRUNCATE worth its brief write lock (it resets and cuts the file), and
+  // it waits for that lock far less than a request would (kTruncateWaitMs), so it never makes a writer give up.
+  long long logged = 0, copied = 0;
+  bool done = false;
+  if (run_checkpoint(raw, "PRAGMA wal_checkpoint(PASSIVE)", logged, copied) && logged >= 0 && copied == logged) {
+    sqlite3_busy_timeout(raw, kTruncateWaitMs);
+    done = run_checkpoint(raw, "PRAGMA wal_checkpoint(TRUNCATE)", logged, copied);
+  }
   sqlite3_close(raw);
-  return rc == SQLITE_OK && row == "0";
+  return done;
 }
 
 void WalCheckpointer::loop() {

@@ -2,10 +2,11 @@
 // reset the log while some connection still reads an older snapshot, and under steady traffic there always is
 // one: the -wal file then only grows (1 GB after 2 minutes of a POST flood) until the process restarts.
 //
-// A background thread looks at the -wal file once per second (4 times while it is large) and runs `PRAGMA wal_checkpoint(TRUNCATE)` on its own
-// connection (never one of the pool's, so it never waits for a worker) when the file passed kBurstBytes, or when it
-// is not empty and the last checkpoint is kIdleAfter old. The checkpoint waits at most ~200 ms for readers and the
-// writer; when it cannot finish it is simply tried again on the next tick. Nothing to do on MariaDB/PostgreSQL.
+// A background thread looks at the -wal file once per second (4 times while it is large) and, on its own
+// connection (never one of the pool's, so it never waits for a worker), when the file passed kBurstBytes or is not
+// empty and the last checkpoint is kIdleAfter old: runs a PASSIVE checkpoint (no write lock), and when that put
+// every frame back, a TRUNCATE one that may wait only ~20 ms for the write lock and readers. When it cannot finish
+// it is simply tried again on the next tick. Nothing to do on MariaDB/PostgreSQL.
 #pragma once
 
 #include <condition_variable>

@@ -43,8 +43,8 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   long long expiration = 0;
 
   auto sql = database_.lease();
-  // A window already spent is answered from its row without writing: a flood of refused requests (every one of
-  // them still counted against the sender) then costs reads, not an ever-growing write-ahead log.
+  // A window already spent is answered from its row without writing: the answer would be "refused" anyway, and a
+  // flood of refused requests then costs reads, not an ever-growing write-ahead log.
   {
     std::string spent_value;
     long long spent_until = 0;

@@ -45,9 +45,11 @@ WriteProbe probe_sqlite(const std::string& path, std::chrono::milliseconds budge
   }
   sqlite3_busy_timeout(raw, static_cast<int>(budget.count()));
   const std::string now = std::to_string(core::unix_now());
-  const std::string statements = std::string("BEGIN IMMEDIATE; DELETE FROM cache WHERE \"key\" = '") + kProbeKey +
-                                 "'; INSERT INTO cache (\"key\", value, expiration) VALUES ('" + kProbeKey + "', '" +
-                                 now + "', " + now + " + 60); COMMIT;";
+  // One upsert: two probes at once (a load balancer and a monitor) never collide on the key.
+  const std::string statements = std::string("BEGIN IMMEDIATE; INSERT INTO cache (\"key\", value, expiration) VALUES ('") +
+                                 kProbeKey + "', '" + now + "', " + now +
+                                 " + 60) ON CONFLICT(\"key\") DO UPDATE SET value = excluded.value, "
+                                 "expiration = excluded.expiration; COMMIT;";
   WriteProbe result{true, "", ""};
   if (sqlite3_exec(raw, statements.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
     int code = sqlite3_errcode(raw) & 0xff;
@@ -76,13 +78,20 @@ WriteProbe probe_server(db::Database& database, std::chrono::milliseconds budget
     const std::string key = kProbeKey;
     const long long now = core::unix_now(), expires = now + 60;
     const std::string value = std::to_string(now);
-    *sql << prefix + "DELETE FROM cache WHERE \"key\" = :k", soci::use(key);
-    *sql << prefix + "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e)", soci::use(key),
-        soci::use(value), soci::use(expires);
+    // One upsert: two probes at once (a load balancer and a monitor, or two nodes) never collide on the key.
+    const std::string upsert =
+        database.dialect() == db::Dialect::kPostgres
+            ? "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e) ON CONFLICT (\"key\") DO UPDATE SET "
+              "value = EXCLUDED.value, expiration = EXCLUDED.expiration"
+            : "INSERT INTO cache (\"key\", value, expiration) VALUES (:k, :v, :e) ON DUPLICATE KEY UPDATE "
+              "value = VALUES(value), expiration = VALUES(expiration)";
+    *sql << prefix + upsert, soci::use(key), soci::use(value), soci::use(expires);
     transaction.commit();
     return {true, "", ""};
   } catch (const std::exception& e) {
-    return {false, problem_for(db::classify(e)), e.what()};
+    const db::Failure failure = db::classify(e);
+    if (failure == db::Failure::kConnectionLost) database.note_connection_lost();
+    return {false, problem_for(failure), e.what()};
   }
 }
 

@@ -291,7 +291,17 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   info.user_agent = std::string(request.header("user-agent"));
   auto options = session_cookie_options(services_.config);
   std::string session_cookie = cookie_name(services_.config, services_.config.str("SESSION_COOKIE"));
-  switch (services_.sessions.save(context.session, info)) {
+  // The handler's own writes have committed by now: a session that cannot be saved (locked, lost or full database)
+  // costs this request its flash or login, never its answer — a 503 here would invite a second submit.
+  CookieAction session_action = CookieAction::kNone;
+  try {
+    session_action = services_.sessions.save(context.session, info);
+  } catch (const std::exception& e) {
+    if (db::classify(e) == db::Failure::kOther) throw;
+    core::log::warning("session not saved; answering anyway",
+                       {{"request_id", request_id}, {"path", request.path}, {"error", e.what()}});
+  }
+  switch (session_action) {
     case CookieAction::kSet:
       response.add_header("Set-Cookie", http::build_set_cookie(session_cookie, context.session.id(), options));
       break;

@@ -11,7 +11,8 @@ TEST(DatabaseErrors, MariadbCodesSayWhatHappened) {
   EXPECT_EQ(db::classify(soci::mysql_soci_error("Lost connection to server during query", 2013)), Failure::kConnectionLost);
   EXPECT_EQ(db::classify(soci::mysql_soci_error("MySQL server has gone away", 2006)), Failure::kConnectionLost);
   EXPECT_EQ(db::classify(soci::mysql_soci_error("Deadlock found when trying to get lock", 1213)), Failure::kConflict);
-  EXPECT_EQ(db::classify(soci::mysql_soci_error("Lock wait timeout exceeded", 1205)), Failure::kConflict);
+  EXPECT_EQ(db::classify(soci::mysql_soci_error("Lock wait timeout exceeded", 1205)), Failure::kBusy);
+  EXPECT_EQ(db::classify(soci::mysql_soci_error("Server shutdown in progress", 1053)), Failure::kConnectionLost);
   EXPECT_EQ(db::classify(soci::mysql_soci_error("The table is full", 1114)), Failure::kFull);
   EXPECT_EQ(db::classify(soci::mysql_soci_error("Duplicate entry", 1062)), Failure::kOther);
 }
@@ -24,6 +25,7 @@ TEST(DatabaseErrors, PostgresqlStatesSayWhatHappened) {
   EXPECT_EQ(db::classify(soci::postgresql_soci_error("connection failure", "08006")), Failure::kConnectionLost);
   EXPECT_EQ(db::classify(soci::postgresql_soci_error("could not extend file: No space left on device", "53100")),
             Failure::kFull);
+  EXPECT_EQ(db::classify(soci::postgresql_soci_error("canceling statement due to lock timeout", "55P03")), Failure::kBusy);
   EXPECT_EQ(db::classify(soci::postgresql_soci_error("duplicate key value", "23505")), Failure::kOther);
 }
 
