@@ -30,24 +30,10 @@ using testing_support::raw_exchange;
 
 namespace {
 
-int connect_to(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
 // Sends `head` then `body` in pieces, as an uploading browser does, and stops sending as soon as the server
 // answers (a 413 arrives before the body is through). Returns everything the server answered.
 std::string send_large(int port, const std::string& head, const std::string& body) {
-  int fd = connect_to(port);
+  int fd = testing_support::connect_loopback(port);
   if (fd < 0) return "connect failed";
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
   std::string pending_head = head;
@@ -195,13 +181,13 @@ TEST(HostileInput, MoreConnectionsThanDescriptorsPauseTheAcceptLoopQuietly) {
   Browser browser(server.base_url());
   ASSERT_EQ(browser.get("/up").status, 200);
   // A visitor already connected before the flood, who keeps their connection.
-  int existing = connect_to(server.port());
+  int existing = testing_support::connect_loopback(server.port());
   ASSERT_GE(existing, 0);
   std::size_t lines_before = line_count(server.log_contents());
 
   std::vector<int> held;
   for (int i = 0; i < kHeld; ++i) {
-    int fd = connect_to(server.port());
+    int fd = testing_support::connect_loopback(server.port());
     if (fd >= 0) held.push_back(fd);
   }
   EXPECT_EQ(held.size(), static_cast<std::size_t>(kHeld));

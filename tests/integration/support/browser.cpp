@@ -147,16 +147,23 @@ std::string visible_text(const std::string& html) {
   return text;
 }
 
-std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
+int connect_loopback(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
   inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
   if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     close(fd);
-    throw std::runtime_error("connect failed");
+    return -1;
   }
+  return fd;
+}
+
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
+  int fd = connect_loopback(port);
+  if (fd < 0) throw std::runtime_error("connect failed");
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);

@@ -49,6 +49,8 @@ std::string csrf_token_in(const std::string& html);
 // Text of an HTML page with tags removed and entities for < > & " ' decoded (for "the user sees X").
 std::string visible_text(const std::string& html);
 
+// A TCP connection to 127.0.0.1:port (the caller closes it), or -1.
+int connect_loopback(int port);
 // Sends raw bytes over a fresh TCP connection and returns what the server answered (for malformed HTTP).
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 5000);
 
