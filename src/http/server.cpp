@@ -143,7 +143,14 @@ struct Server::Impl {
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
   std::atomic<bool> stopping{false};
-  std::atomic<int> in_flight{0};
+  std::atomic<int> in_flight{0};  // requests between their header and the end of their answer
+  struct InFlight {
+    std::atomic<int>& count;
+    explicit InFlight(std::atomic<int>& counter) : count(counter) { ++count; }
+    ~InFlight() { --count; }
+    InFlight(const InFlight&) = delete;
+    InFlight& operator=(const InFlight&) = delete;
+  };
   std::uint16_t bound_port = 0;
   // The accept loop runs on this strand; its pause timer is cancelled (on the strand) when a connection closes.
   asio::strand<asio::io_context::executor_type> accept_strand = asio::make_strand(io);
@@ -319,6 +326,9 @@ struct Server::Impl {
         co_return;
       }
       first = false;
+      // From its header on, the request is in flight: a shutdown waits for it (its body may still be arriving)
+      // instead of dropping it.
+      InFlight counted{in_flight};
 
       auto& header = parser.get();
       if (!framing_is_unambiguous(header)) {
@@ -360,7 +370,6 @@ struct Server::Impl {
       unsigned version = message.version();
       Request request = to_request(std::move(message), peer);
 
-      ++in_flight;
       // Run the application on the worker pool; the coroutine resumes on this connection's strand.
       Response response = co_await asio::co_spawn(
           workers.get_executor(),
@@ -371,7 +380,6 @@ struct Server::Impl {
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
       auto write_error = co_await write_response(stream, std::move(response), version, keep_alive, head_only);
       stream.expires_never();
-      --in_flight;
       if (write_error || !keep_alive) break;
     }
     beast::error_code ignored;

@@ -12,6 +12,7 @@
 
 #include "core/config.hpp"
 #include "core/strings.hpp"
+#include "core/unique_fd.hpp"
 
 namespace ops {
 
@@ -22,13 +23,6 @@ namespace fs = std::filesystem;
 constexpr std::string_view kMagic = "NICOENC1";
 constexpr std::size_t kPlainChunk = 1 << 20;
 constexpr std::size_t kCipherChunk = kPlainChunk + crypto_secretstream_xchacha20poly1305_ABYTES;
-
-struct FdGuard {
-  int fd;
-  ~FdGuard() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // Reads up to `size` bytes, fewer only at the end of the file.
 std::size_t read_full(int fd, unsigned char* buffer, std::size_t size, const fs::path& file) {
@@ -105,13 +99,13 @@ void StreamEncryptor::push(bool final_chunk) {
 }
 
 FileDigest encrypt_file(const fs::path& plain, const fs::path& encrypted, const std::string& key, bool sync) {
-  FdGuard in{::open(plain.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) throw std::runtime_error("cannot open " + plain.string() + ": " + std::strerror(errno));
+  core::UniqueFd in(::open(plain.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw std::runtime_error("cannot open " + plain.string() + ": " + std::strerror(errno));
   ArtifactWriter out(encrypted, sync);
   StreamEncryptor encryptor(key, out);
   std::vector<unsigned char> buffer(kPlainChunk);
   for (;;) {
-    std::size_t n = read_full(in.fd, buffer.data(), buffer.size(), plain);
+    std::size_t n = read_full(in.get(), buffer.data(), buffer.size(), plain);
     if (n == 0) break;
     encryptor.write(std::string_view(reinterpret_cast<const char*>(buffer.data()), n));
   }
@@ -121,10 +115,10 @@ FileDigest encrypt_file(const fs::path& plain, const fs::path& encrypted, const 
 
 void decrypt_file(const fs::path& encrypted, const fs::path& plain, const std::string& key, bool sync) {
   check_key(key);
-  FdGuard in{::open(encrypted.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) throw std::runtime_error("cannot open " + encrypted.string() + ": " + std::strerror(errno));
+  core::UniqueFd in(::open(encrypted.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw std::runtime_error("cannot open " + encrypted.string() + ": " + std::strerror(errno));
   unsigned char preamble[8 + crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-  if (read_full(in.fd, preamble, sizeof preamble, encrypted) != sizeof preamble ||
+  if (read_full(in.get(), preamble, sizeof preamble, encrypted) != sizeof preamble ||
       std::memcmp(preamble, kMagic.data(), kMagic.size()) != 0)
     throw std::runtime_error("cannot decrypt " + encrypted.filename().string() + ": not an encrypted nico artifact");
   crypto_secretstream_xchacha20poly1305_state stream;
@@ -135,7 +129,7 @@ void decrypt_file(const fs::path& encrypted, const fs::path& plain, const std::s
   std::vector<unsigned char> cipher(kCipherChunk), clear(kPlainChunk);
   bool finished = false;
   for (;;) {
-    std::size_t n = read_full(in.fd, cipher.data(), cipher.size(), encrypted);
+    std::size_t n = read_full(in.get(), cipher.data(), cipher.size(), encrypted);
     if (n == 0) break;
     if (finished) throw cannot_decrypt(encrypted);  // bytes after the FINAL chunk
     unsigned long long length = 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/crypto.hpp"
+#include "core/unique_fd.hpp"
 
 namespace ops {
 
@@ -26,13 +27,6 @@ std::runtime_error io_error(const std::string& what, const std::filesystem::path
 }
 
 // Closes the descriptor when the scope ends, whatever happens.
-struct FdGuard {
-  int fd;
-  ~FdGuard() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 }  // namespace
 
 struct Sha256::State {
@@ -59,13 +53,13 @@ std::string Sha256::hex_digest() {
 }
 
 FileDigest digest_file(const std::filesystem::path& file) {
-  FdGuard in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) throw io_error("cannot open", file);
+  core::UniqueFd in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw io_error("cannot open", file);
   std::vector<char> buffer(kChunkBytes);
   Sha256 hash;
   FileDigest digest;
   for (;;) {
-    ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw io_error("cannot read", file);
     if (n == 0) break;
@@ -128,24 +122,24 @@ FileDigest ArtifactWriter::finish() {
 }
 
 void fsync_path(const std::filesystem::path& path) {
-  FdGuard fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (fd.fd < 0) throw io_error("cannot open", path);
-  if (::fsync(fd.fd) != 0) throw io_error("cannot fsync", path);
+  core::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) throw io_error("cannot open", path);
+  if (::fsync(fd.get()) != 0) throw io_error("cannot fsync", path);
 }
 
 void sync_filesystem(const std::filesystem::path& path) {
-  FdGuard fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (fd.fd < 0) throw io_error("cannot open", path);
-  if (::syncfs(fd.fd) != 0) throw io_error("cannot sync the filesystem of", path);
+  core::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) throw io_error("cannot open", path);
+  if (::syncfs(fd.get()) != 0) throw io_error("cannot sync the filesystem of", path);
 }
 
 FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to) {
-  FdGuard in{::open(from.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
+  core::UniqueFd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
   ArtifactWriter out(to, false);
   std::vector<char> buffer(kChunkBytes);
   for (;;) {
-    ssize_t n = ::read(in.fd, buffer.data(), buffer.size());
+    ssize_t n = ::read(in.get(), buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
     if (n == 0) break;

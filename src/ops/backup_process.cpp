@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "core/strings.hpp"
+#include "core/unique_fd.hpp"
 
 extern char** environ;
 
@@ -28,26 +29,13 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kStderrKeepBytes = 8 * 1024;
 
-struct Fd {
-  int fd = -1;
-  Fd() = default;
-  explicit Fd(int value) : fd(value) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  void reset() {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-};
-
 struct Pipe {
-  Fd read_end, write_end;
+  core::UniqueFd read_end, write_end;
   Pipe() {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe failed: ") + std::strerror(errno));
-    read_end.fd = fds[0];
-    write_end.fd = fds[1];
+    read_end.reset(fds[0]);
+    write_end.reset(fds[1]);
   }
 };
 
@@ -112,13 +100,13 @@ ProcessResult run_process(const ProcessSpec& spec, const std::function<void(std:
   if (spec.argv.empty()) throw std::runtime_error("no program to run");
   Pipe out, err;
   std::string stdin_path = spec.stdin_file.empty() ? "/dev/null" : spec.stdin_file.string();
-  Fd in(::open(stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (in.fd < 0) throw std::runtime_error("cannot open " + stdin_path + ": " + std::strerror(errno));
+  core::UniqueFd in(::open(stdin_path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!in.valid()) throw std::runtime_error("cannot open " + stdin_path + ": " + std::strerror(errno));
 
   SpawnActions actions;
-  posix_spawn_file_actions_adddup2(&actions.actions, in.fd, STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions.actions, out.write_end.fd, STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions.actions, err.write_end.fd, STDERR_FILENO);
+  posix_spawn_file_actions_adddup2(&actions.actions, in.get(), STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions.actions, out.write_end.get(), STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions.actions, err.write_end.get(), STDERR_FILENO);
   if (!spec.working_directory.empty())
     posix_spawn_file_actions_addchdir_np(&actions.actions, spec.working_directory.c_str());
 
@@ -145,13 +133,13 @@ ProcessResult run_process(const ProcessSpec& spec, const std::function<void(std:
   auto deadline = Clock::now() + std::chrono::seconds(spec.timeout_seconds);
   std::vector<char> buffer(1 << 16);
   try {
-    while (out.read_end.fd >= 0 || err.read_end.fd >= 0) {
+    while (out.read_end.get() >= 0 || err.read_end.get() >= 0) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
       if (left <= 0) {
         result.timed_out = true;
         break;
       }
-      pollfd fds[2] = {{out.read_end.fd, POLLIN, 0}, {err.read_end.fd, POLLIN, 0}};
+      pollfd fds[2] = {{out.read_end.get(), POLLIN, 0}, {err.read_end.get(), POLLIN, 0}};
       int ready = ::poll(fds, 2, static_cast<int>(std::min<long long>(left, 1000)));
       if (ready < 0 && errno == EINTR) continue;
       if (ready < 0) throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/unique_fd.hpp"
 #include "ops/backup_io.hpp"
 
 namespace ops {
@@ -28,13 +29,6 @@ constexpr int kPagesPerStep = 256;
 // a restore) before we give up.
 constexpr auto kBusyGiveUp = std::chrono::seconds(30);
 constexpr int kBusyTimeoutMs = 5000;
-
-struct FdGuard {
-  int fd;
-  ~FdGuard() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 struct SqliteCloser {
   void operator()(sqlite3* handle) const { sqlite3_close_v2(handle); }
@@ -135,11 +129,11 @@ void sqlite_online_backup(const fs::path& source, const fs::path& destination, c
 
   // SQLite writes the copy; we pace its writeback from a descriptor of our own (see WritebackPacer). The file
   // exists once the destination was opened with the PRAGMAs above.
-  FdGuard pacing_fd{::open(destination.c_str(), O_RDONLY | O_CLOEXEC)};
-  WritebackPacer pacer(pacing_fd.fd);
+  core::UniqueFd pacing_fd(::open(destination.c_str(), O_RDONLY | O_CLOEXEC));
+  WritebackPacer pacer(pacing_fd.get());
   copy_pages(from.get(), to.get(), [&](long long copied, long long total) {
     struct stat info {};
-    if (pacing_fd.fd >= 0 && ::fstat(pacing_fd.fd, &info) == 0) pacer.advance(info.st_size);
+    if (pacing_fd.valid() && ::fstat(pacing_fd.get(), &info) == 0) pacer.advance(info.st_size);
     if (progress) progress(copied, total);
   });
   execute(from.get(), "COMMIT");  // ends the read transaction: the server may checkpoint again

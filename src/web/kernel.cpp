@@ -7,6 +7,8 @@
 #include <optional>
 #include <typeinfo>
 
+#include <nlohmann/json.hpp>
+
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -47,6 +49,7 @@ bool is_state_changing(std::string_view method) {
 
 int status_for(core::ErrorKind kind) {
   switch (kind) {
+    case core::ErrorKind::kBadRequest: return 400;
     case core::ErrorKind::kNotFound: return 404;
     case core::ErrorKind::kInvalid: return 422;
     case core::ErrorKind::kConflict: return 409;
@@ -54,6 +57,38 @@ int status_for(core::ErrorKind kind) {
     case core::ErrorKind::kUnavailable: return 503;
   }
   return 500;
+}
+
+// What the JSON answer says when the error carries no message of its own.
+const char* default_message(int status) {
+  switch (status) {
+    case 400: return "No pudimos entender la solicitud.";
+    case 403: return "No tenés permisos para acceder a esta sección.";
+    case 404: return "No encontramos lo que buscabas.";
+    case 409: return "Otra persona cambió estos datos recién. Recargá la página y probá de nuevo.";
+    case 422: return "Los datos enviados no son válidos.";
+    default: return "El servicio no está disponible por ahora. Probá de nuevo en unos segundos.";
+  }
+}
+
+// The one place a domain error becomes an answer: an info log line (an answer, not an incident: no alert), then
+// {"ok":false,"message":…} for the app's fetch() calls (they send Accept: application/json and/or
+// X-Requested-With: XMLHttpRequest, see Context::wants_json) or the Spanish page for the status.
+http::Response domain_error_answer(const Services& services, Context& context, const core::DomainError& error) {
+  const int status = status_for(error.kind());
+  core::log::info("domain error", {{"request_id", context.request_id},
+                                   {"status", std::to_string(status)},
+                                   {"path", context.request.path},
+                                   {"detail", error.what()}});
+  http::Response response;
+  if (context.wants_json()) {
+    const std::string& message = error.user_message().empty() ? default_message(status) : error.user_message();
+    response = http::Response::json(status, nlohmann::ordered_json{{"ok", false}, {"message", message}}.dump());
+  } else {
+    response = error_page(services, &context, status, {.message = error.user_message()});
+  }
+  if (status == 503) response.set_header("Retry-After", "5");
+  return response;
 }
 
 
@@ -235,7 +270,13 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   }
   route_name = route->name;
   context.route_name = route->name;
-  if (route->stateless) return route->handler(context);
+  if (route->stateless) {  // no session, no CSRF, no user: straight to the handler (step 7 without the rest)
+    try {
+      return route->handler(context);
+    } catch (const core::DomainError& e) {
+      return domain_error_answer(services_, context, e);
+    }
+  }
 
   // 4. Session.
   auto cookies = http::parse_cookies(request.header("cookie"));
@@ -279,8 +320,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     try {
       response = route->handler(context);
     } catch (const core::DomainError& e) {
-      core::log::info("domain error", {{"request_id", request_id}, {"detail", e.what()}});
-      response = error_page(services_, &context, status_for(e.kind()), {.message = e.user_message()});
+      response = domain_error_answer(services_, context, e);
     }
   }
 

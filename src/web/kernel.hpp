@@ -8,7 +8,9 @@
 //   6. user resolution, then the route's access rule (guest / auth / admin)
 //   7. the handler
 //   8. session save and cookies; security headers on every response; one access-log line
-// Domain errors map to their status page; anything else is logged with the request id and answered with 500.
+// Domain errors (core::DomainError, thrown by handlers and domain code) map to their status and page, or to a
+// {"ok":false,"message":…} body for fetch() calls, logged as info; a database that cannot serve answers 503
+// (db::classify); anything else is logged with the request id and answered with 500.
 #pragma once
 
 #include <exception>

@@ -172,6 +172,17 @@ http::Response render(Context& context, View& view, int status) {
   return http::Response::html(status, std::move(html));
 }
 
+namespace {
+// The page's sentence when the caller gave no message of its own.
+const char* default_message(int status) {
+  switch (status) {
+    case 409: return "Otra persona cambió estos datos o la acción ya se hizo. Recargá la página y revisá antes de seguir.";
+    case 422: return "Hay datos que no podemos aceptar. Revisalos e intentá de nuevo.";
+    default: return "No tenés permisos para acceder a esta sección.";
+  }
+}
+}  // namespace
+
 http::Response error_page(const Services& services, Context* context, int status, const ErrorDetails& details) {
   struct PageInfo {
     const char* file;
@@ -182,6 +193,8 @@ http::Response error_page(const Services& services, Context* context, int status
     case 403: info = {"pages/errors/403.tpl", "Acceso restringido"}; break;
     case 404: info = {"pages/errors/404.tpl", "Página no encontrada"}; break;
     case 419: info = {"pages/errors/419.tpl", "419 — Sesión expirada"}; break;
+    case 409: info = {"pages/errors/409.tpl", "Conflicto con los datos"}; break;
+    case 422: info = {"pages/errors/422.tpl", "Datos no válidos"}; break;
     case 429: info = {"pages/errors/429.tpl", "Demasiadas solicitudes"}; break;
     case 503:  // maintenance mode, or (with a message) a database that cannot serve right now
       info = details.message.empty() ? PageInfo{"pages/errors/503.tpl", "503 — Mantenimiento"}
@@ -196,8 +209,9 @@ http::Response error_page(const Services& services, Context* context, int status
   std::string back = context ? context->previous_url("/") : "/";
   dict.set("BACK_HREF", back);
   dict.set("STATUS", status);
-  dict.set("MESSAGE", details.message.empty() ? "No tenés permisos para acceder a esta sección." : details.message);
-  if (status == 408) dict.set("REASON", "La solicitud tardó demasiado en llegar. Probá de nuevo.");
+  dict.set("MESSAGE", details.message.empty() ? default_message(status) : details.message);
+  if (status == 400 && !details.message.empty()) dict.set("REASON", details.message);
+  else if (status == 408) dict.set("REASON", "La solicitud tardó demasiado en llegar. Probá de nuevo.");
   else if (status == 413) dict.set("REASON", "Lo que enviaste es demasiado grande (por ejemplo, una imagen muy pesada).");
   else if (status == 431) dict.set("REASON", "La solicitud tiene encabezados demasiado grandes. Probá borrar las cookies del sitio.");
   else dict.set("REASON", "No pudimos entender la solicitud. Revisá los datos e intentá de nuevo.");

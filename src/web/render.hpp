@@ -1,4 +1,4 @@
-// Rendering a page inside the layout, and the Spanish error pages (403, 404, 419, 429, 500, 503, plus the
+// Rendering a page inside the layout, and the Spanish error pages (403, 404, 409, 422, 419, 429, 500, 503, plus the
 // transport rejections 400, 408, 413, 431 which reuse the generic error page).
 #pragma once
 
@@ -23,7 +23,8 @@ bool use_cached_page(Context& context, View& view, const std::string& key);
 void add_assets(Dict& dict, const Services& services);
 
 struct ErrorDetails {
-  std::string message;     // 403: the reason shown to the user; 503: what is unavailable (else: maintenance)
+  std::string message;     // 403/409/422: the reason shown to the user; 400: replaces the generic reason;
+                           // 503: what is unavailable (else: maintenance)
   std::string request_id;  // 500/503: reference to the log line
   std::string debug;       // 500 with APP_DEBUG=true outside production only
 };

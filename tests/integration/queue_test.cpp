@@ -148,20 +148,17 @@ TEST(QueueCommands, MaintenanceModePausesTheWorkerUnlessForced) {
 
 TEST(QueueCommands, SigtermStopsAnIdleWorkerWithExitZero) {
   AppServer server;
-  CommandResult result;
-  std::thread worker([&] { result = server.run({"queue:work", "--sleep=1"}); });
-  int pid = -1;
-  for (int i = 0; i < 100 && pid < 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    pid = find_nico_process(server, "queue:work");
-  }
+  int pid = server.spawn_command({"queue:work", "--sleep=1"});
   ASSERT_GT(pid, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let it install its handlers and start idling
+  // The worker prints this line once its stop handlers are installed: a signal from now on is a clean stop.
+  auto output = server.base_path() / "storage/logs/spawned.log";
+  bool ready = testing_support::wait_for_text(output, "Processing jobs from the [default] queue.");
   kill(pid, SIGTERM);
-  worker.join();
-  EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_NE(result.output.find("Stop signal received: worker stopped after 0 job(s)."), std::string::npos)
-      << result.output;
+  EXPECT_EQ(testing_support::wait_for_exit(pid), 0) << testing_support::read_text(output);
+  ASSERT_TRUE(ready) << testing_support::read_text(output);
+  EXPECT_NE(testing_support::read_text(output).find("Stop signal received: worker stopped after 0 job(s)."),
+            std::string::npos)
+      << testing_support::read_text(output);
 }
 
 TEST(QueueCommands, SigtermLetsTheCurrentJobFinishThenExitsZero) {

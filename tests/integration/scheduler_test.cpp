@@ -151,19 +151,15 @@ TEST(SchedulerCommands, BadNowIsAUsageError) {
 
 TEST(SchedulerCommands, ScheduleWorkStopsOnSigterm) {
   AppServer server;
-  CommandResult result;
-  std::thread worker([&] { result = server.run({"schedule:work"}); });
-  int pid = -1;
-  for (int i = 0; i < 100 && pid < 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    pid = find_nico_process(server, "schedule:work");
-  }
+  int pid = server.spawn_command({"schedule:work"});
   ASSERT_GT(pid, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Printed once the SIGTERM handler is installed.
+  auto output = server.base_path() / "storage/logs/spawned.log";
+  bool ready = testing_support::wait_for_text(
+      output, "Running scheduled tasks every minute (America/Argentina/Cordoba)");
   kill(pid, SIGTERM);
-  worker.join();
-  EXPECT_EQ(result.exit_code, 0) << result.output;
-  EXPECT_NE(result.output.find("Running scheduled tasks every minute (America/Argentina/Cordoba)"), std::string::npos)
-      << result.output;
-  EXPECT_NE(result.output.find("Stop signal received"), std::string::npos) << result.output;
+  EXPECT_EQ(testing_support::wait_for_exit(pid), 0) << testing_support::read_text(output);
+  ASSERT_TRUE(ready) << testing_support::read_text(output);
+  EXPECT_NE(testing_support::read_text(output).find("Stop signal received"), std::string::npos)
+      << testing_support::read_text(output);
 }

@@ -6,6 +6,7 @@
 #include <deque>
 #include <nlohmann/json.hpp>
 
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 
@@ -29,10 +30,10 @@ std::string contains_pattern(const std::string& text) {
   return out + "%";
 }
 
-std::optional<std::int64_t> parse_id(std::string text) {
-  if (!text.empty() && text[0] == '#') text.erase(0, 1);
-  if (text.empty() || text.size() > 18 || core::digits_only(text) != text) return std::nullopt;
-  return std::stoll(text);
+// "#42" or "42" (the actor filter accepts the id as the list shows it).
+std::optional<long long> actor_id(std::string_view text) {
+  if (!text.empty() && text[0] == '#') text.remove_prefix(1);
+  return core::parse_id(text);
 }
 
 // WHERE clause and its parameters (kept in deques so the references SOCI binds stay valid).
@@ -68,7 +69,7 @@ Where build_where(const AuditFilter& filter, db::Dialect dialect) {
   if (!filter.event.empty()) where.text("a.event = " + name(), filter.event);
   std::string actor = core::trim(filter.actor);
   if (!actor.empty()) {
-    if (auto id = parse_id(actor)) {
+    if (auto id = actor_id(actor)) {
       where.number("a.actor_id = " + name(), *id);
     } else {
       // One placeholder per use: SOCI binds by position on MySQL.

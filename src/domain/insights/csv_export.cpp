@@ -10,6 +10,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/insights/dashboard.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/status.hpp"
 
 namespace insights {
@@ -31,22 +32,6 @@ std::string money(const std::string& centavos) {
 std::string local_time(const std::string& utc) { return utc.empty() ? "" : core::format_local(utc.substr(0, 19)); }
 
 std::string yes_no(const std::string& flag) { return flag == "1" ? "Sí" : "No"; }
-
-std::string order_payment_label(const std::string& key) {
-  if (key == "local") return "Pago en el local";
-  if (key == "mercado_pago") return "Mercado Pago";
-  if (key == "transferencia") return "Transferencia";
-  return key;
-}
-
-std::string repair_payment_label(const std::string& key) {
-  static const std::array<std::pair<const char*, const char*>, 6> kLabels = {
-      {{"cash", "Efectivo"}, {"transfer", "Transferencia"}, {"debit", "Débito"}, {"credit", "Crédito"},
-       {"mp", "Mercado Pago"}, {"other", "Otro"}}};
-  for (const auto& [k, label] : kLabels)
-    if (key == k) return label;
-  return key;
-}
 
 std::string repair_status_label(const std::string& key) {
   auto status = repairs::parse_status(key);
@@ -152,7 +137,7 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
               range_clause("o.created_at", from_utc, to_utc) + " ORDER BY o.created_at, o.id",
           from_utc, to_utc, [&](const auto& c) {
             write_row(out, {{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {c[4]}, {c[5]},
-                            {c[6]}, {c[7]}, {order_payment_label(c[8])}, {c[9], false}, {money(c[10]), false},
+                            {c[6]}, {c[7]}, {payments::order_payment_label(c[8])}, {c[9], false}, {money(c[10]), false},
                             {c[11]}});
           });
       break;
@@ -168,7 +153,7 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
           from_utc, to_utc, [&](const auto& c) {
             write_row(out, {{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]}, {c[5]},
                             {core::trim(c[6] + " " + c[7])}, {c[8]}, {c[9]}, {money(c[10]), false},
-                            {money(c[11]), false}, {repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
+                            {money(c[11]), false}, {payments::repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
                             {c[15]}});
           });
       break;

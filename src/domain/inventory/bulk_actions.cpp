@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
@@ -56,7 +57,7 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
   std::set<long long> unique;
   long long invalid = 0;
   for (const auto& text : request.ids) {
-    if (auto id = parse_id(text)) unique.insert(*id);
+    if (auto id = core::parse_id(text)) unique.insert(*id);
     else ++invalid;
   }
   long long duplicates = static_cast<long long>(request.ids.size()) - invalid - static_cast<long long>(unique.size());
@@ -77,7 +78,7 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
 
   soci::session* sql = &tx.sql();
   if (request.action == "set_category") {
-    auto id = parse_id(request.category_id);
+    auto id = core::parse_id(request.category_id);
     long long exists = 0;
     if (id) *sql << "SELECT COUNT(*) FROM categories WHERE id = :id", soci::use(*id), soci::into(exists);
     if (!id || exists == 0) return refused("Elegí una categoría válida.");

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
@@ -53,7 +54,7 @@ core::FieldErrors validate(soci::session& sql, const ProductInput& input, ValidP
   if (out.name.empty()) errors.add("name", "El nombre es obligatorio.");
   else if (core::exceeds_length(out.name, 120)) errors.add("name", "El nombre no puede superar 120 caracteres.");
   if (core::exceeds_length(input.slug, 255)) errors.add("slug", "El slug no puede superar 255 caracteres.");
-  auto category = parse_id(input.category_id);
+  auto category = core::parse_id(input.category_id);
   long long category_exists = 0;
   if (category) sql << "SELECT COUNT(*) FROM categories WHERE id = :id", soci::use(*category), soci::into(category_exists);
   if (!category || category_exists == 0) errors.add("category_id", "Elegí una categoría válida.");
@@ -92,14 +93,6 @@ std::string Product::image_url() const {
   if (!legacy_image.empty())
     return legacy_image.find('/') == std::string::npos ? "/storage/products/" + legacy_image : "/storage/" + legacy_image;
   return "";
-}
-
-std::optional<long long> parse_id(std::string_view text) {
-  std::string trimmed = core::trim(text);
-  if (trimmed.empty() || trimmed.size() > 18 || core::digits_only(trimmed) != trimmed) return std::nullopt;
-  long long id = std::stoll(trimmed);
-  if (id <= 0) return std::nullopt;
-  return id;
 }
 
 std::optional<long long> parse_stock(const std::string& text) {

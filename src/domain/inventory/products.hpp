@@ -87,7 +87,5 @@ bool set_product_stock(db::Tx& tx, long long id, long long stock);
 
 // A non-negative whole number ("12"), or nullopt ("-1", "1.5", "abc", "").
 std::optional<long long> parse_stock(const std::string& text);
-// A positive row id ("42"), or nullopt ("0", "-1", "abc", ""): route parameters, form selects, bulk ids.
-std::optional<long long> parse_id(std::string_view text);
 
 }  // namespace inventory

@@ -10,6 +10,7 @@
 #include "core/strings.hpp"
 #include "domain/mail/transport.hpp"
 #include "domain/orders/order_queries.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_payload.hpp"
@@ -49,7 +50,7 @@ std::optional<MailMessage> order_confirmation_message(const core::Config& config
     body += "- " + std::to_string(item.quantity) + " × " + item.product_name + ": " + core::format_ars(item.subtotal) +
             "\n";
   body += "\nTotal: " + core::format_ars(order->total) + "\n";
-  body += "Pago: " + orders::payment_method_label(order->payment_method) + "\n";
+  body += "Pago: " + payments::order_payment_label(order->payment_method) + "\n";
   body += "Retira: " + order->customer_name() + "\n";
   if (!order->pickup_delegate_name.empty()) body += "Retira otra persona: " + order->pickup_delegate_name + "\n";
   if (!core::trim(order->notes).empty()) body += "Notas: " + core::trim(order->notes) + "\n";

@@ -197,13 +197,6 @@ long long Order::items_count() const {
   return count;
 }
 
-std::string payment_method_label(const std::string& key) {
-  if (key == "local") return "Pago en el local";
-  if (key == "mercado_pago") return "Mercado Pago";
-  if (key == "transferencia") return "Transferencia";
-  return key;
-}
-
 std::optional<Order> find_order(db::Database& database, long long order_id) {
   auto sql = database.lease();
   Params params;

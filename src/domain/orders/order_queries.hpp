@@ -50,9 +50,6 @@ struct Order {
   long long items_count() const;
 };
 
-// "Pago en el local", "Mercado Pago", "Transferencia"; unknown keys are returned as they are.
-std::string payment_method_label(const std::string& key);
-
 // One order with its items and buyer, or nullopt.
 std::optional<Order> find_order(db::Database& database, long long order_id);
 

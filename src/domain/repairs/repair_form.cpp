@@ -5,8 +5,10 @@
 #include <charconv>
 
 #include "core/money.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/repair_record.hpp"
 
 namespace repairs {
@@ -14,17 +16,9 @@ namespace repairs {
 namespace {
 constexpr int kMaxWarrantyDays = 3650;  // ten years: anything longer is a typo
 
-std::optional<long long> parse_id(const std::string& text) {
-  std::string value = core::trim(text);
-  long long id = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), id);
-  if (value.empty() || ec != std::errc() || end != value.data() + value.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 long long required_id(const std::string& text, const std::string& field, const std::string& missing,
                       core::FieldErrors& errors) {
-  auto id = parse_id(text);
+  auto id = core::parse_id(text);
   if (!id) {
     errors.add(field, missing);
     return 0;
@@ -139,9 +133,7 @@ RepairFormValues validate_repair_form(const RepairFormInput& input, RepairFormMo
 
   values.payment_method = core::trim(input.payment_method);
   if (!values.payment_method.empty()) {
-    bool known = false;
-    for (const auto& [key, label] : payment_methods()) known = known || key == values.payment_method;
-    if (!known) errors.add("payment_method", "Elegí un método de pago de la lista.");
+    if (!payments::is_repair_payment_method(values.payment_method)) errors.add("payment_method", "Elegí un método de pago de la lista.");
   }
   values.payment_notes = core::trim(input.payment_notes);
   max_length(values.payment_notes, 500, "payment_notes", "Las notas de pago", errors);

@@ -156,15 +156,6 @@ std::optional<CustomerRepairDetail> customer_repair(db::Database& database, long
   return detail;
 }
 
-std::string payment_method_label(std::string_view key) {
-  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
-      {"cash", "Efectivo"}, {"transfer", "Transferencia"}, {"debit", "Débito"},
-      {"credit", "Crédito"}, {"mp", "Mercado Pago"},       {"other", "Otro"}};
-  for (const auto& [k, label] : kLabels)
-    if (k == key) return std::string(label);
-  return std::string(key);
-}
-
 std::string warranty_expiry_date(const std::string& delivered_at_utc, long long warranty_days) {
   if (delivered_at_utc.empty() || warranty_days <= 0) return "";
   std::string local = core::format_local(delivered_at_utc, "%Y-%m-%d");

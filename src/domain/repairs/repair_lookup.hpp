@@ -100,9 +100,6 @@ CustomerRepairPage customer_repairs(db::Database& database, long long user_id, i
 // One repair only when it belongs to `user_id` (anything else is "not found": ids are not confirmed). Blocking.
 std::optional<CustomerRepairDetail> customer_repair(db::Database& database, long long user_id, long long repair_id);
 
-// Repair payment method label (docs/domain/repairs.md: cash → "Efectivo", …); "" for "", the key itself when unknown.
-std::string payment_method_label(std::string_view key);
-
 // Warranty end (docs/domain/repairs.md "Payment methods and warranty"): the local date of delivered_at plus
 // warranty_days, as "YYYY-MM-DD" in the shop's time zone; "" when not delivered or days ≤ 0. The warranty covers that
 // whole day.

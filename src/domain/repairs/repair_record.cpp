@@ -133,17 +133,4 @@ std::optional<Warranty> warranty_of(const RepairRecord& repair, const std::strin
   return warranty;
 }
 
-const std::vector<std::pair<std::string, std::string>>& payment_methods() {
-  static const std::vector<std::pair<std::string, std::string>> kMethods = {
-      {"cash", "Efectivo"}, {"transfer", "Transferencia"}, {"debit", "Débito"},
-      {"credit", "Crédito"}, {"mp", "Mercado Pago"},       {"other", "Otro"}};
-  return kMethods;
-}
-
-std::string payment_method_label(const std::string& key) {
-  for (const auto& [method, label] : payment_methods())
-    if (method == key) return label;
-  return key;
-}
-
 }  // namespace repairs

@@ -73,10 +73,4 @@ struct Warranty {
 // nullopt when not delivered or warranty_days ≤ 0. `now_utc` is a SQL UTC timestamp (tests pass their own).
 std::optional<Warranty> warranty_of(const RepairRecord& repair, const std::string& now_utc);
 
-// "Efectivo" for "cash", … (docs/domain/repairs.md "Payment methods and warranty"); "" for "" and the raw key for
-// anything unknown.
-std::string payment_method_label(const std::string& key);
-// The six payment method keys in display order.
-const std::vector<std::pair<std::string, std::string>>& payment_methods();
-
 }  // namespace repairs

@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/payments/payment_methods.hpp"
 
 namespace store {
 
@@ -129,18 +130,11 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
   return {PlaceOrderStatus::kCreated, order_id, ""};
 }
 
-std::string payment_method_label(std::string_view key) {
-  if (key == "local") return "Pago en el local";
-  if (key == "mercado_pago") return "Mercado Pago";
-  if (key == "transferencia") return "Transferencia";
-  return "";
-}
-
 core::FieldErrors validate_checkout_form(const CheckoutForm& form) {
   core::FieldErrors errors;
   if (form.payment_method.empty())
     errors.add("payment_method", "Elegí un método de pago.");
-  else if (payment_method_label(form.payment_method).empty())
+  else if (!payments::is_order_payment_method(form.payment_method))
     errors.add("payment_method", "El método de pago elegido no es válido.");
 
   if (core::exceeds_length(form.notes, kMaxNotesCharacters))

@@ -34,10 +34,6 @@ class Tx;
 
 namespace store {
 
-// Payment methods: local → "Pago en el local", mercado_pago → "Mercado Pago", transferencia → "Transferencia".
-// "" for an unknown key.
-std::string payment_method_label(std::string_view key);
-
 struct CheckoutForm {
   std::string payment_method;         // local | mercado_pago | transferencia
   std::string notes;                  // optional

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "core/totp.hpp"
 #include "db/unit_of_work.hpp"
@@ -256,7 +257,7 @@ http::Response disable_two_factor(web::Context& context) {
 http::Response download_recovery_codes(web::Context& context) {
   auto payload = current_export(context);
   if (!payload || !core::constant_time_equals(context.query.value("token"), payload->token))
-    return web::error_page(context.services, &context, 404);
+    throw core::not_found();
   std::string generated = core::format_local(core::to_sql_utc(std::chrono::system_clock::from_time_t(payload->created_at)),
                                              "%d/%m/%Y %H:%M:%S");
   std::string body = "NicoReparaciones - Codigos de recuperacion 2FA (Admin)\nCuenta: " + context.user->email +
@@ -274,7 +275,7 @@ http::Response download_recovery_codes(web::Context& context) {
 http::Response print_recovery_codes(web::Context& context) {
   auto payload = current_export(context);
   if (!payload || !core::constant_time_equals(context.query.value("token"), payload->token))
-    return web::error_page(context.services, &context, 404);
+    throw core::not_found();
   web::View view("pages/admin/recovery_codes_print.tpl", "Codigos de recuperacion 2FA");
   auto dict = view.dict();
   dict.set("EMAIL", context.user->email);

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/settings/brand_assets.hpp"
@@ -110,7 +111,7 @@ http::Response brand_assets_index(web::Context& context) {
 
 http::Response brand_assets_update(web::Context& context) {
   const auto* slot = settings::find_brand_asset_slot(context.params.at("assetKey"));
-  if (!slot) return web::error_page(context.services, &context, 404);
+  if (!slot) throw core::not_found();
   const http::UploadedFile* file = nullptr;
   for (const auto& candidate : context.input.files)
     if (candidate.field == "file" && !candidate.content.empty()) file = &candidate;
@@ -142,7 +143,7 @@ http::Response brand_assets_update(web::Context& context) {
 
 http::Response brand_assets_reset(web::Context& context) {
   const auto* slot = settings::find_brand_asset_slot(context.params.at("assetKey"));
-  if (!slot) return web::error_page(context.services, &context, 404);
+  if (!slot) throw core::not_found();
   std::string setting_key = settings::brand_asset_setting_key(slot->key);
   std::string previous;
   db::write(context.services.database, [&](db::Tx& tx) {

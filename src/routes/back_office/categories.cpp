@@ -1,5 +1,6 @@
 // Admin categories (docs/domain/store.md "Back office: categories and products"): list, create, edit, delete, active
 // toggle.
+#include "core/errors.hpp"
 #include "domain/inventory/categories.hpp"
 #include "db/unit_of_work.hpp"
 #include "routes/back_office/common.hpp"
@@ -27,7 +28,7 @@ void fill_form(web::Dict dict, web::Context& context, const inventory::Category*
   add_field_error(dict, context, "description", "ERROR_DESCRIPTION");
 }
 
-http::Response not_found(web::Context& context) { return web::error_page(context.services, &context, 404); }
+http::Response not_found(web::Context& context) { throw core::not_found(); }
 
 }  // namespace
 
@@ -112,10 +113,7 @@ http::Response categories_toggle_active(web::Context& context) {
   auto active =
       id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_category_active(tx, *id); })
          : std::nullopt;
-  if (!active) {
-    if (context.wants_json()) return json_answer(404, false, "", "No encontramos esa categoría.");
-    return not_found(context);
-  }
+  if (!active) throw core::not_found("No encontramos esa categoría.", "unknown category");
   std::string message = *active ? "Categoría activada ✅" : "Categoría desactivada ✅";
   if (context.wants_json()) return json_answer(200, true, std::string("\"active\":") + (*active ? "true" : "false"), message);
   context.flash_next("success", message);

@@ -33,8 +33,7 @@ void add_options(web::Dict dict, std::string_view section, const std::vector<std
 }
 
 long long page_param(const web::Context& context) {
-  auto page = parse_id(context.query.value("page"));
-  return page ? *page : 1;
+  return core::parse_page(context.query.value("page"));
 }
 
 void add_pagination(web::Dict dict, const web::Context& context, const std::string& path, long long page, long long pages) {

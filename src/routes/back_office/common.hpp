@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/parse.hpp"
 #include "domain/inventory/products.hpp"
 #include "http/message.hpp"
 #include "web/views.hpp"
@@ -21,7 +22,7 @@ namespace routes::back_office {
 
 // The numeric route parameter `name`, or nullopt (the caller answers 404).
 std::optional<long long> id_param(const web::Context& context, const char* name);
-using inventory::parse_id;
+using core::parse_id;
 
 // {"ok":…, "<key>":…, "message":…}: the quick-action answers.
 http::Response json_answer(int status, bool ok, const std::string& fields, const std::string& message);

@@ -1,6 +1,7 @@
 // Quick actions of the admin product list (docs/domain/ui-contract.md "Back-office pages"): active/featured toggles and
 // stock, answered as JSON for the page's script or as a redirect with a flash for a plain form post; and the bulk
-// actions, always JSON.
+// actions, JSON for the script (a refusal to a plain form post is the 422 page, see web/kernel.cpp).
+#include "core/errors.hpp"
 #include "core/log.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/bulk_actions.hpp"
@@ -14,10 +15,8 @@ namespace routes::back_office {
 
 namespace {
 
-http::Response missing(web::Context& context) {
-  if (context.wants_json()) return json_answer(404, false, "", "No encontramos ese producto.");
-  return web::error_page(context.services, &context, 404);
-}
+// Not found, as the page (plain form) or {"ok":false,"message":…} (the list's script), from the kernel.
+[[noreturn]] void missing(web::Context&) { throw core::not_found("No encontramos ese producto.", "unknown product"); }
 
 http::Response answer(web::Context& context, const std::string& fields, const std::string& message) {
   if (context.wants_json()) return json_answer(200, true, fields, message);
@@ -34,7 +33,7 @@ http::Response products_toggle_active(web::Context& context) {
   auto active =
       id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_product_active(tx, *id); })
          : std::nullopt;
-  if (!active) return missing(context);
+  if (!active) missing(context);
   return answer(context, flag("active", *active), *active ? "Producto activado ✅" : "Producto desactivado ✅");
 }
 
@@ -43,13 +42,13 @@ http::Response products_toggle_featured(web::Context& context) {
   auto featured =
       id ? db::write(context.services.database, [&](db::Tx& tx) { return inventory::toggle_product_featured(tx, *id); })
          : std::nullopt;
-  if (!featured) return missing(context);
+  if (!featured) missing(context);
   return answer(context, flag("featured", *featured), *featured ? "Marcado como destacado ✅" : "Quitado de destacados ✅");
 }
 
 http::Response products_update_stock(web::Context& context) {
   auto id = id_param(context, "product");
-  if (!id) return missing(context);
+  if (!id) missing(context);
   auto stock = inventory::parse_stock(context.input.value("stock"));
   if (!stock) {
     const std::string message = "El stock debe ser un número entero mayor o igual a 0.";
@@ -61,7 +60,7 @@ http::Response products_update_stock(web::Context& context) {
     return context.back_with_errors(errors, {}, "/admin/productos");
   }
   if (!db::write(context.services.database, [&](db::Tx& tx) { return inventory::set_product_stock(tx, *id, *stock); }))
-    return missing(context);
+    missing(context);
   return answer(context, "\"stock\":" + std::to_string(*stock), "Stock actualizado ✅");
 }
 
@@ -74,6 +73,9 @@ http::Response products_bulk(web::Context& context) {
   auto result =
       db::write(context.services.database, [&](db::Tx& tx) { return inventory::apply_bulk_action(tx, request); });
   for (const auto& image : result.removed_images) remove_upload(context, image);
+  // Refused (nothing done): the bar's script reads the counts and the message; a plain form post (no script)
+  // gets the 422 page with the message.
+  if (!result.ok && !context.wants_json()) throw core::invalid(result.message, "bulk action refused: " + request.action);
   std::string fields = "\"affected\":" + std::to_string(result.affected) + ",\"skipped\":" + std::to_string(result.skipped);
   return json_answer(result.status, result.ok, fields, result.message);
 }

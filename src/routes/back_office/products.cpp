@@ -2,6 +2,7 @@
 // optional image (validated by its bytes, web/uploads), delete guarded by sold items.
 #include <cctype>
 
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
@@ -62,7 +63,7 @@ void fill_form(web::Dict dict, web::Context& context, const inventory::Product* 
   }
 }
 
-http::Response not_found(web::Context& context) { return web::error_page(context.services, &context, 404); }
+http::Response not_found(web::Context& context) { throw core::not_found(); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // Admin users (docs/domain/accounts.md "Users admin"): list with search and role filter, a user's page with
 // their orders and repairs, and role changes (audited as admin.user.role_changed).
 #include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/repairs/status.hpp"
@@ -62,7 +63,7 @@ http::Response users_index(web::Context& context) {
 http::Response users_show(web::Context& context) {
   auto id = id_param(context, "user");
   auto user = id ? users_admin::find_user(context.services.database, *id) : std::nullopt;
-  if (!user) return web::error_page(context.services, &context, 404);
+  if (!user) throw core::not_found();
   web::View view("pages/back_office/user_show.tpl", "Admin — Usuario #" + std::to_string(user->id));
   auto dict = view.dict();
   fill_user(dict, *user);
@@ -88,7 +89,7 @@ http::Response users_show(web::Context& context) {
 
 http::Response users_update_role(web::Context& context) {
   auto id = id_param(context, "user");
-  if (!id) return web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found();
   std::string to_role = context.input.value("role");
   // One unit of work: the role and its audit entry commit together.
   auto change = db::write(context.services.database, [&](db::Tx& tx) {
@@ -101,7 +102,7 @@ http::Response users_update_role(web::Context& context) {
   std::string show = "/admin/usuarios/" + std::to_string(*id);
   using Outcome = users_admin::RoleChangeOutcome;
   switch (change.outcome) {
-    case Outcome::kNotFound: return web::error_page(context.services, &context, 404);
+    case Outcome::kNotFound: throw core::not_found();
     case Outcome::kUnchanged:
       context.flash_next("success", users_admin::role_change_message(change.outcome));
       return http::Response::redirect(show, 302);

@@ -21,25 +21,25 @@ std::string items_json(const std::vector<CatalogItem>& items, bool with_slug) {
   for (const auto& item : items) {
     if (out.size() > 1) out += ',';
     JsonObject object;
-    object.num("id", item.id).str("name", item.name);
-    if (with_slug) object.str("slug", item.slug);
-    out += object.done();
+    object.add("id", item.id).add("name", item.name);
+    if (with_slug) object.add("slug", item.slug);
+    out += object.str();
   }
   return out + "]";
 }
 
 std::string item_json(const CatalogItem& item, bool with_slug) {
   JsonObject object;
-  object.num("id", item.id).str("name", item.name);
-  if (with_slug) object.str("slug", item.slug);
-  return object.done();
+  object.add("id", item.id).add("name", item.name);
+  if (with_slug) object.add("slug", item.slug);
+  return object.str();
 }
 
 bool edit_mode(const web::Context& context) { return context.query.value("mode") == "edit"; }
 
 http::Response list_answer(const char* key, const std::vector<CatalogItem>& items, bool with_slug) {
   JsonObject body;
-  body.boolean("ok", true).raw(key, items_json(items, with_slug));
+  body.add("ok", true).add_raw(key, items_json(items, with_slug));
   return json_ok(body);
 }
 
@@ -62,17 +62,17 @@ http::Response quick_add(web::Context& context, CatalogKind parent_kind, const c
   if (!saved.ok()) {
     if (!saved.existing) return json_invalid(saved.errors);
     JsonObject fields;
-    fields.raw("name", "[" + json_string(saved.errors.first("name")) + "]");
+    fields.add_raw("name", "[" + json_string(saved.errors.first("name")) + "]");
     JsonObject body;
-    body.boolean("ok", false)
-        .str("message", saved.errors.first("name"))
-        .raw("errors", fields.done())
-        .raw("existing", item_json(*saved.existing, with_slug))
-        .boolean("existing_active", saved.existing->active);
-    return http::Response::json(422, body.done());
+    body.add("ok", false)
+        .add("message", saved.errors.first("name"))
+        .add_raw("errors", fields.str())
+        .add_raw("existing", item_json(*saved.existing, with_slug))
+        .add("existing_active", saved.existing->active);
+    return http::Response::json(422, body.str());
   }
   JsonObject body;
-  body.boolean("ok", true).raw(key, item_json(*saved.item, with_slug));
+  body.add("ok", true).add_raw(key, item_json(*saved.item, with_slug));
   return json_ok(body);
 }
 

@@ -142,7 +142,7 @@ http::Response model_groups_assign(web::Context& context) {
   }
   if (!json) return back_with_success(context, "Grupo del modelo actualizado.", kIndex);
   JsonObject body;
-  body.boolean("ok", true);
+  body.add("ok", true);
   return json_ok(body);
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
@@ -254,14 +255,11 @@ http::Response pricing_toggle(web::Context& context) {
   auto active =
       id ? db::write(context.services.database, [&](db::Tx& tx) { return catalog::toggle_pricing_rule(tx, *id); })
          : std::nullopt;
-  if (!active) {
-    if (context.wants_json()) return json_refusal("Regla no encontrada.", 404);
-    return not_found(context);
-  }
+  if (!active) throw core::not_found("Regla no encontrada.", "unknown pricing rule");
   std::string message = *active ? "Regla activada." : "Regla desactivada.";
   if (context.wants_json()) {
     JsonObject body;
-    body.boolean("ok", true).boolean("active", *active).str("message", message);
+    body.add("ok", true).add("active", *active).add("message", message);
     return json_ok(body);
   }
   return back_with_success(context, message, kIndex);

@@ -26,14 +26,14 @@ std::string optional_pesos(const std::optional<std::int64_t>& cents) { return ce
 
 std::string rule_json(const catalog::PricingRule& rule) {
   JsonObject object;
-  object.num("id", rule.id).str("mode", catalog::pricing_mode_key(rule.mode));
-  object.raw("multiplier",
+  object.add("id", rule.id).add("mode", catalog::pricing_mode_key(rule.mode));
+  object.add_raw("multiplier",
              rule.multiplier_hundredths ? catalog::format_multiplier(*rule.multiplier_hundredths) : std::string("null"));
-  object.raw("min_profit", optional_pesos(rule.min_profit_cents));
-  object.raw("fixed_total", optional_pesos(rule.fixed_total_cents));
-  object.raw("shipping_default", json_pesos(rule.shipping_default_cents));
-  object.num("priority", rule.priority);
-  return object.done();
+  object.add_raw("min_profit", optional_pesos(rule.min_profit_cents));
+  object.add_raw("fixed_total", optional_pesos(rule.fixed_total_cents));
+  object.add_raw("shipping_default", json_pesos(rule.shipping_default_cents));
+  object.add("priority", rule.priority);
+  return object.str();
 }
 
 // Reads an optional id parameter; a present but malformed value is an error on that field.
@@ -97,22 +97,22 @@ http::Response pricing_resolve(web::Context& context) {
   }
 
   JsonObject figures;
-  figures.raw("parts_cost", json_pesos(input.figures.parts_cost_cents))
-      .raw("labor_cost", json_pesos(input.figures.labor_cost_cents))
-      .raw("shipping", json_pesos(quote.shipping_cents))
-      .raw("profit", json_pesos(quote.profit_cents))
-      .raw("total", json_pesos(quote.total_cents))
-      .num("shipping_cents", quote.shipping_cents)
-      .num("profit_cents", quote.profit_cents)
-      .num("total_cents", quote.total_cents)
-      .str("profit_formatted", core::format_ars(quote.profit_cents))
-      .str("total_formatted", core::format_ars(quote.total_cents));
+  figures.add_raw("parts_cost", json_pesos(input.figures.parts_cost_cents))
+      .add_raw("labor_cost", json_pesos(input.figures.labor_cost_cents))
+      .add_raw("shipping", json_pesos(quote.shipping_cents))
+      .add_raw("profit", json_pesos(quote.profit_cents))
+      .add_raw("total", json_pesos(quote.total_cents))
+      .add("shipping_cents", quote.shipping_cents)
+      .add("profit_cents", quote.profit_cents)
+      .add("total_cents", quote.total_cents)
+      .add("profit_formatted", core::format_ars(quote.profit_cents))
+      .add("total_formatted", core::format_ars(quote.total_cents));
   JsonObject body;
-  body.boolean("ok", true);
-  if (quote.group_id) body.num("group_id", *quote.group_id);
-  else body.null("group_id");
-  body.raw("rule", quote.rule ? rule_json(*quote.rule) : std::string("null"));
-  body.str("label", quote.rule_label).str("rule_url", rule_url).raw("quote", figures.done());
+  body.add("ok", true);
+  if (quote.group_id) body.add("group_id", *quote.group_id);
+  else body.add_null("group_id");
+  body.add_raw("rule", quote.rule ? rule_json(*quote.rule) : std::string("null"));
+  body.add("label", quote.rule_label).add("rule_url", rule_url).add_raw("quote", figures.str());
   return json_ok(body);
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/json.hpp"
+#include "core/parse.hpp"
 #include "core/validation.hpp"
 #include "http/message.hpp"
 
@@ -16,29 +18,15 @@ class Context;
 
 namespace routes::device_catalog {
 
-// "12" → 12; "", "0", "-3", "abc", "1e3" → nullopt.
-std::optional<std::int64_t> parse_id(std::string_view text);
+using core::parse_id;  // "12" → 12; "", "0", "-3", "abc", "1e3" → nullopt
 // The {name} path parameter as an id, or nullopt.
 std::optional<std::int64_t> path_id(const web::Context& context, std::string_view name);
 // A checkbox: present with a truthy value ("1", "on", "true").
 bool checkbox(const web::Context& context, std::string_view name);
 
-// A JSON object written field by field (keys are our own ASCII constants; values are escaped).
-class JsonObject final {
- public:
-  JsonObject& str(std::string_view key, std::string_view value);
-  JsonObject& num(std::string_view key, long long value);
-  JsonObject& boolean(std::string_view key, bool value);
-  JsonObject& null(std::string_view key);
-  JsonObject& raw(std::string_view key, std::string_view json);  // an already-encoded value (object, array, number)
-  std::string done() const { return body_ + "}"; }
-
- private:
-  JsonObject& key(std::string_view name);
-  std::string body_ = "{";
-};
-// "text" with JSON escaping (control characters, quotes, backslashes; UTF-8 passes through).
-std::string json_string(std::string_view text);
+// JSON answers are written with core::JsonObject (core/json.hpp); strings encoded by core::json_string.
+using core::json_string;
+using core::JsonObject;
 // Centavos as a JSON number of pesos: 2400000 → 24000, 1234550 → 12345.5.
 std::string json_pesos(std::int64_t centavos);
 

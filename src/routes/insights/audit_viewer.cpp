@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "domain/audit/audit_query.hpp"
 #include "domain/insights/calendar.hpp"
@@ -58,11 +59,7 @@ http::Response show_audit_log(web::Context& context) {
     if (auto end = insights::local_day_end_utc(to)) filter.to_utc = *end;
     else errors.add("hasta", "La fecha \"hasta\" no es válida.");
   }
-  try {
-    filter.page = std::stoi(context.query.value("page"));
-  } catch (const std::exception&) {
-    filter.page = 1;
-  }
+  filter.page = core::parse_page(context.query.value("page"));
   filter.per_page = kPerPage;
 
   auto& database = context.services.database;

@@ -11,6 +11,7 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "core/errors.hpp"
 #include "core/log.hpp"
 #include "domain/insights/calendar.hpp"
 #include "domain/insights/csv_export.hpp"
@@ -40,18 +41,18 @@ void remove_old_exports(const std::filesystem::path& folder) {
 http::Response export_csv(web::Context& context) {
   auto type = context.params.find("type");
   auto kind = insights::parse_export_kind(type == context.params.end() ? "" : type->second);
-  if (!kind) return web::error_page(context.services, &context, 404);
+  if (!kind) throw core::not_found();
 
   std::string from = context.query.value("desde"), to = context.query.value("hasta");
   std::string from_utc, to_utc;
   if (!from.empty()) {
     auto start = insights::local_day_start_utc(from);
-    if (!start) return web::error_page(context.services, &context, 400, {"La fecha \"desde\" no es válida."});
+    if (!start) throw core::bad_request("La fecha \"desde\" no es válida.", "bad export start date");
     from_utc = *start;
   }
   if (!to.empty()) {
     auto end = insights::local_day_end_utc(to);
-    if (!end) return web::error_page(context.services, &context, 400, {"La fecha \"hasta\" no es válida."});
+    if (!end) throw core::bad_request("La fecha \"hasta\" no es válida.", "bad export end date");
     to_utc = *end;
   }
 

@@ -4,12 +4,15 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/errors.hpp"
+#include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/orders/status_change.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "routes/orders/handlers.hpp"
 #include "routes/orders/order_whatsapp_view.hpp"
 #include "routes/orders/presenters.hpp"
@@ -29,9 +32,9 @@ http::Response json(int status, const std::string& body) { return http::Response
 
 http::Response admin_order_show(web::Context& context) {
   auto id = orders_view::order_id_param(context);
-  if (!id) return web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found();
   auto order = orders::find_order(context.services.database, *id);
-  if (!order) return web::error_page(context.services, &context, 404);
+  if (!order) throw core::not_found();
 
   web::View view("pages/orders/admin_show.tpl", "Admin — Pedido #" + std::to_string(order->id));
   auto dict = view.dict();
@@ -45,7 +48,7 @@ http::Response admin_order_show(web::Context& context) {
   dict.set("USER_EMAIL", order->user_email);
   dict.set("TOTAL", core::format_ars(order->total));
   dict.set("PAYMENT", order->payment_method);
-  dict.set("PAYMENT_LABEL", orders::payment_method_label(order->payment_method));
+  dict.set("PAYMENT_LABEL", payments::order_payment_label(order->payment_method));
   bool final_state = order->status && orders::is_final(*order->status);
   dict.show_if(final_state, "STATUS_BTN_DISABLED");
   dict.show_if(final_state, "FINAL_NOTE");
@@ -116,8 +119,7 @@ http::Response admin_order_show(web::Context& context) {
 http::Response admin_order_update_status(web::Context& context) {
   bool wants_json = context.wants_json();
   auto id = orders_view::order_id_param(context);
-  if (!id) return wants_json ? json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}")
-                             : web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found("Pedido no encontrado.", "bad order id");
   std::string fallback = "/admin/pedidos/" + std::to_string(*id);
 
   // Validation (Laravel's English defaults, as the reference: only the keys matter to its tests).
@@ -130,18 +132,21 @@ http::Response admin_order_update_status(web::Context& context) {
     errors.add("comment", "The comment field must not be greater than 500 characters.");
   if (!errors.empty()) {
     if (wants_json) {
-      std::string fields;
-      for (const auto& [field, message] : errors.items())
-        fields += (fields.empty() ? "" : ",") + core::json_quote(field) + ":[" + core::json_quote(message) + "]";
-      return json(422, "{\"message\":" + core::json_quote(errors.items().front().second) + ",\"errors\":{" + fields + "}}");
+      core::JsonObject fields;
+      for (const auto& [field, message] : errors.items()) fields.add_raw(field, "[" + core::json_string(message) + "]");
+      return json(422, core::JsonObject().add("message", errors.items().front().second).add("errors", fields).str());
     }
     return context.back_with_errors(errors, {}, fallback);
   }
 
   using Outcome = orders::StatusChangeOutcome;
+  // The status the admin was looking at, when the form sends it: a change made meanwhile is reported, not
+  // silently applied on top (as the repairs form does).
+  std::optional<orders::OrderStatus> expected;
+  if (auto seen = context.input.value("current_status"); !seen.empty()) expected = orders::parse_status(seen);
   // One unit of work: status, stock returned on cancel, history and the audit entry commit together.
   auto change = db::write(context.services.database, [&](db::Tx& tx) {
-    auto done = orders::change_order_status(tx, *id, *to, context.user->id, comment);
+    auto done = orders::change_order_status(tx, *id, *to, context.user->id, comment, expected);
     if (done.outcome == Outcome::kChanged)
       context.audit(tx, "admin.order.status_changed", "App\\Models\\Order", *id,
                     {{"from_status", std::string(orders::status_key(done.from))},
@@ -150,35 +155,28 @@ http::Response admin_order_update_status(web::Context& context) {
     return done;
   });
   if (change.outcome == Outcome::kNotFound)
-    return wants_json ? json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}")
-                      : web::error_page(context.services, &context, 404);
+    throw core::not_found("Pedido no encontrado.", "order vanished during status change");
 
   std::string from_key(orders::status_key(change.from)), to_key(orders::status_key(change.to));
 
   if (wants_json) {
-    using core::json_quote;
-    std::string head = "\"message\":" + json_quote(change.message) + ",\"order_id\":" + std::to_string(*id);
-    switch (change.outcome) {
-      case Outcome::kChanged:
-        return json(200, "{\"ok\":true,\"changed\":true," + head + ",\"from_status\":" + json_quote(from_key) +
-                             ",\"to_status\":" + json_quote(to_key) + ",\"status\":" + json_quote(to_key) +
-                             ",\"status_label\":" + json_quote(orders::status_label(change.to)) +
-                             ",\"wa\":" + orders_view::whatsapp_json(context, *id) + "}");
-      case Outcome::kUnchanged:
-        return json(200, "{\"ok\":true,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
-                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
-      case Outcome::kConflict:
-        return json(409, "{\"ok\":false,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
-                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
-      default:
-        return json(422, "{\"ok\":false,\"changed\":false," + head + ",\"status\":" + json_quote(from_key) +
-                             ",\"status_label\":" + json_quote(orders::status_label(change.from)) + "}");
-    }
+    const bool changed = change.outcome == Outcome::kChanged;
+    const bool ok = changed || change.outcome == Outcome::kUnchanged;
+    core::JsonObject body;
+    body.add("ok", ok).add("changed", changed).add("message", change.message).add("order_id", *id);
+    if (changed) body.add("from_status", from_key).add("to_status", to_key);
+    body.add("status", changed ? to_key : from_key)
+        .add("status_label", orders::status_label(changed ? change.to : change.from));
+    if (changed) body.add_raw("wa", orders_view::whatsapp_json(context, *id));
+    const int status = ok ? 200 : change.outcome == Outcome::kConflict ? 409 : 422;
+    return json(status, body.str());
   }
   if (change.outcome == Outcome::kChanged || change.outcome == Outcome::kUnchanged) {
     context.flash_next("success", change.message);
     return http::Response::redirect(context.previous_url(fallback), 302);
   }
+  // Someone else changed the order meanwhile: the 409 page says so (the form would show stale choices).
+  if (change.outcome == Outcome::kConflict) throw core::conflict(change.message, "stale order status");
   web::FieldErrors refusal;
   refusal.add("status", change.message);
   return context.back_with_errors(refusal, {}, fallback);

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "domain/orders/order_queries.hpp"
@@ -21,9 +22,9 @@ namespace {
 
 http::Response printable(web::Context& context, const std::string& template_name, const std::string& title_prefix) {
   auto id = orders_view::order_id_param(context);
-  if (!id) return web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found();
   auto order = orders::find_order(context.services.database, *id);
-  if (!order) return web::error_page(context.services, &context, 404);
+  if (!order) throw core::not_found();
 
   auto settings = settings::BusinessSettings::load(context.services.database);
   std::string app_name = context.services.config.str("APP_NAME");

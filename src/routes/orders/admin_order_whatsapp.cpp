@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/log.hpp"
 #include "routes/orders/order_whatsapp_view.hpp"
 #include "routes/orders/handlers.hpp"
@@ -26,9 +27,9 @@ orders_view::WhatsAppRecord record(web::Context& context, long long order_id) {
 
 http::Response admin_order_whatsapp_log(web::Context& context) {
   auto id = orders_view::order_id_param(context);
-  if (!id) return web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found();
   auto outcome = record(context, *id);
-  if (!outcome.found) return web::error_page(context.services, &context, 404);
+  if (!outcome.found) throw core::not_found();
   std::string target = "/admin/pedidos/" + std::to_string(*id);
   if (!outcome.has_phone) {
     web::FieldErrors errors;
@@ -42,9 +43,9 @@ http::Response admin_order_whatsapp_log(web::Context& context) {
 
 http::Response admin_order_whatsapp_log_ajax(web::Context& context) {
   auto id = orders_view::order_id_param(context);
-  if (!id) return http::Response::json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}");
+  if (!id) throw core::not_found("Pedido no encontrado.", "bad order id");
   auto outcome = record(context, *id);
-  if (!outcome.found) return http::Response::json(404, "{\"ok\":false,\"message\":\"Pedido no encontrado.\"}");
+  if (!outcome.found) throw core::not_found("Pedido no encontrado.", "unknown order");
   if (!outcome.has_phone)
     return http::Response::json(
         422, "{\"ok\":false,\"message\":" + core::json_quote(kNoPhone) + ",\"error\":\"invalid_phone\"}");

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "http/form.hpp"
@@ -42,9 +43,7 @@ http::Response admin_orders_index(web::Context& context) {
   std::string wa = context.query.value("wa");
   if (wa == "pending" || wa == "sent" || wa == "no_phone") filter.wa = wa;
   filter.q = core::trim(context.query.value("q"));
-  std::string page_text = context.query.value("page");
-  if (!page_text.empty() && page_text.size() <= 6 && core::digits_only(page_text) == page_text)
-    filter.page = std::stoi(page_text);
+  filter.page = core::parse_page(context.query.value("page"));
   auto list = orders::admin_orders(context.services.database, filter);
 
   web::View view("pages/orders/admin_index.tpl", "Admin — Pedidos");

@@ -2,10 +2,13 @@
 // GET /mis-pedidos/{order} (owner only: another user's order is 403), docs/domain/orders.md "Customer view".
 #include <string>
 
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/clock.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "domain/orders/order_queries.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "http/form.hpp"
 #include "routes/orders/handlers.hpp"
@@ -18,11 +21,7 @@ namespace routes {
 
 namespace {
 
-int page_param(const web::Context& context) {
-  std::string text = context.query.value("page");
-  if (text.empty() || text.size() > 6 || core::digits_only(text) != text) return 1;
-  return std::stoi(text);
-}
+int page_param(const web::Context& context) { return core::parse_page(context.query.value("page")); }
 
 // The customer → shop WhatsApp text of docs/domain/orders.md "Customer view" (total without a space after "$", as the
 // reference).
@@ -62,7 +61,7 @@ http::Response my_orders(web::Context& context) {
     row.set("DATE", core::format_local(order.created_at));
     long long count = order.items_count();
     row.set("ITEMS_COUNT", std::to_string(count) + (count == 1 ? " item" : " items"));
-    row.set("PAYMENT_LABEL", orders::payment_method_label(order.payment_method));
+    row.set("PAYMENT_LABEL", payments::order_payment_label(order.payment_method));
     row.set("TOTAL", core::format_ars(order.total));
     for (std::size_t i = 0; i < order.items.size() && i < 2; ++i)
       row.add("PREVIEW").set("LINE", std::to_string(order.items[i].quantity) + "x " + order.items[i].product_name);
@@ -81,13 +80,13 @@ http::Response my_orders(web::Context& context) {
 
 http::Response my_order(web::Context& context) {
   auto id = orders_view::order_id_param(context);
-  if (!id) return web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found();
   auto order = orders::find_order(context.services.database, *id);
-  if (!order) return web::error_page(context.services, &context, 404);
+  if (!order) throw core::not_found();
   // Policy (docs/domain/orders.md "Customer view"): the order exists but is someone else's → 403, as the reference
   // answers.
   if (order->user_id != context.user->id)
-    return web::error_page(context.services, &context, 403, {"No tenés permiso para ver este pedido."});
+    throw core::forbidden("No tenés permiso para ver este pedido.", "order of another customer");
 
   web::View view("pages/orders/my_order.tpl", "Pedido #" + std::to_string(order->id));
   auto dict = view.dict();
@@ -113,7 +112,7 @@ http::Response my_order(web::Context& context) {
   if (!order->pickup_delegate_name.empty())
     dict.add("DELEGATE").set("TEXT", order->pickup_delegate_name +
                                          (order->pickup_delegate_phone.empty() ? "" : " (" + order->pickup_delegate_phone + ")"));
-  dict.set("PAYMENT_LABEL", orders::payment_method_label(order->payment_method));
+  dict.set("PAYMENT_LABEL", payments::order_payment_label(order->payment_method));
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
   auto settings = settings::BusinessSettings::load(context.services.database);

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "core/clock.hpp"
+#include "core/parse.hpp"
 #include "web/context.hpp"
 
 namespace routes::orders_view {
@@ -116,13 +117,7 @@ void fill_status_options(web::Dict dict, const orders::Order& order, const std::
 std::optional<long long> order_id_param(const web::Context& context) {
   auto found = context.params.find("order");
   if (found == context.params.end()) return std::nullopt;
-  const std::string& text = found->second;
-  if (text.empty() || text.size() > 18 ||
-      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return std::nullopt;
-  long long id = std::stoll(text);
-  if (id <= 0) return std::nullopt;
-  return id;
+  return core::parse_id(found->second);
 }
 
 }  // namespace routes::orders_view

@@ -4,7 +4,10 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/parse.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/repair_lookup.hpp"
 #include "routes/repair_public/handlers.hpp"
 #include "routes/repair_public/repair_view.hpp"
@@ -16,13 +19,7 @@ namespace routes {
 
 namespace {
 
-int page_param(const web::Context& context) {
-  std::string text = context.query.value("page");
-  if (text.empty() || text.size() > 6) return 1;
-  for (char c : text)
-    if (c < '0' || c > '9') return 1;
-  return std::max(1, std::stoi(text));
-}
+int page_param(const web::Context& context) { return core::parse_page(context.query.value("page")); }
 
 std::string device_of(const std::string& brand, const std::string& model) {
   std::string device = brand;
@@ -65,9 +62,9 @@ http::Response my_repairs(web::Context& context) {
 
 http::Response my_repair(web::Context& context) {
   auto repair_id = repair_param(context);
-  if (!repair_id) return web::error_page(context.services, &context, 404);
+  if (!repair_id) throw core::not_found();
   auto repair = repairs::customer_repair(context.services.database, context.user->id, *repair_id);
-  if (!repair) return web::error_page(context.services, &context, 404);
+  if (!repair) throw core::not_found();
   const auto& view_data = repair->public_view;
 
   web::View view("pages/repairs/my_show.tpl", "Reparación " + view_data.code);
@@ -86,7 +83,7 @@ http::Response my_repair(web::Context& context) {
   dict.set("TOTAL", repair->final_price_cents ? core::format_ars(total) : "A confirmar");
   dict.set("PAID", core::format_ars(repair->paid_cents));
   dict.set("DUE", core::format_ars(std::max<long long>(0, total - repair->paid_cents)));
-  std::string method = repairs::payment_method_label(repair->payment_method);
+  std::string method = payments::repair_payment_label(repair->payment_method);
   dict.set("METHOD", method.empty() ? "—" : method);
   if (!repair->payment_notes.empty()) dict.add("PAYMENT_NOTES").set("TEXT", repair->payment_notes);
 

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/audit/audit_log.hpp"
@@ -40,9 +41,9 @@ void audit_decision(db::Tx& tx, web::Context& context, long long repair_id, cons
 }
 
 http::Response decide(web::Context& context, bool approve) {
-  if (auto rejected = reject_unsigned(context)) return std::move(*rejected);
+  require_signed(context);
   auto repair_id = repair_param(context);
-  if (!repair_id) return web::error_page(context.services, &context, 404);
+  if (!repair_id) throw core::not_found();
   // One unit of work: the decision (status + history) and its audit entry commit together.
   auto decision = db::write(context.services.database, [&](db::Tx& tx) {
     auto decided = repairs::decide_quote(tx, *repair_id, approve);
@@ -50,7 +51,7 @@ http::Response decide(web::Context& context, bool approve) {
     return decided;
   });
   if (decision.outcome == repairs::QuoteDecisionOutcome::kNotFound)
-    return web::error_page(context.services, &context, 404);
+    throw core::not_found();
   if (decision.outcome == repairs::QuoteDecisionOutcome::kDecided) {
     context.flash_next("success", decision.message);
   } else {
@@ -64,11 +65,11 @@ http::Response decide(web::Context& context, bool approve) {
 }  // namespace
 
 http::Response show_repair_quote(web::Context& context) {
-  if (auto rejected = reject_unsigned(context)) return std::move(*rejected);
+  require_signed(context);
   auto repair_id = repair_param(context);
-  if (!repair_id) return web::error_page(context.services, &context, 404);
+  if (!repair_id) throw core::not_found();
   auto quote = repairs::read_quote(context.services.database, *repair_id);
-  if (!quote) return web::error_page(context.services, &context, 404);
+  if (!quote) throw core::not_found();
 
   web::View view("pages/repairs/quote_approval.tpl", "Aprobación de presupuesto");
   view.suppress_global_alerts = true;  // the card shows the flash itself (the reference printed it twice)

@@ -1,5 +1,6 @@
 // Signed status link (domain/repairs/status_link.hpp): the same answer as a successful /reparacion lookup —
 // code, status, stepper, device, issue, diagnosis, last update; never name, phone, prices or notes.
+#include "core/errors.hpp"
 #include "domain/repairs/repair_lookup.hpp"
 #include "routes/repair_public/handlers.hpp"
 #include "routes/repair_public/repair_view.hpp"
@@ -11,11 +12,11 @@ namespace routes {
 
 http::Response show_repair_status_link(web::Context& context) {
   // The signature first: an unsigned probe learns nothing, not even whether the id exists.
-  if (auto rejected = reject_unsigned(context)) return std::move(*rejected);
+  require_signed(context);
   auto repair_id = repair_param(context);
-  if (!repair_id) return web::error_page(context.services, &context, 404);
+  if (!repair_id) throw core::not_found();
   auto repair = repairs::RepairLookupRepository(context.services.database).find_by_id(*repair_id);
-  if (!repair) return web::error_page(context.services, &context, 404);
+  if (!repair) throw core::not_found();
 
   web::View view("pages/repairs/lookup_result.tpl", "Estado de tu reparación");
   auto dict = view.dict();

@@ -1,9 +1,11 @@
 // GET /admin/reparaciones/{repair} (detail: actions, summary, status form, history, WhatsApp logs, edit form)
 // and PUT /admin/reparaciones/{repair} (edit); docs/domain/repairs.md "Intake and edit".
 #include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/intake_options.hpp"
 #include "domain/repairs/repair_form.hpp"
 #include "domain/repairs/repair_intake.hpp"
@@ -112,7 +114,7 @@ void fill_edit_form(web::Dict dict, web::Context& context, const repairs::Repair
                                              " — " + repair.device()));
   if (repair.user_id) dict.add("LINKED_USER").set("EMAIL", repair.user_email);
   std::string method = context.old("payment_method", repair.payment_method);
-  for (const auto& [key, label] : repairs::payment_methods()) {
+  for (const auto& [key, label] : payments::repair_payment_methods()) {
     auto item = dict.add("PAYMENT_OPTION");
     item.set("VALUE", key);
     item.set("LABEL", label);
@@ -136,7 +138,7 @@ void fill_edit_form(web::Dict dict, web::Context& context, const repairs::Repair
 http::Response admin_repairs_show(web::Context& context) {
   auto id = repairs_view::repair_id_param(context);
   auto repair = id ? repairs::find_repair(context.services.database, *id) : std::nullopt;
-  if (!repair) return web::error_page(context.services, &context, 404);
+  if (!repair) throw core::not_found();
   std::string now = core::utc_now_sql();
 
   web::View view("pages/repairs_admin/show.tpl", "Admin — Reparación " + repair->code);
@@ -160,7 +162,7 @@ http::Response admin_repairs_show(web::Context& context) {
 http::Response admin_repairs_update(web::Context& context) {
   auto id = repairs_view::repair_id_param(context);
   auto repair = id ? repairs::find_repair(context.services.database, *id) : std::nullopt;
-  if (!repair) return web::error_page(context.services, &context, 404);
+  if (!repair) throw core::not_found();
   std::string detail = "/admin/reparaciones/" + std::to_string(repair->id);
 
   core::FieldErrors errors;
@@ -173,7 +175,7 @@ http::Response admin_repairs_update(web::Context& context) {
   if (!errors.empty()) return context.back_with_errors(errors, {}, detail, "#repair_edit");
 
   if (!db::write(context.services.database, [&](db::Tx& tx) { return repairs::update_repair(tx, repair->id, values); }))
-    return web::error_page(context.services, &context, 404);
+    throw core::not_found();
   context.flash_next("success", "Datos de la reparación actualizados.");
   return http::Response::redirect(context.previous_url(detail), 303);
 }

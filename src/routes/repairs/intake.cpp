@@ -4,6 +4,7 @@
 // pricing helper.
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/intake_options.hpp"
 #include "domain/repairs/repair_form.hpp"
 #include "domain/repairs/repair_intake.hpp"
@@ -61,7 +62,7 @@ http::Response admin_repairs_create(web::Context& context) {
     if (repairs::status_key(s) == status) item.show("SELECTED");
   }
   std::string method = context.old("payment_method");
-  for (const auto& [key, label] : repairs::payment_methods()) {
+  for (const auto& [key, label] : payments::repair_payment_methods()) {
     auto item = dict.add("PAYMENT_OPTION");
     item.set("VALUE", key);
     item.set("LABEL", label);

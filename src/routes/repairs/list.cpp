@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "domain/repairs/repair_list.hpp"
@@ -19,13 +20,6 @@ using repairs::RepairStatus;
 
 constexpr std::pair<const char*, const char*> kWaOptions[] = {
     {"pending", "Pendiente"}, {"sent", "Enviado (OK)"}, {"no_phone", "Sin teléfono"}};
-
-int page_param(const std::string& text) {
-  int page = 1;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || page < 1) return 1;
-  return page;
-}
 
 // "/admin/reparaciones?status=…&q=…&wa=…&page=…" with empty values left out.
 std::string list_url(const std::string& status, const std::string& q, const std::string& wa, int page = 1) {
@@ -45,7 +39,7 @@ http::Response admin_repairs_index(web::Context& context) {
   std::string wa = context.query.value("wa");
   for (const auto& [key, label] : kWaOptions)
     if (wa == key) filters.wa = wa;
-  filters.page = page_param(context.query.value("page"));
+  filters.page = core::parse_page(context.query.value("page"));
   std::string status_filter = filters.status ? std::string(repairs::status_key(*filters.status)) : "";
 
   auto page = repairs::list_repairs(context.services.database, filters);

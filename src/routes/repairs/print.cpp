@@ -3,7 +3,9 @@
 // pages (no site layout); shop data from business settings; a QR code of the signed status link.
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/errors.hpp"
 #include "core/money.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/repair_record.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "routes/repairs/handlers.hpp"
@@ -20,7 +22,7 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
                             bool ticket) {
   auto id = repairs_view::repair_id_param(context);
   auto repair = id ? repairs::find_repair(context.services.database, *id) : std::nullopt;
-  if (!repair) return web::error_page(context.services, &context, 404);
+  if (!repair) throw core::not_found();
 
   auto settings = settings::BusinessSettings::load(context.services.database);
   std::string app_name = context.services.config.str("APP_NAME");
@@ -58,7 +60,7 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
   dict.set("PAID", core::format_ars(repair->paid_amount));
   dict.set("BALANCE_DUE", core::format_ars(repair->balance_due()));
   // The A4 sheet prints the raw key as the reference did; the ticket the customer keeps shows the label.
-  std::string method = ticket ? repairs::payment_method_label(repair->payment_method) : repair->payment_method;
+  std::string method = ticket ? payments::repair_payment_label(repair->payment_method) : repair->payment_method;
   dict.set("PAYMENT_METHOD", method.empty() ? "—" : method);
   dict.set("PAYMENT_NOTES", repair->payment_notes.empty() ? "—" : repair->payment_notes);
   if (!repair->notes.empty() && !ticket) dict.add("NOTES").set("TEXT", repair->notes);

@@ -4,6 +4,7 @@
 // instead of silently applied on top. The one nlohmann translation unit of this area.
 #include <nlohmann/json.hpp>
 
+#include "core/errors.hpp"
 #include "core/strings.hpp"
 #include "core/validation.hpp"
 #include "db/unit_of_work.hpp"
@@ -34,8 +35,7 @@ nlohmann::json refusal(const std::string& message, std::optional<repairs::Repair
 http::Response admin_repairs_update_status(web::Context& context) {
   auto id = repairs_view::repair_id_param(context);
   bool wants_json = context.wants_json();
-  if (!id) return wants_json ? json(404, refusal(repairs::kRepairNotFoundMessage, std::nullopt))
-                             : web::error_page(context.services, &context, 404);
+  if (!id) throw core::not_found(repairs::kRepairNotFoundMessage, "bad repair id");
   std::string detail = "/admin/reparaciones/" + std::to_string(*id);
 
   auto to = repairs::parse_status(core::trim(context.input.value("status")));
@@ -62,8 +62,7 @@ http::Response admin_repairs_update_status(web::Context& context) {
 
   switch (change.outcome) {
     case StatusChangeOutcome::kNotFound:
-      return wants_json ? json(404, refusal(change.message, std::nullopt))
-                        : web::error_page(context.services, &context, 404);
+      throw core::not_found(change.message, "repair not found for status change");
     case StatusChangeOutcome::kRefused:
     case StatusChangeOutcome::kConflict: {
       if (wants_json)

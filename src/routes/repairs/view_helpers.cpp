@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "web/context.hpp"
 #include "web/views.hpp"
@@ -44,11 +45,7 @@ std::string local_or_dash(const std::string& sql_utc) { return sql_utc.empty() ?
 std::optional<long long> repair_id_param(const web::Context& context) {
   auto it = context.params.find("repair");
   if (it == context.params.end()) return std::nullopt;
-  const std::string& text = it->second;
-  long long id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
+  return core::parse_id(it->second);
 }
 
 repairs::RepairFormInput read_repair_form(const web::Context& context) {

@@ -8,7 +8,7 @@
 #include "domain/store/cart.hpp"
 #include "routes/store/cart_session.hpp"
 #include "routes/store/handlers.hpp"
-#include "routes/store/json.hpp"
+#include "core/json.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
 
@@ -16,7 +16,7 @@ namespace routes {
 
 namespace {
 
-using store_web::JsonObject;
+using core::JsonObject;
 
 constexpr const char* kOutOfStockRemoved = "Un producto del carrito se quedó sin stock y fue eliminado.";
 
@@ -105,7 +105,7 @@ http::Response cart_add(web::Context& context) {
         .add("subtotalText", core::format_ars(subtotal));
     return http::Response::json(200, JsonObject()
                                          .add("ok", true)
-                                         .add_object("added", added)
+                                         .add("added", added)
                                          .add("cartCount", cart.quantity())
                                          .add("message", "Producto agregado al carrito.")
                                          .str());

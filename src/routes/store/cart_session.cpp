@@ -4,8 +4,8 @@
 #include <charconv>
 
 #include "core/config.hpp"
+#include "core/json.hpp"
 #include "infra/rate_limiter.hpp"
-#include "routes/store/json.hpp"
 #include "web/context.hpp"
 
 namespace routes::store_web {
@@ -46,7 +46,7 @@ std::optional<http::Response> throttle_cart_write(web::Context& context) {
   if (hit.allowed) return std::nullopt;
   std::string message = "Demasiadas acciones en carrito. Espera " + std::to_string(hit.retry_after_seconds) + " segundos.";
   if (context.wants_json()) {
-    auto response = http::Response::json(429, JsonObject().add("ok", false).add("message", message).str());
+    auto response = http::Response::json(429, core::JsonObject().add("ok", false).add("message", message).str());
     response.set_header("Retry-After", std::to_string(hit.retry_after_seconds));
     return response;
   }

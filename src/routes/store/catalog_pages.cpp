@@ -7,12 +7,13 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
+#include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "domain/store/catalog.hpp"
 #include "http/form.hpp"
 #include "routes/store/handlers.hpp"
-#include "routes/store/json.hpp"
+#include "core/json.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
 
@@ -20,7 +21,7 @@ namespace routes {
 
 namespace {
 
-using store_web::JsonObject;
+using core::JsonObject;
 
 constexpr const char* kTabClass = "nav-pill shrink-0 whitespace-nowrap";
 
@@ -34,13 +35,7 @@ std::string listing_query(const std::string& search, store::ProductSort sort, lo
   return "?" + http::build_urlencoded(pairs);
 }
 
-long long page_param(const web::Context& context) {
-  std::string text = context.query.value("page");
-  long long page = 1;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), page);
-  if (error != std::errc() || end != text.data() + text.size() || page < 1) return 1;
-  return page;
-}
+long long page_param(const web::Context& context) { return core::parse_page(context.query.value("page")); }
 
 void fill_card(web::Dict card, const store::ProductCard& product) {
   card.set("ID", product.id);

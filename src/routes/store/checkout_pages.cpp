@@ -13,6 +13,7 @@
 #include "db/unit_of_work.hpp"
 #include "domain/mail/order_confirmation.hpp"
 #include "domain/orders/status.hpp"
+#include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
 #include "domain/store/cart.hpp"
 #include "domain/store/checkout.hpp"
@@ -105,8 +106,8 @@ http::Response show_checkout(web::Context& context) {
   auto dict = view.dict();
   dict.set("CHECKOUT_TOKEN", token);
   std::string payment = context.old("payment_method", "local");
-  for (const char* key : {"local", "mercado_pago", "transferencia"})
-    if (payment == key) dict.show(std::string("CHECKED_") + key);
+  for (const auto& method : payments::order_payment_methods())
+    if (payment == method.key) dict.show("CHECKED_" + method.key);
   dict.set("BUYER_NAME", core::trim(user.name + " " + user.last_name));
   dict.set("BUYER_PHONE", user.phone);
   dict.set("BUYER_EMAIL", user.email);
@@ -221,7 +222,7 @@ http::Response order_thankyou(web::Context& context) {
     delegate.set("NAME", order->pickup_delegate_name);
     delegate.set("PHONE", order->pickup_delegate_phone);
   }
-  std::string payment = store::payment_method_label(order->payment_method);
+  std::string payment = payments::order_payment_label(order->payment_method);
   dict.set("PAYMENT", payment.empty() ? order->payment_method : payment);
   if (!order->notes.empty()) dict.add("NOTES").set("TEXT", order->notes);
   for (const auto& item : order->items) {

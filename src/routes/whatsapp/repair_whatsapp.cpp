@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/errors.hpp"
 #include "core/log.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/notify/whatsapp.hpp"
@@ -32,10 +33,10 @@ notify::LogOutcome record(web::Context& context, long long repair_id) {
 
 http::Response log_repair_whatsapp(web::Context& context) {
   auto repair_id = repair_param(context);
-  if (!repair_id) return web::error_page(context.services, &context, 404);
+  if (!repair_id) throw core::not_found();
   std::string back = "/admin/reparaciones/" + std::to_string(*repair_id);
   auto outcome = record(context, *repair_id);
-  if (!outcome.found) return web::error_page(context.services, &context, 404);
+  if (!outcome.found) throw core::not_found();
   if (!outcome.has_phone) {
     web::FieldErrors errors;
     errors.add("customer_phone", kNoPhone);

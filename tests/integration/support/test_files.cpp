@@ -1,10 +1,15 @@
 // Shared integration-test helpers (see test_files.hpp).
 #include "test_files.hpp"
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "app_server.hpp"
 
@@ -49,6 +54,29 @@ int find_nico_process(const AppServer& server, const std::string& command) {
       return std::stoi(name);
   }
   return -1;
+}
+
+bool wait_for_text(const std::filesystem::path& file, const std::string& text, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (read_text(file).find(text) == std::string::npos) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
+
+int wait_for_exit(int pid, int timeout_ms) {
+  int status = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 }  // namespace testing_support

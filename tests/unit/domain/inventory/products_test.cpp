@@ -12,14 +12,6 @@ TEST(ProductInput, StockIsAWholeNonNegativeNumber) {
   EXPECT_FALSE(inventory::parse_stock("99999999999"));  // would not fit the INT column
 }
 
-TEST(ProductInput, IdsArePositiveWholeNumbers) {
-  EXPECT_EQ(inventory::parse_id("42"), 42);
-  EXPECT_FALSE(inventory::parse_id("0"));
-  EXPECT_FALSE(inventory::parse_id("-3"));
-  EXPECT_FALSE(inventory::parse_id("4a"));
-  EXPECT_FALSE(inventory::parse_id("1234567890123456789"));
-}
-
 TEST(ProductImage, UploadedPathWinsOverTheLegacyFileName) {
   inventory::Product product;
   EXPECT_EQ(product.image_url(), "");

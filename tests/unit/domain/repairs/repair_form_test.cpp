@@ -99,5 +99,4 @@ TEST(RepairRecord, BalanceDueAndWarranty) {
   EXPECT_EQ(warranty->expires_on, "03/03/2026");
   EXPECT_TRUE(warranty->active);  // the last day counts until its end
   EXPECT_FALSE(repairs::warranty_of(repair, "2026-03-04 12:00:00")->active);
-  EXPECT_EQ(repairs::payment_method_label("mp"), "Mercado Pago");
 }

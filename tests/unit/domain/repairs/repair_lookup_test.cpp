@@ -22,10 +22,3 @@ TEST(CustomerRepairView, WarrantyEndsOnTheLocalDeliveryDatePlusItsDays) {
   EXPECT_FALSE(repairs::in_warranty(""));
 }
 
-TEST(CustomerRepairView, PaymentMethodsHaveSpanishLabels) {
-  EXPECT_EQ(repairs::payment_method_label("cash"), "Efectivo");
-  EXPECT_EQ(repairs::payment_method_label("mp"), "Mercado Pago");
-  EXPECT_EQ(repairs::payment_method_label("debit"), "Débito");
-  EXPECT_EQ(repairs::payment_method_label(""), "");
-  EXPECT_EQ(repairs::payment_method_label("cheque"), "cheque");
-}
