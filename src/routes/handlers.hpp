@@ -28,6 +28,7 @@ http::Response logout(web::Context& context);
 http::Response show_account(web::Context& context);
 http::Response update_account(web::Context& context);
 http::Response update_password(web::Context& context);
+http::Response end_other_sessions(web::Context& context);
 
 // admin/dashboard.cpp
 http::Response admin_dashboard(web::Context& context);

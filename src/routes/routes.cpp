@@ -35,6 +35,7 @@ void register_routes(web::Router& router) {
   router.add("GET", "/mi-cuenta", "account.edit", Access::kAuth, show_account);
   router.add("PUT", "/mi-cuenta", "account.update", Access::kAuth, update_account);
   router.add("PUT", "/mi-cuenta/password", "account.password", Access::kAuth, update_password);
+  router.add("POST", "/mi-cuenta/cerrar-otras-sesiones", "account.sessions", Access::kAuth, end_other_sessions);
 
   // Admin: 2FA challenge (the admin gate without its 2FA step)
   router.add("GET", "/admin/two-factor/challenge", "admin.two_factor.challenge", Access::kAdminChallenge,

@@ -118,10 +118,10 @@ core::FieldErrors AccountService::change_password(const User& user, const Passwo
     return errors;
   }
   std::string hash = core::hash_password(input.password, cost_);  // Argon2: outside the transaction
-  // One unit of work: the new password and the end of every "remember me" made with the old one.
+  // One unit of work: the new password and the end of every session and "remember me" made with the old one.
   db::write(users_.database(), [&](db::Tx& tx) {
     users_.update_password(tx, user.id, hash);
-    users_.set_remember_token_hash(tx, user.id, "");
+    users_.end_all_sessions(tx, user.id);
   });
   return errors;
 }
@@ -133,6 +133,7 @@ User AccountService::create_or_update_admin(const std::string& name, const std::
   return db::write(users_.database(), [&](db::Tx& tx) {
     if (auto existing = UserRepository::find_by_email(tx.sql(), normal)) {
       users_.update_password(tx, existing->id, hash);
+      users_.end_all_sessions(tx, existing->id);  // a new password ends the sessions made with the old one
       users_.update_role(tx, existing->id, "admin");
       return *UserRepository::find_by_id(tx.sql(), existing->id);
     }

@@ -39,6 +39,7 @@ class AccountService final {
   std::optional<User> authenticate(const std::string& email, const std::string& password) const;
   // Validates and saves; returns the errors (empty on success). `user` is updated in place on success.
   core::FieldErrors update_profile(User& user, const ProfileInput& input) const;
+  // On success every session and remember-me token of the user ends (the route regenerates the current one).
   core::FieldErrors change_password(const User& user, const PasswordChangeInput& input) const;
   // Creates an admin, or promotes and re-passwords the existing account with that email. Returns the user.
   User create_or_update_admin(const std::string& name, const std::string& email, const std::string& password) const;

@@ -112,4 +112,12 @@ void UserRepository::set_remember_token_hash(db::Tx& tx, std::int64_t id, const 
   *sql << "UPDATE users SET remember_token = :token WHERE id = :id", soci::use(token_hash, indicator), soci::use(key);
 }
 
+void UserRepository::end_all_sessions(db::Tx& tx, std::int64_t id) const {
+  long long key = id;
+  // The sessions table belongs to the web layer, but "who is signed in" is the account's business: one unit of
+  // work ends the rows and the remember-me hash together, so no browser keeps a way back in.
+  tx.sql() << "DELETE FROM sessions WHERE user_id = :id", soci::use(key);
+  set_remember_token_hash(tx, id, "");
+}
+
 }  // namespace accounts

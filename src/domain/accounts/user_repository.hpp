@@ -43,6 +43,9 @@ class UserRepository final {
   void update_role(db::Tx& tx, std::int64_t id, const std::string& role) const;
   // Stores the hash of a "remember me" token ("" clears it: every remembered browser is signed out).
   void set_remember_token_hash(db::Tx& tx, std::int64_t id, const std::string& token_hash) const;
+  // Signs the user out everywhere: deletes every stored session row of theirs and clears the remember-me hash.
+  // The caller's own session survives only because the route regenerates it (new row, written after this).
+  void end_all_sessions(db::Tx& tx, std::int64_t id) const;
 
   db::Database& database() const { return database_; }
 

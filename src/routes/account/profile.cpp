@@ -1,7 +1,11 @@
 // The customer's own account page: profile data and password (docs/domain/accounts.md "Profile").
+#include "db/unit_of_work.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "http/cookies.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
+#include "web/cookie_policy.hpp"
+#include "web/remember.hpp"
 #include "web/render.hpp"
 
 namespace routes {
@@ -9,6 +13,15 @@ namespace routes {
 namespace {
 void show_error(web::Dict dict, const web::FieldErrors& errors, const char* field, const char* section) {
   if (errors.has(field)) dict.add(section).set("MESSAGE", errors.first(field));
+}
+
+// After every session of the user was ended: this browser gets a new session id (its old row is gone, and a
+// cookie stolen before stops working) and, when it was remembered, a fresh remember-me token.
+void keep_this_browser_signed_in(web::Context& context) {
+  context.session.regenerate();
+  auto cookies = http::parse_cookies(context.request.header("cookie"));
+  if (cookies.count(web::cookie_name(context.services.config, web::kRememberCookie)))
+    web::remember_user(context, *context.user);
 }
 
 std::string missing_profile_text(const accounts::User& user) {
@@ -72,9 +85,20 @@ http::Response update_password(web::Context& context) {
     auto response = context.back_with_errors(errors, {}, "/mi-cuenta", "#security");
     return response;
   }
-  // A new session id after a password change: a stolen cookie from before stops working.
-  context.session.regenerate();
-  context.flash_next("password_success", "Contraseña actualizada.");
+  // Every other session and remember-me token ended with the change (AccountService); this one continues.
+  keep_this_browser_signed_in(context);
+  context.flash_next("password_success", "Contraseña actualizada. Cerramos la sesión en los otros dispositivos.");
+  return http::Response::redirect("/mi-cuenta#security", 302);
+}
+
+http::Response end_other_sessions(web::Context& context) {
+  const auto& users = context.services.accounts.users();
+  db::write(users.database(), [&](db::Tx& tx) {
+    users.end_all_sessions(tx, context.user->id);
+    context.audit(tx, "auth.other_sessions_ended", "App\\Models\\User", context.user->id);
+  });
+  keep_this_browser_signed_in(context);
+  context.flash_next("password_success", "Listo: cerramos la sesión en los otros dispositivos.");
   return http::Response::redirect("/mi-cuenta#security", 302);
 }
 

@@ -97,6 +97,13 @@
           <button class="btn-primary" type="submit">Actualizar contrasena</button>
         </div>
       </form>
+      <form class="form mt-4" method="POST" action="/mi-cuenta/cerrar-otras-sesiones">
+        <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+        <p class="help">¿Usaste tu cuenta en otro celular o computadora? Cerrá esas sesiones; esta sigue abierta.</p>
+        <div class="actions">
+          <button class="btn-outline" type="submit">Cerrar sesión en los otros dispositivos</button>
+        </div>
+      </form>
     </div>
   </section>
 </div>
