@@ -12,6 +12,8 @@ packages=(
   libctemplate-dev libsodium-dev libssl-dev libcurl4-openssl-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libqrencode-dev libgtest-dev libgmock-dev
+  # password quality: libpwquality and the cracklib dictionary it checks against
+  libpwquality-dev cracklib-runtime
   # servers and tools used by tests and benchmarks
   sqlite3 mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
   # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx

@@ -287,3 +287,46 @@ TEST_F(Accounts, SignInsAndFailuresAreAudited) {
                   email),
             1);
 }
+
+TEST_F(Accounts, CommonOrOverlongPasswordsAreRefusedAtSignUpAndChangeButOldOnesStillSignIn) {
+  const std::string common = "Esa contraseña es muy común o fácil de adivinar. Probá con una frase más larga.";
+  for (const std::string password : {std::string("12345678"), std::string("password"), std::string(129, 'k')}) {
+    Browser browser(server_->base_url());
+    std::string email = unique_email();
+    auto response = browser.submit("/registro", "/registro",
+                                   {{"name", "Ana"}, {"last_name", "Pérez"}, {"phone", "341 555-0000"}, {"email", email},
+                                    {"password", password}, {"password_confirmation", password}});
+    EXPECT_EQ(response.header("location"), "/registro") << password.substr(0, 10);
+    std::string text = visible_text(browser.follow(response).body);
+    EXPECT_NE(text.find(password.size() > 128 ? "La contraseña no puede superar 128 caracteres." : common),
+              std::string::npos)
+        << password.substr(0, 10);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = :e", email), 0);
+  }
+
+  // An account whose password predates the rule (stored directly, as an old sign-up would have) still signs in.
+  std::string email = unique_email();
+  Browser browser = registered(email);
+  std::string weak_hash = core::hash_password("12345678", core::PasswordHashCost{1, 8});
+  server_->database().lease()->once << "UPDATE users SET password = :h WHERE email = :e", soci::use(weak_hash),
+      soci::use(email);
+  Browser old_user(server_->base_url());
+  EXPECT_EQ(old_user.submit("/login", "/login", {{"email", email}, {"password", "12345678"}}).header("location"), "/");
+
+  // Changing to a common password is refused; the old one keeps working.
+  auto change = old_user.submit("/mi-cuenta", "/mi-cuenta/password",
+                                {{"_method", "PUT"}, {"current_password", "12345678"}, {"password", "qwertyuiop"},
+                                 {"password_confirmation", "qwertyuiop"}});
+  EXPECT_EQ(change.status, 302);
+  EXPECT_NE(visible_text(old_user.follow(change).body).find(common), std::string::npos);
+  Browser again(server_->base_url());
+  EXPECT_EQ(again.submit("/login", "/login", {{"email", email}, {"password", "12345678"}}).header("location"), "/");
+}
+
+TEST_F(Accounts, CreateAdminRefusesACommonPassword) {
+  auto refused = server_->run({"user:create-admin", "--email", unique_email(), "--password", "12345678"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.output.find("muy común"), std::string::npos) << refused.output;
+  auto accepted = server_->run({"user:create-admin", "--email", unique_email(), "--password", "mate amargo y facturas"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
+}

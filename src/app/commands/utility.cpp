@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/migrator.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/password_policy.hpp"
 #include "domain/accounts/user_repository.hpp"
 
 namespace app {
@@ -77,8 +78,8 @@ int create_admin(const CommandEnvironment& environment, const CommandInput& inpu
   std::string password = input.option("password").value_or("");
   bool generated = password.empty();
   if (generated) password = core::random_token(16);
-  if (core::utf8_length(password) < 8) {
-    std::cerr << "nico user:create-admin: the password must have at least 8 characters\n";
+  if (auto problem = accounts::password_problem(password, accounts::normalise_email(email)); problem && !generated) {
+    std::cerr << "nico user:create-admin: " << *problem << "\n";
     return 2;
   }
   auto database = open_database(config, 2);

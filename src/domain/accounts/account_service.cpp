@@ -3,13 +3,13 @@
 
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/accounts/password_policy.hpp"
 
 namespace accounts {
 
 namespace {
 constexpr std::size_t kMaxText = 255;
 constexpr std::size_t kMaxPhone = 30;
-constexpr std::size_t kMinPassword = 8;
 
 struct ProfileMessages {
   const char* email_taken;
@@ -57,9 +57,8 @@ RegistrationResult AccountService::register_customer(const RegistrationInput& ra
   validate_profile_fields(profile, users_, 0, {"Este email ya está registrado. Probá ingresar."}, result.errors);
 
   if (raw.password.empty()) result.errors.add("password", "Ingresá una contraseña.");
-  else if (core::utf8_length(raw.password) < kMinPassword)
-    result.errors.add("password", "La contraseña debe tener al menos 8 caracteres.");
   else if (raw.password != raw.password_confirmation) result.errors.add("password", "Las contraseñas no coinciden.");
+  else if (auto problem = password_problem(raw.password, profile.email)) result.errors.add("password", *problem);
   if (!result.errors.empty()) return result;
 
   NewUser user{profile.name, profile.last_name, profile.phone, profile.email, core::hash_password(raw.password, cost_)};
@@ -107,10 +106,11 @@ core::FieldErrors AccountService::change_password(const User& user, const Passwo
   if (needs_current && input.current_password.empty())
     errors.add("current_password", "Ingresá tu contraseña actual.");
   if (input.password.empty()) errors.add("password", "Ingresá una nueva contraseña.");
-  else if (core::utf8_length(input.password) < kMinPassword)
+  else if (core::utf8_length(input.password) < kMinPasswordLength)
     errors.add("password", "La nueva contraseña debe tener al menos 8 caracteres.");
   else if (input.password != input.password_confirmation)
     errors.add("password", "La repetición de la contraseña no coincide.");
+  else if (auto problem = password_problem(input.password, user.email)) errors.add("password", *problem);
   if (!errors.empty()) return errors;
 
   if (needs_current && !core::verify_password(input.current_password, user.password_hash)) {
