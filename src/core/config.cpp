@@ -75,6 +75,7 @@ const std::vector<ConfigKey> kKeys = {
     {"ADMIN_ALLOWED_EMAILS", T::kCsv, "", "", false, "security"},
     {"ADMIN_ALLOWED_IPS", T::kCsv, "", "", false, "security"},
     {"ADMIN_REQUIRE_REAUTH_MINUTES", T::kInt, "0", "0..525600", false, "security"},
+    {"ADMIN_2FA_REQUIRED", T::kBool, "false", "", false, "security"},
     {"ADMIN_2FA_SESSION_MINUTES", T::kInt, "0", "0..525600", false, "security"},
     {"ADMIN_2FA_RECOVERY_CODES_COUNT", T::kInt, "8", "1..50", false, "security"},
     {"ADMIN_2FA_RECOVERY_EXPORT_TTL_MINUTES", T::kInt, "30", "1..1440", false, "security"},

@@ -316,6 +316,7 @@ class Checker {
 
     migration_row();
     audit_chain_row();
+    admin_two_factor_row();
 
     auto backup_root = config_.resolve_path(config_.str("OPS_BACKUP_PATH"));
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"Disk space (storage)", config_.storage_path()},
@@ -387,6 +388,37 @@ class Checker {
       auto result = audit::verify_chain(*database_);
       if (!result.intact) add(CheckStatus::kFail, "Audit chain", result.problem + " Run `nico audit:verify`.");
       else add(CheckStatus::kOk, "Audit chain", "Intact (" + std::to_string(result.sealed) + " sealed entries).");
+    });
+  }
+
+  // Admins without 2FA: a WARN naming them when 2FA is required (ADMIN_2FA_REQUIRED) or in production, where one
+  // stolen password would otherwise open the panel.
+  void admin_two_factor_row() {
+    const std::string label = "Admin 2FA";
+    if (!database_) {
+      add(CheckStatus::kWarn, label, "Skipped because database connection failed.");
+      return;
+    }
+    guarded(label, [&] {
+      std::string without;
+      std::size_t count = 0;
+      {
+        auto sql = database_->lease();
+        soci::rowset<std::string> rows = (sql->prepare << "SELECT email FROM users WHERE role = 'admin' AND "
+                                                           "(admin_two_factor_enabled_at IS NULL OR admin_two_factor_secret IS NULL "
+                                                           "OR admin_two_factor_secret = '') ORDER BY email");
+        for (const auto& email : rows) {
+          without += (count++ ? std::string(", ") : std::string()) + email;
+        }
+      }
+      bool required = config_.boolean("ADMIN_2FA_REQUIRED");
+      if (without.empty()) add(CheckStatus::kOk, label, "Every admin has 2FA on.");
+      else if (required || production_)
+        add(CheckStatus::kWarn, label,
+            "Admins without 2FA: " + without +
+                (required ? " (they must enrol at /admin/seguridad/2fa before using the panel)."
+                          : ". Set ADMIN_2FA_REQUIRED=true."));
+      else add(CheckStatus::kOk, label, std::to_string(count) + " admin(s) without 2FA (not required here).");
     });
   }
 

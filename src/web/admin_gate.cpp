@@ -22,6 +22,13 @@ std::int64_t session_time(const Context& context, std::string_view key) {
   }
 }
 
+constexpr std::string_view kEnrolmentPath = "/admin/seguridad/2fa";
+
+bool is_enrolment_path(std::string_view path) {
+  return path == kEnrolmentPath ||
+         (path.starts_with(kEnrolmentPath) && path.size() > kEnrolmentPath.size() && path[kEnrolmentPath.size()] == '/');
+}
+
 http::Response deny(Context& context, const std::string& reason, const std::string& message) {
   context.audit("admin.access.denied", "App\\Models\\User", context.user->id, {{"reason", reason}});
   return error_page(context.services, &context, 403, {.message = message});
@@ -54,6 +61,13 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
     }
   }
   if (challenge_route) return std::nullopt;
+
+  // ADMIN_2FA_REQUIRED: an admin without 2FA may only reach the enrolment page (and its actions) until it is on.
+  if (!user.two_factor_enabled && config.boolean("ADMIN_2FA_REQUIRED") &&
+      !is_enrolment_path(context.request.path)) {
+    context.flash_next("success", "Para usar el panel admin primero activá la verificación en dos pasos (2FA).");
+    return http::Response::redirect(std::string(kEnrolmentPath), 302);
+  }
 
   if (user.two_factor_enabled) {
     std::int64_t passed = session_time(context, "admin_2fa_passed_at");
