@@ -89,7 +89,9 @@ TEST_F(Accounts, DuplicateEmailAndMismatchedPasswordsAreRefused) {
                                {{"name", "Otro"}, {"last_name", "X"}, {"phone", "3415550001"}, {"email", email},
                                 {"password", "secreto123"}, {"password_confirmation", "secreto124"}});
   auto page = other.follow(response);
-  EXPECT_TRUE(page.contains("Este email ya está registrado. Probá ingresar."));
+  // Neutral: it does not say an account with that email exists (issue 16, item 4).
+  EXPECT_TRUE(page.contains("No pudimos crear una cuenta con ese email."));
+  EXPECT_FALSE(page.contains("registrad"));
   EXPECT_TRUE(page.contains("Las contraseñas no coinciden."));
   EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE email = :e", email), 1);
 }

@@ -10,6 +10,11 @@ namespace accounts {
 namespace {
 constexpr std::size_t kMaxText = 255;
 constexpr std::size_t kMaxPhone = 30;
+// Sign-up with an e-mail that has an account: a neutral message that does not confirm the account exists (anyone
+// can type any address here), yet tells the honest owner what to do. The per-IP sign-up limiter stays in front.
+constexpr const char* kSignUpEmailUnavailable =
+    "No pudimos crear una cuenta con ese email. Si ya tenés cuenta, ingresá desde «Ingresar»; si no, probá con "
+    "otro email.";
 
 struct ProfileMessages {
   const char* email_taken;
@@ -54,7 +59,7 @@ const std::string& AccountService::timing_dummy_hash() const {
 RegistrationResult AccountService::register_customer(const RegistrationInput& raw) const {
   RegistrationResult result;
   ProfileInput profile = normalised({raw.name, raw.last_name, raw.phone, raw.email});
-  validate_profile_fields(profile, users_, 0, {"Este email ya está registrado. Probá ingresar."}, result.errors);
+  validate_profile_fields(profile, users_, 0, {kSignUpEmailUnavailable}, result.errors);
 
   if (raw.password.empty()) result.errors.add("password", "Ingresá una contraseña.");
   else if (raw.password != raw.password_confirmation) result.errors.add("password", "Las contraseñas no coinciden.");
@@ -67,7 +72,7 @@ RegistrationResult AccountService::register_customer(const RegistrationInput& ra
   } catch (const std::exception&) {
     // Two sign-ups with one email at the same instant: the unique index keeps one; the other gets the message.
     if (users_.email_taken(profile.email)) {
-      result.errors.add("email", "Este email ya está registrado. Probá ingresar.");
+      result.errors.add("email", kSignUpEmailUnavailable);
       return result;
     }
     throw;
@@ -88,7 +93,7 @@ std::optional<User> AccountService::authenticate(const std::string& email, const
 core::FieldErrors AccountService::update_profile(User& user, const ProfileInput& raw) const {
   core::FieldErrors errors;
   ProfileInput profile = normalised(raw);
-  validate_profile_fields(profile, users_, user.id, {"Este email ya está registrado."}, errors);
+  validate_profile_fields(profile, users_, user.id, {"No podemos usar ese email. Probá con otro."}, errors);
   if (!errors.empty()) return errors;
   db::write(users_.database(), [&](db::Tx& tx) {
     users_.update_profile(tx, user.id, profile.name, profile.last_name, profile.phone, profile.email);
