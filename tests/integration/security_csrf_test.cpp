@@ -145,3 +145,25 @@ TEST_F(SecurityCsrf, ARefererOnAnotherSiteNeverBecomesTheWayBack) {
   EXPECT_EQ(back_for(site + "/tienda?orden=precio"), "/tienda?orden=precio");
   EXPECT_EQ(back_for(site), "/");
 }
+
+TEST(SecurityCsrfSecureCookies, GuestCookiesCarryTheHostPrefixAndUnprefixedPlantedOnesAreIgnored) {
+  AppServer server(std::map<std::string, std::string>{{"SESSION_SECURE_COOKIE", "true"}});
+  server.start();
+  Browser attacker(server.base_url());
+  auto form = attacker.get("/login");
+  std::string token = csrf_token_in(form.body);
+  bool prefixed_id = false;
+  for (const auto& cookie : form.header_values("set-cookie")) {
+    if (cookie.rfind("__Host-nico_bid=", 0) == 0) prefixed_id = cookie.find("; Secure") != std::string::npos;
+  }
+  EXPECT_TRUE(prefixed_id);
+  ASSERT_FALSE(attacker.cookie("__Host-nico_csrf").empty());
+
+  // A sibling subdomain can only toss cookies without the prefix: the site does not read them.
+  Browser victim(server.base_url());
+  victim.set_cookie("nico_csrf", attacker.cookie("__Host-nico_csrf"));
+  victim.set_cookie("nico_bid", attacker.cookie("__Host-nico_bid"));
+  EXPECT_EQ(victim.post("/login", {{"_token", token}, {"email", "x@example.com"}, {"password", "nada1234"}}).status, 419);
+  // The browser the token was made for still posts.
+  EXPECT_EQ(attacker.post("/login", {{"_token", token}, {"email", "x@example.com"}, {"password", "nada1234"}}).status, 302);
+}
