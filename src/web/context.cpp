@@ -20,6 +20,12 @@ void Context::flash_errors(const FieldErrors& field_errors) {
   flash_next("_errors", http::build_urlencoded(field_errors.items()));
 }
 
+bool is_local_path(std::string_view target) {
+  if (target == "/") return true;
+  // "//host" and "/\host" are both read by browsers as another site, so the second character must be neither.
+  return target.size() >= 2 && target[0] == '/' && target[1] != '/' && target[1] != '\\';
+}
+
 std::string Context::previous_url(std::string fallback) const {
   std::string_view referer = request.header("referer");
   std::string_view host = request.header("host");
@@ -31,9 +37,8 @@ std::string Context::previous_url(std::string fallback) const {
     if (rest.rfind(host, 0) != 0) continue;
     std::string_view path = rest.substr(host.size());
     if (path.empty()) return "/";
-    if (path.front() != '/' || path.rfind("//", 0) == 0) return fallback;
-    std::size_t hash = path.find('#');
-    return std::string(path.substr(0, hash));
+    path = path.substr(0, path.find('#'));
+    return is_local_path(path) ? std::string(path) : fallback;
   }
   return fallback;
 }
@@ -70,11 +75,17 @@ std::string Context::csrf_token() {
     session.put("_token", token);
     return token;
   }
-  if (guest_csrf.empty()) {
-    guest_csrf = issue_guest_csrf_token(services.app_key);
-    send_guest_csrf_cookie = true;
-  }
+  if (guest_csrf.empty()) issue_guest_csrf();
   return guest_csrf;
+}
+
+void Context::issue_guest_csrf() {
+  if (browser_id.empty()) {
+    browser_id = issue_browser_id();
+    send_browser_id_cookie = true;
+  }
+  guest_csrf = issue_guest_csrf_token(services.app_key, browser_id);
+  send_guest_csrf_cookie = true;
 }
 
 bool Context::wants_json() const {
@@ -97,8 +108,7 @@ void Context::logout() {
   session.invalidate();
   user.reset();
   // A new guest token replaces the one the signed-in tabs may still hold.
-  guest_csrf = issue_guest_csrf_token(services.app_key);
-  send_guest_csrf_cookie = true;
+  issue_guest_csrf();
 }
 
 }  // namespace web

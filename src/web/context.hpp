@@ -26,6 +26,10 @@ struct AuditEntry;
 
 namespace web {
 
+// True for "/" or a path starting with one "/" followed by neither "/" nor a backslash: the only redirect targets taken
+// from a Referer or a stored intended URL.
+bool is_local_path(std::string_view target);
+
 using FieldErrors = core::FieldErrors;
 
 class Context final {
@@ -62,7 +66,7 @@ class Context final {
   // in all, so a session row stays small whatever was posted).
   http::Response back_with_errors(const FieldErrors& errors, const std::vector<std::string>& keep_out = {},
                                   std::string fallback = "/", std::string fragment = {});
-  // Same-site path of the Referer, or `fallback`.
+  // Same-site path of the Referer when it passes is_local_path, or `fallback`.
   std::string previous_url(std::string fallback = "/") const;
 
   // CSRF token for forms rendered in this response.
@@ -87,6 +91,11 @@ class Context final {
   std::vector<std::string> cookies;
   std::string guest_csrf;               // valid guest token from the cookie, or one issued this request
   bool send_guest_csrf_cookie = false;  // a token was issued: the kernel sends it as a cookie
+  std::string browser_id;               // well-formed per-browser id from its cookie, or one issued this request
+  bool send_browser_id_cookie = false;  // an id was issued: the kernel sends it as a cookie
+
+ private:
+  void issue_guest_csrf();  // new guest token bound to this browser's id (issuing the id if there is none)
 };
 
 }  // namespace web

@@ -97,6 +97,9 @@ void load_session(Context& context, const std::map<std::string, std::string, std
   const auto& config = context.services.config;
   auto cookie = cookies.find(cookie_name(config, config.str("SESSION_COOKIE")));
   context.session = context.services.sessions.load(cookie == cookies.end() ? std::string_view() : cookie->second);
+  // Whether the session the request came with holds its own CSRF token (before a remember-me sign-in below
+  // gives it one): if so, that token is the only one accepted.
+  bool session_has_token = context.session.has("_token");
   std::vector<std::string> flash_keys;
   for (const auto& [key, value] : context.session.data()) {
     if (key.rfind("_flash.", 0) == 0) flash_keys.push_back(key);
@@ -120,8 +123,13 @@ void load_session(Context& context, const std::map<std::string, std::string, std
       if (auto user = remembered_user(context, remember->second)) context.login(*user, /*password_checked=*/false);
     }
   }
+  if (auto id = cookies.find(cookie_name(config, kBrowserIdCookie));
+      id != cookies.end() && browser_id_is_well_formed(id->second))
+    context.browser_id = id->second;
+  // The guest token counts only without a session token, and only when signed for this browser's id.
   auto guest = cookies.find(cookie_name(config, kGuestCsrfCookie));
-  if (guest != cookies.end() && guest_csrf_token_is_authentic(guest->second, context.services.app_key))
+  if (!session_has_token && guest != cookies.end() &&
+      guest_csrf_token_is_authentic(guest->second, context.services.app_key, context.browser_id))
     context.guest_csrf = guest->second;
 }
 
@@ -131,6 +139,7 @@ bool csrf_passes(Context& context) {
   if (token.empty()) return false;
   if (auto expected = context.session.get("_token"); expected && core::constant_time_equals(token, *expected))
     return true;
+  // Empty whenever the request's session held a token of its own (load_session): no fallback for signed-in users.
   return !context.guest_csrf.empty() && core::constant_time_equals(token, context.guest_csrf);
 }
 
@@ -301,7 +310,8 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
       case Access::kAdminChallenge:
         if (!context.user) {
           // Unlike the reference, the page asked for is remembered, so sign-in continues where the visitor was.
-          if (context.method == "GET") context.session.put("url.intended", request.target);
+          if (context.method == "GET" && is_local_path(request.target))
+            context.session.put("url.intended", request.target);
           refusal = http::Response::redirect("/login", 302);
         } else if (route->access != Access::kAuth) {
           if (!context.user->is_admin())
@@ -352,6 +362,10 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
       break;
   }
   for (auto& cookie : context.cookies) response.add_header("Set-Cookie", std::move(cookie));
+  if (context.send_browser_id_cookie) {
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kBrowserIdCookie),
+                                                             context.browser_id, options));
+  }
   if (context.send_guest_csrf_cookie) {
     response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kGuestCsrfCookie),
                                                              context.guest_csrf, options));

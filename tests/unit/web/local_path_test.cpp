@@ -1,0 +1,14 @@
+#include <gtest/gtest.h>
+
+#include "web/context.hpp"
+
+TEST(LocalPath, OnlyASingleSlashFollowedByAnOrdinaryCharacterStaysOnSite) {
+  EXPECT_TRUE(web::is_local_path("/"));
+  EXPECT_TRUE(web::is_local_path("/tienda"));
+  EXPECT_TRUE(web::is_local_path("/?q=1"));
+  EXPECT_FALSE(web::is_local_path(""));
+  EXPECT_FALSE(web::is_local_path("//evil.com"));
+  EXPECT_FALSE(web::is_local_path("/\\evil.com"));
+  EXPECT_FALSE(web::is_local_path("https://evil.com/x"));
+  EXPECT_FALSE(web::is_local_path("tienda"));
+}
