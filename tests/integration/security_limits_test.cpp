@@ -1,0 +1,114 @@
+// Limiters that must hold under parallel requests and across sessions (issue 16, items 3 and 6): a sign-in
+// attempt is counted before its password is checked, so N parallel wrong passwords never verify more than the
+// limit; the repair lookup likewise.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/crypto.hpp"
+#include "core/strings.hpp"
+#include "store_support.hpp"
+#include "support/accounts.hpp"
+
+using namespace store_support;
+using testing_support::scalar;
+
+namespace {
+
+using Env = std::map<std::string, std::string>;
+
+// What a person sees after a POST that answers with a redirect back to the form (or the page itself).
+std::string seen_after(Browser& browser, const HttpResponse& response) {
+  if (response.status == 302) return browser.follow(response).body;
+  return response.body;
+}
+
+// Runs `count` copies of `attempt` at once (each thread waits until all are ready, then fires).
+template <typename Attempt>
+void all_at_once(int count, Attempt attempt) {
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < count; ++i) {
+    threads.emplace_back([&, i] {
+      ready.fetch_add(1);
+      while (ready.load() < count) std::this_thread::yield();
+      attempt(i);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+}
+
+}  // namespace
+
+TEST(SecurityLimits, TwelveParallelWrongPasswordsForOneEmailCheckAtMostFivePasswords) {
+  // The per-email and per-IP request limiters are out of the way: only the failed-attempt lockout is under test.
+  AppServer server(Env{{"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"}, {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "1000"}});
+  server.start();
+  std::string email = "carrera-" + core::to_lower(core::random_token(6)) + "@example.com";
+  testing_support::registered_customer(server, email);
+
+  constexpr int kAttempts = 12;
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kAttempts; ++i) {
+    browsers.emplace_back(server.base_url());
+    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/login").body));
+    browsers.back().referer = server.base_url() + "/login";
+  }
+  std::vector<std::string> seen(kAttempts);
+  std::vector<int> statuses(kAttempts);
+  all_at_once(kAttempts, [&](int i) {
+    auto response = browsers[i].post("/login", {{"_token", tokens[i]}, {"email", email}, {"password", "equivocada1"}});
+    statuses[i] = response.status;
+    seen[i] = seen_after(browsers[i], response);
+  });
+
+  int wrong = 0, locked = 0, busy = 0;
+  for (int i = 0; i < kAttempts; ++i) {
+    if (seen[i].find("Las credenciales no coinciden con nuestros registros.") != std::string::npos) ++wrong;
+    else if (seen[i].find("Demasiados intentos") != std::string::npos || statuses[i] == 429) ++locked;
+    else if (statuses[i] == 503) ++busy;  // the database was busy: refused without a password check
+    else ADD_FAILURE() << "attempt " << i << " answered " << statuses[i];
+  }
+  EXPECT_LE(wrong, 5);
+  EXPECT_GE(wrong, 1);
+  EXPECT_EQ(wrong + locked + busy, kAttempts);
+  // Every verified wrong password leaves one audit row: never more than the limit.
+  EXPECT_LE(scalar(server, "SELECT COUNT(*) FROM audit_logs WHERE event = 'auth.login.failed'"), 5);
+
+  // Even the right password is refused for the rest of the window.
+  Browser owner(server.base_url());
+  auto response = owner.submit("/login", "/login", {{"email", email}, {"password", "secreto123"}});
+  EXPECT_NE(seen_after(owner, response).find("Demasiados intentos"), std::string::npos);
+  EXPECT_EQ(owner.get("/mi-cuenta").status, 302);  // still signed out
+}
+
+TEST(SecurityLimits, ParallelRepairLookupsNeverCheckMoreCodesThanTheBudget) {
+  AppServer server(Env{{"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "3"}});
+  server.start();
+  constexpr int kAttempts = 10;
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kAttempts; ++i) {
+    browsers.emplace_back(server.base_url());
+    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
+    browsers.back().referer = server.base_url() + "/reparacion";
+  }
+  std::vector<int> statuses(kAttempts);
+  all_at_once(kAttempts, [&](int i) {
+    statuses[i] = browsers[i]
+                      .post("/reparacion", {{"_token", tokens[i]}, {"code", "R-NOEXISTE"}, {"phone", "3415550000"}})
+                      .status;
+  });
+  int checked = 0, refused = 0;
+  for (int status : statuses) {
+    if (status == 302) ++checked;  // back to the form: "no encontramos…" (the code was looked up)
+    else if (status == 429 || status == 503) ++refused;
+    else ADD_FAILURE() << "answered " << status;
+  }
+  EXPECT_LE(checked, 3);
+  EXPECT_EQ(checked + refused, kAttempts);
+}
