@@ -1,6 +1,6 @@
 // Limiters that must hold under parallel requests and across sessions (issue 16, items 3 and 6): a sign-in
 // attempt is counted before its password is checked, so N parallel wrong passwords never verify more than the
-// limit; the repair lookup likewise.
+// limit; the repair lookup likewise; cart writes are counted per IP as well as per session.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -111,4 +111,36 @@ TEST(SecurityLimits, ParallelRepairLookupsNeverCheckMoreCodesThanTheBudget) {
   }
   EXPECT_LE(checked, 3);
   EXPECT_EQ(checked + refused, kAttempts);
+}
+
+TEST(SecurityLimits, FourSessionsFromOneIpShareTheCartWriteBudgetOfThatIp) {
+  // Per session 5, per IP 8: four sessions writing 3 times each never spend their own budget, but together they
+  // pass the IP's.
+  AppServer server(Env{{"RATE_LIMIT_CART_WRITE_PER_MINUTE", "5"}, {"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "8"}});
+  server.start();
+  long long category = insert_category(server, "Accesorios", "accesorios");
+  long long product = insert_product(server, category, {"Cable USB-C", "cable-usb-c", 300000, 50});
+
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 4; ++i) {
+    browsers.emplace_back(server.base_url());
+    tokens.push_back(token_for(browsers.back()));
+  }
+  int accepted = 0, refused = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      auto response = add_to_cart(browsers[i], tokens[i], product, "1", kJson);
+      if (response.status == 200) {
+        ++accepted;
+      } else {
+        EXPECT_EQ(response.status, 429);
+        EXPECT_TRUE(response.contains("Demasiadas acciones en carrito. Espera ")) << response.body;
+        EXPECT_FALSE(response.header("retry-after").empty());
+        ++refused;
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 8);
+  EXPECT_EQ(refused, 4);
 }
