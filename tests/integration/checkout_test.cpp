@@ -22,9 +22,13 @@ namespace {
 class Checkout : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // Many customers register from 127.0.0.1 in this suite: the auth limiters are not under test here.
-    server_ = new AppServer(std::map<std::string, std::string>{{"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "100000"},
-                                                               {"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"}});
+    // Many customers register and buy from 127.0.0.1 in this suite: the auth and per-IP limiters are not under
+    // test here (security_limits_test.cpp tests the per-IP ones).
+    server_ = new AppServer(std::map<std::string, std::string>{
+        {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "100000"},
+        {"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"},
+        {"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "1000000"},
+        {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "1000000"}});
     server_->start();
     category_ = insert_category(*server_, "Repuestos", "repuestos");
   }
