@@ -1,6 +1,6 @@
 // Limiters that must hold under parallel requests and across sessions (issue 16, items 3 and 6): a sign-in
 // attempt is counted before its password is checked, so N parallel wrong passwords never verify more than the
-// limit; the repair lookup likewise; cart writes are counted per IP as well as per session.
+// limit; the repair lookup and the admin 2FA challenge likewise; cart writes are counted per IP as well as per session.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -10,6 +10,8 @@
 
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
+#include "core/clock.hpp"
+#include "core/totp.hpp"
 #include "store_support.hpp"
 #include "support/accounts.hpp"
 
@@ -143,4 +145,53 @@ TEST(SecurityLimits, FourSessionsFromOneIpShareTheCartWriteBudgetOfThatIp) {
   }
   EXPECT_EQ(accepted, 8);
   EXPECT_EQ(refused, 4);
+}
+
+TEST(SecurityLimits, ParallelWrongTwoFactorCodesCheckAtMostTheBudget) {
+  // admin-2fa budget 4 per admin + IP; enabling 2FA below spends one, so three codes may still be checked.
+  AppServer server(Env{{"RATE_LIMIT_ADMIN_2FA_PER_MINUTE", "4"}, {"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"}});
+  server.start();
+  Browser admin = testing_support::signed_in_admin(server);
+  ASSERT_EQ(admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/regenerar", {}).status, 302);
+  std::string settings = admin.get("/admin/seguridad/2fa").body;
+  const std::string marker = "id=\"twofa-secret\" class=\"twofa-secret\">";
+  auto at = settings.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  at += marker.size();
+  std::string secret = settings.substr(at, settings.find('<', at) - at);
+  std::string code = core::totp_at(core::base32_decode(secret), core::unix_now());
+  ASSERT_EQ(admin
+                .submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar",
+                        {{"current_password", testing_support::kTestAdminPassword}, {"code", code}})
+                .header("location"),
+            "/admin/seguridad/2fa");
+
+  // Ten sessions signed in with the password, each waiting at the challenge, send a wrong code at once.
+  constexpr int kAttempts = 10;
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kAttempts; ++i) {
+    browsers.push_back(testing_support::signed_in_admin(server));
+    auto challenge = browsers.back().get("/admin/two-factor/challenge");
+    ASSERT_EQ(challenge.status, 200);
+    tokens.push_back(testing_support::csrf_token_in(challenge.body));
+    browsers.back().referer = server.base_url() + "/admin/two-factor/challenge";
+  }
+  std::vector<std::string> seen(kAttempts);
+  std::vector<int> statuses(kAttempts);
+  all_at_once(kAttempts, [&](int i) {
+    auto response = browsers[i].post("/admin/two-factor/challenge", {{"_token", tokens[i]}, {"code", "000000"}});
+    statuses[i] = response.status;
+    seen[i] = seen_after(browsers[i], response);
+  });
+  int wrong = 0, locked = 0, busy = 0;
+  for (int i = 0; i < kAttempts; ++i) {
+    if (seen[i].find("Codigo 2FA o codigo de recuperacion invalido.") != std::string::npos) ++wrong;
+    else if (seen[i].find("Demasiados intentos de codigo 2FA.") != std::string::npos) ++locked;
+    else if (statuses[i] == 503) ++busy;
+    else ADD_FAILURE() << "attempt " << i << " answered " << statuses[i];
+  }
+  EXPECT_LE(wrong, 3);
+  EXPECT_EQ(wrong + locked + busy, kAttempts);
+  EXPECT_EQ(browsers[0].get("/admin/dashboard").header("location"), "/admin/two-factor/challenge");
 }
