@@ -1,6 +1,7 @@
 // Limiters that must hold under parallel requests and across sessions (issue 16, items 3 and 6): a sign-in
 // attempt is counted before its password is checked, so N parallel wrong passwords never verify more than the
-// limit; the repair lookup and the admin 2FA challenge likewise; cart writes are counted per IP as well as per session.
+// limit; the repair lookup and the admin 2FA challenge likewise; cart writes and checkout confirmations are
+// counted per IP as well as per session.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -47,7 +48,8 @@ void all_at_once(int count, Attempt attempt) {
 
 TEST(SecurityLimits, TwelveParallelWrongPasswordsForOneEmailCheckAtMostFivePasswords) {
   // The per-email and per-IP request limiters are out of the way: only the failed-attempt lockout is under test.
-  AppServer server(Env{{"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"}, {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "1000"}});
+  AppServer server(
+      Env{{"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"}, {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "1000"}});
   server.start();
   std::string email = "carrera-" + core::to_lower(core::random_token(6)) + "@example.com";
   testing_support::registered_customer(server, email);
@@ -194,4 +196,30 @@ TEST(SecurityLimits, ParallelWrongTwoFactorCodesCheckAtMostTheBudget) {
   EXPECT_LE(wrong, 3);
   EXPECT_EQ(wrong + locked + busy, kAttempts);
   EXPECT_EQ(browsers[0].get("/admin/dashboard").header("location"), "/admin/two-factor/challenge");
+}
+
+TEST(SecurityLimits, ThreeCustomersFromOneIpShareTheCheckoutConfirmBudgetOfThatIp) {
+  // Per customer 10, per IP 2: the third customer's first confirmation is refused, and no order is placed for it.
+  AppServer server(
+      Env{{"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "2"}, {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "1000"}});
+  server.start();
+  long long category = insert_category(server, "Repuestos", "repuestos");
+  long long product = insert_product(server, category, {"Pin de carga", "pin-de-carga", 150000, 50});
+  std::vector<std::string> outcomes;
+  for (int i = 0; i < 3; ++i) {
+    Browser buyer = testing_support::registered_customer(server, "ip" + std::to_string(i) + "@example.com");
+    std::string token = token_for(buyer);
+    ASSERT_EQ(add_to_cart(buyer, token, product, "1").status, 302);
+    std::string checkout_token = testing_support::checkout_token_in(buyer.get("/checkout").body);
+    ASSERT_FALSE(checkout_token.empty());
+    auto confirmed = buyer.post("/checkout/confirmar", {{"_token", token_for(buyer)},
+                                                        {"payment_method", "local"},
+                                                        {"checkout_token", checkout_token}});
+    ASSERT_EQ(confirmed.status, 302);
+    outcomes.push_back(confirmed.header("location").rfind("/pedido/", 0) == 0 ? "placed"
+                       : buyer.follow(confirmed).contains("Demasiados intentos de confirmacion.") ? "refused"
+                                                                                                  : "other");
+  }
+  EXPECT_EQ(outcomes, (std::vector<std::string>{"placed", "placed", "refused"}));
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM orders"), 2);
 }

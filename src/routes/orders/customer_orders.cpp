@@ -1,5 +1,6 @@
 // The customer's orders: GET /mis-pedidos (tabs Activos/Historial, search, 10 per page) and
-// GET /mis-pedidos/{order} (owner only: another user's order is the same 404 as a missing one), docs/domain/orders.md "Customer view".
+// GET /mis-pedidos/{order} (owner only: another user's order is the same 404 as a missing one),
+// docs/domain/orders.md "Customer view".
 #include <string>
 
 #include "core/errors.hpp"
