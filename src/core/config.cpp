@@ -88,6 +88,8 @@ const std::vector<ConfigKey> kKeys = {
     {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", T::kInt, "6", "1..100000", false, "rate_limits"},
     {"RATE_LIMIT_CART_WRITE_PER_MINUTE", T::kInt, "80", "1..100000", false, "rate_limits"},
     {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE", T::kInt, "10", "1..100000", false, "rate_limits"},
+    {"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", T::kInt, "400", "1..1000000", false, "rate_limits"},
+    {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", T::kInt, "60", "1..1000000", false, "rate_limits"},
     {"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", T::kInt, "8", "1..1000000", false, "rate_limits"},
     {"RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE", T::kInt, "240", "1..1000000", false, "rate_limits"},
     {"RATE_LIMIT_ADMIN_2FA_PER_MINUTE", T::kInt, "12", "1..100000", false, "rate_limits"},

@@ -175,7 +175,9 @@ TEST(Crash, KillNineOfServeDuringACheckoutBurstLosesNoAcknowledgedOrderAndLeaves
   AppServer server(Env{{"SESSION_COOKIE", kSessionCookie},
                        {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "100000"},
                        {"RATE_LIMIT_CART_WRITE_PER_MINUTE", "100000"},
-                       {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE", "100000"}});
+                       {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE", "100000"},
+                       {"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "1000000"},
+                       {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "1000000"}});
   server.start();
   long long category = insert_category(server, "Repuestos", "repuestos");
   std::vector<long long> products;

@@ -330,7 +330,12 @@ TEST_F(RepairPublic, CustomersSeeOnlyTheirOwnRepairs) {
   ASSERT_EQ(empty.status, 200);
   EXPECT_NE(visible_text(empty.body).find("No tenés reparaciones asociadas."), std::string::npos);
   EXPECT_FALSE(empty.contains("R-20260101-10009"));
-  EXPECT_EQ(beto.get("/mis-reparaciones/" + std::to_string(repair)).status, 404);
+  // Ana's repair is, for Beto, the same 404 page as a missing id (ids are never confirmed).
+  auto foreign = beto.get("/mis-reparaciones/" + std::to_string(repair));
+  auto missing = beto.get("/mis-reparaciones/999999");
+  EXPECT_EQ(foreign.status, 404);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(visible_text(foreign.body), visible_text(missing.body));
   EXPECT_EQ(ana.get("/mis-reparaciones/999999").status, 404);
   EXPECT_EQ(ana.get("/mis-reparaciones/abc").status, 404);
 

@@ -77,15 +77,16 @@ http::Response login(web::Context& context) {
   std::string key = normal + "|" + context.client_ip;
   auto by_email = limiter.hit("auth-login", key, per_minute);
   if (!by_email.allowed) return refuse(by_email.retry_after_seconds);
-  auto failures = limiter.peek("login-failures", key, kMaxFailedLogins);
-  if (!failures.allowed) {
+  // The attempt is counted before the password is checked (one atomic hit), so N parallel requests never verify
+  // more than kMaxFailedLogins passwords in a window; a successful sign-in clears the count.
+  auto attempts = limiter.hit("login-failures", key, kMaxFailedLogins, 60);
+  if (!attempts.allowed) {
     return too_many(context, "email",
-                    "Demasiados intentos. Probá de nuevo en " + std::to_string(failures.retry_after_seconds) + " segundos.");
+                    "Demasiados intentos. Probá de nuevo en " + std::to_string(attempts.retry_after_seconds) + " segundos.");
   }
 
   auto user = context.services.accounts.authenticate(normal, password);
   if (!user) {
-    limiter.hit("login-failures", key, kMaxFailedLogins, 60);
     context.audit("auth.login.failed", {}, {}, {{"email", normal}});
     errors.add("email", "Las credenciales no coinciden con nuestros registros.");
     return context.back_with_errors(errors, {}, "/login");

@@ -1,5 +1,6 @@
 // The customer's orders: GET /mis-pedidos (tabs Activos/Historial, search, 10 per page) and
-// GET /mis-pedidos/{order} (owner only: another user's order is 403), docs/domain/orders.md "Customer view".
+// GET /mis-pedidos/{order} (owner only: another user's order is the same 404 as a missing one),
+// docs/domain/orders.md "Customer view".
 #include <string>
 
 #include "core/errors.hpp"
@@ -82,11 +83,10 @@ http::Response my_order(web::Context& context) {
   auto id = orders_view::order_id_param(context);
   if (!id) throw core::not_found();
   auto order = orders::find_order(context.services.database, *id);
-  if (!order) throw core::not_found();
-  // Policy (docs/domain/orders.md "Customer view"): the order exists but is someone else's → 403, as the reference
-  // answers.
-  if (order->user_id != context.user->id)
-    throw core::forbidden("No tenés permiso para ver este pedido.", "order of another customer");
+  // Policy (docs/domain/orders.md "Customer view"): someone else's order is the same 404 as a missing one, so the
+  // page never confirms which ids exist.
+  if (!order || order->user_id != context.user->id)
+    throw core::not_found("No encontramos lo que buscabas.", order ? "order of another customer" : "unknown order");
 
   web::View view("pages/orders/my_order.tpl", "Pedido #" + std::to_string(order->id));
   auto dict = view.dict();

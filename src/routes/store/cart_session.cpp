@@ -42,7 +42,12 @@ std::optional<http::Response> throttle_cart_write(web::Context& context) {
   // A visitor without a stored session gets a fresh random id on every request, so cookie-less clients share
   // one bucket per IP instead of escaping the limit.
   std::string key = context.client_ip + "|" + (context.session.exists() ? context.session.id() : std::string("-"));
+  // Both buckets must pass: per session, and per IP so that many sessions from one address share one budget.
   auto hit = context.services.limiter.hit("cart-write", key, per_minute);
+  if (hit.allowed) {
+    int per_ip = static_cast<int>(context.services.config.integer("RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE"));
+    hit = context.services.limiter.hit("cart-write-ip", context.client_ip, per_ip);
+  }
   if (hit.allowed) return std::nullopt;
   std::string message = "Demasiadas acciones en carrito. Espera " + std::to_string(hit.retry_after_seconds) + " segundos.";
   if (context.wants_json()) {
@@ -59,6 +64,10 @@ std::optional<http::Response> throttle_checkout_confirm(web::Context& context) {
   int per_minute = static_cast<int>(context.services.config.integer("RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE"));
   std::string key = std::to_string(context.user ? context.user->id : 0) + "|" + context.client_ip;
   auto hit = context.services.limiter.hit("checkout-confirm", key, per_minute);
+  if (hit.allowed) {  // and per IP, whoever is signed in
+    int per_ip = static_cast<int>(context.services.config.integer("RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE"));
+    hit = context.services.limiter.hit("checkout-confirm-ip", context.client_ip, per_ip);
+  }
   if (hit.allowed) return std::nullopt;
   core::FieldErrors errors;
   errors.add("checkout",

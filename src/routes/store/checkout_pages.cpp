@@ -1,6 +1,7 @@
 // Checkout: GET /checkout (sync, profile gate, issues the one-time checkout token), POST /checkout/confirmar
 // (throttled by checkout-confirm; docs/domain/orders.md "Checkout" order of checks, with the token claimed in the
-// database by store::place_order) and the thank-you page GET /pedido/{order} (owner only, else 403).
+// database by store::place_order) and the thank-you page GET /pedido/{order} (owner only; anyone else gets the
+// 404 of a missing id).
 #include <array>
 #include <charconv>
 #include <string>
@@ -195,9 +196,9 @@ http::Response confirm_checkout(web::Context& context) {
 http::Response order_thankyou(web::Context& context) {
   long long order_id = store_web::product_id_param(context, "order");
   auto order = order_id > 0 ? store::load_order_receipt(context.services.database, order_id) : std::nullopt;
-  if (!order) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos ese pedido.", "unknown order");
-  if (order->user_id != context.user->id)
-    throw core::DomainError(core::ErrorKind::kForbidden, "No tenés permisos para ver este pedido.", "not the owner");
+  // Someone else's order is the same 404 as a missing one (ids are never confirmed).
+  if (!order || order->user_id != context.user->id)
+    throw core::not_found("No encontramos ese pedido.", order ? "not the owner" : "unknown order");
 
   web::View view("pages/store/thankyou.tpl", "Pedido recibido");
   auto dict = view.dict();
