@@ -25,7 +25,9 @@ SignedUrlCheck check_signed_url(std::string_view target, std::string_view app_ke
   std::string_view signature = target.substr(marker + 11);
   if (!core::constant_time_equals(signature, signature_of(signed_part, app_key))) return SignedUrlCheck::kInvalid;
   std::size_t expires_at = signed_part.rfind("expires=");
-  if (expires_at == std::string_view::npos || (signed_part[expires_at - 1] != '?' && signed_part[expires_at - 1] != '&'))
+  // expires_at == 0 ("expires=…" with no path before it) must not read signed_part[-1] (found by fuzzing).
+  if (expires_at == std::string_view::npos || expires_at == 0 ||
+      (signed_part[expires_at - 1] != '?' && signed_part[expires_at - 1] != '&'))
     return SignedUrlCheck::kInvalid;
   std::int64_t expires = 0;
   try {

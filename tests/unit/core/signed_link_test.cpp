@@ -1,5 +1,7 @@
 #include "core/signed_link.hpp"
 
+#include "core/crypto.hpp"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -24,4 +26,11 @@ TEST(SignedUrl, AnyTamperingInvalidatesIt) {
   EXPECT_EQ(core::check_signed_url(later, kKey, 1), core::SignedUrlCheck::kInvalid);
   EXPECT_EQ(core::check_signed_url(url, std::string(32, 'x'), 1), core::SignedUrlCheck::kInvalid);
   EXPECT_EQ(core::check_signed_url("/reparacion/12/presupuesto", kKey, 1), core::SignedUrlCheck::kInvalid);
+}
+
+// Fuzzing found a signed target starting with "expires=" read one byte before it (tests/fuzz/corpus/signed_link).
+TEST(SignedUrl, ALinkWithNothingBeforeExpiresIsInvalidWithoutReadingBeforeIt) {
+  std::string target = "expires=99999";
+  target += "&signature=" + core::hex_encode(core::hmac_sha256(kKey, target));
+  EXPECT_EQ(core::check_signed_url(target, kKey, 1), core::SignedUrlCheck::kInvalid);
 }
