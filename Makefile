@@ -6,7 +6,7 @@ BUILD_DIR ?= build
 NICO := $(BUILD_DIR)/nico
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps env db serve bench clean unit integration integration-mariadb e2e
+.PHONY: run test build deps env db serve bench clean unit integration integration-mariadb e2e fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -36,6 +36,11 @@ test: build
 
 bench: build
 	@bash scripts/bench.sh
+
+# libFuzzer targets (tests/fuzz, clang-14, build-fuzz/): each runs FUZZ_SECONDS (default 60); non-zero on a crash.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/smoke.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

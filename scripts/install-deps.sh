@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
+  # libFuzzer targets (tests/fuzz, `make fuzz`)
+  clang-14 libclang-rt-14-dev
   # libraries (DESIGN.md §3). Never libboost-dev / libboost-all-dev: they conflict with Boost 1.81.
   libboost1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsoci-dev libsqlite3-dev libmariadb-dev libpq-dev

@@ -32,6 +32,7 @@ run_suite() {
 
 run_suite "layers" bash scripts/check-layers.sh
 run_suite "unit" "$BUILD_DIR/unit_tests" --gtest_brief=1
+run_suite "fuzz smoke" bash tests/fuzz/smoke.sh
 run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
