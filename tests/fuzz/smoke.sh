@@ -9,7 +9,7 @@ BUILD=build-fuzz
 TARGETS=(form_urlencoded form_multipart cookies route_pattern env_file signed_link jsonl_line)
 
 CXX_BIN="${FUZZ_CXX:-clang++-14}"
-cmake -S tests/fuzz -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$CXX_BIN" >/dev/null
+cmake -S tests/fuzz -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER="$CXX_BIN" >/dev/null
 ninja -C "$BUILD" -j "${JOBS:-2}" >/dev/null
 
 failed=0
