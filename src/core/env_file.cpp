@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "core/strings.hpp"
 
@@ -13,18 +14,27 @@ namespace {
 
 bool is_key_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
 
-std::string expand_references(std::string_view value, const std::map<std::string, std::string>& known) {
+// No real value comes near this; without a bound, lines doubling the previous one ("B=${A}${A}", "C=${B}${B}" …)
+// make a file of a few hundred bytes expand to gigabytes (found by fuzzing).
+constexpr std::size_t kMaxExpandedBytes = 64 * 1024;
+
+// Expands ${NAME} references; nullopt when the result would pass kMaxExpandedBytes.
+std::optional<std::string> expand_references(std::string_view value, const std::map<std::string, std::string>& known) {
   std::string out;
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (value[i] == '$' && i + 1 < value.size() && value[i + 1] == '{') {
       std::size_t close = value.find('}', i + 2);
       if (close != std::string_view::npos) {
         std::string name(value.substr(i + 2, close - i - 2));
-        if (auto it = known.find(name); it != known.end()) out += it->second;
+        if (auto it = known.find(name); it != known.end()) {
+          if (it->second.size() > kMaxExpandedBytes - out.size()) return std::nullopt;
+          out += it->second;
+        }
         i = close;
         continue;
       }
     }
+    if (out.size() == kMaxExpandedBytes) return std::nullopt;
     out.push_back(value[i]);
   }
   return out;
@@ -55,7 +65,7 @@ bool parse_env_text(std::string_view text, std::map<std::string, std::string>& o
       return false;
     }
     std::string raw = trim(std::string_view(line).substr(eq + 1));
-    std::string value;
+    std::optional<std::string> value;
     if (!raw.empty() && (raw[0] == '"' || raw[0] == '\'')) {
       char quote = raw[0];
       std::size_t close = raw.find(quote, 1);
@@ -64,17 +74,18 @@ bool parse_env_text(std::string_view text, std::map<std::string, std::string>& o
         return false;
       }
       value = raw.substr(1, close - 1);
-      if (quote == '"') {
-        value = replace_all(std::move(value), "\\n", "\n");
-        value = expand_references(value, out);
-      }
+      if (quote == '"') value = expand_references(replace_all(std::move(*value), "\\n", "\n"), out);
     } else {
       // Unquoted: an inline comment starts at " #".
       std::size_t hash = raw.find(" #");
       if (hash != std::string::npos) raw = trim(std::string_view(raw).substr(0, hash));
       value = expand_references(raw, out);
     }
-    out[key] = value;
+    if (!value) {
+      error = {line_number, "value of " + key + " is longer than 64 KiB once its ${...} references are expanded"};
+      return false;
+    }
+    out[key] = std::move(*value);
   }
   return true;
 }

@@ -84,6 +84,19 @@ TEST(EnvFile, ParsesQuotesCommentsAndReferences) {
   EXPECT_EQ(error.line, 1);
 }
 
+// Fuzzing found that each line doubling the previous one made a 654-byte file expand to gigabytes.
+TEST(EnvFile, ReferencesThatKeepDoublingAValueStopAt64KiBWithAnErrorNamingTheLine) {
+  std::string text = "A0=xxxxxxxxxxxxxxxx\n";
+  for (int i = 1; i < 40; ++i)
+    text += "A" + std::to_string(i) + "=${A" + std::to_string(i - 1) + "}${A" + std::to_string(i - 1) + "}\n";
+  std::map<std::string, std::string> values;
+  core::EnvParseError error;
+  EXPECT_FALSE(core::parse_env_text(text, values, error));
+  EXPECT_EQ(error.line, 14);  // A12 holds 64 KiB; A13 would be 128 KiB
+  EXPECT_NE(error.message.find("A13"), std::string::npos);
+  EXPECT_EQ(values["A12"].size(), 64u * 1024);
+}
+
 TEST(AppKey, DecodesBase64AndRejectsWrongLength) {
   std::string key = "base64:" + core::base64_encode(std::string(32, 'k'));
   EXPECT_EQ(core::decode_app_key(key).size(), 32u);
