@@ -16,7 +16,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   http::FormData form;
   http::parse_urlencoded(text, form, limits);
+  // Lookups for the first few names only: each is a scan of every field, and a scan per field made the target
+  // quadratic (1,600 runs/s instead of tens of thousands).
+  std::size_t looked_up = 0;
   for (const auto& [name, value] : form.fields()) {
+    if (++looked_up > 8) break;
     (void)form.all(name);
     (void)form.value(name);
     auto bracket = name.find('[');
