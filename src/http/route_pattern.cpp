@@ -2,6 +2,7 @@
 #include "http/route_pattern.hpp"
 
 #include <stdexcept>
+#include <string_view>
 
 #include "http/form.hpp"
 
@@ -60,9 +61,19 @@ std::string RoutePattern::build(const PathParams& params) const {
   for (const auto& segment : segments_) {
     path.push_back('/');
     if (segment.parameter) {
-      auto it = params.find(segment.text);
-      if (it == params.end()) throw std::invalid_argument("missing route parameter '" + segment.text + "' for " + text_);
-      path += url_encode(it->second);
+      // "{path*}" is captured under "path" (see match) and keeps its slashes: each piece is encoded on its own.
+      const bool catch_all = segment.text.back() == '*';
+      const std::string name = catch_all ? segment.text.substr(0, segment.text.size() - 1) : segment.text;
+      auto it = params.find(name);
+      if (it == params.end()) throw std::invalid_argument("missing route parameter '" + name + "' for " + text_);
+      if (!catch_all) {
+        path += url_encode(it->second);
+        continue;
+      }
+      std::string_view rest = it->second;
+      for (std::size_t slash; (slash = rest.find('/')) != std::string_view::npos; rest.remove_prefix(slash + 1))
+        path += url_encode(std::string(rest.substr(0, slash))) + "/";
+      path += url_encode(std::string(rest));
     } else {
       path += segment.text;
     }

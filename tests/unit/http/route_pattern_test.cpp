@@ -26,3 +26,11 @@ TEST(RoutePattern, CatchAllTakesTheRestOfThePath) {
   EXPECT_EQ(params.at("path"), "products/2026/a.png");
   EXPECT_FALSE(pattern.match("/storage", params));
 }
+
+TEST(RoutePattern, BuildsACatchAllParameterKeepingItsSlashes) {
+  http::RoutePattern pattern("/storage/{path*}");
+  http::PathParams params;
+  ASSERT_TRUE(pattern.match("/storage/products/a b.png", params));
+  EXPECT_EQ(params.at("path"), "products/a b.png");
+  EXPECT_EQ(pattern.build(params), "/storage/products/a%20b.png");
+}
