@@ -166,19 +166,17 @@ constexpr int kNestedLeaseWaitMs = 5000;
 }  // namespace
 
 Lease Database::lease() {
+  std::size_t position = 0;
   if (std::find(held_by_this_thread.begin(), held_by_this_thread.end(), this) != held_by_this_thread.end()) {
     // Two leases on one thread wait for each other once the pool is exhausted (every worker holding one).
     if (strict_leases_) throw std::logic_error("nested lease: this thread already holds a connection of this pool");
     core::log::error("nested database lease (a unit of work should hold one connection)");
     // Bounded, so a pool the nesting exhausted (a command's pool of one) fails instead of hanging for ever.
-    std::size_t position = 0;
     if (!pool_->try_lease(position, kNestedLeaseWaitMs))
       throw Unavailable(Failure::kBusy, "nested database lease found no free connection");
-    Lease lease(*this, position);
-    check_before_use(position);
-    return lease;
+  } else {
+    position = pool_->lease();
   }
-  std::size_t position = pool_->lease();
   Lease lease(*this, position);  // gives the connection back if the check below throws
   check_before_use(position);
   return lease;
