@@ -111,10 +111,20 @@ std::vector<std::string> AppServer::environment(const std::map<std::string, std:
 }
 
 CommandResult AppServer::run(const std::vector<std::string>& args, const std::map<std::string, std::string>& more_env) const {
-  int fds[2];
-  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> argv = {NICO_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
+  return capture(argv, more_env);
+}
+
+CommandResult AppServer::run_shell(const std::string& line) const {
+  // The guide's convention: `nico X` stands for the binary run from the app folder.
+  std::string script = std::string("nico() { '") + NICO_BINARY + "' \"$@\"; }\ncd '" + base_path_.string() + "'\n" + line;
+  return capture({"/bin/bash", "-c", script}, {});
+}
+
+CommandResult AppServer::capture(const std::vector<std::string>& argv, const std::map<std::string, std::string>& more_env) const {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
   int pid = spawn(argv, environment(more_env), fds[1]);
   close(fds[1]);
   CommandResult result;

@@ -36,6 +36,9 @@ class AppServer final {
 
   // Runs `nico ARGS…` with the same environment; captures output.
   CommandResult run(const std::vector<std::string>& args, const std::map<std::string, std::string>& more_env = {}) const;
+  // Runs one shell line as an operator would type it in the app folder, with `nico` meaning this binary (the
+  // operations guide's convention), for tests that follow docs/OPERACION_PRODUCCION.md literally.
+  CommandResult run_shell(const std::string& line) const;
   // A connection to the same database, for asserting rows.
   db::Database& database();
   const std::filesystem::path& base_path() const { return base_path_; }
@@ -50,6 +53,7 @@ class AppServer final {
 
  private:
   std::vector<std::string> environment(const std::map<std::string, std::string>& more) const;
+  CommandResult capture(const std::vector<std::string>& argv, const std::map<std::string, std::string>& more_env) const;
   std::map<std::string, std::string> env_;
   std::filesystem::path base_path_;
   std::unique_ptr<db::Database> database_;
