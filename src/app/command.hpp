@@ -61,7 +61,9 @@ std::vector<CommandSpec> server_commands();
 std::vector<CommandSpec> database_commands();
 std::vector<CommandSpec> portability_commands();   // db:export, db:import
 std::vector<CommandSpec> utility_commands();
+std::vector<CommandSpec> cache_commands();         // cache:clear
 std::vector<CommandSpec> ops_commands();          // ops:health-check, ops:alert-test, down, up
+std::vector<CommandSpec> mail_commands();         // ops:mail-test
 std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:verify, ops:restore
 std::vector<CommandSpec> queue_commands();        // queue:work, queue:failed, queue:retry, queue:flush
 std::vector<CommandSpec> schedule_commands();     // schedule:run, schedule:work, schedule:list

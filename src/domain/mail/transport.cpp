@@ -91,10 +91,15 @@ void send_smtp(const core::Config& config, const MailMessage& message) {
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, kTotalTimeoutSeconds);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  // libcurl's own message names the SMTP step and reply code ("RCPT failed: 550"), where curl_easy_strerror only
+  // says "Failed sending data to the peer".
+  char detail[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, detail);
   CURLcode code = curl_easy_perform(handle);
   if (code != CURLE_OK)
     throw std::runtime_error("SMTP delivery to " + message.to.email + " via " + config.str("MAIL_HOST") + ":" +
-                             std::to_string(port) + " failed: " + curl_easy_strerror(code));
+                             std::to_string(port) + " failed: " + curl_easy_strerror(code) +
+                             (detail[0] ? std::string(" (") + detail + ")" : std::string()));
 }
 
 }  // namespace
