@@ -1,6 +1,6 @@
 // Argument parsing for `nico` (the only translation unit that includes CLI11). CLI11 cannot name
 // subcommands with ':', so the first argument picks the command here and CLI11 parses only its options.
-// The global options (-q, -n, --no-ansi, -V, -h) are artisan's: accepted before or after the command name and
+// The global options (-q, -n, --ansi/--no-ansi, -V, -h) are artisan's: accepted before or after the command name and
 // taken out of the arguments before CLI11 sees them, so no command has to declare them.
 #include <CLI/CLI.hpp>
 
@@ -30,6 +30,7 @@ constexpr const char* kGlobalOptionsHelp =
     "  -h, --help            Show the help of the command (also: nico help <command>)\n"
     "  -q, --quiet           No progress bars and no non-essential lines: results, errors and one summary\n"
     "  -n, --no-interaction  Never ask a question (no command asks one today)\n"
+    "      --ansi            Progress bars even when stdout is not a terminal (e.g. under `script` or `tee`)\n"
     "      --no-ansi         No escape sequences: no progress bars, no colours\n"
     "  -V, --version         Show the application version\n";
 
@@ -59,6 +60,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool no_interaction = false;
   bool no_ansi = false;
+  bool ansi = false;
   bool version = false;
   bool help = false;
 };
@@ -75,6 +77,7 @@ std::vector<std::string> take_global_options(int argc, char** argv, GlobalOption
       else if (arg == "-q" || arg == "--quiet") { global.quiet = true; continue; }
       else if (arg == "-n" || arg == "--no-interaction") { global.no_interaction = true; continue; }
       else if (arg == "--no-ansi") { global.no_ansi = true; continue; }
+      else if (arg == "--ansi") { global.ansi = true; continue; }
       else if (arg == "-V" || arg == "--version") { global.version = true; continue; }
       else if (arg == "-h" || arg == "--help") { global.help = true; continue; }
     }
@@ -150,7 +153,7 @@ int run_cli(int argc, char** argv) {
   environment.resource_path = env_path("NICO_RESOURCE_PATH", environment.base_path);
   environment.quiet = global.quiet;
   environment.ansi = !global.no_ansi;
-  environment.terminal = isatty(STDOUT_FILENO) != 0 && !global.quiet && !global.no_ansi;
+  environment.terminal = (isatty(STDOUT_FILENO) != 0 || global.ansi) && !global.quiet && !global.no_ansi;
   environment.interactive = !global.no_interaction && isatty(STDIN_FILENO) != 0;
   try {
     return spec->run(environment, input);
