@@ -30,7 +30,7 @@ constexpr const char* kGlobalOptionsHelp =
     "  -h, --help            Show the help of the command (also: nico help <command>)\n"
     "  -q, --quiet           No progress bars and no non-essential lines: results, errors and one summary\n"
     "  -n, --no-interaction  Never ask a question (no command asks one today)\n"
-    "      --ansi            Progress bars even when stdout is not a terminal (e.g. under `script` or `tee`)\n"
+    "      --ansi            Progress bars even when stdout is not a terminal (e.g. piped into `tee`)\n"
     "      --no-ansi         No escape sequences: no progress bars, no colours\n"
     "  -V, --version         Show the application version\n";
 

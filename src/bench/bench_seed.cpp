@@ -52,12 +52,12 @@ class RowTicker final {
   void tick() {
     if (++done_ % kReportEvery == 0) report();
   }
-
- private:
-  static constexpr long long kReportEvery = 500;
   void report() const {
     if (progress_) progress_(step_, done_, total_);
   }
+
+ private:
+  static constexpr long long kReportEvery = 500;
   const SeedProgress& progress_;
   long long total_;
   long long done_ = 0;
@@ -361,6 +361,7 @@ BenchSeedReport seed_bench_data(db::Database& database, const BenchCounts& count
     db::Transaction transaction(*sql, database.dialect());
     work();
     transaction.commit();
+    ticker.report();  // the step's last rows, so the final count is exact
   };
 
   std::vector<long long> users;
