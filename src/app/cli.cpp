@@ -100,7 +100,7 @@ int run_cli(int argc, char** argv) {
     args.erase(args.begin());
     global.help = !args.empty();
   }
-  if (args.empty() || args[0] == "list") {
+  if (args.empty() || args[0] == "list" || args[0] == "help") {
     print_command_list();
     return 0;
   }

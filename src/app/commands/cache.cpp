@@ -57,7 +57,7 @@ int cache_clear(const CommandEnvironment& environment, const CommandInput&) {
   if (environment.quiet) return 0;
   std::cout << "  Kept: worker and scheduler heartbeats, locks of running tasks.\n";
   if (report.catalog_bumped)
-    std::cout << "  Catalog version bumped: running servers drop their cached catalog and pages at the next request.\n";
+    std::cout << "  Catalog version bumped: running servers stop using their cached catalog and pages at the next request.\n";
   std::cout << "  Shop settings and brand assets: running servers reload them within 15 s.\n";
   return 0;
 }
