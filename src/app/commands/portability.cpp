@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <ctime>
@@ -15,11 +15,11 @@
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "app/commands/row_progress.hpp"
 #include "core/config.hpp"
 #include "db/database.hpp"
 #include "db/portability/exporter.hpp"
 #include "db/portability/importer.hpp"
-#include "app/commands/row_progress.hpp"
 
 namespace app {
 
