@@ -29,6 +29,18 @@ db: build env
 serve:
 	@$(NICO) serve
 
+# The ops guide's `composer ops:check` / `composer ops:check:strict`: the health check of this folder's .env with
+# the built binary (on a server whose binary lives elsewhere: make ops-check NICO=/path/to/nico). make fails when
+# the health check does: on a FAIL row, and with -strict on a WARN row too. Nothing is built first.
+.PHONY: ops-check ops-check-strict
+ops-check:
+	@test -x $(NICO) || { echo "$(NICO) not found: run make build, or pass NICO=/path/to/nico" >&2; exit 2; }
+	@$(NICO) ops:health-check
+
+ops-check-strict:
+	@test -x $(NICO) || { echo "$(NICO) not found: run make build, or pass NICO=/path/to/nico" >&2; exit 2; }
+	@$(NICO) ops:health-check --strict
+
 run: build env db serve
 
 test: build

@@ -33,10 +33,16 @@ struct CommandInput {
   std::optional<std::string> option(const std::string& name) const;
 };
 
+// What the command line and the process around it allow (global options parsed in cli.cpp).
 struct CommandEnvironment {
   std::filesystem::path base_path;      // .env, storage/
   std::filesystem::path resource_path;  // templates/, public/
-  bool terminal = false;                // stdout is a TTY (progress bars)
+  bool terminal = false;                // redrawn progress bars allowed: stdout is a TTY and neither -q nor --no-ansi
+  bool quiet = false;                   // -q/--quiet: skip non-essential lines (keep results, errors, one summary)
+  // False with -n/--no-interaction or when stdin is not a TTY. No command prompts today; one that ever does must
+  // ask only when this is true and otherwise take its default (or refuse and name the flag to pass).
+  bool interactive = false;
+  bool ansi = true;                     // --no-ansi: no escape sequences (colours, cursor movement)
 };
 
 struct CommandSpec {
@@ -55,7 +61,9 @@ std::vector<CommandSpec> server_commands();
 std::vector<CommandSpec> database_commands();
 std::vector<CommandSpec> portability_commands();   // db:export, db:import
 std::vector<CommandSpec> utility_commands();
+std::vector<CommandSpec> cache_commands();         // cache:clear
 std::vector<CommandSpec> ops_commands();          // ops:health-check, ops:alert-test, down, up
+std::vector<CommandSpec> mail_commands();         // ops:mail-test
 std::vector<CommandSpec> backup_commands();       // ops:backup, ops:backup:verify, ops:restore
 std::vector<CommandSpec> queue_commands();        // queue:work, queue:failed, queue:retry, queue:flush
 std::vector<CommandSpec> schedule_commands();     // schedule:run, schedule:work, schedule:list

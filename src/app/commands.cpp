@@ -13,7 +13,7 @@ const std::vector<CommandSpec>& command_registry() {
   static const std::vector<CommandSpec> kCommands = [] {
     std::vector<CommandSpec> all;
     for (auto part : {server_commands(), database_commands(), portability_commands(), utility_commands(),
-                      ops_commands(), backup_commands(), queue_commands(), schedule_commands(), bench_commands(),
+                      cache_commands(), ops_commands(), mail_commands(), backup_commands(), queue_commands(), schedule_commands(), bench_commands(),
                       audit_commands()})
       all.insert(all.end(), part.begin(), part.end());
     return all;

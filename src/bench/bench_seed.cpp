@@ -41,9 +41,32 @@ std::vector<long long> ids(soci::session& sql, const std::string& query) {
   return result;
 }
 
+// Counts the primary rows generated over the whole run for the SeedProgress callback.
+class RowTicker final {
+ public:
+  RowTicker(const SeedProgress& progress, long long total) : progress_(progress), total_(total) {}
+  void begin(std::string step) {
+    step_ = std::move(step);
+    report();
+  }
+  void tick() {
+    if (++done_ % kReportEvery == 0) report();
+  }
+  void report() const {
+    if (progress_) progress_(step_, done_, total_);
+  }
+
+ private:
+  static constexpr long long kReportEvery = 500;
+  const SeedProgress& progress_;
+  long long total_;
+  long long done_ = 0;
+  std::string step_;
+};
+
 // ── users ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-std::vector<long long> seed_users(soci::session& sql, int count, const std::string& password_hash) {
+std::vector<long long> seed_users(soci::session& sql, int count, const std::string& password_hash, RowTicker& ticker) {
   Random random(1);
   long long first = next_id(sql, "users");
   std::vector<long long> created;
@@ -54,6 +77,7 @@ std::vector<long long> seed_users(soci::session& sql, int count, const std::stri
     batch.row().add(id).add(random.pick(first_names())).add(random.pick(last_names())).add(phone_number(random))
         .add("cliente" + std::to_string(id) + "@bench.nico.test").add(password_hash).add("user").add(when).add(when);
     created.push_back(id);
+    ticker.tick();
   }
   batch.flush();
   return created;
@@ -84,7 +108,7 @@ const std::array<CategorySeed, 8> kCategories = {{
     {"Accesorios", "Soporte", "Soportes, memorias y adaptadores."},
 }};
 
-std::vector<ProductRow> seed_catalog(soci::session& sql, int product_count, BenchSeedReport& report) {
+std::vector<ProductRow> seed_catalog(soci::session& sql, int product_count, BenchSeedReport& report, RowTicker& ticker) {
   Random random(2);
   long long first_category = next_id(sql, "categories");
   std::string now = sql_time(kBenchEpoch);
@@ -123,6 +147,7 @@ std::vector<ProductRow> seed_catalog(soci::session& sql, int product_count, Benc
         .add("Producto de prueba para benchmarks: " + name + ". Compatible y probado en el taller.")
         .add(random.chance(5) ? 1 : 0).add(active ? 1 : 0).add(when).add(when);
     if (active) products.push_back({id, name, price});
+    ticker.tick();
   }
   batch.flush();
   report.products = batch.rows_written();
@@ -183,7 +208,7 @@ std::vector<std::string> repair_path(Random& random) {
 }
 
 void seed_repairs(soci::session& sql, int count, const std::vector<long long>& users, long long admin_id,
-                  BenchSeedReport& report) {
+                  BenchSeedReport& report, RowTicker& ticker) {
   Random random(3);
   RepairCatalog catalog = load_repair_catalog(sql);
   const std::vector<std::string> methods = {"cash", "transfer", "debit", "credit", "mp"};
@@ -233,6 +258,7 @@ void seed_repairs(soci::session& sql, int count, const std::vector<long long>& u
           .add(step ? std::optional<std::string>(path[step - 1]) : std::nullopt).add(path[step]).add(admin)
           .add(sql_time(times[step])).add(step ? kNoComment : std::optional<std::string>("Creación de reparación"));
     }
+    ticker.tick();
   }
   repairs.flush();
   histories.flush();
@@ -253,7 +279,8 @@ std::vector<std::string> order_path(Random& random) {
 }
 
 void seed_orders(soci::session& sql, int count, const std::vector<long long>& users,
-                 const std::vector<ProductRow>& products, long long admin_id, BenchSeedReport& report) {
+                 const std::vector<ProductRow>& products, long long admin_id, BenchSeedReport& report,
+                 RowTicker& ticker) {
   if (count == 0) return;
   if (users.empty() || products.empty()) throw std::runtime_error("orders need users and active products");
   Random random(4);
@@ -304,6 +331,7 @@ void seed_orders(soci::session& sql, int count, const std::vector<long long>& us
           .add(step ? admin : std::optional<long long>(user)).add(sql_time(times[step]))
           .add(step ? kNoComment : std::optional<std::string>("Pedido creado"));
     }
+    ticker.tick();
   }
   orders.flush();
   items.flush();
@@ -316,7 +344,7 @@ void seed_orders(soci::session& sql, int count, const std::vector<long long>& us
 }  // namespace
 
 BenchSeedReport seed_bench_data(db::Database& database, const BenchCounts& counts, const std::string& password_hash,
-                                const std::function<void(const std::string&)>& progress) {
+                                const SeedProgress& progress) {
   BenchSeedReport report;
   auto sql = database.lease();
   // A big page cache for this connection: the bulk load otherwise spills dirty pages to the WAL over and over
@@ -327,20 +355,22 @@ BenchSeedReport seed_bench_data(db::Database& database, const BenchCounts& count
   *sql << "SELECT MIN(id) FROM users WHERE role = 'admin'", soci::into(admin_id, admin_indicator);
   if (admin_indicator != soci::i_ok) admin_id = 0;
 
+  RowTicker ticker(progress, static_cast<long long>(counts.users) + counts.products + counts.repairs + counts.orders);
   auto in_transaction = [&](const std::string& what, const std::function<void()>& work) {
-    progress(what + "…");
+    ticker.begin(what);
     db::Transaction transaction(*sql, database.dialect());
     work();
     transaction.commit();
+    ticker.report();  // the step's last rows, so the final count is exact
   };
 
   std::vector<long long> users;
-  in_transaction("usuarios", [&] { users = seed_users(*sql, counts.users, password_hash); });
+  in_transaction("usuarios", [&] { users = seed_users(*sql, counts.users, password_hash, ticker); });
   report.users = static_cast<long long>(users.size());
   std::vector<ProductRow> products;
-  in_transaction("catálogo", [&] { products = seed_catalog(*sql, counts.products, report); });
-  in_transaction("reparaciones", [&] { seed_repairs(*sql, counts.repairs, users, admin_id, report); });
-  in_transaction("pedidos", [&] { seed_orders(*sql, counts.orders, users, products, admin_id, report); });
+  in_transaction("catálogo", [&] { products = seed_catalog(*sql, counts.products, report, ticker); });
+  in_transaction("reparaciones", [&] { seed_repairs(*sql, counts.repairs, users, admin_id, report, ticker); });
+  in_transaction("pedidos", [&] { seed_orders(*sql, counts.orders, users, products, admin_id, report, ticker); });
   return report;
 }
 

@@ -27,9 +27,14 @@ struct BenchSeedReport {
             order_histories = 0;
 };
 
+// Progress while rows are generated: the step ("reparaciones"), the rows generated so far and the run's total,
+// counting users, products, repairs and orders (order items and status histories ride along with their parent).
+// Called at each step's start and every few hundred rows; the receiver throttles its own drawing.
+using SeedProgress = std::function<void(const std::string& step, long long done, long long total)>;
+
 // Requires the default seed (device catalog, repair types) to be present: `nico db:seed` first.
 // `password_hash` is stored for every generated user (hashing 10,000 passwords would dominate the run).
 BenchSeedReport seed_bench_data(db::Database& database, const BenchCounts& counts, const std::string& password_hash,
-                                const std::function<void(const std::string&)>& progress);
+                                const SeedProgress& progress);
 
 }  // namespace bench

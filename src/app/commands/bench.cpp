@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "app/commands/row_progress.hpp"
 #include "bench/bench_seed.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -50,8 +51,20 @@ int bench_seed(const CommandEnvironment& environment, const CommandInput& input)
   core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),
                               static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_MEMLIMIT_KIB"))};
   std::string password_hash = core::hash_password("bench-password", cost);
-  auto report = bench::seed_bench_data(*database, counts, password_hash,
-                                       [](const std::string& step) { std::cout << "  " << step << "\n" << std::flush; });
+  // A terminal gets one bar over the whole run; otherwise a line per step (a big seed takes minutes: the log shows
+  // where it is) unless -q, and the summary below either way.
+  RowProgress progress(environment.terminal, "Seeding");
+  std::string current_step;
+  auto show = [&](const std::string& step, long long done, long long total) {
+    if (environment.terminal) {
+      progress.update(done, total, step + ": ");
+    } else if (step != current_step && !environment.quiet) {
+      std::cout << "  " << step << "…\n" << std::flush;
+    }
+    current_step = step;
+  };
+  auto report = bench::seed_bench_data(*database, counts, password_hash, show);
+  progress.finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "Datos de benchmark: " << report.users << " usuarios, " << report.categories << " categorías, "
             << report.products << " productos, " << report.repairs << " reparaciones (" << report.repair_histories

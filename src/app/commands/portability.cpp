@@ -5,21 +5,21 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <memory>
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "app/commands/row_progress.hpp"
 #include "core/config.hpp"
 #include "db/database.hpp"
 #include "db/portability/exporter.hpp"
 #include "db/portability/importer.hpp"
-#include "ops/backup_progress.hpp"
 
 namespace app {
 
@@ -56,6 +56,7 @@ int db_export(const CommandEnvironment& environment, const CommandInput& input) 
   bool to_stdout = out == "-";
   fs::path target = out.empty() ? config.storage_path("app/exports") / ("nico-export-" + timestamp_for_file() + ".jsonl")
                                 : fs::path(out);
+  auto started = std::chrono::steady_clock::now();
   try {
     auto database = open_database(config, 1);
     db::portability::ExportSummary summary;
@@ -70,21 +71,21 @@ int db_export(const CommandEnvironment& environment, const CommandInput& input) 
       {
         std::ofstream file(partial, std::ios::binary | std::ios::trunc);
         if (!file) throw std::runtime_error("cannot write " + partial.string());
-        ops::StepProgress progress(environment.terminal, "Exporting");
-        summary = db::portability::export_database(*database, file, [&](std::int64_t done, std::int64_t total) {
-          progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
-                          std::to_string(done) + " / " + std::to_string(total) + " rows");
-        });
+        RowProgress progress(environment.terminal, "Exporting");
+        summary = db::portability::export_database(
+            *database, file, [&](std::int64_t done, std::int64_t total) { progress.update(done, total); });
         file.close();
         if (!file) throw std::runtime_error("cannot write " + partial.string() + " (disk full?)");
-        progress.finish(std::to_string(summary.rows) + " rows");
+        progress.finish();
       }
       fs::rename(partial, target);
     }
     std::ostream& report = to_stdout ? std::cerr : std::cout;
-    for (const auto& [table, rows] : summary.tables) report << "  " << table << ": " << rows << "\n";
+    if (!environment.quiet)
+      for (const auto& [table, rows] : summary.tables) report << "  " << table << ": " << rows << "\n";
     report << "Exported " << summary.rows << " rows of " << summary.tables.size() << " tables (engine "
            << summary.engine << ", schema " << summary.schema_version << ")" << (to_stdout ? "" : " to " + target.string())
+           << " in " << seconds_text(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count())
            << ".\n";
     return 0;
   } catch (const std::exception& e) {
@@ -112,19 +113,20 @@ int db_import(const CommandEnvironment& environment, const CommandInput& input) 
     auto database = open_database(config, 1);
     db::portability::ImportOptions options;
     options.fresh = fresh;
-    options.say = [](const std::string& line) { std::cout << line << "\n" << std::flush; };
-    std::unique_ptr<ops::StepProgress> progress;
-    options.progress = [&](std::int64_t done, std::int64_t total) {
-      if (!progress) progress = std::make_unique<ops::StepProgress>(environment.terminal, "Importing");
-      progress->update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
-                       std::to_string(done) + " / " + std::to_string(total) + " rows");
+    RowProgress progress(environment.terminal, "Importing");
+    // A step line ends the bar first, so it never lands on the bar's line.
+    options.say = [&](const std::string& line) {
+      progress.finish();
+      if (!environment.quiet) std::cout << line << "\n" << std::flush;
     };
+    options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
     auto summary = db::portability::import_database(*database, file, options);
-    if (progress) progress->finish(std::to_string(summary.rows) + " rows");
-    for (const auto& [table, rows] : summary.tables) std::cout << "  " << table << ": " << rows << "\n";
+    progress.finish();
+    if (!environment.quiet)
+      for (const auto& [table, rows] : summary.tables) std::cout << "  " << table << ": " << rows << "\n";
     std::cout << "Imported " << summary.rows << " rows into " << summary.tables.size() << " tables (" << summary.engine
-              << (summary.source_engine.empty() ? "" : ", exported from " + summary.source_engine)
-              << "). Row counts match the header.\n";
+              << (summary.source_engine.empty() ? "" : ", exported from " + summary.source_engine) << ") in "
+              << seconds_text(progress.seconds()) << ". Row counts match the header.\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "Import refused or failed: " << one_line(e.what()) << "\n";

@@ -15,6 +15,7 @@
 #include "app/command.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
@@ -136,10 +137,33 @@ std::string cell(std::string text, std::size_t width) {
   return text;
 }
 
-int queue_failed(const CommandEnvironment& environment, const CommandInput&) {
+// UTC "YYYY-MM-DD HH:MM:SS" as ISO 8601 ("…T…Z"): JSON readers should not have to guess the zone.
+std::string iso_utc(std::string sql_utc) {
+  if (sql_utc.size() == 19 && sql_utc[10] == ' ') return sql_utc.replace(10, 1, "T") + "Z";
+  return sql_utc;
+}
+
+// One array of objects, newest failure first like the table; `exception` is the whole text the job threw.
+std::string failed_jobs_json(const std::vector<infra::FailedJob>& failed) {
+  std::string out = "[";
+  for (const auto& job : failed) {
+    core::JsonObject row;
+    row.add("id", static_cast<long long>(job.id)).add("uuid", job.uuid).add("connection", job.connection)
+        .add("queue", job.queue).add("job", job_name_of(job.payload)).add("failed_at", iso_utc(job.failed_at))
+        .add("exception", job.exception);
+    out += (out.size() > 1 ? "," : "") + row.str();
+  }
+  return out + "]";
+}
+
+int queue_failed(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   auto database = open_database(config, 1);
   auto failed = infra::FailedJobStore(*database).list();
+  if (input.flag("json")) {
+    std::cout << failed_jobs_json(failed) << "\n";
+    return 0;
+  }
   if (failed.empty()) {
     std::cout << "No failed jobs.\n";
     return 0;
@@ -263,7 +287,8 @@ std::vector<CommandSpec> queue_commands() {
         {"force", "Keep working while the site is in maintenance mode", false}},
        {},
        queue_work},
-      {"queue:failed", "List the failed jobs", {}, {}, queue_failed},
+      {"queue:failed", "List the failed jobs", {{"json", "Print a JSON array instead of the table", false}}, {},
+       queue_failed},
       {"queue:retry",
        "Push failed jobs back onto their queue",
        {},

@@ -16,6 +16,7 @@
 #include "infra/alert_dispatch.hpp"
 #include "infra/exception_monitor.hpp"
 #include "core/clock.hpp"
+#include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
@@ -171,12 +172,35 @@ std::string cell(std::string text, std::size_t width) {
   return text;
 }
 
+// Times are local (APP_TIMEZONE, named in the object) as "YYYY-MM-DD HH:MM", like the table.
+std::string schedule_json(const std::string& zone, const infra::LocalMinute& now, const std::vector<ScheduledTask>& tasks) {
+  std::string rows = "[";
+  for (const auto& task : tasks) {
+    std::string command = "[";
+    for (const auto& arg : task.command) command += (command.size() > 1 ? "," : "") + core::json_string(arg);
+    core::JsonObject row;
+    row.add("name", task.name).add("command", task.display_command()).add_raw("arguments", command + "]")
+        .add("in_process", static_cast<bool>(task.body)).add("cadence", infra::describe(task.cadence))
+        .add("next_due", infra::format_local_minute(infra::next_due_after(task.cadence, now)))
+        .add("once_per_cluster", task.once_per_cluster).add("without_overlapping", task.without_overlapping)
+        .add("runs_in_maintenance", task.run_in_maintenance);
+    rows += (rows.size() > 1 ? "," : "") + row.str();
+  }
+  core::JsonObject json;
+  json.add("timezone", zone).add("now", infra::format_local_minute(now)).add_raw("tasks", rows + "]");
+  return json.str();
+}
+
 int schedule_list(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
   auto now = chosen_minute(config, input, "schedule:list");
   if (!now) return 2;
   // Listing runs nothing, so it needs no database: an operator can inspect the schedule while the database is down.
   auto tasks = schedule_table(config, [] {});
+  if (input.flag("json")) {
+    std::cout << schedule_json(config.str("APP_TIMEZONE"), *now, tasks) << "\n";
+    return 0;
+  }
   std::cout << "Time zone: " << config.str("APP_TIMEZONE") << " (now " << infra::format_local_minute(*now) << ")\n";
   std::cout << cell("Task", 16) << cell("Command", 36) << cell("Cadence", 26) << cell("Next due", 18) << "Flags\n";
   for (const auto& task : tasks) {
@@ -199,7 +223,8 @@ std::vector<CommandSpec> schedule_commands() {
   return {
       {"schedule:run", "Run the scheduled tasks that are due now (call from cron every minute)", {now}, {}, schedule_run},
       {"schedule:work", "Run the scheduler in the foreground, every minute, until stopped", {}, {}, schedule_work},
-      {"schedule:list", "List the scheduled tasks with their cadence and next due time", {now}, {}, schedule_list},
+      {"schedule:list", "List the scheduled tasks with their cadence and next due time",
+       {now, {"json", "Print one JSON object instead of the table", false}}, {}, schedule_list},
   };
 }
 

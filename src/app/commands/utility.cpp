@@ -6,6 +6,7 @@
 #include "app/application.hpp"
 #include "app/command.hpp"
 #include "core/crypto.hpp"
+#include "core/json.hpp"
 #include "core/strings.hpp"
 #include "core/version.hpp"
 #include "db/database.hpp"
@@ -93,29 +94,51 @@ int create_admin(const CommandEnvironment& environment, const CommandInput& inpu
   return 0;
 }
 
-int about(const CommandEnvironment& environment, const CommandInput&) {
+// Text for people, or with --json one object for scripts and monitoring (same facts, stable keys).
+int about(const CommandEnvironment& environment, const CommandInput& input) {
   auto config = bootstrap(environment);
+  const std::string& connection = config.str("DB_CONNECTION");
+  std::string database = connection == "sqlite" ? config.resolve_path(config.str("DB_DATABASE")).string()
+                                                : config.str("DB_HOST") + "/" + config.str("DB_DATABASE");
+  std::optional<std::size_t> pending;
+  std::string database_error;
+  try {
+    auto connected = open_database(config, 1);
+    pending = db::Migrator(*connected).pending().size();
+  } catch (const std::exception& e) {
+    database_error = e.what();
+  }
+  if (input.flag("json")) {
+    std::string unknown = "[";
+    for (const auto& key : config.unknown_keys()) unknown += (unknown.size() > 1 ? "," : "") + core::json_string(key);
+    core::JsonObject migrations;
+    if (pending) migrations.add("pending", static_cast<long long>(*pending)).add("up_to_date", *pending == 0);
+    else migrations.add("error", database_error);
+    core::JsonObject json;
+    json.add("name", "NicoReparaciones").add("version", core::kAppVersion).add("environment", config.str("APP_ENV"))
+        .add("debug", config.debug()).add("url", config.str("APP_URL")).add("base_path", environment.base_path.string())
+        .add("configuration", config.origin())
+        .add("database", core::JsonObject().add("connection", connection).add("target", database))
+        .add("session_driver", config.str("SESSION_DRIVER")).add("cache_store", config.str("CACHE_STORE"))
+        .add("queue", config.str("QUEUE_CONNECTION")).add("mail", config.str("MAIL_MAILER"))
+        .add("migrations", migrations).add_raw("unknown_env_keys", unknown + "]");
+    std::cout << json.str() << "\n";
+    return 0;
+  }
   std::cout << "NicoReparaciones " << core::kAppVersion << "\n"
             << "  Environment ........ " << config.str("APP_ENV") << "\n"
             << "  Debug .............. " << config.str("APP_DEBUG") << "\n"
             << "  URL ................ " << config.str("APP_URL") << "\n"
             << "  Base path .......... " << environment.base_path.string() << "\n"
             << "  Configuration ...... " << config.origin() << "\n"
-            << "  Database ........... " << config.str("DB_CONNECTION") << " ("
-            << (config.str("DB_CONNECTION") == "sqlite" ? config.resolve_path(config.str("DB_DATABASE")).string()
-                                                         : config.str("DB_HOST") + "/" + config.str("DB_DATABASE"))
-            << ")\n"
+            << "  Database ........... " << connection << " (" << database << ")\n"
             << "  Session / cache .... " << config.str("SESSION_DRIVER") << " / " << config.str("CACHE_STORE") << "\n"
             << "  Queue .............. " << config.str("QUEUE_CONNECTION") << "\n"
-            << "  Mail ............... " << config.str("MAIL_MAILER") << "\n";
-  try {
-    auto database = open_database(config, 1);
-    auto pending = db::Migrator(*database).pending();
-    std::cout << "  Migrations ......... " << (pending.empty() ? "up to date" : std::to_string(pending.size()) + " pending")
-              << "\n";
-  } catch (const std::exception& e) {
-    std::cout << "  Migrations ......... database unreachable: " << e.what() << "\n";
-  }
+            << "  Mail ............... " << config.str("MAIL_MAILER") << "\n"
+            << "  Migrations ......... "
+            << (!pending ? "database unreachable: " + database_error
+                         : *pending == 0 ? std::string("up to date") : std::to_string(*pending) + " pending")
+            << "\n";
   for (const auto& key : config.unknown_keys()) std::cout << "  Warning: unknown key in .env: " << key << "\n";
   return 0;
 }
@@ -157,7 +180,8 @@ std::vector<CommandSpec> utility_commands() {
         {"password", "Password (generated and printed when omitted)", true}},
        {},
        create_admin},
-      {"about", "Show the environment, configuration source and database state", {}, {}, about},
+      {"about", "Show the environment, configuration source and database state",
+       {{"json", "Print one JSON object instead of the text", false}}, {}, about},
       {"optimize", "Validate the configuration and freeze it for `serve`", {}, {}, optimize},
       {"optimize:clear", "Remove the frozen configuration", {}, {}, optimize_clear},
   };

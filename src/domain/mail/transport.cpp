@@ -36,6 +36,18 @@ size_t read_upload(char* buffer, size_t size, size_t count, void* target) {
   return bytes;
 }
 
+// Keeps the server's last refusal (a 4xx/5xx reply line; libcurl passes SMTP replies as CURLINFO_HEADER_IN): the
+// relay's own words ("550 5.1.1 User unknown"), which libcurl's message reduces to the code. The QUIT that follows
+// a refusal answers 221, so only refusals are kept.
+int remember_reply(CURL*, curl_infotype type, char* data, size_t size, void* target) {
+  if (type == CURLINFO_HEADER_IN && size > 0 && (data[0] == '4' || data[0] == '5')) {
+    auto* last = static_cast<std::string*>(target);
+    last->assign(data, size);
+    while (!last->empty() && (last->back() == '\n' || last->back() == '\r')) last->pop_back();
+  }
+  return 0;
+}
+
 // "https://tienda.example.com:8443/x" → "tienda.example.com".
 std::string host_of(const std::string& url) {
   auto start = url.find("://");
@@ -91,10 +103,22 @@ void send_smtp(const core::Config& config, const MailMessage& message) {
   curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, kTotalTimeoutSeconds);
   curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  // libcurl's own message names the SMTP step and reply code ("RCPT failed: 550"), where curl_easy_strerror only
+  // says "Failed sending data to the peer".
+  char detail[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, detail);
+  std::string last_reply;  // a refusal, see remember_reply
+  curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, remember_reply);
+  curl_easy_setopt(handle, CURLOPT_DEBUGDATA, &last_reply);
+  curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);  // the debug callback is only called in verbose mode; nothing is printed
   CURLcode code = curl_easy_perform(handle);
-  if (code != CURLE_OK)
+  if (code != CURLE_OK) {
+    bool refusal = !last_reply.empty();
     throw std::runtime_error("SMTP delivery to " + message.to.email + " via " + config.str("MAIL_HOST") + ":" +
-                             std::to_string(port) + " failed: " + curl_easy_strerror(code));
+                             std::to_string(port) + " failed: " + curl_easy_strerror(code) +
+                             (detail[0] ? std::string(" (") + detail + ")" : std::string()) +
+                             (refusal ? "; the server replied \"" + last_reply + "\"" : std::string()));
+  }
 }
 
 }  // namespace

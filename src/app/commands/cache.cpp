@@ -1,0 +1,77 @@
+// cache:clear: empties what this process can reach of the application's caches (artisan's habit after a deploy or
+// a hand edit of the database):
+//   - the `cache` table (CACHE_STORE=database): cached dashboard figures, alert de-duplication marks, rate-limit
+//     counters. Kept: the queue worker and scheduler heartbeats (liveness records the health check reads, not cached
+//     data: deleting them would turn its worker rows WARN until the next beat) and `cache_locks` (they guard work
+//     running right now, e.g. a backup, against a second copy).
+//   - the in-memory catalog data and rendered catalog pages of every running `nico serve` (SQLite): they are keyed
+//     by the catalog version, so bumping it makes each server drop them at its next request.
+// Not reachable from outside: a server's copy of the shop settings and brand assets, which it reloads on its own
+// every 15 s (SettingsCache) and which the admin pages invalidate on every change anyway.
+#include <soci/soci.h>
+
+#include <iostream>
+#include <string>
+
+#include "app/application.hpp"
+#include "app/command.hpp"
+#include "db/database.hpp"
+#include "db/unit_of_work.hpp"
+#include "infra/queue_worker.hpp"
+#include "infra/scheduler.hpp"
+
+namespace app {
+
+namespace {
+
+struct ClearReport {
+  long long rows = 0;
+  bool catalog_bumped = false;
+};
+
+ClearReport clear_caches(db::Database& database, const std::string& prefix) {
+  std::string queue_beat = prefix + std::string(infra::kQueueHeartbeatKey);
+  std::string scheduler_beat = prefix + std::string(infra::kSchedulerHeartbeatKey);
+  return db::write(database, [&](db::Tx& tx) {
+    ClearReport report;
+    soci::statement remove = (tx.sql().prepare << "DELETE FROM cache WHERE \"key\" NOT IN (:queue, :scheduler)",
+                              soci::use(queue_beat), soci::use(scheduler_beat));
+    remove.execute(true);
+    report.rows = remove.get_affected_rows();
+    // Only SQLite keeps a catalog version (migration 0080); the other engines cache no catalog in memory.
+    if (tx.dialect() == db::Dialect::kSqlite) {
+      tx.sql() << "INSERT INTO catalog_versions (id, version) VALUES (1, 1) "
+                  "ON CONFLICT (id) DO UPDATE SET version = version + 1";
+      report.catalog_bumped = true;
+    }
+    return report;
+  });
+}
+
+int cache_clear(const CommandEnvironment& environment, const CommandInput&) {
+  auto config = bootstrap(environment);
+  auto database = open_database(config, 1);
+  ClearReport report = clear_caches(*database, config.str("CACHE_PREFIX"));
+  std::cout << "Application cache cleared: " << report.rows << " entr" << (report.rows == 1 ? "y" : "ies")
+            << " removed from the cache table.\n";
+  if (environment.quiet) return 0;
+  std::cout << "  Kept: worker and scheduler heartbeats, locks of running tasks.\n";
+  if (report.catalog_bumped)
+    std::cout << "  Catalog version bumped: running servers stop using their cached catalog and pages at the next request.\n";
+  std::cout << "  Shop settings and brand assets: running servers reload them within 15 s.\n";
+  return 0;
+}
+
+}  // namespace
+
+std::vector<CommandSpec> cache_commands() {
+  return {
+      {"cache:clear",
+       "Empty the application cache (cache table; catalog data and pages cached by running servers)",
+       {},
+       {},
+       cache_clear},
+  };
+}
+
+}  // namespace app
