@@ -108,7 +108,7 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_ALERT_EMOJI", T::kString, ":rotating_light:", "", false, "monitoring"},
 
     {"OPS_HEALTH_CHECK_TIME", T::kTime, "03:00", "", false, "ops"},
-    {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "60", "0..100000", false, "ops"},
+    {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "30", "0..100000", false, "ops"},
     {"OPS_BACKUP_TIME", T::kTime, "03:15", "", false, "ops"},
     {"OPS_BACKUP_PATH", T::kString, "storage/app/backups", "", false, "ops"},
     {"OPS_BACKUP_FILES_SOURCE", T::kString, "storage/app/public", "", false, "ops"},
