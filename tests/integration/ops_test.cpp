@@ -287,3 +287,14 @@ TEST_F(Ops, ForgottenMaintenanceRaisesOneOpsAlertWhileScheduledJobsAreSkipped) {
   for (std::size_t at = after.find("CRITICAL"); at != std::string::npos; at = after.find("CRITICAL", at + 1)) ++count;
   EXPECT_EQ(count, 1u) << after;
 }
+
+TEST_F(Ops, HealthCheckListsEveryRateLimiterIncludingThePerIpOnes) {
+  auto result = server_->run({"ops:health-check"}, {{"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "321"},
+                                                    {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "77"}});
+  for (const char* row : {"| OK     | Rate limit: cart_write_per_minute", "| OK     | Rate limit: cart_write_per_ip_per_minute",
+                          "| OK     | Rate limit: checkout_confirm_per_minute",
+                          "| OK     | Rate limit: checkout_confirm_per_ip_per_minute"})
+    EXPECT_NE(result.output.find(row), std::string::npos) << row << "\n" << result.output;
+  EXPECT_NE(result.output.find("Configured with value 321."), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("Configured with value 77."), std::string::npos) << result.output;
+}
