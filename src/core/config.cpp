@@ -10,6 +10,7 @@
 
 #include "core/crypto.hpp"
 #include "core/env_file.hpp"
+#include "core/file_access.hpp"
 #include "core/strings.hpp"
 
 
@@ -108,7 +109,7 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_ALERT_EMOJI", T::kString, ":rotating_light:", "", false, "monitoring"},
 
     {"OPS_HEALTH_CHECK_TIME", T::kTime, "03:00", "", false, "ops"},
-    {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "60", "0..100000", false, "ops"},
+    {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "30", "0..100000", false, "ops"},
     {"OPS_BACKUP_TIME", T::kTime, "03:15", "", false, "ops"},
     {"OPS_BACKUP_PATH", T::kString, "storage/app/backups", "", false, "ops"},
     {"OPS_BACKUP_FILES_SOURCE", T::kString, "storage/app/public", "", false, "ops"},
@@ -236,6 +237,10 @@ void validate_value(const ConfigKey& key, std::string& value) {
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
+  // An unreadable .env must not read as an empty one (every default, no APP_KEY): say what is missing.
+  if (!in) {
+    if (auto problem = permission_problem(path, Access::kRead)) throw ConfigError("", *problem);
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
@@ -345,24 +350,18 @@ std::filesystem::path Config::resolve_path(std::string_view configured) const {
 
 void Config::write_frozen(const std::filesystem::path& file) const {
   std::filesystem::create_directories(file.parent_path());
-  auto temp = file;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + temp.string());
-    out << "# Frozen by `nico optimize`. Remove with `nico optimize:clear`; edit .env instead.\n";
-    for (const auto& key : kKeys) {
-      const std::string& value = str(key.name);
-      // Single quotes keep the value verbatim (no ${} expansion); double quotes only where a value needs them.
-      if (value.find('\'') == std::string::npos && value.find('\n') == std::string::npos)
-        out << key.name << "='" << value << "'\n";
-      else
-        out << key.name << "=\"" << replace_all(value, "\n", "\\n") << "\"\n";
-    }
-    if (!out.flush()) throw std::runtime_error("cannot write " + temp.string());
+  std::ostringstream out;
+  out << "# Frozen by `nico optimize`. Remove with `nico optimize:clear`; edit .env instead.\n";
+  for (const auto& key : kKeys) {
+    const std::string& value = str(key.name);
+    // Single quotes keep the value verbatim (no ${} expansion); double quotes only where a value needs them.
+    if (value.find('\'') == std::string::npos && value.find('\n') == std::string::npos)
+      out << key.name << "='" << value << "'\n";
+    else
+      out << key.name << "=\"" << replace_all(value, "\n", "\\n") << "\"\n";
   }
-  std::filesystem::permissions(temp, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-  std::filesystem::rename(temp, file);
+  // Secrets inside: owner-only from the first byte (env_file.hpp), never loosened.
+  write_private_file(file, out.str());
 }
 
 std::string decode_app_key(std::string_view app_key) {

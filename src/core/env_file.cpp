@@ -1,12 +1,24 @@
-// .env parsing. The format is the dotenv dialect Laravel documents: one KEY=value per line, `#` comments,
-// quotes to keep spaces or `#`, and ${KEY} references to earlier keys (e.g. MAIL_FROM_NAME="${APP_NAME}").
+// .env parsing and writing. The format is the dotenv dialect Laravel documents: one KEY=value per line, `#`
+// comments, quotes to keep spaces or `#`, and ${KEY} references to earlier keys (e.g. MAIL_FROM_NAME="${APP_NAME}").
+// Writing keeps secrets private (see write_private_file in env_file.hpp).
 #include "core/env_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <optional>
+#include <sstream>
+#include <stdexcept>
 
+#include "core/file_access.hpp"
 #include "core/strings.hpp"
+#include "core/unique_fd.hpp"
 
 namespace core {
 
@@ -88,6 +100,83 @@ bool parse_env_text(std::string_view text, std::map<std::string, std::string>& o
     out[key] = std::move(*value);
   }
   return true;
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& action, const std::filesystem::path& path, int error_number) {
+  if (is_permission_error(error_number)) {
+    // Creating or renaming needs the folder's write permission, whatever the file's own mode.
+    if (auto problem = permission_problem(path.parent_path().empty() ? "." : path.parent_path(), Access::kWrite))
+      throw std::runtime_error(*problem);
+  }
+  throw std::runtime_error("cannot " + action + " " + path.string() + ": " + std::strerror(error_number));
+}
+
+}  // namespace
+
+std::filesystem::perms write_private_file(const std::filesystem::path& file, std::string_view text) {
+  mode_t mode = 0600;
+  bool existed = false;
+  struct stat current {};
+  if (::stat(file.c_str(), &current) == 0) {
+    existed = true;
+    if ((current.st_mode & 07) == 0) mode = current.st_mode & 0770;
+  }
+  auto temp = file;
+  temp += ".tmp";
+  ::unlink(temp.c_str());  // O_CREAT on a leftover would keep the leftover's mode
+  UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  if (!fd.valid()) fail("create", temp, errno);
+  // fchmod is not subject to the umask; fchown keeps a service user's file theirs when root runs the command
+  // (best effort: only root may give a file away, and then it is the same owner anyway).
+  if (::fchmod(fd.get(), mode) != 0) fail("set the mode of", temp, errno);
+  if (existed && ::fchown(fd.get(), current.st_uid, current.st_gid) != 0 && errno != EPERM) fail("set the owner of", temp, errno);
+  std::size_t written = 0;
+  while (written < text.size()) {
+    ssize_t n = ::write(fd.get(), text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error_number = errno;
+      ::unlink(temp.c_str());
+      fail("write", temp, error_number);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd.get()) != 0) fail("sync", temp, errno);
+  fd = UniqueFd();
+  if (::rename(temp.c_str(), file.c_str()) != 0) {
+    int error_number = errno;
+    ::unlink(temp.c_str());
+    fail("replace", file, error_number);
+  }
+  auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+  UniqueFd directory(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (directory.valid()) ::fsync(directory.get());
+  return static_cast<std::filesystem::perms>(mode);
+}
+
+std::filesystem::perms write_env_value(const std::filesystem::path& env_file, const std::string& key,
+                                       const std::string& value) {
+  std::ifstream in(env_file);
+  if (!in && std::filesystem::exists(env_file)) {
+    if (auto problem = permission_problem(env_file, Access::kRead)) throw std::runtime_error(*problem);
+    throw std::runtime_error("cannot read " + env_file.string());
+  }
+  std::stringstream out;
+  std::string line;
+  bool replaced = false;
+  while (std::getline(in, line)) {
+    std::string trimmed = trim(line);
+    if (trimmed.rfind(key + "=", 0) == 0) {
+      out << key << "=" << value << "\n";
+      replaced = true;
+    } else {
+      out << line << "\n";
+    }
+  }
+  if (!replaced) out << key << "=" << value << "\n";
+  return write_private_file(env_file, out.str());
 }
 
 }  // namespace core

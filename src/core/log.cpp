@@ -29,7 +29,9 @@ std::shared_ptr<spdlog::logger> g_logger;
 std::string g_environment = "local";
 std::mutex g_init_mutex;
 
-constexpr const char* kPattern = "[%Y-%m-%d %H:%M:%S] %v";
+// ISO 8601 in UTC with its "Z": every log line (this log and the ops alert log, infra/alerts.cpp) is in the same
+// zone and says which, whatever the server's TZ or APP_TIMEZONE.
+constexpr const char* kPattern = "[%Y-%m-%dT%H:%M:%SZ] %v";
 // How long a log file that failed stays bypassed before the next attempt to open it again.
 constexpr auto kReopenInterval = std::chrono::seconds(60);
 // Lines kept since the file's last successful flush (replayed on stderr when the flush fails, e.g. disk full);

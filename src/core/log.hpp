@@ -1,5 +1,6 @@
-// Application log. One line per event in the Laravel-style format the ops guide describes:
-//   [2026-11-27 21:05:00] production.ERROR: message {"key":"value"}
+// Application log. One line per event in the Laravel-style format the ops guide describes, the time in UTC (ISO
+// 8601 with "Z", like the ops alert log):
+//   [2026-11-27T21:05:00Z] production.ERROR: message {"key":"value"}
 // The context is a flat list of key/value pairs rendered as a JSON object with proper escaping.
 // Thread-safe; spdlog stays behind this header. Logging never stops the app: init() does not throw, and a log
 // file that cannot be opened or written sends the lines to stderr (journald) until it works again.

@@ -125,38 +125,44 @@ std::vector<std::string> Migrator::migrate(const std::function<void(const std::s
   return applied;
 }
 
-std::vector<std::string> Migrator::rollback(const std::function<void(const std::string&)>& on_reverted) {
+std::vector<RollbackStep> Migrator::rollback_plan(int steps) {
+  if (steps <= 0) return {};
   auto sql = database_.lease();
   ensure_table(*sql);
+  std::vector<RollbackStep> plan;
+  std::string name;
   int batch = 0;
-  soci::indicator indicator = soci::i_null;
-  *sql << "SELECT MAX(batch) FROM migrations", soci::into(batch, indicator);
-  if (indicator != soci::i_ok) return {};
-
-  std::vector<std::string> names;
-  soci::rowset<std::string> rows = (sql->prepare << "SELECT migration FROM migrations WHERE batch = :batch ORDER BY "
-                                                    "migration DESC",
-                                    soci::use(batch));
-  for (const auto& name : rows) names.push_back(name);
-
-  std::vector<std::string> reverted;
-  for (const auto& name : names) {
+  // Newest first: the highest batch, and inside a batch the reverse of the order migrate applied them in.
+  soci::statement query = (sql->prepare << "SELECT migration, batch FROM migrations ORDER BY batch DESC, migration DESC",
+                           soci::into(name), soci::into(batch));
+  query.execute();
+  while (static_cast<int>(plan.size()) < steps && query.fetch()) plan.push_back({name, batch, {}});
+  for (auto& step : plan) {
     const EmbeddedMigration* found = nullptr;
     for (const auto* migration : migrations_for(database_.dialect())) {
-      if (migration->name == name) found = migration;
+      if (migration->name == step.name) found = migration;
     }
-    if (!found) throw std::runtime_error("migration " + name + " is recorded but not known to this binary");
-    auto script = parse_migration(found->sql);
+    if (!found) throw std::runtime_error("migration " + step.name + " is recorded but not known to this binary");
+    step.statements = parse_migration(found->sql).down;
+  }
+  return plan;
+}
+
+std::vector<std::string> Migrator::rollback(int steps, const std::function<void(const std::string&)>& on_reverted) {
+  auto plan = rollback_plan(steps);
+  auto sql = database_.lease();
+  std::vector<std::string> reverted;
+  for (const auto& step : plan) {
     try {
       Transaction transaction(*sql, database_.dialect());
-      for (const auto& statement : script.down) *sql << statement;
-      *sql << "DELETE FROM migrations WHERE migration = :name", soci::use(name);
+      for (const auto& statement : step.statements) *sql << statement;
+      *sql << "DELETE FROM migrations WHERE migration = :name", soci::use(step.name);
       transaction.commit();
     } catch (const std::exception& e) {
-      throw std::runtime_error("rollback of " + name + " failed: " + e.what());
+      throw std::runtime_error("rollback of " + step.name + " failed: " + e.what());
     }
-    reverted.push_back(name);
-    if (on_reverted) on_reverted(name);
+    reverted.push_back(step.name);
+    if (on_reverted) on_reverted(step.name);
   }
   return reverted;
 }

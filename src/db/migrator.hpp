@@ -18,6 +18,12 @@ struct MigrationStatus {
   int batch = 0;  // 0 when pending
 };
 
+struct RollbackStep {
+  std::string name;
+  int batch = 0;
+  std::vector<std::string> statements;  // the migration's -- @down part, in order
+};
+
 class Migrator final {
  public:
   explicit Migrator(Database& database);
@@ -27,8 +33,13 @@ class Migrator final {
   // Applies every pending migration as one new batch. `on_applied` is called after each one.
   // Throws std::runtime_error naming the migration that failed.
   std::vector<std::string> migrate(const std::function<void(const std::string&)>& on_applied = {});
-  // Reverts the last batch in reverse order. Returns the names reverted (empty when nothing ran).
-  std::vector<std::string> rollback(const std::function<void(const std::string&)>& on_reverted = {});
+  // The last `steps` migrations that ran, newest first (highest batch, then name), each with the down statements
+  // that revert it. Nothing is changed: `migrate:rollback --pretend` prints this. Throws std::runtime_error when a
+  // recorded migration is not known to this binary.
+  std::vector<RollbackStep> rollback_plan(int steps);
+  // Reverts the last `steps` migrations (not the whole batch: one by default in `migrate:rollback`), newest first,
+  // each in its own transaction where the engine allows. Returns the names reverted (empty when nothing ran).
+  std::vector<std::string> rollback(int steps, const std::function<void(const std::string&)>& on_reverted = {});
   // Drops every table (db:wipe). Used by tests and by `migrate:fresh`.
   void wipe();
 

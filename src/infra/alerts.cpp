@@ -71,9 +71,14 @@ void AlertChannels::write(const std::string& channel, const AlertRecord& record,
 void AlertChannels::write_daily(const AlertRecord& record) const {
   auto folder = config_.storage_path("logs");
   std::filesystem::create_directories(folder);
-  std::string stamp = core::format_local(core::to_sql_utc(std::chrono::system_clock::from_time_t(record.unix_time)),
-                                         "%Y-%m-%d %H:%M:%S");
-  auto file = folder / ("ops-alerts-" + stamp.substr(0, 10) + ".log");
+  std::string utc = core::to_sql_utc(std::chrono::system_clock::from_time_t(record.unix_time));
+  // The file is named by the shop's day (APP_TIMEZONE); the line's time is UTC with its "Z", like every line of
+  // the application log (core/log.cpp), so the two logs can be read side by side.
+  std::string day = core::format_local(utc, "%Y-%m-%d");
+  auto file = folder / ("ops-alerts-" + day + ".log");
+  std::string stamp = utc;
+  stamp[10] = 'T';
+  stamp += 'Z';
   std::string line = "[" + stamp + "] " + config_.str("APP_ENV") + "." + record.level + ": " + record.message;
   if (!record.context.empty()) line += " " + context_json(record);
   line += "\n";

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/config.hpp"
+#include "core/file_access.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "ops/backup_encryption.hpp"
@@ -49,7 +50,13 @@ fs::path prepare_root(const core::Config& config, std::optional<BackupLock>& loc
   }
   std::error_code ec;
   fs::create_directories(root, ec);
-  if (ec || !fs::is_directory(root)) fail_setup(config, "Could not create backup folder " + root.string() + ": " + ec.message());
+  if (ec || !fs::is_directory(root)) {
+    auto denied = core::is_permission_error(ec) ? core::permission_problem(root.parent_path(), core::Access::kWrite) : std::nullopt;
+    fail_setup(config, denied ? "Could not create backup folder " + root.string() + ": " + *denied
+                              : "Could not create backup folder " + root.string() + ": " + ec.message());
+  }
+  // Every step below creates entries in the root: a root we may not write gives one clear message up front.
+  if (auto denied = core::permission_problem(root, core::Access::kWrite)) fail_setup(config, *denied);
   try {
     lock.emplace(root);
   } catch (const std::exception& e) {
@@ -220,8 +227,8 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
   manifest.app_version = kManifestAppVersion;
   try {
     fs::create_directory(work);
-    // Snapshots hold password hashes and customer data: owner and group only.
-    fs::permissions(work, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+    // Snapshots hold password hashes and customer data: owner only (700; files 600).
+    fs::permissions(work, fs::perms::owner_all);
     if (request.scope != BackupScope::kFiles)
       manifest.artifacts.push_back(database_artifact(config, work, final_folder, request.terminal, key, manifest.schema_version));
     if (request.scope != BackupScope::kDatabase)

@@ -88,7 +88,7 @@ void WritebackPacer::flush_async() {
 ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, bool sync_on_finish)
     : file_(file), sync_on_finish_(sync_on_finish) {
   // O_EXCL: an artifact is always a new file inside a fresh temp folder; finding one means a logic error.
-  fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+  fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);  // owner only (issue 17)
   if (fd_ < 0) throw io_error("cannot create", file);
   pacer_ = WritebackPacer(fd_);
 }

@@ -148,8 +148,8 @@ void sqlite_online_backup(const fs::path& source, const fs::path& destination, c
   // one self-contained file that opens read-only anywhere.
   execute(to.get(), "PRAGMA journal_mode=DELETE");
   close_checked(std::move(to), destination);
-  // SQLite created the file with the umask's mode; artifacts are owner/group only, like the rest of the snapshot.
-  fs::permissions(destination, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  // SQLite created the file with the umask's mode; artifacts are owner-only (600), like the rest of the snapshot.
+  fs::permissions(destination, fs::perms::owner_read | fs::perms::owner_write);
   fsync_path(destination);
 }
 

@@ -25,6 +25,7 @@
 #include "db/migrator.hpp"
 #include "ops/database_probe.hpp"
 #include "ops/maintenance.hpp"
+#include "ops/maintenance_watch.hpp"
 #include "domain/audit/audit_chain.hpp"
 #include "infra/cache.hpp"
 
@@ -185,7 +186,9 @@ class Checker {
     const std::pair<const char*, const char*> limits[] = {
         {"auth_login_per_minute", "RATE_LIMIT_AUTH_LOGIN_PER_MINUTE"},
         {"cart_write_per_minute", "RATE_LIMIT_CART_WRITE_PER_MINUTE"},
+        {"cart_write_per_ip_per_minute", "RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE"},
         {"checkout_confirm_per_minute", "RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE"},
+        {"checkout_confirm_per_ip_per_minute", "RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE"},
         {"admin_requests_per_minute", "RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE"},
         {"admin_2fa_per_minute", "RATE_LIMIT_ADMIN_2FA_PER_MINUTE"}};
     for (const auto& [label, env_key] : limits) {
@@ -282,20 +285,23 @@ class Checker {
     });
   }
 
-  // A forgotten `nico down` silently skips every scheduled job (backups included): a WARN once it is overdue.
+  // A forgotten `nico down` silently skips every scheduled job (backups included): WARN once it is overdue, FAIL
+  // at four times the warn minutes (ops/maintenance_watch.hpp).
   void maintenance_row() {
     guarded("Maintenance mode", [&] {
-      auto state = read_maintenance(config_.base_path());
-      if (!state) {
-        add(CheckStatus::kOk, "Maintenance mode", "Off.");
-        return;
-      }
       int warn_minutes = static_cast<int>(config_.integer("OPS_MAINTENANCE_WARN_MINUTES"));
-      if (auto overdue = maintenance_overdue_minutes(*state, warn_minutes, core::unix_now()))
-        add(CheckStatus::kWarn, "Maintenance mode",
-            "On for " + std::to_string(*overdue) + " minutes (scheduled jobs are skipped). Run `nico up` when done.");
-      else
-        add(CheckStatus::kOk, "Maintenance mode", "On (recently switched on).");
+      auto age = judge_maintenance(read_maintenance(config_.base_path()), warn_minutes, core::unix_now());
+      std::string on_for = "On for " + std::to_string(age.minutes) + " minutes";
+      switch (age.level) {
+        case MaintenanceLevel::kOff: add(CheckStatus::kOk, "Maintenance mode", "Off."); break;
+        case MaintenanceLevel::kRecent: add(CheckStatus::kOk, "Maintenance mode", on_for + " (recently switched on)."); break;
+        case MaintenanceLevel::kWarn:
+        case MaintenanceLevel::kFail:
+          add(age.level == MaintenanceLevel::kFail ? CheckStatus::kFail : CheckStatus::kWarn, "Maintenance mode",
+              on_for + ", more than " + std::to_string(age.level == MaintenanceLevel::kFail ? 4 * warn_minutes : warn_minutes) +
+                  " minutes (scheduled jobs are skipped). Run `nico up` when done.");
+          break;
+      }
     });
   }
 

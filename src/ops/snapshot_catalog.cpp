@@ -8,6 +8,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "core/file_access.hpp"
+
 namespace ops {
 
 namespace {
@@ -76,8 +78,18 @@ std::optional<std::int64_t> snapshot_time_from_name(std::string_view name, const
 std::vector<SnapshotEntry> list_snapshots(const fs::path& root, const std::string& time_zone) {
   std::vector<SnapshotEntry> found;
   std::error_code ec;
-  if (!fs::is_directory(root, ec)) return found;
-  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+  // A root this user may not list is not an empty one ("No snapshots found" would send the operator after a
+  // lost backup): say which permission is missing.
+  auto refuse_if_denied = [&root] {
+    if (auto problem = core::permission_problem(root, core::Access::kList)) throw std::runtime_error(*problem);
+  };
+  if (!fs::is_directory(root, ec)) {
+    if (core::is_permission_error(ec)) refuse_if_denied();
+    return found;
+  }
+  fs::directory_iterator start(root, ec);
+  if (ec && core::is_permission_error(ec)) refuse_if_denied();
+  for (fs::directory_iterator it = std::move(start), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (name.rfind(kSnapshotPrefix, 0) != 0) continue;
     // symlink_status: a symlink named backup_x is never treated as (or pruned like) a snapshot folder.
@@ -103,7 +115,10 @@ fs::path resolve_snapshot(const fs::path& root, const fs::path& base_path, const
   fs::path candidate = argument.find('/') == std::string::npos ? root / argument : fs::path(argument);
   if (candidate.is_relative()) candidate = base_path / candidate;
   std::error_code ec;
-  if (!fs::is_directory(candidate, ec)) throw std::runtime_error("Snapshot not found: " + argument);
+  if (!fs::is_directory(candidate, ec)) {
+    if (auto problem = core::permission_problem(candidate, core::Access::kList)) throw std::runtime_error(*problem);
+    throw std::runtime_error("Snapshot not found: " + argument);
+  }
   return candidate;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/file_access.hpp"
 #include "ops/snapshot_catalog.hpp"
 
 namespace ops {
@@ -102,7 +103,10 @@ Manifest parse_manifest(const std::string& json) {
 Manifest read_manifest(const std::filesystem::path& snapshot) {
   auto file = snapshot / kManifestFile;
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw manifest_error("missing");
+  if (!in) {
+    if (auto problem = core::permission_problem(file, core::Access::kRead)) throw std::runtime_error(*problem);
+    throw manifest_error("missing");
+  }
   std::stringstream text;
   text << in.rdbuf();
   return parse_manifest(text.str());

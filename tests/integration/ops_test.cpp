@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "core/crypto.hpp"
@@ -205,4 +207,94 @@ TEST_F(Ops, AMissingSqliteFileIsReportedNotCreated) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.output.find("SQLite database file does not exist"), std::string::npos) << result.output;
   EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+namespace {
+// Makes the current `nico down` look `minutes` old, in the flag file and in the database row alike (the newer of
+// the two decides, so both must agree).
+void age_maintenance(AppServer& server, int minutes) {
+  std::int64_t since = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count() - minutes * 60LL;
+  std::int64_t since_ms = since * 1000;
+  {
+    std::ofstream flag(server.base_path() / "storage/framework/down", std::ios::trunc);
+    flag << "created_at=" << since << "\nretry=0\nsecret=\nrender=errors%3A%3A503\nwritten_ms=" << since_ms << "\n";
+  }
+  server.database().lease()->once << "UPDATE maintenance_mode SET created_at = " << since
+                                  << ", changed_ms = " << since_ms << " WHERE id = 1";
+}
+
+std::string alert_logs(const AppServer& server) {
+  std::string all;
+  for (const auto& entry : std::filesystem::directory_iterator(server.base_path() / "storage/logs")) {
+    if (entry.path().filename().string().rfind("ops-alerts-", 0) != 0) continue;
+    std::ifstream in(entry.path());
+    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return all;
+}
+}  // namespace
+
+TEST_F(Ops, ForgottenMaintenanceWarnsAfterTheWarnMinutesAndFailsAfterFourTimesThat) {
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto fresh = server_->run({"ops:health-check"});
+  EXPECT_NE(fresh.output.find("| OK     | Maintenance mode"), std::string::npos) << fresh.output;
+  EXPECT_NE(fresh.output.find("recently switched on"), std::string::npos) << fresh.output;
+
+  age_maintenance(*server_, 45);  // default OPS_MAINTENANCE_WARN_MINUTES is 30
+  auto warned = server_->run({"ops:health-check"});
+  EXPECT_NE(warned.output.find("| WARN   | Maintenance mode"), std::string::npos) << warned.output;
+  EXPECT_NE(warned.output.find("On for 45 minutes, more than 30 minutes"), std::string::npos) << warned.output;
+  EXPECT_NE(warned.output.find("Run `nico up` when done."), std::string::npos) << warned.output;
+
+  age_maintenance(*server_, 121);
+  auto failed = server_->run({"ops:health-check"});
+  EXPECT_EQ(failed.exit_code, 1) << failed.output;
+  EXPECT_NE(failed.output.find("| FAIL   | Maintenance mode"), std::string::npos) << failed.output;
+  EXPECT_NE(failed.output.find("On for 121 minutes, more than 120 minutes"), std::string::npos) << failed.output;
+
+  // The key is read like every other: a shop that wants a longer window gets it.
+  auto patient = server_->run({"ops:health-check"}, {{"OPS_MAINTENANCE_WARN_MINUTES", "240"}});
+  EXPECT_NE(patient.output.find("| OK     | Maintenance mode"), std::string::npos) << patient.output;
+}
+
+TEST_F(Ops, ForgottenMaintenanceRaisesOneOpsAlertWhileScheduledJobsAreSkipped) {
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto early = server_->run({"schedule:run", "--now=2026-03-02 12:00"});
+  EXPECT_EQ(early.output.find("Maintenance mode has been on"), std::string::npos) << early.output;
+  EXPECT_EQ(alert_logs(*server_).find("MaintenanceOverdue"), std::string::npos);
+
+  age_maintenance(*server_, 31);
+  // A minute when the daily backup is due: it is skipped, and the alert goes out all the same.
+  auto overdue = server_->run({"schedule:run", "--now=2026-03-03 03:15"});
+  EXPECT_EQ(overdue.exit_code, 0) << overdue.output;
+  EXPECT_NE(overdue.output.find("Skipping [backup]: the application is in maintenance mode."), std::string::npos)
+      << overdue.output;
+  EXPECT_NE(overdue.output.find("Maintenance mode has been on for 31 minutes (more than OPS_MAINTENANCE_WARN_MINUTES): "
+                                "ops alert sent."),
+            std::string::npos)
+      << overdue.output;
+  auto alerts = alert_logs(*server_);
+  EXPECT_NE(alerts.find("Maintenance mode has been on for 31 minutes"), std::string::npos) << alerts;
+  EXPECT_NE(alerts.find("Run `nico up` when done."), std::string::npos) << alerts;
+
+  // The next minute's run (on this node or another) does not repeat it within OPS_ALERTS_DEDUPE_MINUTES.
+  age_maintenance(*server_, 32);
+  auto again = server_->run({"schedule:run", "--now=2026-03-03 03:16"});
+  EXPECT_NE(again.output.find("no new alert"), std::string::npos) << again.output;
+  auto after = alert_logs(*server_);
+  std::size_t count = 0;
+  for (std::size_t at = after.find("CRITICAL"); at != std::string::npos; at = after.find("CRITICAL", at + 1)) ++count;
+  EXPECT_EQ(count, 1u) << after;
+}
+
+TEST_F(Ops, HealthCheckListsEveryRateLimiterIncludingThePerIpOnes) {
+  auto result = server_->run({"ops:health-check"}, {{"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "321"},
+                                                    {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "77"}});
+  for (const char* row : {"| OK     | Rate limit: cart_write_per_minute", "| OK     | Rate limit: cart_write_per_ip_per_minute",
+                          "| OK     | Rate limit: checkout_confirm_per_minute",
+                          "| OK     | Rate limit: checkout_confirm_per_ip_per_minute"})
+    EXPECT_NE(result.output.find(row), std::string::npos) << row << "\n" << result.output;
+  EXPECT_NE(result.output.find("Configured with value 321."), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("Configured with value 77."), std::string::npos) << result.output;
 }

@@ -25,6 +25,7 @@
 #include "infra/scheduler.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/maintenance_monitor.hpp"
+#include "ops/maintenance_watch.hpp"
 #include "web/session.hpp"
 
 namespace app {
@@ -111,6 +112,12 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   infra::Scheduler scheduler(schedule_table(config, prune), cache, is_down, infra::run_nico);
   infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   scheduler.set_monitor(&monitor);
+  // Not a task of the table: tasks are what maintenance pauses, and this is the alert about that pause. Every
+  // schedule:run on every node asks; the monitor's de-duplication (cache + node files) sends one per window.
+  auto watch = ops::alert_if_maintenance_overdue(config, monitor);
+  if (watch.age.level == ops::MaintenanceLevel::kWarn || watch.age.level == ops::MaintenanceLevel::kFail)
+    std::cout << "Maintenance mode has been on for " << watch.age.minutes << " minutes (more than OPS_MAINTENANCE_WARN_MINUTES): "
+              << (watch.alerted ? "ops alert sent." : "no new alert (already sent in this window, or alerts are off).") << std::endl;
   auto reports = scheduler.run_due(*now, std::cout);
   for (const auto& report : reports) {
     if (report.outcome == infra::TaskOutcome::kFailed) return 1;

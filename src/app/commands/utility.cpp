@@ -1,11 +1,11 @@
 // Utility commands: key:generate, user:create-admin, about, optimize, optimize:clear.
-#include <fstream>
+#include <cstdio>
 #include <iostream>
-#include <sstream>
 
 #include "app/application.hpp"
 #include "app/command.hpp"
 #include "core/crypto.hpp"
+#include "core/env_file.hpp"
 #include "core/json.hpp"
 #include "core/strings.hpp"
 #include "core/version.hpp"
@@ -21,30 +21,11 @@ namespace {
 
 std::string new_app_key() { return "base64:" + core::base64_encode(core::random_bytes(32)); }
 
-// Replaces (or appends) KEY=value in the .env file, keeping every other line as it is.
-void write_env_value(const std::filesystem::path& env_file, const std::string& key, const std::string& value) {
-  std::ifstream in(env_file);
-  std::stringstream out;
-  std::string line;
-  bool replaced = false;
-  while (std::getline(in, line)) {
-    std::string trimmed = core::trim(line);
-    if (trimmed.rfind(key + "=", 0) == 0) {
-      out << key << "=" << value << "\n";
-      replaced = true;
-    } else {
-      out << line << "\n";
-    }
-  }
-  if (!replaced) out << key << "=" << value << "\n";
-  auto temp = env_file;
-  temp += ".tmp";
-  {
-    std::ofstream file(temp, std::ios::trunc);
-    file << out.str();
-    if (!file.flush()) throw std::runtime_error("cannot write " + temp.string());
-  }
-  std::filesystem::rename(temp, env_file);
+// "600" for the mode a secrets file got (printed so the operator sees it did not loosen).
+std::string octal_mode(std::filesystem::perms mode) {
+  char text[8];
+  std::snprintf(text, sizeof text, "%03o", static_cast<unsigned>(mode) & 0777u);
+  return text;
 }
 
 int key_generate(const CommandEnvironment& environment, const CommandInput& input) {
@@ -64,8 +45,8 @@ int key_generate(const CommandEnvironment& environment, const CommandInput& inpu
                  "unreadable; use --force if that is really intended.\n";
     return 1;
   }
-  write_env_value(env_file, "APP_KEY", key);
-  std::cout << "Application key set in " << env_file.string() << ".\n";
+  auto mode = core::write_env_value(env_file, "APP_KEY", key);
+  std::cout << "Application key set in " << env_file.string() << " (mode " << octal_mode(mode) << ").\n";
   return 0;
 }
 
@@ -153,7 +134,8 @@ int optimize(const CommandEnvironment& environment, const CommandInput&) {
   }
   auto file = core::Config::frozen_path(environment.base_path);
   config.write_frozen(file);
-  std::cout << "Configuration validated and frozen in " << file.string() << ".\n";
+  std::cout << "Configuration validated and frozen in " << file.string() << " (mode "
+            << octal_mode(std::filesystem::status(file).permissions()) << ").\n";
   return 0;
 }
 

@@ -54,8 +54,20 @@ TEST(Migrator, MigratesRollsBackAndMigratesAgainOnSqlite) {
   EXPECT_GE(count_tables(*database), 20);
   EXPECT_TRUE(migrator.migrate().empty());  // nothing twice
 
-  auto reverted = migrator.rollback();
-  EXPECT_EQ(reverted.size(), applied.size());  // one batch
+  // One step by default: the newest migration only.
+  auto newest = migrator.rollback(1);
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest.front(), applied.back());
+  EXPECT_EQ(migrator.pending(), std::vector<std::string>{applied.back()});
+  EXPECT_EQ(migrator.migrate(), std::vector<std::string>{applied.back()});
+
+  // Every down migration, newest first, leaves no table behind (a batch has no say: steps count migrations).
+  auto plan = migrator.rollback_plan(1000);
+  ASSERT_EQ(plan.size(), applied.size());
+  EXPECT_EQ(plan.front().name, applied.back());
+  EXPECT_TRUE(migrator.pending().empty());  // planning changes nothing
+  auto reverted = migrator.rollback(1000);
+  EXPECT_EQ(reverted.size(), applied.size());
   EXPECT_EQ(count_tables(*database), 0);
   EXPECT_EQ(migrator.migrate().size(), applied.size());
   auto status = migrator.status();
