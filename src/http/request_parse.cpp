@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/strings.hpp"
+#include "core/url.hpp"
 
 namespace http {
 
@@ -18,30 +19,10 @@ void apply_limits(BeastRequestParser& parser, std::size_t max_header_bytes, std:
   parser.body_limit(max_body_bytes);
 }
 
-std::string percent_decode_path(std::string_view raw) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '%' && i + 2 < raw.size()) {
-      int hi = hex(raw[i + 1]), lo = hex(raw[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(raw[i]);
-  }
-  return out;
+// '+' stays a '+': it means a space only in form-encoded queries and bodies, never in a path.
+std::string path_of_target(std::string_view target) {
+  return core::url_decode(target.substr(0, target.find('?')), /*plus_as_space=*/false);
 }
-
-std::string path_of_target(std::string_view target) { return percent_decode_path(target.substr(0, target.find('?'))); }
 
 // RFC 9112 §6.1-§6.3 and §3.2: a request whose end cannot be told for sure is refused (400), because a proxy in
 // front of us might read it differently (request smuggling). Checked on the header, before any body byte is read.
@@ -75,10 +56,9 @@ Request to_request(BeastRequest&& message, const std::string& peer) {
   Request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
-  std::string_view target = request.target;
-  std::size_t question = target.find('?');
-  request.path = percent_decode_path(target.substr(0, question));
-  if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+  std::size_t question = request.target.find('?');
+  request.path = path_of_target(request.target);
+  if (question != std::string::npos) request.query = request.target.substr(question + 1);
   for (const auto& field : message) {
     request.headers.push_back({core::to_lower(field.name_string()), std::string(field.value())});
   }

@@ -24,10 +24,8 @@ using BeastRequestParser = boost::beast::http::request_parser<boost::beast::http
 // ceiling; the route's own, smaller one is set once the header is known (see framing_is_unambiguous).
 void apply_limits(BeastRequestParser& parser, std::size_t max_header_bytes, std::size_t max_body_bytes);
 
-// "%2F" → "/", "%zz" and a trailing "%4" kept as written. Never fails.
-std::string percent_decode_path(std::string_view raw);
-
-// The percent-decoded path of a request-target: everything before the first '?'.
+// The percent-decoded path of a request-target: everything before the first '?' ("%2F" → "/"; "%zz", a trailing
+// "%4" and '+' kept as written). Never fails.
 std::string path_of_target(std::string_view target);
 
 // False for a header whose message end a proxy might read differently (RFC 9112 §6.1-§6.3, §3.2): such a request
