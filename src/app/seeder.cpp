@@ -7,6 +7,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/password_policy.hpp"
 #include "domain/accounts/user_repository.hpp"
 #include "domain/notify/template_store.hpp"
 
@@ -121,6 +122,13 @@ SeedReport Seeder::run(bool demo) {
       accounts::AccountService accounts(users, cost);
       std::string password = config_.str("ADMIN_PASSWORD");
       bool generated = password.empty();
+      // The same rules as sign-up (libpwquality): the first admin is the account most worth guessing. Refused
+      // before anything is written, as a configuration error naming the key (exit 1, no incident alert).
+      std::string email = accounts::normalise_email(config_.str("ADMIN_EMAIL"));
+      if (auto problem = generated ? std::nullopt : accounts::password_problem(password, email))
+        throw core::ConfigError("ADMIN_PASSWORD", *problem + " Set a stronger one in .env (8 to 128 characters, "
+                                                             "not a common word), or leave it empty and db:seed "
+                                                             "generates one.");
       if (generated) password = core::random_token(16);
       auto admin = accounts.create_or_update_admin("Admin", config_.str("ADMIN_EMAIL"), password);
       report.lines.push_back("Admin creado: " + admin.email);

@@ -1,5 +1,6 @@
 // Default data for a fresh install (docs/domain/store.md "Seed data"), idempotent: running it twice changes nothing.
-//   - the first admin (ADMIN_EMAIL; ADMIN_PASSWORD or a generated one, printed once)
+//   - the first admin (ADMIN_EMAIL; ADMIN_PASSWORD or a generated one, printed once). A weak ADMIN_PASSWORD (the
+//     sign-up rules, accounts::password_problem) throws core::ConfigError before anything is written.
 //   - business settings, device catalog (types, brands, models, issues), repair types, pricing rules
 //   - with --demo: the demo store catalog (3 categories, 6 products)
 #pragma once

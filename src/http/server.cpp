@@ -1,4 +1,5 @@
-// Beast/Asio implementation of http::Server. One coroutine per connection:
+// Beast/Asio implementation of http::Server (the parsed request's checks and translation live in
+// request_parse.cpp). One coroutine per connection:
 //   read header (timeout) → framing checks (400) → the route's body limit, 413 from Content-Length
 //   → "100 Continue" if asked → read body (timeout, same limit for chunked bodies)
 //   → hop to the worker pool and run the handler → write → loop while keep-alive.
@@ -23,6 +24,7 @@
 
 #include "core/log.hpp"
 #include "core/strings.hpp"
+#include "http/request_parse.hpp"
 
 namespace http {
 
@@ -35,57 +37,6 @@ using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 namespace {
-
-std::string percent_decode_path(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '%' && i + 2 < raw.size()) {
-      auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-      };
-      int hi = hex(raw[i + 1]), lo = hex(raw[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(raw[i]);
-  }
-  return out;
-}
-
-// RFC 9112 §6.1-§6.3 and §3.2: a request whose end cannot be told for sure is refused (400), because a proxy in
-// front of us might read it differently (request smuggling). Checked on the header, before any body byte is read.
-//   Transfer-Encoding whose last coding is not `chunked`      → the body length is unknowable
-//   Transfer-Encoding with another coding (`gzip, chunked`)   → we decode none (400 rather than 501: same page)
-//   Transfer-Encoding together with Content-Length            → two answers to one question
-//   HTTP/1.1 without Host, or with more than one Host
-// Beast itself refuses `chunked` twice and Content-Length before Transfer-Encoding while reading the header.
-bool framing_is_unambiguous(const bhttp::request<bhttp::string_body>& header) {
-  std::size_t hosts = header.count(bhttp::field::host);
-  if (hosts > 1 || (hosts == 0 && header.version() >= 11)) return false;
-  std::vector<std::string> codings;
-  auto [first, last] = header.equal_range(bhttp::field::transfer_encoding);
-  for (auto it = first; it != last; ++it) {
-    std::string_view value = it->value();
-    std::size_t pos = 0;
-    while (pos <= value.size()) {
-      std::size_t comma = value.find(',', pos);
-      if (comma == std::string_view::npos) comma = value.size();
-      std::string coding = core::to_lower(core::trim(value.substr(pos, comma - pos)));
-      if (!coding.empty()) codings.push_back(std::move(coding));
-      pos = comma + 1;
-    }
-  }
-  if (codings.empty()) return header.count(bhttp::field::transfer_encoding) == 0;
-  if (header.count(bhttp::field::content_length) > 0) return false;
-  return codings.size() == 1 && codings.front() == "chunked";
-}
 
 // Lets `serve` hold as many connections as the operator allows: the soft RLIMIT_NOFILE (often 1024) is raised to
 // the hard one. Never above it (only root could), so a test or a systemd LimitNOFILE= stays in charge.
@@ -113,23 +64,6 @@ bool is_resource_exhaustion(const beast::error_code& ec) {
   if (ec.category() != boost::system::system_category()) return false;
   int value = ec.value();
   return value == EMFILE || value == ENFILE || value == ENOBUFS || value == ENOMEM;
-}
-
-Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& peer) {
-  Request request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  std::string_view target = request.target;
-  std::size_t question = target.find('?');
-  request.path = percent_decode_path(target.substr(0, question));
-  if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
-  for (const auto& field : message) {
-    request.headers.push_back({core::to_lower(field.name_string()), std::string(field.value())});
-  }
-  request.body = std::move(message.body());  // up to the body limit: never copied
-  request.peer_address = peer;
-  request.http_version = message.version();
-  return request;
 }
 
 }  // namespace
@@ -308,9 +242,8 @@ struct Server::Impl {
 
     while (!stopping) {
       // A fresh parser per message (Beast requires it); limits apply to this message only.
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      BeastRequestParser parser;
+      apply_limits(parser, options.max_header_bytes, options.max_body_bytes);
 
       // Idle keep-alive connections get the keep-alive timeout; a request in progress the read timeout.
       arm_deadline(connection, first || buffer.size() > 0 ? options.read_timeout_seconds : options.keepalive_seconds);
@@ -340,9 +273,8 @@ struct Server::Impl {
       // The route decides how much body it takes (small for forms, larger for uploads), before any is read.
       std::size_t body_limit = options.max_body_bytes;
       if (options.body_limit_for) {
-        std::string_view target = header.target();
-        std::string path = percent_decode_path(target.substr(0, target.find('?')));
-        body_limit = std::min(body_limit, options.body_limit_for(header.method_string(), path,
+        body_limit = std::min(body_limit, options.body_limit_for(header.method_string(),
+                                                                 path_of_target(header.target()),
                                                                  header[bhttp::field::content_type]));
       }
       parser.body_limit(body_limit);  // enforced while reading a chunked body

@@ -1,6 +1,6 @@
 // The HTTP/1.1 server: accepts connections, enforces transport limits (header size, per-route body size, message
 // framing, slow clients), runs the application handler on a worker pool (never on the IO threads) and drains
-// in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl).
+// in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl) and request_parse.cpp.
 #pragma once
 
 #include <cstdint>

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_SECONDS="${FUZZ_SECONDS:-3}"
 BUILD=build-fuzz
-TARGETS=(form_urlencoded form_multipart cookies route_pattern env_file signed_link jsonl_line)
+TARGETS=(form_urlencoded form_multipart cookies route_pattern env_file signed_link jsonl_line http_request)
 
 CXX_BIN="${FUZZ_CXX:-clang++-14}"
 cmake -S tests/fuzz -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER="$CXX_BIN" >/dev/null

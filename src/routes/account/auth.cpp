@@ -19,13 +19,10 @@ constexpr int kMaxFailedLogins = 5;
 // The per-IP login limiter allows this many times the per-email limit (one office behind one IP).
 constexpr int kIpLoginMultiplier = 5;
 
-// Only a local path is a valid place to continue to after sign-in (never another site).
+// Only a local path is a valid place to continue to after sign-in (never another site: web::is_local_path).
 std::string safe_intended(web::Context& context, std::string fallback) {
   auto intended = context.session.pull("url.intended");
-  if (!intended || intended->empty() || intended->front() != '/' || intended->rfind("//", 0) == 0 ||
-      intended->find('\\') != std::string::npos)
-    return fallback;
-  return *intended;
+  return intended && web::is_local_path(*intended) ? *intended : fallback;
 }
 
 void show_field_error(web::Dict dict, const web::FieldErrors& errors, const char* field, const char* section) {

@@ -132,8 +132,9 @@ http::Response verify_two_factor_challenge(web::Context& context) {
   // A new session id once the second factor is proven (fixation between the two steps gains nothing).
   context.session.regenerate();
   context.session.put("admin_2fa_passed_at", std::to_string(core::unix_now()));
+  // Back where the admin was heading, if that is a local path (web::is_local_path: never "//host" or "/\host").
   auto intended = context.session.pull("url.intended").value_or("");
-  if (intended.empty() || intended.front() != '/' || intended.rfind("//", 0) == 0) intended = "/admin/dashboard";
+  if (!web::is_local_path(intended)) intended = "/admin/dashboard";
   if (result == accounts::SecondFactor::kTotp) {
     context.flash_next("success", "Verificacion 2FA completada.");
   } else {
