@@ -74,7 +74,8 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
     auto minutes = config.integer("ADMIN_2FA_SESSION_MINUTES");
     if (passed <= 0 || (minutes > 0 && now - passed > minutes * 60)) {
       context.session.forget("admin_2fa_passed_at");
-      if (context.method == "GET") context.session.put("url.intended", context.request.target);
+      if (context.method == "GET" && is_local_path(context.request.target))
+        context.session.put("url.intended", context.request.target);
       FieldErrors errors;
       errors.add("code", "Ingresa tu codigo 2FA para continuar al panel admin.");
       context.flash_errors(errors);

@@ -21,6 +21,9 @@ void Context::flash_errors(const FieldErrors& field_errors) {
 }
 
 bool is_local_path(std::string_view target) {
+  // Browsers drop tabs and newlines from URLs ("/\t/host" becomes "//host"), so no control byte is allowed at all.
+  for (unsigned char c : target)
+    if (c < 0x20 || c == 0x7f) return false;
   if (target == "/") return true;
   // "//host" and "/\host" are both read by browsers as another site, so the second character must be neither.
   return target.size() >= 2 && target[0] == '/' && target[1] != '/' && target[1] != '\\';
