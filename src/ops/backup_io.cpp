@@ -52,7 +52,7 @@ std::string Sha256::hex_digest() {
   return core::hex_encode(std::string_view(reinterpret_cast<const char*>(out), length));
 }
 
-FileDigest digest_file(const std::filesystem::path& file) {
+FileDigest digest_file(const std::filesystem::path& file, const std::function<void(std::int64_t)>& progress) {
   core::UniqueFd in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) throw io_error("cannot open", file);
   std::vector<char> buffer(kChunkBytes);
@@ -65,6 +65,7 @@ FileDigest digest_file(const std::filesystem::path& file) {
     if (n == 0) break;
     hash.update(buffer.data(), static_cast<std::size_t>(n));
     digest.size_bytes += n;
+    if (progress) progress(digest.size_bytes);
   }
   digest.sha256 = hash.hex_digest();
   return digest;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,7 +35,8 @@ class Sha256 final {
 };
 
 // Reads the whole file. Throws std::runtime_error naming the file when it cannot be read.
-FileDigest digest_file(const std::filesystem::path& file);
+// `progress(bytes hashed so far)` after each chunk, on the calling thread.
+FileDigest digest_file(const std::filesystem::path& file, const std::function<void(std::int64_t)>& progress = {});
 
 // Bounded dirty data while a big file is written: after every 8 MiB, start the kernel's writeback of that window
 // and wait for the window before it. Why: letting 1 GiB pile up in the page cache and fsyncing it at the end makes
