@@ -84,6 +84,8 @@ step() {
   local ms=$(( (ended - started) / 1000000 ))
   RESULTS+=("$name $ms")
   printf '    %-14s %7.1f s\n' "$name" "$(echo "$ms / 1000" | bc -l)"
+  # The command's own per-step lines ("Database: … (3.2 s)"): where the time went.
+  grep -E '\([0-9.]+ s\)$' "$WORK/$name.log" | sed 's/^/        /' || true
 }
 
 # The page cache is shared by every step: drop what it can (needs root; a no-op otherwise) so each step reads from

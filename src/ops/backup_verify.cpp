@@ -84,16 +84,10 @@ class VerifyProgress {
   std::int64_t base_ = 0;
 };
 
-// Waits for a check running on another thread, redrawing the progress line meanwhile.
+// Waits for a check running on another thread, redrawing the progress line (and its elapsed time) meanwhile.
 template <typename T>
 T wait_for(std::future<T>& pending, VerifyProgress& progress, const std::string& what) {
-  auto started = std::chrono::steady_clock::now();
-  while (pending.wait_for(kRedraw) != std::future_status::ready) {
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    char text[32];
-    std::snprintf(text, sizeof text, " (%.0f s)", seconds);
-    progress.checking(what + text);
-  }
+  while (pending.wait_for(kRedraw) != std::future_status::ready) progress.checking(what + " running");
   return pending.get();
 }
 

@@ -218,7 +218,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone);
 
   const std::string key = backup_encryption_key(config);
-  report.verification = verify_snapshot(snapshot, key);
+  report.verification = verify_snapshot(snapshot, VerifyOptions{.key = key, .progress = true, .terminal = request.terminal});
   if (on_verified) on_verified(report.verification);
   if (!report.verification.ok()) {
     for (const auto& check : report.verification.checks) {
