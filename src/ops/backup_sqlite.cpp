@@ -184,9 +184,10 @@ std::string sqlite_check(const fs::path& file, SqliteCheck depth, const std::fun
   SqliteHandle handle = open_database(file, SQLITE_OPEN_READONLY);
   // The check reads every page once (quick) or looks index entries up in their tables (full): a page cache much
   // larger than the 2 MiB default keeps those lookups off the disk, and memory-mapped reads skip one copy per page.
-  // Both only last as long as this read-only handle.
-  execute(handle.get(), "PRAGMA cache_size=-262144");  // 256 MiB
-  execute(handle.get(), "PRAGMA mmap_size=4294967296");  // up to 4 GiB mapped; SQLite caps it at the file size
+  // Both only last as long as this read-only handle, and are best effort: on a file that is no database at all they
+  // fail, and the check below then reports why.
+  sqlite3_exec(handle.get(), "PRAGMA cache_size=-262144", nullptr, nullptr, nullptr);    // 256 MiB
+  sqlite3_exec(handle.get(), "PRAGMA mmap_size=4294967296", nullptr, nullptr, nullptr);  // capped at the file size
   if (still_running) {
     sqlite3_progress_handler(
         handle.get(), 10000,
