@@ -169,7 +169,7 @@ FileDigest decrypt_and_digest(const fs::path& encrypted, const fs::path& plain, 
   Sha256 hash;
   std::int64_t read = 0;
   std::optional<ArtifactWriter> out;
-  if (!plain.empty()) out.emplace(plain, false);
+  if (!plain.empty()) out.emplace(plain, ArtifactWriter::Scratch{});
   decrypt_stream(
       encrypted, key,
       [&](const unsigned char* data, std::size_t size) {

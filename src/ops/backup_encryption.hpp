@@ -62,7 +62,7 @@ void decrypt_file(const std::filesystem::path& encrypted, const std::filesystem:
                   bool sync = true);
 
 // One read of `encrypted` that authenticates every chunk and hashes the stored bytes on the way (verify: the
-// checksum and the decryption in a single pass). `plain`: where the plaintext goes (not fsynced: a scratch copy),
+// checksum and the decryption in a single pass). `plain`: where the plaintext goes (a scratch copy: ArtifactWriter::Scratch),
 // or empty to only authenticate. `progress(bytes read so far)` after each chunk. Returns the digest of the
 // *encrypted* bytes; throws like decrypt_file.
 FileDigest decrypt_and_digest(const std::filesystem::path& encrypted, const std::filesystem::path& plain,

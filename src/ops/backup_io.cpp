@@ -94,6 +94,10 @@ ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, bool sync_on_f
   pacer_ = WritebackPacer(fd_);
 }
 
+ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, Scratch) : ArtifactWriter(file, false) {
+  pacer_ = WritebackPacer(-1);  // a pacer without a descriptor does nothing
+}
+
 ArtifactWriter::~ArtifactWriter() {
   if (fd_ >= 0) ::close(fd_);
 }

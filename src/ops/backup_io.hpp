@@ -63,6 +63,10 @@ class WritebackPacer final {
 class ArtifactWriter final {
  public:
   explicit ArtifactWriter(const std::filesystem::path& file, bool sync_on_finish = true);
+  // A scratch file that is read back at once and deleted (verify's decrypted copy): no writeback pacing, no fsync,
+  // so a file deleted within the kernel's dirty expiry (30 s by default) may never reach the disk at all.
+  struct Scratch {};
+  ArtifactWriter(const std::filesystem::path& file, Scratch);
   ~ArtifactWriter();
   ArtifactWriter(const ArtifactWriter&) = delete;
   ArtifactWriter& operator=(const ArtifactWriter&) = delete;
