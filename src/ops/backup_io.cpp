@@ -138,7 +138,8 @@ void sync_filesystem(const std::filesystem::path& path) {
   if (::syncfs(fd.get()) != 0) throw io_error("cannot sync the filesystem of", path);
 }
 
-FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to) {
+FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to,
+                            const std::function<void(std::int64_t)>& progress) {
   core::UniqueFd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
   ArtifactWriter out(to, false);
@@ -149,6 +150,7 @@ FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesy
     if (n < 0) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
     if (n == 0) break;
     out.write(buffer.data(), static_cast<std::size_t>(n));
+    if (progress) progress(out.bytes_written());
   }
   return out.finish();
 }

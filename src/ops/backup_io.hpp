@@ -94,7 +94,9 @@ void sync_filesystem(const std::filesystem::path& path);
 
 // Copies one regular file (streamed, not fsynced: see sync_filesystem) and returns the digest of the copy.
 // Throws "Could not copy file: <source>" (the reference's message) with the system reason.
-FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to);
+// `progress(bytes copied so far)` after each chunk, on the calling thread.
+FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to,
+                            const std::function<void(std::int64_t)>& progress = {});
 
 // "1.4 GiB", "512 KiB": sizes for people.
 std::string human_bytes(std::int64_t bytes);
