@@ -144,4 +144,18 @@ TEST_F(BackupVerify, OffATerminalProgressIsOneSummaryLine) {
   EXPECT_TRUE(contains(verify.output, "Verify: 4 OK, 0 FAIL, ")) << verify.output;
 }
 
+TEST_F(BackupVerify, QuickCheckByDefaultAndTheFullIntegrityCheckOnRequest) {
+  backup({"ops:backup", "--only=db"});
+  auto quick = server_->run({"ops:backup:verify"});
+  EXPECT_EQ(quick.exit_code, 0) << quick.output;
+  auto full = server_->run({"ops:backup:verify", "--full"});
+  EXPECT_EQ(full.exit_code, 0) << full.output;
+  if (server_->using_server_database()) {
+    EXPECT_TRUE(contains(full.output, "-- Dump completed")) << full.output;
+  } else {
+    EXPECT_TRUE(contains(quick.output, "| OK     | database.sqlite integrity | quick_check: ok")) << quick.output;
+    EXPECT_TRUE(contains(full.output, "| OK     | database.sqlite integrity | integrity_check: ok")) << full.output;
+  }
+}
+
 }  // namespace
