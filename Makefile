@@ -6,7 +6,7 @@ BUILD_DIR ?= build
 NICO := $(BUILD_DIR)/nico
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps env db serve bench clean unit integration integration-mariadb e2e fuzz
+.PHONY: run test build deps env db serve bench bench-restore clean unit integration integration-mariadb e2e fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -48,6 +48,10 @@ test: build
 
 bench: build
 	@bash scripts/bench.sh
+
+# Recovery time on a ~1 GB SQLite database: backup, verify, drill and live restore, timed (bench/restore.sh).
+bench-restore: $(BUILD_DIR)/build.ninja
+	@BUILD_DIR=$(BUILD_DIR) bash bench/restore.sh
 
 # libFuzzer targets (tests/fuzz, clang-14, build-fuzz/): each runs FUZZ_SECONDS (default 60); non-zero on a crash.
 FUZZ_SECONDS ?= 60

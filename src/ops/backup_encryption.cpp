@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -113,35 +114,74 @@ FileDigest encrypt_file(const fs::path& plain, const fs::path& encrypted, const 
   return out.finish();
 }
 
-void decrypt_file(const fs::path& encrypted, const fs::path& plain, const std::string& key, bool sync) {
+namespace {
+
+// The one decryption loop: reads `encrypted`, feeds every stored byte to `stored` and every authenticated plaintext
+// chunk to `clear_sink`. Throws cannot_decrypt() on any authentication failure, trailing bytes or a missing FINAL.
+template <typename StoredSink, typename ClearSink>
+void decrypt_stream(const fs::path& encrypted, const std::string& key, StoredSink&& stored, ClearSink&& clear_sink) {
   check_key(key);
   core::UniqueFd in(::open(encrypted.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) throw std::runtime_error("cannot open " + encrypted.string() + ": " + std::strerror(errno));
   unsigned char preamble[8 + crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-  if (read_full(in.get(), preamble, sizeof preamble, encrypted) != sizeof preamble ||
-      std::memcmp(preamble, kMagic.data(), kMagic.size()) != 0)
+  std::size_t got = read_full(in.get(), preamble, sizeof preamble, encrypted);
+  stored(preamble, got);
+  if (got != sizeof preamble || std::memcmp(preamble, kMagic.data(), kMagic.size()) != 0)
     throw std::runtime_error("cannot decrypt " + encrypted.filename().string() + ": not an encrypted nico artifact");
   crypto_secretstream_xchacha20poly1305_state stream;
   if (crypto_secretstream_xchacha20poly1305_init_pull(&stream, preamble + 8,
                                                       reinterpret_cast<const unsigned char*>(key.data())) != 0)
     throw cannot_decrypt(encrypted);
-  ArtifactWriter out(plain, sync);
   std::vector<unsigned char> cipher(kCipherChunk), clear(kPlainChunk);
   bool finished = false;
   for (;;) {
     std::size_t n = read_full(in.get(), cipher.data(), cipher.size(), encrypted);
     if (n == 0) break;
+    stored(cipher.data(), n);
     if (finished) throw cannot_decrypt(encrypted);  // bytes after the FINAL chunk
     unsigned long long length = 0;
     unsigned char tag = 0;
     if (crypto_secretstream_xchacha20poly1305_pull(&stream, clear.data(), &length, &tag, cipher.data(), n, nullptr, 0) != 0)
       throw cannot_decrypt(encrypted);
-    out.write(clear.data(), static_cast<std::size_t>(length));
+    clear_sink(clear.data(), static_cast<std::size_t>(length));
     finished = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
   }
   sodium_memzero(&stream, sizeof stream);
   if (!finished) throw cannot_decrypt(encrypted);  // cut short: the FINAL chunk never came
-  out.finish();
+}
+
+}  // namespace
+
+void decrypt_file(const fs::path& encrypted, const fs::path& plain, const std::string& key, bool sync) {
+  std::optional<ArtifactWriter> out;
+  decrypt_stream(
+      encrypted, key, [](const unsigned char*, std::size_t) {},
+      [&](const unsigned char* data, std::size_t size) {
+        if (!out) out.emplace(plain, sync);  // created once the key proved right on the first chunk
+        out->write(data, size);
+      });
+  if (!out) out.emplace(plain, sync);
+  out->finish();
+}
+
+FileDigest decrypt_and_digest(const fs::path& encrypted, const fs::path& plain, const std::string& key,
+                              const std::function<void(std::int64_t)>& progress) {
+  Sha256 hash;
+  std::int64_t read = 0;
+  std::optional<ArtifactWriter> out;
+  if (!plain.empty()) out.emplace(plain, ArtifactWriter::Scratch{});
+  decrypt_stream(
+      encrypted, key,
+      [&](const unsigned char* data, std::size_t size) {
+        hash.update(data, size);
+        read += static_cast<std::int64_t>(size);
+        if (progress) progress(read);
+      },
+      [&](const unsigned char* data, std::size_t size) {
+        if (out) out->write(data, size);
+      });
+  if (out) out->finish();
+  return {read, hash.hex_digest()};
 }
 
 }  // namespace ops

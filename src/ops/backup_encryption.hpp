@@ -12,7 +12,9 @@
 // Checksums in the manifest are of the encrypted bytes, so verify can check them without the key.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,5 +60,12 @@ FileDigest encrypt_file(const std::filesystem::path& plain, const std::filesyste
 // or damaged file" on any authentication failure, a missing FINAL chunk or trailing data.
 void decrypt_file(const std::filesystem::path& encrypted, const std::filesystem::path& plain, const std::string& key,
                   bool sync = true);
+
+// One read of `encrypted` that authenticates every chunk and hashes the stored bytes on the way (verify: the
+// checksum and the decryption in a single pass). `plain`: where the plaintext goes (a scratch copy: ArtifactWriter::Scratch),
+// or empty to only authenticate. `progress(bytes read so far)` after each chunk. Returns the digest of the
+// *encrypted* bytes; throws like decrypt_file.
+FileDigest decrypt_and_digest(const std::filesystem::path& encrypted, const std::filesystem::path& plain,
+                              const std::string& key, const std::function<void(std::int64_t)>& progress = {});
 
 }  // namespace ops

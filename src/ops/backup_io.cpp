@@ -52,7 +52,7 @@ std::string Sha256::hex_digest() {
   return core::hex_encode(std::string_view(reinterpret_cast<const char*>(out), length));
 }
 
-FileDigest digest_file(const std::filesystem::path& file) {
+FileDigest digest_file(const std::filesystem::path& file, const std::function<void(std::int64_t)>& progress) {
   core::UniqueFd in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) throw io_error("cannot open", file);
   std::vector<char> buffer(kChunkBytes);
@@ -65,6 +65,7 @@ FileDigest digest_file(const std::filesystem::path& file) {
     if (n == 0) break;
     hash.update(buffer.data(), static_cast<std::size_t>(n));
     digest.size_bytes += n;
+    if (progress) progress(digest.size_bytes);
   }
   digest.sha256 = hash.hex_digest();
   return digest;
@@ -91,6 +92,10 @@ ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, bool sync_on_f
   fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);  // owner only (issue 17)
   if (fd_ < 0) throw io_error("cannot create", file);
   pacer_ = WritebackPacer(fd_);
+}
+
+ArtifactWriter::ArtifactWriter(const std::filesystem::path& file, Scratch) : ArtifactWriter(file, false) {
+  pacer_ = WritebackPacer(-1);  // a pacer without a descriptor does nothing
 }
 
 ArtifactWriter::~ArtifactWriter() {
@@ -133,7 +138,8 @@ void sync_filesystem(const std::filesystem::path& path) {
   if (::syncfs(fd.get()) != 0) throw io_error("cannot sync the filesystem of", path);
 }
 
-FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to) {
+FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to,
+                            const std::function<void(std::int64_t)>& progress) {
   core::UniqueFd in(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
   ArtifactWriter out(to, false);
@@ -144,6 +150,7 @@ FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesy
     if (n < 0) throw std::runtime_error("Could not copy file: " + from.string() + " (" + std::strerror(errno) + ")");
     if (n == 0) break;
     out.write(buffer.data(), static_cast<std::size_t>(n));
+    if (progress) progress(out.bytes_written());
   }
   return out.finish();
 }

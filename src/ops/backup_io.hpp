@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,7 +35,8 @@ class Sha256 final {
 };
 
 // Reads the whole file. Throws std::runtime_error naming the file when it cannot be read.
-FileDigest digest_file(const std::filesystem::path& file);
+// `progress(bytes hashed so far)` after each chunk, on the calling thread.
+FileDigest digest_file(const std::filesystem::path& file, const std::function<void(std::int64_t)>& progress = {});
 
 // Bounded dirty data while a big file is written: after every 8 MiB, start the kernel's writeback of that window
 // and wait for the window before it. Why: letting 1 GiB pile up in the page cache and fsyncing it at the end makes
@@ -61,6 +63,10 @@ class WritebackPacer final {
 class ArtifactWriter final {
  public:
   explicit ArtifactWriter(const std::filesystem::path& file, bool sync_on_finish = true);
+  // A scratch file that is read back at once and deleted (verify's decrypted copy): no writeback pacing, no fsync,
+  // so a file deleted within the kernel's dirty expiry (30 s by default) may never reach the disk at all.
+  struct Scratch {};
+  ArtifactWriter(const std::filesystem::path& file, Scratch);
   ~ArtifactWriter();
   ArtifactWriter(const ArtifactWriter&) = delete;
   ArtifactWriter& operator=(const ArtifactWriter&) = delete;
@@ -88,7 +94,9 @@ void sync_filesystem(const std::filesystem::path& path);
 
 // Copies one regular file (streamed, not fsynced: see sync_filesystem) and returns the digest of the copy.
 // Throws "Could not copy file: <source>" (the reference's message) with the system reason.
-FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to);
+// `progress(bytes copied so far)` after each chunk, on the calling thread.
+FileDigest copy_file_hashed(const std::filesystem::path& from, const std::filesystem::path& to,
+                            const std::function<void(std::int64_t)>& progress = {});
 
 // "1.4 GiB", "512 KiB": sizes for people.
 std::string human_bytes(std::int64_t bytes);

@@ -36,6 +36,9 @@ void StepProgress::update(double fraction, const std::string& detail) {
     line += " ";
   }
   line += detail;
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "  %.0f s", std::chrono::duration<double>(now - started_).count());
+  line += elapsed;
   line += "\033[K";  // clear what a longer previous line left behind
   std::cout << line << std::flush;
 }

@@ -15,8 +15,8 @@ class StepProgress final {
   StepProgress(const StepProgress&) = delete;
   StepProgress& operator=(const StepProgress&) = delete;
 
-  // `fraction` in [0, 1], or negative when the total is unknown (a dump); `detail` e.g. "512.0 MiB".
-  // Redraws at most ten times a second.
+  // `fraction` in [0, 1], or negative when the total is unknown (a dump); `detail` e.g. "512.0 MiB". The line also
+  // shows the seconds elapsed since the step began. Redraws at most ten times a second.
   void update(double fraction, const std::string& detail);
   // Ends the step with "<label>: <summary> (<seconds> s)".
   void finish(const std::string& summary);

@@ -176,14 +176,28 @@ std::optional<std::string> sqlite_schema_version(const fs::path& file) {
   return std::string(text ? reinterpret_cast<const char*>(text) : "");
 }
 
-std::string sqlite_integrity_check(const fs::path& file) {
+std::string sqlite_integrity_check(const fs::path& file) { return sqlite_check(file, SqliteCheck::kFull); }
+
+std::string sqlite_check(const fs::path& file, SqliteCheck depth, const std::function<bool()>& still_running) {
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw std::runtime_error("file not found: " + file.string());
   SqliteHandle handle = open_database(file, SQLITE_OPEN_READONLY);
+  // The check reads every page once (quick) or looks index entries up in their tables (full): a page cache much
+  // larger than the 2 MiB default keeps those lookups off the disk, and memory-mapped reads skip one copy per page.
+  // Both only last as long as this read-only handle, and are best effort: on a file that is no database at all they
+  // fail, and the check below then reports why.
+  sqlite3_exec(handle.get(), "PRAGMA cache_size=-262144", nullptr, nullptr, nullptr);    // 256 MiB
+  sqlite3_exec(handle.get(), "PRAGMA mmap_size=4294967296", nullptr, nullptr, nullptr);  // capped at the file size
+  if (still_running) {
+    sqlite3_progress_handler(
+        handle.get(), 10000,
+        [](void* callback) -> int { return (*static_cast<const std::function<bool()>*>(callback))() ? 0 : 1; },
+        const_cast<std::function<bool()>*>(&still_running));
+  }
   sqlite3_stmt* raw = nullptr;
   // At most 20 problems: enough to describe the damage in one line.
-  if (sqlite3_prepare_v2(handle.get(), "PRAGMA integrity_check(20)", -1, &raw, nullptr) != SQLITE_OK)
-    return sqlite3_errmsg(handle.get());
+  const char* sql = depth == SqliteCheck::kQuick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)";
+  if (sqlite3_prepare_v2(handle.get(), sql, -1, &raw, nullptr) != SQLITE_OK) return sqlite3_errmsg(handle.get());
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
   std::string result;
   int rc;
@@ -192,6 +206,7 @@ std::string sqlite_integrity_check(const fs::path& file) {
     if (!result.empty()) result += "; ";
     result += text ? reinterpret_cast<const char*>(text) : "";
   }
+  if (rc == SQLITE_INTERRUPT) throw std::runtime_error("check interrupted");
   if (rc != SQLITE_DONE) return sqlite3_errmsg(handle.get());
   return result;
 }

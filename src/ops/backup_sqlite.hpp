@@ -38,4 +38,16 @@ std::optional<std::string> sqlite_schema_version(const std::filesystem::path& fi
 // Throws std::runtime_error when the file cannot be opened as a database at all.
 std::string sqlite_integrity_check(const std::filesystem::path& file);
 
+// How deep a content check of a database file goes.
+//   kQuick: PRAGMA quick_check — every b-tree page is read and its structure, cell bounds, free list, record formats
+//           and NOT NULL / CHECK constraints are verified; what it skips is cross-checking each index against its
+//           table (and UNIQUE), which on a big database costs several times more than the rest (random lookups).
+//   kFull:  PRAGMA integrity_check — also that cross-check.
+enum class SqliteCheck { kQuick, kFull };
+
+// Like sqlite_integrity_check with the chosen depth. `still_running` is called every few thousand VM steps on the
+// calling thread (progress); returning false interrupts the check, which then throws.
+std::string sqlite_check(const std::filesystem::path& file, SqliteCheck depth,
+                         const std::function<bool()>& still_running = {});
+
 }  // namespace ops

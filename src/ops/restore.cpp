@@ -164,7 +164,11 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
                                  ". Restore into a new file (or over the live database with --force).");
       fs::create_directories(target.sqlite_file.parent_path());
       if (!fs::equivalent(target.sqlite_file.parent_path(), scratch.folder, ec)) scratch.sqlite_file = target.sqlite_file;
-      copy_file_hashed(artifact_file, target.sqlite_file);
+      const std::int64_t total = static_cast<std::int64_t>(fs::file_size(artifact_file));
+      copy_file_hashed(artifact_file, target.sqlite_file, [&](std::int64_t done) {
+        progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
+                        human_bytes(done) + " / " + human_bytes(total));
+      });
       fsync_path(target.sqlite_file);
     }
   } else if (target.pgsql) {
@@ -218,7 +222,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone);
 
   const std::string key = backup_encryption_key(config);
-  report.verification = verify_snapshot(snapshot, key);
+  report.verification = verify_snapshot(snapshot, VerifyOptions{.key = key, .progress = true, .terminal = request.terminal});
   if (on_verified) on_verified(report.verification);
   if (!report.verification.ok()) {
     for (const auto& check : report.verification.checks) {

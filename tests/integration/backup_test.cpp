@@ -146,7 +146,7 @@ TEST_F(Backup, CreatesASnapshotWhoseManifestDescribesEveryArtifact) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
   EXPECT_TRUE(contains(verify.output, "Summary: ")) << verify.output;
   EXPECT_TRUE(contains(verify.output, " 0 FAIL")) << verify.output;
-  EXPECT_TRUE(contains(verify.output, server_->using_server_database() ? "-- Dump completed" : "integrity_check: ok"))
+  EXPECT_TRUE(contains(verify.output, server_->using_server_database() ? "-- Dump completed" : "quick_check: ok"))
       << verify.output;
 }
 

@@ -96,4 +96,21 @@ TEST(BackupEncryptionKey, AcceptsTheAppKeyFormatsAndRejectsAnythingElse) {
   EXPECT_THROW(key_for("correct horse battery staple"), std::runtime_error);
 }
 
+TEST_F(BackupEncryption, DecryptAndDigestHashesTheStoredBytesAndDecryptsInOneRead) {
+  std::string plain = core::random_bytes(2 * (1 << 20) + 123);
+  write(folder_ / "plain", plain);
+  auto stored = ops::encrypt_file(folder_ / "plain", folder_ / "plain.enc", key_);
+  std::int64_t last_progress = 0;
+  auto digest = ops::decrypt_and_digest(folder_ / "plain.enc", folder_ / "back", key_,
+                                        [&](std::int64_t done) { last_progress = done; });
+  EXPECT_EQ(digest.sha256, stored.sha256) << "the digest is of the encrypted file, like the manifest's";
+  EXPECT_EQ(digest.size_bytes, stored.size_bytes);
+  EXPECT_EQ(last_progress, stored.size_bytes);
+  EXPECT_EQ(read(folder_ / "back"), plain);
+
+  // Authenticate only: nothing written.
+  EXPECT_EQ(ops::decrypt_and_digest(folder_ / "plain.enc", {}, key_).sha256, stored.sha256);
+  EXPECT_THROW(ops::decrypt_and_digest(folder_ / "plain.enc", {}, core::random_bytes(32)), std::runtime_error);
+}
+
 }  // namespace

@@ -140,4 +140,54 @@ TEST_F(BackupSqlite, IntegrityCheckReportsDamage) {
   EXPECT_NE(ops::sqlite_integrity_check(folder_ / "text.sqlite"), "ok");
 }
 
+TEST_F(BackupSqlite, QuickCheckCatchesABrokenBtreePageButOnlyTheFullCheckAnIndexOutOfStepWithItsTable) {
+  {
+    Connection db(live_);
+    db.exec("CREATE INDEX rows_payload ON rows (payload)");
+  }
+  ops::sqlite_online_backup(live_, folder_ / "copy.sqlite");
+  EXPECT_EQ(ops::sqlite_check(folder_ / "copy.sqlite", ops::SqliteCheck::kQuick), "ok");
+  EXPECT_EQ(ops::sqlite_check(folder_ / "copy.sqlite", ops::SqliteCheck::kFull), "ok");
+
+  // An index that no longer matches its table (rows changed behind it): a logical fault in well-formed pages.
+  fs::copy_file(folder_ / "copy.sqlite", folder_ / "stale.sqlite");
+  {
+    Connection db(folder_ / "stale.sqlite");
+    db.exec("PRAGMA journal_mode=DELETE");
+    db.exec("PRAGMA writable_schema=ON");
+    db.exec("UPDATE sqlite_master SET sql = 'CREATE TABLE rows (id INTEGER PRIMARY KEY, payload TEXT) ' WHERE name = 'rows'");
+    db.exec("DELETE FROM sqlite_master WHERE name = 'rows_payload'");
+  }
+  {
+    Connection db(folder_ / "stale.sqlite");
+    db.exec("PRAGMA journal_mode=DELETE");
+    db.exec("UPDATE rows SET payload = 'changed' WHERE id = 7");  // the index entry of row 7 is now stale
+  }
+  {
+    // Put the index back in the schema without rebuilding it.
+    Connection db(folder_ / "copy.sqlite");
+    long long root = db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'rows_payload'");
+    Connection stale(folder_ / "stale.sqlite");
+    stale.exec("PRAGMA journal_mode=DELETE");
+    stale.exec("PRAGMA writable_schema=ON");
+    stale.exec("INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('index', 'rows_payload', 'rows', " +
+               std::to_string(root) + ", 'CREATE INDEX rows_payload ON rows (payload)')");
+  }
+  EXPECT_EQ(ops::sqlite_check(folder_ / "stale.sqlite", ops::SqliteCheck::kQuick), "ok");
+  EXPECT_NE(ops::sqlite_check(folder_ / "stale.sqlite", ops::SqliteCheck::kFull), "ok");
+
+  // Garbage over a b-tree page: the quick check reads every page and sees it.
+  {
+    std::fstream bytes(folder_ / "copy.sqlite", std::ios::in | std::ios::out | std::ios::binary);
+    bytes.seekp(4096 * 3);
+    bytes << std::string(300, '\xff');
+  }
+  EXPECT_NE(ops::sqlite_check(folder_ / "copy.sqlite", ops::SqliteCheck::kQuick), "ok");
+}
+
+TEST_F(BackupSqlite, ACheckAskedToStopThrows) {
+  ops::sqlite_online_backup(live_, folder_ / "copy.sqlite");
+  EXPECT_THROW(ops::sqlite_check(folder_ / "copy.sqlite", ops::SqliteCheck::kFull, [] { return false; }), std::runtime_error);
+}
+
 }  // namespace
