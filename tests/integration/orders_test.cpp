@@ -524,8 +524,8 @@ TEST_F(OrdersTest, PrintSheetAndTicketCarryTheShopAndTheOrder) {
   EXPECT_FALSE(print.contains("site-header"));  // standalone page
   std::string text = visible_text(print.body);
   for (const std::string expected : {std::string("Nico Service Test"), std::string("Av. Siempreviva 742"),
-                                     std::string("Tel: 341 555 9999"), std::string("Estado: Confirmado"),
-                                     std::string("Pago: local"), std::string("Juan Perez"), std::string("1176543210"),
+                                     std::string("Tel: 0341 15-555-9999"), std::string("Estado: Confirmado"),
+                                     std::string("Pago: local"), std::string("Juan Perez"), std::string("011 15-7654-3210"),
                                      std::string("ana.pedidos@example.com"), std::string("Llamar antes de entregar"),
                                      std::string("Cable USB-C"), std::string("$ 6.000"), std::string("$ 12.345"),
                                      std::string("Generado desde Admin")})
