@@ -3,6 +3,8 @@
 // rows stored before it. Runs on SQLite, MariaDB and PostgreSQL (scripts/with-mariadb.sh / with-postgres.sh).
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "store_support.hpp"
@@ -240,4 +242,53 @@ TEST_F(PhoneNumbers, Migration0110RewritesStoredPhonesToE164AndKeepsWhatDoesNotP
   }
   // The legacy text that is no number is still found by its own digits.
   EXPECT_EQ(lookup("R-20250101-LEG03", "4444 5555").status, 200);
+}
+
+// db:import loads a file as it is (export → import → export stays byte-identical, docs/data-format.md), so a
+// file whose phones are in an older spelling keeps them; the app reads either form: the lookup finds the repair
+// by any spelling and its wa.me link has the E.164 digits.
+TEST(PhoneNumbersImport, AnImportedFileWithAnOldSpellingIsFoundAndLinkedLikeANewOne) {
+  AppServer server(std::map<std::string, std::string>{{"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "100000"}});
+  server.start();
+  std::string ts = "'2026-01-01 12:00:00'";
+  for (auto [code, phone] : {std::pair<std::string, std::string>{"R-20250101-IMP01", "+5493415557788"},
+                             {"R-20250101-IMP02", "+5491133332222"}})
+    server.database().lease()->once
+        << "INSERT INTO repairs (code, customer_name, customer_phone, device_brand, device_model, issue_reported, "
+           "status, received_at, created_at, updated_at) VALUES ('" + code + "', 'Importado', '" + phone +
+               "', 'Moto', 'E7', 'No carga', 'received', " + ts + ", " + ts + ", " + ts + ")";
+  auto file = server.base_path() / "phones-export.jsonl";
+  auto exported = server.run({"db:export", "--out=" + file.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+
+  // One phone rewritten the way an older shop or a hand edit would have it; the other stays E.164.
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto at = text.find("+5493415557788");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 14, "0341 15 555-7788");
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+  }
+  auto imported = server.run({"db:import", file.string(), "--fresh"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+
+  Browser admin = testing_support::signed_in_admin(server);
+  for (const std::string code : {"R-20250101-IMP01", "R-20250101-IMP02"}) {
+    long long id = scalar(server, "SELECT id FROM repairs WHERE code = '" + code + "'");
+    auto page = admin.get("/admin/reparaciones/" + std::to_string(id));
+    EXPECT_TRUE(page.contains(code == "R-20250101-IMP01" ? "https://wa.me/5493415557788?text="
+                                                          : "https://wa.me/5491133332222?text="))
+        << code;
+  }
+  for (const std::string phone : {"+54 9 341 555-7788", "341 15-555-7788", "3415557788"}) {
+    Browser customer(server.base_url());
+    EXPECT_EQ(customer.submit("/reparacion", "/reparacion", {{"code", "R-20250101-IMP01"}, {"phone", phone}}).status,
+              200)
+        << phone;
+  }
 }
