@@ -134,4 +134,12 @@ bool same_number(std::string_view a, std::string_view b) {
   return !left_digits.empty() && left_digits == right_digits;
 }
 
+std::string search_digits(std::string_view query) {
+  auto number = canonical(query);
+  if (!number) return core::digits_only(query);
+  if (number->rfind("+549", 0) == 0) return number->substr(4);
+  if (number->rfind("+54", 0) == 0) return number->substr(3);
+  return number->substr(1);
+}
+
 }  // namespace core::phone

@@ -46,4 +46,9 @@ std::optional<std::string> whatsapp_digits(std::string_view stored);
 // side falls back to comparing the digits, so a legacy row kept as typed is still found by its own digits.
 bool same_number(std::string_view a, std::string_view b);
 
+// Digits for a LIKE '%…%' search over stored phones (admin lists): for a query that is a whole number, the
+// area code and number without country code or 9 ("0341 15 555-7788" → "3415557788", found inside the stored
+// "+5493415557788" and inside legacy rows kept as typed digits); otherwise the query's digits ("7788").
+std::string search_digits(std::string_view query);
+
 }  // namespace core::phone

@@ -201,6 +201,17 @@ TEST_F(PhoneNumbers, TheThankYouPageLinksToTheShopsWhatsAppWithE164Digits) {
   EXPECT_EQ(text_of("SELECT value FROM business_settings WHERE \"key\" = 'shop_phone'"), "+5493414445555");
 }
 
+TEST_F(PhoneNumbers, AdminSearchesFindAPhoneTypedAnyWay) {
+  long long id = intake("+54 9 341 666-1122");
+  ASSERT_GT(id, 0);
+  std::string code = code_of(id);
+  for (const std::string query : {"0341 15 666-1122", "3416661122", "666-1122"}) {
+    std::string encoded;
+    for (char c : query) encoded += c == ' ' ? std::string("+") : c == '+' ? std::string("%2B") : std::string(1, c);
+    EXPECT_TRUE(admin_->get("/admin/reparaciones?q=" + encoded).contains(code)) << query;
+  }
+}
+
 TEST_F(PhoneNumbers, Migration0110RewritesStoredPhonesToE164AndKeepsWhatDoesNotParse) {
   std::string ts = "'2026-01-01 12:00:00'";
   auto legacy_repair = [&](const std::string& code, const std::string& phone) {

@@ -94,3 +94,15 @@ TEST(Phone, DigitsWithA15AndNoSeparatorsFindTheRightAreaCode) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Phone, SearchDigitsOfAWholeNumberAreAreaCodeAndNumberSoTheyMatchStoredRows) {
+  EXPECT_EQ(core::phone::search_digits("0341 15 555-7788"), "3415557788");
+  EXPECT_EQ(core::phone::search_digits("+54 9 11 3333-2222"), "1133332222");
+  EXPECT_EQ(core::phone::search_digits("+1 650 253 0000"), "16502530000");
+  EXPECT_EQ(core::phone::search_digits("7788"), "7788");       // a fragment: its digits
+  EXPECT_EQ(core::phone::search_digits("Gómez"), "");
+}
+
+}  // namespace
