@@ -9,6 +9,7 @@
 #include "core/parse.hpp"
 #include "core/phone.hpp"
 #include "core/strings.hpp"
+#include "domain/notify/phone.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -122,7 +123,7 @@ http::Response my_order(web::Context& context) {
     std::string text = shop_whatsapp_text(*order);
     auto wa = dict.add("SHOP_WHATSAPP");
     wa.set("TEXT", text);
-    wa.set("URL", "https://wa.me/" + *shop_digits + "?text=" + http::url_encode(text));
+    wa.set("URL", notify::wa_me_url(*shop_digits, text));
   }
   return web::render(context, view);
 }

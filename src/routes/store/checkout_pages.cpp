@@ -14,6 +14,7 @@
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/mail/order_confirmation.hpp"
+#include "domain/notify/phone.hpp"
 #include "domain/orders/status.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -240,7 +241,7 @@ http::Response order_thankyou(web::Context& context) {
     std::string text = store::customer_whatsapp_text(*order);
     auto wa = dict.add("WHATSAPP");
     wa.set("TEXT", text);
-    wa.set("URL", "https://wa.me/" + *shop_digits + "?text=" + http::url_encode(text));
+    wa.set("URL", notify::wa_me_url(*shop_digits, text));
   } else {
     dict.show("NO_WHATSAPP");
   }
