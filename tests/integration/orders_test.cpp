@@ -484,7 +484,7 @@ TEST_F(OrdersTest, WhatsAppLogIsDeduplicatedAndNeedsAPhone) {
                   " AND notified_status = 'confirmado' AND phone = '5491144445555'"),
             1);
   auto detail = admin_->get(base);
-  EXPECT_NE(visible_text(detail.body).find("Tel: 5491144445555"), std::string::npos);
+  EXPECT_NE(visible_text(detail.body).find("Tel: 011 15-4444-5555"), std::string::npos);  // logged 5491144445555, shown national
   EXPECT_TRUE(detail.contains("👋\nTu pedido")) << "the message keeps its line breaks";
 
   long long no_phone = insert_order(beto_id_, "confirmado", {}, "Sin Telefono", "");

@@ -70,7 +70,7 @@ http::Response admin_order_show(web::Context& context) {
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
   auto message = orders_view::order_whatsapp(context, order->id);
-  dict.set("WA_PHONE_BADGE", message.phone.value_or("—"));
+  dict.set("WA_PHONE_BADGE", message.phone ? core::phone::display("+" + *message.phone) : "—");
   dict.set("WA_MESSAGE", message.message);
   if (message.phone) {
     dict.add("WA_OPEN").set("URL", message.url);
@@ -87,7 +87,7 @@ http::Response admin_order_show(web::Context& context) {
     auto row = dict.add("WA_LOG");
     row.set("STATUS_LABEL", log.status_label);
     row.set("SENT_AT", core::format_local(log.sent_at));
-    row.set("PHONE", log.phone.empty() ? "—" : log.phone);
+    row.set("PHONE", log.phone.empty() ? "—" : core::phone::display("+" + log.phone));
     if (!log.sent_by_name.empty()) row.add("BY").set("NAME", log.sent_by_name);
     row.set("MESSAGE", log.message);
   }
