@@ -18,6 +18,9 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr const char* kRegion = "AR";
 constexpr int kArgentina = 54;
+// E.164 numbers have at most 15 digits; typed text may add an international "00" in front.
+constexpr std::size_t kMaxTypedDigits = 15 + 2;
+constexpr std::size_t kMinTypedDigits = 6;
 
 const PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
 
@@ -45,7 +48,7 @@ std::string argentine_national_digits(std::string digits) {
   return digits;
 }
 
-// "34115557788", "+5434115557788": a 15 between area code and number with no separator to show where the area
+// "341155557788", "+54341155557788": a 15 between area code and number with no separator to show where the area
 // code ends. libphonenumber guesses the first area code its pattern allows and gets Rosario wrong, so each place
 // a 15 could sit (after a 2-, 3- or 4-digit area code; area code + number is always ten digits) is tried and
 // kept only when the area code of the resulting mobile has exactly that length.
@@ -84,7 +87,7 @@ std::optional<PhoneNumber> parse(std::string_view typed) {
   std::string text = core::trim(typed);
   if (text.empty() || has_letters(text)) return std::nullopt;
   std::string digits = core::digits_only(text);
-  if (digits.size() < 6 || digits.size() > 15 + 2) return std::nullopt;
+  if (digits.size() < kMinTypedDigits || digits.size() > kMaxTypedDigits) return std::nullopt;
   auto number = parse_valid(text);
   if (!number) number = parse_argentine_digits(digits);
   if (!number) return std::nullopt;
