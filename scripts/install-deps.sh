@@ -16,6 +16,8 @@ packages=(
   libqrencode-dev libgtest-dev libgmock-dev
   # password quality: libpwquality and the cracklib dictionary it checks against
   libpwquality-dev cracklib-runtime
+  # phone numbers (src/core/phone.cpp); see the Boost note below the list
+  libphonenumber-dev
   # servers and tools used by tests and benchmarks
   sqlite3 mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
   # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
@@ -35,7 +37,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # libphonenumber-dev depends on libboost-thread-dev, i.e. Boost 1.74, which conflicts with Boost 1.81. Debian
+  # builds libphonenumber without Boost (its library links no Boost and our build leaves
+  # I18N_PHONENUMBERS_USE_BOOST undefined), so a one-line local package that provides libboost-thread-dev on top
+  # of libboost-thread1.81-dev lets apt install it without touching Boost 1.81.
+  extra=()
+  if [[ " ${missing[*]} " == *" libphonenumber-dev "* ]] &&
+     ! dpkg-query -W -f='${Status}' nico-boost-thread-dev-shim 2>/dev/null | grep -q "install ok installed"; then
+    shim="$(mktemp -d)"
+    mkdir -p "$shim/pkg/DEBIAN"
+    printf '%s\n' "Package: nico-boost-thread-dev-shim" "Version: 1.81.0" "Architecture: all" \
+      "Maintainer: NicoReparaciones <ops@localhost>" "Depends: libboost-thread1.81-dev" \
+      "Provides: libboost-thread-dev" \
+      "Description: lets libphonenumber-dev install next to Boost 1.81" > "$shim/pkg/DEBIAN/control"
+    dpkg-deb --build "$shim/pkg" "$shim/nico-boost-thread-dev-shim.deb" >/dev/null
+    extra+=("$shim/nico-boost-thread-dev-shim.deb")
+  fi
+  apt-get install -y -qq --no-install-recommends "${extra[@]}" "${missing[@]}"
   # MariaDB's package starts a server when it is first installed; this project's tests start their own, so the
   # one the install just started is stopped. An already-installed server (production!) is never touched.
   if [[ " ${missing[*]} " == *" mariadb-server "* ]] && command -v systemctl >/dev/null 2>&1; then

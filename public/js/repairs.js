@@ -282,18 +282,22 @@
     if (field('[data-repair-type-final]')) resolve();
   }
 
-  // ---------- Intake: phone normalisation, live summary, submit gate ----------
+  // ---------- Intake: live summary, submit gate ----------
   const createForm = $('[data-repair-create-form]');
   if (createForm) {
     const get = (sel) => $(sel, createForm);
-    const phone = get('[data-phone-normalize]');
-    if (phone) phone.addEventListener('blur', () => {
-      let digits = phone.value.replace(/\D/g, '');
-      if (!digits) return;
-      digits = digits.replace(/^0+/, '');
-      if (!digits.startsWith('54') && digits.length >= 10 && digits.length <= 12) digits = '54' + digits;
-      phone.value = '+' + digits;
-    });
+    // The phone is left as typed: the server reads any spelling (core/phone) and stores E.164. The old rewrite
+    // here ("341 15-…" → "+5434115…") kept the 15 and dropped the 9.
+    // wa.me digits for the summary link, only where the spelling is unambiguous (the server, with libphonenumber,
+    // decides the rest once the repair exists): area code + number (10 digits, with or without 0 / +54 / 9) →
+    // 549…; a number with its 15 ("341 15-…") or from abroad shows no link here rather than a wrong one.
+    const waDigits = (typed) => {
+      let d = typed.replace(/\D/g, '');
+      if (d.startsWith('00')) d = d.slice(2);
+      if (d.startsWith('54')) { d = d.slice(2); if (d.length === 11 && d[0] === '9') d = d.slice(1); }
+      else if (d.startsWith('0')) d = d.slice(1);
+      return d.length === 10 && !d.startsWith('0') ? '549' + d : '';
+    };
     const text = (sel) => { const el = get(sel); if (!el) return ''; if (el.tagName === 'SELECT') { const o = el.options[el.selectedIndex]; return o && o.value ? o.textContent : ''; } return el.value.trim(); };
     const submit = get('[data-repair-submit]');
     function update() {
@@ -312,7 +316,7 @@
       const state = get('[data-sum-state]');
       if (state) { state.textContent = ready ? 'Listo' : 'Incompleto'; state.className = ready ? 'badge-emerald' : 'badge-amber'; }
       const wa = get('[data-sum-wa]');
-      const digits = tel.replace(/\D/g, '');
+      const digits = waDigits(tel);
       if (wa) { wa.classList.toggle('hidden', !digits); wa.href = digits ? 'https://wa.me/' + digits : '#'; }
       if (submit) submit.disabled = !ready;
     }

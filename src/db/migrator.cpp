@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/strings.hpp"
+#include "db/data_migrations.hpp"
 #include "db/embedded_migrations.hpp"
 
 namespace db {
@@ -48,12 +49,27 @@ std::vector<std::string> split_statements(std::string_view text) {
   return statements;
 }
 
+// "-- @data <step>" lines: row rewrites in C++ that run inside the migration's transaction after its SQL.
+std::vector<std::string> data_steps(std::string_view text) {
+  std::vector<std::string> steps;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = core::trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line.rfind("-- @data ", 0) == 0) steps.push_back(core::trim(line.substr(9)));
+  }
+  return steps;
+}
+
 }  // namespace
 
 MigrationScript parse_migration(std::string_view sql) {
   MigrationScript script;
   std::size_t marker = sql.find("-- @down");
   script.up = split_statements(sql.substr(0, marker));
+  script.data = data_steps(sql.substr(0, marker));
   if (marker != std::string_view::npos) script.down = split_statements(sql.substr(marker + 8));
   return script;
 }
@@ -114,6 +130,7 @@ std::vector<std::string> Migrator::migrate(const std::function<void(const std::s
     try {
       Transaction transaction(*sql, database_.dialect());
       for (const auto& statement : script.up) *sql << statement;
+      for (const auto& step : script.data) run_data_step(step, *sql);
       *sql << "INSERT INTO migrations (migration, batch) VALUES (:name, :batch)", soci::use(name), soci::use(batch);
       transaction.commit();
     } catch (const std::exception& e) {

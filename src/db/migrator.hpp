@@ -52,6 +52,7 @@ class Migrator final {
 struct MigrationScript {
   std::vector<std::string> up;
   std::vector<std::string> down;
+  std::vector<std::string> data;  // "-- @data <step>" lines of the up part (db/data_migrations.hpp), run after `up`
 };
 MigrationScript parse_migration(std::string_view sql);
 

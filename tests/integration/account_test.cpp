@@ -72,7 +72,7 @@ TEST_F(Accounts, RegistrationErrorsAreShownInSpanishAndKeepTheInputButNotPasswor
   std::string text = visible_text(page.body);
   EXPECT_NE(text.find("Revisá los campos marcados."), std::string::npos);
   EXPECT_NE(text.find("Ingresá tu nombre."), std::string::npos);
-  EXPECT_NE(text.find("Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis)."), std::string::npos);
+  EXPECT_NE(text.find("Revisá el teléfono: no parece un número válido."), std::string::npos);
   EXPECT_NE(text.find("Ingresá un email válido."), std::string::npos);
   EXPECT_NE(text.find("La contraseña debe tener al menos 8 caracteres."), std::string::npos);
   EXPECT_TRUE(page.contains("value=\"Pérez\""));
@@ -204,7 +204,7 @@ TEST_F(Accounts, ProfileUpdateValidatesAndSaves) {
                             {{"_method", "PUT"}, {"name", "Ana"}, {"last_name", ""}, {"phone", "12"}, {"email", email}});
   auto page = browser.follow(bad);
   EXPECT_TRUE(page.contains("Ingresá tu apellido."));
-  EXPECT_TRUE(page.contains("Ingresá un teléfono válido"));
+  EXPECT_TRUE(page.contains("Revisá el teléfono: no parece un número válido."));
 
   std::string new_email = unique_email();
   auto good = browser.submit("/mi-cuenta", "/mi-cuenta",

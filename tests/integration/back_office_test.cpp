@@ -93,11 +93,11 @@ TEST_F(BackOffice, SettingsAreSavedAndShown) {
   EXPECT_EQ(response.header("location"), "/admin/configuracion");
   auto page = admin_->follow(response);
   EXPECT_TRUE(page.contains("Configuración guardada."));
-  EXPECT_TRUE(page.contains("value=\"+54 341 5550000\""));
+  EXPECT_TRUE(page.contains("value=\"0341 15-555-0000\""));  // one national format
   EXPECT_TRUE(page.contains("Av. San Martín 123 &lt;b&gt;</textarea>"));
   EXPECT_TRUE(page.contains("Lun a Vie 9-13 / 16-20</textarea>"));
   EXPECT_TRUE(page.contains("value=\"Nico Reparaciones SRL\""));
-  EXPECT_EQ(setting("shop_phone"), "+54 341 5550000");
+  EXPECT_EQ(setting("shop_phone"), "+5493415550000");  // stored as E.164
   EXPECT_EQ(setting("shop_address"), "Av. San Martín 123 <b>");
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM business_settings WHERE \"key\" = 'shop_hours' AND updated_by = " +
                                  std::to_string(user_id_of(*server_, kTestAdminEmail))),

@@ -92,8 +92,8 @@ TEST_F(Checkout, ConfirmCreatesOnePendingOrderDecrementsStockAndShowsTheThankYou
   std::string where = " FROM orders WHERE id = " + std::to_string(order);
   EXPECT_EQ(scalar(*server_, "SELECT total" + where), 5000000);
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*)" + where + " AND status = 'pendiente' AND payment_method = 'local' "
-                             "AND pickup_name = 'Ana Pérez' AND pickup_phone = '3415550000' AND stock_deducted_at IS NOT NULL "
-                             "AND pickup_delegate_name = 'Juan Pérez' AND pickup_delegate_phone = '3415551111' "
+                             "AND pickup_name = 'Ana Pérez' AND pickup_phone = '+5493415550000' AND stock_deducted_at IS NOT NULL "
+                             "AND pickup_delegate_name = 'Juan Pérez' AND pickup_delegate_phone = '+5493415551111' "
                              "AND notes = 'Paso a la tarde'"),
             1);
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM order_items WHERE order_id = " + std::to_string(order) +
@@ -113,7 +113,7 @@ TEST_F(Checkout, ConfirmCreatesOnePendingOrderDecrementsStockAndShowsTheThankYou
   EXPECT_NE(thanks_text.find("Pendiente"), std::string::npos);
   EXPECT_NE(thanks_text.find("Recibimos tu pedido. En breve lo confirmamos."), std::string::npos);
   EXPECT_NE(thanks_text.find("Pago en el local"), std::string::npos);
-  EXPECT_NE(thanks_text.find("Juan Pérez (3415551111)"), std::string::npos);
+  EXPECT_NE(thanks_text.find("Juan Pérez (0341 15-555-1111)"), std::string::npos);
   EXPECT_NE(thanks_text.find("WhatsApp no disponible por el momento."), std::string::npos);
   EXPECT_TRUE(thanks.contains("href=\"/mis-pedidos/" + std::to_string(order) + "\""));
   EXPECT_FALSE(thanks.contains("data-cart-count"));  // the cart is spent
@@ -287,7 +287,7 @@ TEST_F(Checkout, FormValidationKeepsTheBuyerOnTheCheckout) {
   EXPECT_TRUE(browser.get("/checkout").contains("Ingresá el teléfono de quien retira."));
   confirm(browser, token, {{"pickup_delegate_name", "Juan"}, {"pickup_delegate_phone", "----++++"}});
   auto page = browser.get("/checkout");
-  EXPECT_TRUE(page.contains("Ingresá un teléfono válido"));
+  EXPECT_TRUE(page.contains("Revisá el teléfono: no parece un número válido."));
   EXPECT_TRUE(page.contains("value=\"Juan\""));  // old input kept
   EXPECT_EQ(orders_of(email), 0);
   // The page's token still works after fixing the form.

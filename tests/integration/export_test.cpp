@@ -77,7 +77,7 @@ TEST_F(Export, OrdersCsvHasBomHeaderAndRfc4180Quoting) {
   EXPECT_EQ(csv.body.substr(3, csv.body.find("\r\n") - 3),
             "Pedido,Fecha,Estado,Cliente,Teléfono,Email,Retira,Teléfono retira,Método de pago,Unidades,Total,Notas");
   // Comma → quoted; quotes doubled; the newline stays inside the quoted field.
-  EXPECT_TRUE(csv.contains(",Entregado,\"José Pérez, hijo\",3415550000,")) << csv.body;
+  EXPECT_TRUE(csv.contains(",Entregado,\"José Pérez, hijo\",0341 15-555-0000,")) << csv.body;
   EXPECT_TRUE(csv.contains(",Transferencia,0,12345.50,\"Dijo \"\"hola\"\", y se fue\nlínea 2\"\r\n")) << csv.body;
   // A formula is neutralised (and, having quotes, quoted).
   EXPECT_TRUE(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",")) << csv.body;
@@ -99,7 +99,7 @@ TEST_F(Export, RepairsAndProductsCsv) {
   ASSERT_EQ(repairs.status, 200);
   ASSERT_EQ(repairs.body.substr(0, 3), kBom);
   EXPECT_TRUE(repairs.contains("R-EXP-00001")) << repairs.body;
-  EXPECT_TRUE(repairs.contains(",En reparación,\"Ana \"\"Anita\"\" Gómez\",3415550000,Samsung A52,\"No carga, se apaga\","))
+  EXPECT_TRUE(repairs.contains(",En reparación,\"Ana \"\"Anita\"\" Gómez\",0341 15-555-0000,Samsung A52,\"No carga, se apaga\","))
       << repairs.body;
   EXPECT_TRUE(repairs.contains(",42000,0,"));
   auto products = admin_->get("/admin/exportar/productos");

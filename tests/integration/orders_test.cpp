@@ -484,7 +484,7 @@ TEST_F(OrdersTest, WhatsAppLogIsDeduplicatedAndNeedsAPhone) {
                   " AND notified_status = 'confirmado' AND phone = '5491144445555'"),
             1);
   auto detail = admin_->get(base);
-  EXPECT_NE(visible_text(detail.body).find("Tel: 5491144445555"), std::string::npos);
+  EXPECT_NE(visible_text(detail.body).find("Tel: 011 15-4444-5555"), std::string::npos);  // logged 5491144445555, shown national
   EXPECT_TRUE(detail.contains("👋\nTu pedido")) << "the message keeps its line breaks";
 
   long long no_phone = insert_order(beto_id_, "confirmado", {}, "Sin Telefono", "");
@@ -524,8 +524,8 @@ TEST_F(OrdersTest, PrintSheetAndTicketCarryTheShopAndTheOrder) {
   EXPECT_FALSE(print.contains("site-header"));  // standalone page
   std::string text = visible_text(print.body);
   for (const std::string expected : {std::string("Nico Service Test"), std::string("Av. Siempreviva 742"),
-                                     std::string("Tel: 341 555 9999"), std::string("Estado: Confirmado"),
-                                     std::string("Pago: local"), std::string("Juan Perez"), std::string("1176543210"),
+                                     std::string("Tel: 0341 15-555-9999"), std::string("Estado: Confirmado"),
+                                     std::string("Pago: local"), std::string("Juan Perez"), std::string("011 15-7654-3210"),
                                      std::string("ana.pedidos@example.com"), std::string("Llamar antes de entregar"),
                                      std::string("Cable USB-C"), std::string("$ 6.000"), std::string("$ 12.345"),
                                      std::string("Generado desde Admin")})

@@ -181,7 +181,7 @@ TEST_F(RepairsAdmin, IntakeCreatesTheRepairWithCodeHistoryAndDenormalisedNames) 
   std::string padded = std::to_string(id);
   padded.insert(0, 5 - std::min<std::size_t>(5, padded.size()), '0');
   EXPECT_TRUE(std::regex_match(code, std::regex("R-20\\d{6}-" + padded))) << code;
-  EXPECT_EQ(column(id, "customer_phone"), "543415551234");
+  EXPECT_EQ(column(id, "customer_phone"), "+5493415551234");  // "+54 (341) 555-1234" as E.164 (mobile)
   EXPECT_EQ(column(id, "device_brand"), "Samsung");
   EXPECT_EQ(column(id, "device_model"), "A52");
   EXPECT_EQ(column(id, "issue_reported"), "Pantalla — no enciende");
@@ -203,7 +203,7 @@ TEST_F(RepairsAdmin, IntakeCreatesTheRepairWithCodeHistoryAndDenormalisedNames) 
   std::string text = visible_text(page.body);
   EXPECT_NE(text.find("Reparación creada."), std::string::npos);
   EXPECT_TRUE(page.contains("class=\"page-title\">" + code + "</h1>"));
-  EXPECT_NE(text.find("Juan Pérez · 543415551234 · Samsung A52"), std::string::npos);
+  EXPECT_NE(text.find("Juan Pérez · 0341 15-555-1234 · Samsung A52"), std::string::npos);
   EXPECT_NE(text.find("$ 32.000"), std::string::npos);  // Debe = final 42.000 − paid 10.000
 }
 
@@ -223,7 +223,7 @@ TEST_F(RepairsAdmin, IntakeRefusesBadInputWithTheSpanishMessages) {
     std::string message;
   };
   const std::vector<Case> cases = {
-      {{{"customer_phone", "341-CALL-ME"}}, "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis)."},
+      {{{"customer_phone", "341-CALL-ME"}}, "Revisá el teléfono: no parece un número válido."},
       {{{"customer_name", "  "}}, "Ingresá el nombre del cliente."},
       {{{"device_brand_id", std::to_string(catalog_.sony)}, {"device_model_id", std::to_string(catalog_.ps5)}},
        "La marca no pertenece al tipo seleccionado."},
@@ -491,7 +491,7 @@ TEST_F(RepairsAdmin, PrintAndTicketCarryShopDataAndFigures) {
   std::string ticket_text = visible_text(ticket.body);
   EXPECT_TRUE(ticket.contains("<title>Ticket Reparación " + code + "</title>"));
   EXPECT_TRUE(ticket.contains("data-autoprint=\"1\""));
-  for (const std::string& expected : std::vector<std::string>{"Reparación " + code, "Tel: 341 444-5555", "Garantía", "30 días", "Efectivo",
+  for (const std::string& expected : std::vector<std::string>{"Reparación " + code, "Tel: 0341 15-444-5555", "Garantía", "30 días", "Efectivo",
                                      "Falla reportada", "Con este comprobante retirás tu equipo. Conservá el código: " + code})
     EXPECT_NE(ticket_text.find(expected), std::string::npos) << expected;
   EXPECT_FALSE(admin_->get("/admin/reparaciones/" + std::to_string(id) + "/ticket").contains("data-autoprint"));
@@ -556,7 +556,7 @@ TEST_F(RepairsAdmin, WaitingApprovalShowsTheSignedApprovalLink) {
 TEST_F(RepairsAdmin, DetailAndListShowWhatsAppLinkAndLogs) {
   long long id = id_from(create(*admin_, {{"customer_name", "Cliente WA Detalle"}}));
   auto page = admin_->get("/admin/reparaciones/" + std::to_string(id));
-  EXPECT_TRUE(page.contains("href=\"https://wa.me/543415551234?text="));
+  EXPECT_TRUE(page.contains("href=\"https://wa.me/5493415551234?text="));
   EXPECT_TRUE(page.contains("data-wa-ajax=\"/admin/reparaciones/" + std::to_string(id) + "/whatsapp-ajax\""));
   EXPECT_NE(visible_text(page.body).find("Aún no se registraron envíos."), std::string::npos);
 
@@ -568,7 +568,7 @@ TEST_F(RepairsAdmin, DetailAndListShowWhatsAppLinkAndLogs) {
   EXPECT_NE(text.find("05/01/2026 12:00"), std::string::npos);
 
   auto list = admin_->get("/admin/reparaciones?q=Cliente+WA+Detalle");
-  EXPECT_TRUE(list.contains("href=\"https://wa.me/543415551234?text="));
+  EXPECT_TRUE(list.contains("href=\"https://wa.me/5493415551234?text="));
   EXPECT_FALSE(list.contains("WA pendiente"));  // logged for the current status
 
   auto no_phone_page = admin_->get("/admin/reparaciones/" + std::to_string(

@@ -202,12 +202,12 @@ TEST_F(WhatsApp, RepairLogRendersEveryPlaceholderAndIsDeduplicatedForTenMinutes)
   server_->database().lease()->once
       << "SELECT message, phone, sent_by FROM repair_whatsapp_logs WHERE repair_id = :id", soci::use(id),
       soci::into(message), soci::into(phone), soci::into(sent_by);
-  EXPECT_EQ(phone, "541133332222");  // repair rule: 54 without 9
+  EXPECT_EQ(phone, "5491133332222");  // the same E.164 digits as orders: 54 9 11 …
   EXPECT_EQ(sent_by, testing_support::user_id_of(*server_, testing_support::kTestAdminEmail));
   for (const std::string& part : std::vector<std::string>{
        "N=Ana Pérez|", "C=R-20260101-20001|", "S=waiting_approval|", "L=Esperando aprobación|",
         "U=http://127.0.0.1/reparacion|", "E=http://127.0.0.1/reparacion/estado/" + std::to_string(id) + "?expires=",
-        "P=1133332222|", "B=Samsung|", "M=A52|", "D=Samsung A52|", "F=42.000|", "W=30|",
+        "P=011 15-3333-2222|", "B=Samsung|", "M=A52|", "D=Samsung A52|", "F=42.000|", "W=30|",
         "A=http://127.0.0.1/reparacion/" + std::to_string(id) + "/presupuesto?expires=",
         "AD=Av. Siempreviva 742|", "H=Lun a Vie 9 a 18"})
     EXPECT_NE(message.find(part), std::string::npos) << part << " in " << message;
@@ -313,10 +313,10 @@ TEST_F(WhatsApp, OrderMessagesUseTheOrderTemplateAndAreDeduplicatedPerStatusAndP
   auto& database = server_->database();
   auto message = notify::order_whatsapp(database, order, "http://tienda.test");
   ASSERT_TRUE(message.phone.has_value());
-  EXPECT_EQ(*message.phone, "5491176543210");  // order rule: 549
+  EXPECT_EQ(*message.phone, "5491176543210");  // E.164 digits, as for repairs
   for (const std::string& part : std::vector<std::string>{
        "Pedido " + std::to_string(order), "Cliente Juan Perez", "Estado Pendiente (pendiente)", "$ 12.345", "Items 3",
-        "2x Cable USB-C\n1x Cargador 20W", "Retira Juan Perez - 1176543210 - 1176543210",
+        "2x Cable USB-C\n1x Cargador 20W", "Retira Juan Perez - 011 15-7654-3210 - 011 15-7654-3210",
         "Notas Llamar antes de entregar", "http://tienda.test/mis-pedidos", "http://tienda.test/tienda",
         "NicoReparaciones", "Av. Siempreviva 742", "Lun a Vie 9 a 18", "|12345|"})
     EXPECT_NE(message.message.find(part), std::string::npos) << part << " in " << message.message;

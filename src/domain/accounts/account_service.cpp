@@ -1,6 +1,7 @@
 // Account use cases (see account_service.hpp). Messages: docs/domain/accounts.md.
 #include "domain/accounts/account_service.hpp"
 
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/accounts/password_policy.hpp"
@@ -32,8 +33,8 @@ void validate_profile_fields(const ProfileInput& input, const UserRepository& us
 
   if (input.phone.empty()) errors.add("phone", "Ingresá tu teléfono/WhatsApp.");
   else if (core::exceeds_length(input.phone, kMaxPhone)) errors.add("phone", "El teléfono no puede superar 30 caracteres.");
-  else if (!core::is_valid_phone(input.phone))
-    errors.add("phone", "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
+  else if (!core::is_valid_phone(input.phone) || !core::phone::is_valid(input.phone))
+    errors.add("phone", core::phone::kInvalidMessage);
 
   if (input.email.empty()) errors.add("email", "Ingresá tu email.");
   else if (core::exceeds_length(input.email, kMaxText)) errors.add("email", "El email no puede superar 255 caracteres.");
@@ -42,7 +43,8 @@ void validate_profile_fields(const ProfileInput& input, const UserRepository& us
 }
 
 ProfileInput normalised(const ProfileInput& input) {
-  return {core::trim(input.name), core::trim(input.last_name), core::trim(input.phone), normalise_email(input.email)};
+  return {core::trim(input.name), core::trim(input.last_name), core::phone::stored_form(input.phone),
+          normalise_email(input.email)};
 }
 }  // namespace
 

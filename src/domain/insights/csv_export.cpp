@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/insights/dashboard.hpp"
@@ -136,8 +137,8 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
           "FROM orders o LEFT JOIN users u ON u.id = o.user_id" +
               range_clause("o.created_at", from_utc, to_utc) + " ORDER BY o.created_at, o.id",
           from_utc, to_utc, [&](const auto& c) {
-            write_row(out, {{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {c[4]}, {c[5]},
-                            {c[6]}, {c[7]}, {payments::order_payment_label(c[8])}, {c[9], false}, {money(c[10]), false},
+            write_row(out, {{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {core::phone::display(c[4])}, {c[5]},
+                            {c[6]}, {core::phone::display(c[7])}, {payments::order_payment_label(c[8])}, {c[9], false}, {money(c[10]), false},
                             {c[11]}});
           });
       break;
@@ -151,7 +152,7 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
           "warranty_days, notes FROM repairs" +
               range_clause("created_at", from_utc, to_utc) + " ORDER BY created_at, id",
           from_utc, to_utc, [&](const auto& c) {
-            write_row(out, {{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]}, {c[5]},
+            write_row(out, {{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]}, {core::phone::display(c[5])},
                             {core::trim(c[6] + " " + c[7])}, {c[8]}, {c[9]}, {money(c[10]), false},
                             {money(c[11]), false}, {payments::repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
                             {c[15]}});

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/mail/transport.hpp"
 #include "domain/orders/order_queries.hpp"
@@ -33,7 +34,7 @@ std::optional<MailMessage> order_confirmation_message(const core::Config& config
   auto settings = settings::BusinessSettings::load(database);
   std::string shop = settings.get("company_name", config.str("APP_NAME"));
   std::string address = settings.get("shop_address"), hours = settings.get("shop_hours"),
-              phone = settings.get("shop_phone");
+              phone = core::phone::display(settings.get("shop_phone"));
   std::string id = std::to_string(order->id);
 
   MailMessage message;

@@ -31,7 +31,8 @@ std::string default_template(TemplateKind kind, std::string_view key) {
     if (!repairs::parse_status(key)) return "";
     std::string text = "Hola {customer_name} 👋\nTu reparación ({code}) está en estado: *{status_label}*.\n";
     if (key == "waiting_approval")
-      text += "Necesitamos tu aprobación para continuar.\nAprobá o rechazá acá: {approval_url}\n";
+      text += "💲 Presupuesto: $ {final_price}\nNecesitamos tu aprobación para continuar.\n"
+              "Aprobá o rechazá acá: {approval_url}\n";
     else if (key == "ready_pickup")
       text += "¡Ya está lista para retirar! ✅\n\n📍 Dirección: {shop_address}\n🕒 Horarios: {shop_hours}\n";
     else if (key == "delivered")

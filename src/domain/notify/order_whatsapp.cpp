@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "core/clock.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
@@ -70,7 +71,7 @@ WhatsAppMessage build(soci::session& sql, OrderFacts facts, const ShopData& shop
   WhatsAppMessage result;
   result.message =
       render_template(template_for(sql, TemplateKind::kOrder, facts.status_key), order_placeholders(facts, base_url));
-  result.phone = normalise_order_phone(order_contact_phone(facts));
+  result.phone = core::phone::whatsapp_digits(order_contact_phone(facts));
   if (result.phone) result.url = wa_me_url(*result.phone, result.message);
   return result;
 }

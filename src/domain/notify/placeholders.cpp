@@ -2,6 +2,7 @@
 #include "domain/notify/placeholders.hpp"
 
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/notify/default_templates.hpp"
 #include "domain/repairs/quote_approval.hpp"
@@ -34,7 +35,7 @@ Placeholders repair_placeholders(const RepairFacts& facts, const std::string& ba
           {"status_label", label},
           {"lookup_url", base + "/reparacion"},
           {"status_url", status_url},
-          {"phone", facts.phone_digits},
+          {"phone", core::phone::display(facts.phone_digits)},
           {"device_brand", facts.device_brand},
           {"device_model", facts.device_model},
           {"device", device},
@@ -71,12 +72,12 @@ Placeholders order_placeholders(const OrderFacts& facts, const std::string& base
           {"total", core::format_ars(facts.total_cents)},
           {"total_raw", core::centavos_to_input(facts.total_cents)},
           {"pickup_name", core::trim(facts.pickup_name).empty() ? customer : facts.pickup_name},
-          {"pickup_phone", contact_phone},
-          {"phone", contact_phone},
+          {"pickup_phone", core::phone::display(contact_phone)},
+          {"phone", core::phone::display(contact_phone)},
           {"notes", core::trim(facts.notes)},
           {"my_orders_url", base + "/mis-pedidos"},
           {"store_url", base + "/tienda"},
-          {"shop_phone", facts.shop_phone},
+          {"shop_phone", core::phone::display(facts.shop_phone)},
           {"shop_address", facts.shop_address},
           {"shop_hours", facts.shop_hours},
           {"shop_name", facts.shop_name}};

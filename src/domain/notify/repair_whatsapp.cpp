@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/clock.hpp"
+#include "core/phone.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/notify/log_store.hpp"
@@ -55,7 +56,7 @@ WhatsAppMessage build_with(const std::string& text, RepairFacts facts, const Sho
   facts.shop_hours = shop.hours;
   WhatsAppMessage result;
   result.message = render_template(text, repair_placeholders(facts, base_url, app_key));
-  result.phone = normalise_repair_phone(facts.phone_digits);
+  result.phone = core::phone::whatsapp_digits(facts.phone_digits);
   if (result.phone) result.url = wa_me_url(*result.phone, result.message);
   return result;
 }
@@ -67,7 +68,7 @@ WhatsAppMessage build(soci::session& sql, RepairFacts facts, const ShopData& sho
   WhatsAppMessage result;
   result.message = render_template(template_for(sql, TemplateKind::kRepair, facts.status_key),
                                    repair_placeholders(facts, base_url, app_key));
-  result.phone = normalise_repair_phone(facts.phone_digits);
+  result.phone = core::phone::whatsapp_digits(facts.phone_digits);
   if (result.phone) result.url = wa_me_url(*result.phone, result.message);
   return result;
 }

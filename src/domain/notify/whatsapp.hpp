@@ -4,8 +4,8 @@
 //
 //   repairs                                     orders
 //   ──────────────────────────────────────────  ──────────────────────────────────────────
-//   phone  customer_phone, repair rule          pickup_phone, else the buyer's phone, AR rule
-//          (phone.hpp: normalise_repair_phone)  (phone.hpp: normalise_order_phone)
+//   phone  customer_phone                      pickup_phone, else the buyer's phone
+//          both as core::phone::whatsapp_digits (E.164 without '+': 5493415557788)
 //   text   repair_whatsapp_templates[status]    order_whatsapp_templates[status]
 //          else the default (default_templates.hpp) — the same text the templates page shows
 //   dedupe latest log for (repair, status)      a log for (order, status, phone)

@@ -12,6 +12,7 @@
 #include <deque>
 #include <utility>
 
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 
@@ -173,7 +174,7 @@ std::string admin_search_condition(const std::string& q, Params& params, db::Dia
                           params.text(pattern) + " ESCAPE '!' OR u.name" + like + params.text(pattern) +
                           " ESCAPE '!' OR u.email" + like + params.text(pattern) + " ESCAPE '!'";
   if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
-  std::string digits = core::digits_only(q);
+  std::string digits = core::phone::search_digits(q);
   if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
   return condition + ")";
 }
@@ -239,7 +240,7 @@ CustomerOrderList customer_orders(db::Database& database, long long user_id, boo
   if (!q.empty()) {
     std::string condition = std::string("(o.pickup_name") + db::like_ci(database.dialect()) + params.text(like_pattern(q)) + " ESCAPE '!'";
     if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
-    std::string digits = core::digits_only(q);
+    std::string digits = core::phone::search_digits(q);
     if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
     conditions.push_back(condition + ")");
   }

@@ -6,6 +6,7 @@
 
 #include "core/money.hpp"
 #include "core/parse.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "domain/payments/payment_methods.hpp"
@@ -106,9 +107,9 @@ RepairFormValues validate_repair_form(const RepairFormInput& input, RepairFormMo
   std::string phone = core::trim(input.customer_phone);
   if (phone.empty()) errors.add("customer_phone", "Ingresá el teléfono del cliente.");
   else if (core::exceeds_length(phone, 30)) errors.add("customer_phone", "El teléfono no puede superar 30 caracteres.");
-  else if (!core::is_valid_phone(phone))
-    errors.add("customer_phone", "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
-  values.customer_phone = core::digits_only(phone);
+  else if (!core::is_valid_phone(phone) || !core::phone::is_valid(phone))
+    errors.add("customer_phone", core::phone::kInvalidMessage);
+  values.customer_phone = core::phone::stored_form(phone);
 
   values.device_type_id = required_id(input.device_type_id, "device_type_id", "Elegí el tipo de dispositivo.", errors);
   values.device_brand_id = required_id(input.device_brand_id, "device_brand_id", "Elegí la marca.", errors);

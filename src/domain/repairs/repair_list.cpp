@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 
@@ -45,7 +46,7 @@ Condition search_condition(const std::string& q, const std::string& wa, db::Dial
     condition.sql += " AND (r.code" + like + ":q_code ESCAPE '!' OR r.customer_name" + like + ":q_name ESCAPE '!'";
     condition.values.emplace_back("q_code", like_pattern(q));
     condition.values.emplace_back("q_name", like_pattern(q));
-    std::string digits = core::digits_only(q);
+    std::string digits = core::phone::search_digits(q);
     if (!digits.empty()) {
       condition.sql += " OR r.customer_phone LIKE :q_phone ESCAPE '!'";
       condition.values.emplace_back("q_phone", like_pattern(digits));

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "core/clock.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 
@@ -61,12 +62,17 @@ struct PublicRow {
       soci::into(row.created_at, row.created_ind)
 
 std::optional<PublicRepairStatus> RepairLookupRepository::find(const std::string& code,
-                                                               const std::string& phone_digits) const {
+                                                               const std::string& phone) const {
   auto sql = database_.lease();
+  // The code picks the repair; the phone is compared as a number, not as text, so "341 15-555-7788" finds a
+  // repair stored as +5493415557788 (or a legacy row kept as typed). Both misses give the same answer.
+  std::string stored;
+  soci::indicator stored_ind = soci::i_null;
+  *sql << "SELECT customer_phone FROM repairs WHERE code = :code", soci::use(code), soci::into(stored, stored_ind);
+  if (!sql->got_data() || stored_ind != soci::i_ok || !core::phone::same_number(stored, phone)) return std::nullopt;
   PublicRow row;
-  soci::statement query = (sql->prepare << std::string(kSelectPublic) +
-                                               "WHERE code = :code AND customer_phone = :phone",
-                           soci::use(code), soci::use(phone_digits), NICO_PUBLIC_INTO(row));
+  soci::statement query = (sql->prepare << std::string(kSelectPublic) + "WHERE code = :code", soci::use(code),
+                           NICO_PUBLIC_INTO(row));
   return row.fetch(query);
 }
 
@@ -91,10 +97,10 @@ LookupResult lookup_repair(const RepairLookupRepository& repository, std::string
   if (phone.empty()) result.errors.add("phone", "Ingresá el teléfono.");
   else if (core::exceeds_length(phone, kMaxPhone)) result.errors.add("phone", "El teléfono no puede superar 30 caracteres.");
   else if (!core::is_valid_phone(phone))
-    result.errors.add("phone", "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
+    result.errors.add("phone", core::phone::kInvalidMessage);
   if (!result.errors.empty()) return result;
 
-  result.repair = repository.find(code, core::digits_only(phone));
+  result.repair = repository.find(code, phone);
   if (!result.repair) result.errors.add("code", std::string(kLookupNotFoundMessage));
   return result;
 }

@@ -40,12 +40,12 @@ struct PublicRepairStatus {
 // the input is upper-cased and matched exactly (the unique index on `code` still serves the query).
 std::string normalise_lookup_code(std::string_view code);
 
-// SQL for the lookup: one indexed SELECT on (code, customer_phone). Blocking.
+// SQL for the lookup: the repair by its (unique, indexed) code, then the phone compared as a number. Blocking.
 class RepairLookupRepository final {
  public:
   explicit RepairLookupRepository(db::Database& database) : database_(database) {}
-  // `code` already normalised, `phone_digits` digits only (customer_phone is stored that way).
-  std::optional<PublicRepairStatus> find(const std::string& code, const std::string& phone_digits) const;
+  // `code` already normalised; `phone` as typed: any spelling of the stored number matches (core::phone).
+  std::optional<PublicRepairStatus> find(const std::string& code, const std::string& phone) const;
   // By id, for the signed status link (the signature proves the holder was given this repair).
   std::optional<PublicRepairStatus> find_by_id(long long repair_id) const;
 
@@ -61,7 +61,8 @@ struct LookupResult {
 
 // Validates the raw form input and looks the repair up.
 // Validation: code required, ≤ 50 characters (after trimming); phone required, ≤ 30 characters, core::is_valid_phone.
-// Match: normalised code AND customer_phone == digits of the input (no country-code normalisation).
+// Match: normalised code AND core::phone::same_number(customer_phone, input): with or without 0, 15, +54, 9,
+// spaces or dashes.
 LookupResult lookup_repair(const RepairLookupRepository& repository, std::string_view code, std::string_view phone);
 
 // ── Customer area ──────────────────────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/payments/payment_methods.hpp"
@@ -86,9 +87,9 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
 
   // 3. The order, its first history row, its items, and the guarded stock decrements.
   std::string pickup_name = core::trim(buyer.name + " " + buyer.last_name);
-  std::string pickup_phone = core::digits_only(buyer.phone);
+  std::string pickup_phone = core::phone::stored_form(buyer.phone);
   std::string delegate_name = form.pickup_delegate_name;
-  std::string delegate_phone = core::digits_only(form.pickup_delegate_phone);
+  std::string delegate_phone = core::phone::stored_form(form.pickup_delegate_phone);
   std::string notes = form.notes;
   soci::indicator delegate_name_ind = null_if_empty(delegate_name), delegate_phone_ind = null_if_empty(delegate_phone),
                   notes_ind = null_if_empty(notes);
@@ -148,8 +149,9 @@ core::FieldErrors validate_checkout_form(const CheckoutForm& form) {
   if (has_name && !has_phone) errors.add("pickup_delegate_phone", "Ingresá el teléfono de quien retira.");
   if (has_phone && core::exceeds_length(form.pickup_delegate_phone, 30))
     errors.add("pickup_delegate_phone", "El teléfono de quien retira no puede superar 30 caracteres.");
-  else if (has_phone && !core::is_valid_phone(form.pickup_delegate_phone))
-    errors.add("pickup_delegate_phone", "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
+  else if (has_phone && (!core::is_valid_phone(form.pickup_delegate_phone) ||
+                         !core::phone::is_valid(form.pickup_delegate_phone)))
+    errors.add("pickup_delegate_phone", core::phone::kInvalidMessage);
 
   if (form.checkout_token.empty() || form.checkout_token.size() > 64)
     errors.add("checkout_token", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");

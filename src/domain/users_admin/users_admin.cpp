@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
@@ -39,13 +40,13 @@ UserSummary user_from(const soci::row& row) {
 
 UserPage list_users(db::Database& database, const UserFilters& filters, long long per_page) {
   std::string q = core::trim(filters.q);
-  std::string digits = core::digits_only(q);
+  std::string digits = core::phone::search_digits(q);
   std::string like = "%" + q + "%", digits_like = "%" + digits + "%";
   std::string where = "WHERE 1 = 1";
   if (!q.empty()) {
     const std::string ci = db::like_ci(database.dialect());
     where += " AND (u.name" + ci + ":q1 OR u.last_name" + ci + ":q2 OR u.email" + ci + ":q3";
-    // Phones are stored as typed ("341 555-0000"): compare digits with the separators removed.
+    // Phones are stored as E.164 (older rows as typed): compare digits with the separators removed.
     if (!digits.empty())
       where += " OR REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(COALESCE(u.phone, ''), ' ', ''), '-', ''), '+', ''), "
                "'(', ''), ')', '') LIKE :q4";

@@ -1,5 +1,6 @@
 // The customer's own account page: profile data and password (docs/domain/accounts.md "Profile").
 #include "db/unit_of_work.hpp"
+#include "core/phone.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "routes/handlers.hpp"
@@ -37,7 +38,7 @@ http::Response show_account(web::Context& context) {
   auto dict = view.dict();
   dict.set("NAME", context.old("name", user.name));
   dict.set("LAST_NAME", context.old("last_name", user.last_name));
-  dict.set("PHONE", context.old("phone", user.phone));
+  dict.set("PHONE", context.old("phone", core::phone::display(user.phone)));
   dict.set("EMAIL", context.old("email", user.email));
 
   const auto& errors = context.errors;

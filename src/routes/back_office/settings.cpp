@@ -1,5 +1,6 @@
 // Business settings page (docs/domain/store.md "Business settings and brand assets"): the shop's WhatsApp, address and
 // hours (and, beyond the reference, the company name printed on tickets and messages).
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "core/validation.hpp"
 #include "db/unit_of_work.hpp"
@@ -38,7 +39,7 @@ http::Response settings_index(web::Context& context) {
   auto current = snapshot(context);
   web::View view("pages/back_office/settings.tpl", "Admin - Configuración");
   auto dict = view.dict();
-  dict.set("SHOP_PHONE", context.old("shop_phone", current->values.raw("shop_phone")));
+  dict.set("SHOP_PHONE", context.old("shop_phone", core::phone::display(current->values.raw("shop_phone"))));
   dict.set("SHOP_ADDRESS", context.old("shop_address", current->values.raw("shop_address")));
   dict.set("SHOP_HOURS", context.old("shop_hours", current->values.raw("shop_hours")));
   dict.set("COMPANY_NAME", context.old("company_name", current->values.raw("company_name")));
@@ -54,13 +55,19 @@ http::Response settings_update(web::Context& context) {
   for (const auto& setting : kEditable)
     if (core::exceeds_length(core::trim(context.input.value(setting.key)), setting.max_characters))
       errors.add(setting.key, setting.too_long);
+  // The shop's WhatsApp is optional; when given it must be a real number: it becomes the wa.me link customers tap.
+  std::string shop_phone = core::trim(context.input.value("shop_phone"));
+  if (!shop_phone.empty() && !errors.has("shop_phone") && !core::phone::is_valid(shop_phone))
+    errors.add("shop_phone", core::phone::kInvalidMessage);
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/admin/configuracion");
   // One unit of work: the whole form is saved or none of it.
   db::write(context.services.database, [&](db::Tx& tx) {
     for (const auto& setting : kEditable) {
       // company_name is seeded with APP_NAME; a form without the field (an older page) leaves it alone.
       if (!context.input.has(setting.key)) continue;
-      settings::BusinessSettings::put(tx, setting.key, core::trim(context.input.value(setting.key)), context.user->id);
+      std::string value = core::trim(context.input.value(setting.key));
+      if (std::string_view(setting.key) == "shop_phone") value = core::phone::stored_form(value);
+      settings::BusinessSettings::put(tx, setting.key, value, context.user->id);
     }
   });
   if (context.services.settings_cache) context.services.settings_cache->invalidate();

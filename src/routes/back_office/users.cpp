@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/repairs/status.hpp"
 #include "domain/users_admin/users_admin.hpp"
@@ -38,7 +39,7 @@ std::string registered(const std::string& created_at) {
 void fill_user(web::Dict row, const users_admin::UserSummary& user) {
   row.set("ID", user.id);
   row.set("FULL_NAME", user.last_name.empty() ? user.name : user.name + " " + user.last_name);
-  row.set("EMAIL", user.email).set("PHONE", user.phone.empty() ? "—" : user.phone);
+  row.set("EMAIL", user.email).set("PHONE", user.phone.empty() ? "—" : core::phone::display(user.phone));
   row.set("CREATED", registered(user.created_at));
   row.set("ORDERS", user.orders_count).set("REPAIRS", user.repairs_count);
   bool admin = user.role == "admin";

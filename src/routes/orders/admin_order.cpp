@@ -8,6 +8,7 @@
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/orders/order_queries.hpp"
@@ -60,16 +61,16 @@ http::Response admin_order_show(web::Context& context) {
   dict.show_if(!can_cancel, "CANCEL_DISABLED");
 
   dict.set("CUSTOMER_NAME", order->customer_name());
-  dict.set("CUSTOMER_PHONE", order->contact_phone().empty() ? "—" : order->contact_phone());
+  dict.set("CUSTOMER_PHONE", order->contact_phone().empty() ? "—" : core::phone::display(order->contact_phone()));
   if (!order->pickup_delegate_name.empty() || !order->pickup_delegate_phone.empty()) {
     auto delegate = dict.add("DELEGATE");
     delegate.set("NAME", order->pickup_delegate_name);
-    delegate.set("PHONE", order->pickup_delegate_phone);
+    delegate.set("PHONE", core::phone::display(order->pickup_delegate_phone));
   }
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
   auto message = orders_view::order_whatsapp(context, order->id);
-  dict.set("WA_PHONE_BADGE", message.phone.value_or("—"));
+  dict.set("WA_PHONE_BADGE", message.phone ? core::phone::display("+" + *message.phone) : "—");
   dict.set("WA_MESSAGE", message.message);
   if (message.phone) {
     dict.add("WA_OPEN").set("URL", message.url);
@@ -86,7 +87,7 @@ http::Response admin_order_show(web::Context& context) {
     auto row = dict.add("WA_LOG");
     row.set("STATUS_LABEL", log.status_label);
     row.set("SENT_AT", core::format_local(log.sent_at));
-    row.set("PHONE", log.phone.empty() ? "—" : log.phone);
+    row.set("PHONE", log.phone.empty() ? "—" : core::phone::display("+" + log.phone));
     if (!log.sent_by_name.empty()) row.add("BY").set("NAME", log.sent_by_name);
     row.set("MESSAGE", log.message);
   }

@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -36,17 +37,17 @@ http::Response printable(web::Context& context, const std::string& template_name
   dict.set("COMPANY", settings.get("company_name", app_name));
   std::string address = settings.get("shop_address"), phone = settings.get("shop_phone");
   if (!address.empty()) dict.add("SHOP_ADDRESS").set("TEXT", address);
-  if (!phone.empty()) dict.add("SHOP_PHONE").set("TEXT", phone);
+  if (!phone.empty()) dict.add("SHOP_PHONE").set("TEXT", core::phone::display(phone));
   dict.set("ID", order->id);
   dict.set("STATUS_LABEL", orders_view::status_label(*order));
   dict.set("CREATED", core::format_local(order->created_at));
   dict.set("PAYMENT", order->payment_method);
   dict.set("CUSTOMER", order->customer_name());
-  dict.set("PHONE", order->contact_phone().empty() ? "—" : order->contact_phone());
+  dict.set("PHONE", order->contact_phone().empty() ? "—" : core::phone::display(order->contact_phone()));
   dict.set("EMAIL", order->user_email);
   if (!order->pickup_delegate_name.empty())
     dict.add("DELEGATE").set("TEXT", order->pickup_delegate_name +
-                                         (order->pickup_delegate_phone.empty() ? "" : " · " + order->pickup_delegate_phone));
+                                         (order->pickup_delegate_phone.empty() ? "" : " · " + core::phone::display(order->pickup_delegate_phone)));
   std::string notes = core::trim(order->notes);
   dict.set("NOTES", notes.empty() ? "—" : notes);
   if (!notes.empty()) dict.add("HAS_NOTES").set("TEXT", notes);

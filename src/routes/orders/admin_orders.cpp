@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "core/parse.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "http/form.hpp"
@@ -111,7 +112,7 @@ http::Response admin_orders_index(web::Context& context) {
     if (orders_view::is_urgent(order)) card.add("URGENT").set("STATUS_LABEL", orders_view::status_label(order));
     card.set("PAYMENT", order.payment_method);
     std::string phone = order.contact_phone();
-    card.set("CUSTOMER", order.customer_name() + (phone.empty() ? "" : " · " + phone));
+    card.set("CUSTOMER", order.customer_name() + (phone.empty() ? "" : " · " + core::phone::display(phone)));
     card.set("DATE", core::format_local(order.created_at));
     card.set("AGE", orders_view::relative_age(order.created_at));
     std::string notes = core::trim(order.notes);

@@ -7,7 +7,9 @@
 #include "core/money.hpp"
 #include "core/clock.hpp"
 #include "core/parse.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
+#include "domain/notify/phone.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -108,20 +110,20 @@ http::Response my_order(web::Context& context) {
   }
   dict.set("TOTAL", core::format_ars(order->total));
   dict.set("PICKUP_NAME", order->customer_name());
-  dict.set("PICKUP_PHONE", order->contact_phone());
+  dict.set("PICKUP_PHONE", core::phone::display(order->contact_phone()));
   if (!order->pickup_delegate_name.empty())
     dict.add("DELEGATE").set("TEXT", order->pickup_delegate_name +
-                                         (order->pickup_delegate_phone.empty() ? "" : " (" + order->pickup_delegate_phone + ")"));
+                                         (order->pickup_delegate_phone.empty() ? "" : " (" + core::phone::display(order->pickup_delegate_phone) + ")"));
   dict.set("PAYMENT_LABEL", payments::order_payment_label(order->payment_method));
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
   auto settings = settings::BusinessSettings::load(context.services.database);
-  std::string shop_digits = core::digits_only(settings.get("shop_phone"));
-  if (!shop_digits.empty()) {
+  auto shop_digits = core::phone::whatsapp_digits(settings.get("shop_phone"));
+  if (shop_digits) {
     std::string text = shop_whatsapp_text(*order);
     auto wa = dict.add("SHOP_WHATSAPP");
     wa.set("TEXT", text);
-    wa.set("URL", "https://wa.me/" + shop_digits + "?text=" + http::url_encode(text));
+    wa.set("URL", notify::wa_me_url(*shop_digits, text));
   }
   return web::render(context, view);
 }

@@ -1,5 +1,6 @@
 // WhatsApp pieces of the admin order pages (see order_whatsapp_view.hpp): src/domain/notify renders the
 // templates, normalises phones (AR rule) and keeps the de-duplicated logs; this file adapts it to the pages.
+#include "core/phone.hpp"
 #include "routes/orders/order_whatsapp_view.hpp"
 
 #include "core/clock.hpp"
@@ -37,7 +38,7 @@ WhatsAppRecord record_whatsapp(web::Context& context, long long order_id) {
 
 CardWhatsApp card_whatsapp(const orders::Order& order) {
   CardWhatsApp result;
-  auto phone = notify::normalise_order_phone(order.contact_phone());
+  auto phone = core::phone::whatsapp_digits(order.contact_phone());
   if (!phone) {
     result.state = "no_phone";
     return result;

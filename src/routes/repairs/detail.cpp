@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/payments/payment_methods.hpp"
@@ -34,7 +35,7 @@ void fill_header(web::Dict dict, const repairs::RepairRecord& repair, const std:
   dict.set("STATUS_LABEL", repairs::status_label(repair.status));
   dict.set("BADGE_CLASS", repairs_view::badge_class(repair.status));
   dict.set("CUSTOMER_NAME", repair.customer_name);
-  dict.set("CUSTOMER_PHONE", repair.customer_phone);
+  dict.set("CUSTOMER_PHONE", core::phone::display(repair.customer_phone));
   dict.set("DEVICE", repair.device().empty() ? "—" : repair.device());
   if (auto warranty = repairs::warranty_of(repair, now)) {
     auto line = dict.add("WARRANTY");
@@ -98,7 +99,7 @@ void fill_history(web::Dict dict, db::Database& database, long long id) {
 
 void fill_edit_form(web::Dict dict, web::Context& context, const repairs::RepairRecord& repair) {
   dict.set("EDIT_CUSTOMER_NAME", context.old("customer_name", repair.customer_name));
-  dict.set("EDIT_CUSTOMER_PHONE", context.old("customer_phone", repair.customer_phone));
+  dict.set("EDIT_CUSTOMER_PHONE", context.old("customer_phone", core::phone::display(repair.customer_phone)));
   dict.set("EDIT_ISSUE_DETAIL", context.old("issue_detail", repair.issue_detail));
   dict.set("EDIT_DIAGNOSIS", context.old("diagnosis", repair.diagnosis));
   dict.set("EDIT_PARTS_COST", context.old("parts_cost", money_input(repair.parts_cost)));

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/parse.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "domain/repairs/repair_list.hpp"
@@ -92,7 +93,7 @@ http::Response admin_repairs_index(web::Context& context) {
     item.set("RECEIVED", repairs_view::local_or_dash(row.received_at));
     item.set("AGE", repairs_view::age(row.received_at, now));
     item.set("CUSTOMER_NAME", row.customer_name);
-    item.set("CUSTOMER_PHONE", row.customer_phone);
+    item.set("CUSTOMER_PHONE", core::phone::display(row.customer_phone));
     item.set("DEVICE", core::trim(row.device_brand + " " + row.device_model));
     item.set("STATUS_LABEL", row.status ? std::string(repairs::status_label(*row.status)) : row.status_key);
     item.set("BADGE_CLASS", row.status ? repairs_view::badge_class(*row.status) : "badge-zinc");

@@ -5,6 +5,7 @@
 #include "core/config.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/repair_record.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -39,13 +40,14 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
   };
   shop_line("shop_address", "SHOP_ADDRESS");
   shop_line("shop_hours", "SHOP_HOURS");
-  shop_line("shop_phone", "SHOP_PHONE");
+  if (std::string phone = settings.get("shop_phone"); !phone.empty())
+    dict.add("SHOP_PHONE").set("TEXT", core::phone::display(phone));
 
   dict.set("ID", repair->id);
   dict.set("CODE", repair->code);
   dict.set("NOW", core::format_local(core::utc_now_sql()));
   dict.set("CUSTOMER_NAME", repair->customer_name);
-  dict.set("CUSTOMER_PHONE", repair->customer_phone);
+  dict.set("CUSTOMER_PHONE", core::phone::display(repair->customer_phone));
   dict.set("DEVICE", repair->device().empty() ? "—" : repair->device());
   dict.set("STATUS_LABEL", repairs::status_label(repair->status));
   dict.set("RECEIVED_AT", repairs_view::local_or_dash(repair->received_at));

@@ -10,9 +10,11 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/mail/order_confirmation.hpp"
+#include "domain/notify/phone.hpp"
 #include "domain/orders/status.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/settings/business_settings.hpp"
@@ -110,7 +112,7 @@ http::Response show_checkout(web::Context& context) {
   for (const auto& method : payments::order_payment_methods())
     if (payment == method.key) dict.show("CHECKED_" + method.key);
   dict.set("BUYER_NAME", core::trim(user.name + " " + user.last_name));
-  dict.set("BUYER_PHONE", user.phone);
+  dict.set("BUYER_PHONE", core::phone::display(user.phone));
   dict.set("BUYER_EMAIL", user.email);
   dict.set("DELEGATE_NAME", context.old("pickup_delegate_name"));
   dict.set("DELEGATE_PHONE", context.old("pickup_delegate_phone"));
@@ -217,11 +219,11 @@ http::Response order_thankyou(web::Context& context) {
   dict.set("STATUS_HINT", look ? look->hint : "");
   dict.set("STATUS_BADGE", look ? look->badge : "badge-zinc");
   dict.set("PICKUP_NAME", order->pickup_name);
-  dict.set("PICKUP_PHONE", order->pickup_phone);
+  dict.set("PICKUP_PHONE", core::phone::display(order->pickup_phone));
   if (!order->pickup_delegate_name.empty()) {
     auto delegate = dict.add("DELEGATE");
     delegate.set("NAME", order->pickup_delegate_name);
-    delegate.set("PHONE", order->pickup_delegate_phone);
+    delegate.set("PHONE", core::phone::display(order->pickup_delegate_phone));
   }
   std::string payment = payments::order_payment_label(order->payment_method);
   dict.set("PAYMENT", payment.empty() ? order->payment_method : payment);
@@ -234,12 +236,12 @@ http::Response order_thankyou(web::Context& context) {
   }
 
   auto settings = settings::BusinessSettings::load(context.services.database);
-  std::string shop_digits = core::digits_only(settings.get("shop_phone"));
-  if (!shop_digits.empty()) {
+  auto shop_digits = core::phone::whatsapp_digits(settings.get("shop_phone"));
+  if (shop_digits) {
     std::string text = store::customer_whatsapp_text(*order);
     auto wa = dict.add("WHATSAPP");
     wa.set("TEXT", text);
-    wa.set("URL", "https://wa.me/" + shop_digits + "?text=" + http::url_encode(text));
+    wa.set("URL", notify::wa_me_url(*shop_digits, text));
   } else {
     dict.show("NO_WHATSAPP");
   }

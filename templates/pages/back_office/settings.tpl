@@ -32,7 +32,7 @@
         </div>
         <div class="field">
           <label class="label" for="s_phone">WhatsApp del local (opcional)</label>
-          <input class="input" id="s_phone" name="shop_phone" value="{{SHOP_PHONE}}" maxlength="50" placeholder="Ej: +54 341 5550000">
+          <input class="input" id="s_phone" name="shop_phone" value="{{SHOP_PHONE}}" maxlength="50" inputmode="tel" autocomplete="tel" placeholder="Ej: 341 15-555-0000">
           <p class="help">Se usa para el botón "Escribir por WhatsApp".</p>
           {{#ERROR_SHOP_PHONE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_SHOP_PHONE}}
         </div>

@@ -45,7 +45,7 @@
           </div>
           <div class="field">
             <label class="label" for="customer_phone">Teléfono (WhatsApp) *</label>
-            <input class="input" id="customer_phone" name="customer_phone" value="{{OLD_CUSTOMER_PHONE}}" data-repair-customer-phone data-phone-normalize required inputmode="numeric" autocomplete="tel" placeholder="Ej: 341xxxxxxx"{{#ERROR_CUSTOMER_PHONE}} aria-invalid="true"{{/ERROR_CUSTOMER_PHONE}}>
+            <input class="input" id="customer_phone" name="customer_phone" value="{{OLD_CUSTOMER_PHONE}}" data-repair-customer-phone data-phone-normalize required inputmode="tel" autocomplete="tel" placeholder="Ej: 341 15-555-0000"{{#ERROR_CUSTOMER_PHONE}} aria-invalid="true"{{/ERROR_CUSTOMER_PHONE}}>
             {{#ERROR_CUSTOMER_PHONE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_CUSTOMER_PHONE}}
           </div>
         </div>

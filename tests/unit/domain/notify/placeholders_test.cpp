@@ -48,7 +48,7 @@ TEST(RepairMessage, EveryPlaceholderIsFilled) {
       values);
   EXPECT_EQ(text,
             "Ana Pérez|R-20260101-00042|waiting_approval|Esperando aprobación|http://taller.test/reparacion|"
-            "3415550000|Samsung|A52|Samsung A52|42.001|90|Av. San Martín 123|Lun a Vie 9-13");
+            "0341 15-555-0000|Samsung|A52|Samsung A52|42.001|90|Av. San Martín 123|Lun a Vie 9-13");
 
   std::string approval = render_template("{approval_url}", values);
   ASSERT_EQ(approval.rfind("http://taller.test/reparacion/42/presupuesto?expires=", 0), 0u) << approval;
@@ -114,8 +114,8 @@ TEST(OrderMessage, EveryPlaceholderIsFilled) {
       notify::order_placeholders(sample_order(), "http://taller.test"));
   EXPECT_EQ(text,
             "Pedido 7|Cliente Juan Perez|Estado Pendiente (pendiente)|$ 12.345|12345|Items 3|2x Cable USB-C\n"
-            "1x Cargador 20W|Retira Juan Perez - 1176543210 - 1176543210|Notas Llamar antes de entregar|"
-            "http://taller.test/mis-pedidos|http://taller.test/tienda|3415551111|Av. Siempreviva 742|9 a 18|"
+            "1x Cargador 20W|Retira Juan Perez - 011 15-7654-3210 - 011 15-7654-3210|Notas Llamar antes de entregar|"
+            "http://taller.test/mis-pedidos|http://taller.test/tienda|0341 15-555-1111|Av. Siempreviva 742|9 a 18|"
             "NicoReparaciones");
 }
 

@@ -30,7 +30,7 @@ TEST(RepairForm, ValidInputIsTypedAndNormalised) {
   auto values = repairs::validate_repair_form(input, repairs::RepairFormMode::kCreate, errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_EQ(values.customer_name, "Ana");
-  EXPECT_EQ(values.customer_phone, "0341155123456");
+  EXPECT_EQ(values.customer_phone, "+5493415123456");  // E.164, whatever the spelling (core/phone.hpp)
   EXPECT_EQ(values.parts_cost, 1234550);
   EXPECT_FALSE(values.final_price.has_value());  // nullable: "A confirmar"
   EXPECT_EQ(values.paid_amount, 0);
@@ -48,7 +48,7 @@ TEST(RepairForm, MissingCatalogAndBadNumbersAreFieldErrors) {
   core::FieldErrors errors;
   repairs::validate_repair_form(input, repairs::RepairFormMode::kCreate, errors);
   EXPECT_EQ(errors.first("customer_name"), "Ingresá el nombre del cliente.");
-  EXPECT_EQ(errors.first("customer_phone"), "Ingresá un teléfono válido (solo números, espacios, +, -, paréntesis).");
+  EXPECT_EQ(errors.first("customer_phone"), "Revisá el teléfono: no parece un número válido.");
   EXPECT_EQ(errors.first("device_type_id"), "Elegí el tipo de dispositivo.");
   EXPECT_EQ(errors.first("repair_type_id"), "Elegí la reparación final.");
   EXPECT_TRUE(errors.has("labor_cost"));

@@ -1,0 +1,8 @@
+-- Phones typed any way ("341 15-555-7788", "0341155557788", "+54341…") become one E.164 number
+-- ("+5493415557788", core/phone.hpp) in users, orders, repairs and the shop_phone setting, so the public lookup,
+-- the wa.me links and the admin search all see one form. Text that does not parse as a number stays as typed.
+-- The rewrite needs libphonenumber, so it is a data step (src/db/data_migrations.hpp); running it again on
+-- rewritten rows changes nothing.
+-- @data phones_to_e164
+-- @down
+-- nothing to undo: every stored number is still the same number, and the app reads either form.
