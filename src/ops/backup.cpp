@@ -146,16 +146,6 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
   return artifact;
 }
 
-// True when `folder` holds at least one regular file anywhere below it (stops at the first one).
-bool holds_a_file(const fs::path& folder) {
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) return false;
-  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) return true;
-  }
-  return false;
-}
-
 // A backup that silently copies nothing is the worst kind: the warnings say what looks wrong with the source.
 void check_files_source(const core::Config& config, const fs::path& source, const TreeDigest& digest,
                         std::vector<std::string>& warnings) {
@@ -169,7 +159,7 @@ void check_files_source(const core::Config& config, const fs::path& source, cons
   }
   if (digest.files > 0) return;
   fs::path uploads = config.storage_path("app/public");
-  if (!fs::equivalent(source, uploads, ec) && holds_a_file(uploads))
+  if (!fs::equivalent(source, uploads, ec) && tree_has_files(uploads))
     warnings.push_back("Files source " + display_path(source, base) + " holds no files (" + setting + ") but " +
                        display_path(uploads, base) + " does: the uploads were not backed up.");
 }

@@ -2,6 +2,11 @@
 // files, drill clean-up.
 #include "ops/restore.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <utility>
+
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
@@ -19,6 +24,7 @@
 #include "ops/restore_mysql.hpp"
 #include "ops/restore_postgres.hpp"
 #include "ops/snapshot_catalog.hpp"
+#include "ops/snapshot_manifest.hpp"
 
 namespace ops {
 
@@ -40,12 +46,17 @@ void refuse_impossible_requests(const fs::path& base, const RestoreRequest& requ
     throw RestoreRefused("The snapshot argument is empty. Name a snapshot (backup_YYYYMMDD_HHMMSS) or use `latest`.");
   const std::string& snapshot = request.snapshot;
   if (!request.force && !request.drill && !request.into) {
-    throw RestoreRefused(
-        "Say where to restore; nothing was restored. Type one of:\n"
-        "  nico down && nico ops:restore " + snapshot + " --force   over the live database and uploads, then `nico up`\n"
-        "  nico ops:restore " + snapshot + " --drill              into a scratch copy that is checked and removed\n"
-        "  nico ops:restore " + snapshot + " --into=<target>      into a scratch copy that is kept "
-        "(SQLite file, schema or database name)");
+    const std::pair<std::string, std::string> choices[] = {
+        {"nico down && nico ops:restore " + snapshot + " --force", "over the live database and uploads, then `nico up`"},
+        {"nico ops:restore " + snapshot + " --drill", "into a scratch copy that is checked and removed"},
+        {"nico ops:restore " + snapshot + " --into=<target>",
+         "into a scratch copy that is kept (SQLite file, schema or database name)"}};
+    std::size_t width = 0;
+    for (const auto& [command, what] : choices) width = std::max(width, command.size());
+    std::string message = "Say where to restore; nothing was restored. Type one of:";
+    for (const auto& [command, what] : choices)
+      message += "\n  " + command + std::string(width - command.size() + 3, ' ') + what;
+    throw RestoreRefused(message);
   }
   const bool live = request.force && !request.into;
   if (live && request.drill)
@@ -56,6 +67,17 @@ void refuse_impossible_requests(const fs::path& base, const RestoreRequest& requ
     throw RestoreRefused("Restoring over the live database needs maintenance mode. Run `nico down` first, then:\n"
                          "  nico ops:restore " + snapshot + " --force\n"
                          "and `nico up` once the shop looks right.");
+}
+
+// Two live restores in the same second (an undo right after a restore) would want the same pre-restore folder:
+// wait for the next second instead.
+std::string free_stamp(const fs::path& root, const std::string& zone) {
+  for (int attempt = 0;; ++attempt) {
+    std::string stamp = compact_local(SnapshotClock::now(), zone);
+    std::error_code ec;
+    if (!fs::exists(root / ("pre-restore_" + stamp), ec) || attempt >= 30) return stamp;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 // The snapshot's engine must be the configured one to go over the live database: anything else is a migration
@@ -177,14 +199,25 @@ std::unique_ptr<db::Database> open_target(const DatabaseTarget& target) {
   return std::make_unique<db::Database>(settings);
 }
 
-// Saves the live database before it is overwritten, with the same tools as a backup.
+// Saves the live database before it is overwritten, with the same tools as a backup, as a database-only snapshot
+// (manifest included) so that `nico ops:restore pre-restore_<stamp> --force` undoes the restore. Returns the file.
 fs::path save_live_database(const core::Config& config, const DatabaseTarget& target, const fs::path& folder, bool terminal) {
   fs::create_directories(folder);
+  // It holds the same customer data as a snapshot: owner and group only, like backup folders.
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
   StepProgress progress(terminal, "Pre-restore copy");
+  ArtifactRecord artifact;
+  artifact.type = "database";
+  artifact.driver = target.sqlite ? "sqlite" : target.pgsql ? "pgsql" : config.str("DB_CONNECTION");
+  Manifest manifest;
   fs::path file;
   if (target.sqlite) {
     file = folder / "database.sqlite";
     sqlite_online_backup(target.sqlite_file, file);
+    manifest.schema_version = sqlite_schema_version(file);
+    auto digest = digest_file(file);
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
   } else {
     file = folder / "database.sql";
     ArtifactWriter writer(file);
@@ -192,8 +225,20 @@ fs::path save_live_database(const core::Config& config, const DatabaseTarget& ta
     auto sink = [&](std::string_view chunk) { writer.write(chunk); };
     if (target.pgsql) postgres_dump(find_pg_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
     else mysql_dump(find_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
-    writer.finish();
+    auto digest = writer.finish();
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
   }
+  artifact.path = display_path(file, config.base_path());
+  manifest.created_at = iso8601_local(SnapshotClock::now(), config.str("APP_TIMEZONE"));
+  manifest.scope = "db";
+  manifest.retention_days = config.integer("OPS_BACKUP_RETENTION_DAYS");
+  manifest.database_connection = artifact.driver;
+  manifest.app_version = kManifestAppVersion;
+  manifest.artifacts.push_back(artifact);
+  ArtifactWriter manifest_writer(folder / kManifestFile);
+  manifest_writer.write(manifest_to_json(manifest));
+  manifest_writer.finish();
   progress.finish(display_path(file, config.base_path()));
   return file;
 }
@@ -229,6 +274,8 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
     if (!target.live) {
       create_schema(target.mysql);
       scratch.schema = target.mysql;  // from here on a failure or a drill drops it
+    } else {
+      empty_schema(target.mysql);  // as PostgreSQL's schema swap: tables newer than the snapshot do not survive
     }
     load_dump(find_client_binary(config), target.mysql, artifact_file,
               static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")), config.base_path());
@@ -295,7 +342,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   if (encrypted && key.empty())
     throw std::runtime_error("The snapshot is encrypted: set OPS_BACKUP_ENCRYPTION_KEY to the key it was made with.");
 
-  const std::string stamp = compact_local(SnapshotClock::now(), zone);
+  const std::string stamp = free_stamp(root, zone);
   ScratchGuard scratch;
   scratch.folder = root / (".restore-" + stamp + "-" + core::random_token(6));
 
@@ -315,6 +362,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   if (target) {
     if (target->live)
       report.pre_restore_copy = display_path(save_live_database(config, *target, root / ("pre-restore_" + stamp), request.terminal), base);
+    if (target->live) report.undo_command = "nico ops:restore pre-restore_" + stamp + " --force";
     fs::path artifact_file = snapshot / database->file_name();
     if (!database->encryption.empty()) {
       // Decrypted into the scratch folder (never into the snapshot); removed with it.
@@ -335,7 +383,12 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     TreeDigest digest;
     TreeCipher cipher;
     if (!files->encryption.empty()) cipher = {TreeCipher::Mode::kDecrypt, key};
-    if (report.live || live_files) {
+    if ((report.live || live_files) && files->files_copied == 0 && tree_has_files(files_source(config))) {
+      // An empty copy (a misconfigured source at backup time) must not wipe the uploads the shop has now.
+      report.files_note = "The snapshot holds no uploaded files but " + display_path(files_source(config), base) +
+                          " does: the uploads were left as they are.";
+      report.live = true;
+    } else if (report.live || live_files) {
       StepProgress progress(request.terminal, "Files");
       report.pre_restore_files =
           swap_files_into_place(config, snapshot / files->file_name(), stamp, cipher, digest, report.files_target);
@@ -354,6 +407,9 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     }
     report.files_restored = digest.files;
   }
+
+  if (!files && (report.live || live_files))
+    report.files_note = "The snapshot holds no uploaded files (database only): the uploads were left as they are.";
 
   if (request.drill) {
     scratch.remove();

@@ -75,6 +75,8 @@ struct RestoreReport {
   std::int64_t files_restored = 0;
   std::string pre_restore_copy;         // live restores: where the replaced database was saved
   std::string pre_restore_files;        // live restores: where the replaced uploads folder was moved ("" = none)
+  std::string undo_command;             // live restores: the command that puts the saved database back
+  std::string files_note;               // live restores that left the uploads alone, and why
   std::vector<std::string> backup_warnings;  // what the backup recorded in its manifest (files source problems)
   bool cleaned_up = false;              // --drill removed the scratch database and folder
 };

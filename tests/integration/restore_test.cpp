@@ -73,6 +73,16 @@ class Restore : public ::testing::Test {
     return rows;
   }
 
+  long long relations_named(const std::string& name) {
+    long long found = 0;
+    const std::string query = server_->using_server_database()
+                                  ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :n AND table_schema = " +
+                                        std::string(server_->using_postgres() ? "'public'" : "DATABASE()")
+                                  : "SELECT COUNT(*) FROM sqlite_master WHERE name = :n";
+    server_->database().lease()->once << query, soci::use(name), soci::into(found);
+    return found;
+  }
+
   long long restore_schemas() {
     long long schemas = 0;
     const std::string from = server_->using_postgres() ? "pg_database WHERE datname" : "information_schema.schemata WHERE schema_name";
@@ -155,8 +165,8 @@ TEST_F(Restore, WithoutADestinationNothingIsRestoredAndTheCommandsToTypeAreShown
   EXPECT_EQ(plain.output,
             "Restore refused: Say where to restore; nothing was restored. Type one of:\n"
             "  nico down && nico ops:restore latest --force   over the live database and uploads, then `nico up`\n"
-            "  nico ops:restore latest --drill              into a scratch copy that is checked and removed\n"
-            "  nico ops:restore latest --into=<target>      into a scratch copy that is kept (SQLite file, schema or "
+            "  nico ops:restore latest --drill                into a scratch copy that is checked and removed\n"
+            "  nico ops:restore latest --into=<target>        into a scratch copy that is kept (SQLite file, schema or "
             "database name)\n");
   EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
   for (const std::string blank : {"", "   "}) {
@@ -178,6 +188,7 @@ TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) 
   server_->database().lease()->once << "DELETE FROM users WHERE email = 'cliente0@example.com'";
   fs::remove(uploads_ / "products/funda.png");
   std::ofstream(uploads_ / "products/after.png") << "after";
+  server_->database().lease()->once << "CREATE TABLE after_backup (id INT)";  // as a newer migration would
   ASSERT_EQ(count("users"), 1);
 
   auto outside = server_->run({"ops:restore", "latest", "--force"});
@@ -212,6 +223,18 @@ TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) 
   EXPECT_EQ(last_line(done.output),
             "Restore completed: the live database and uploads hold the snapshot. Check the shop, then run `nico up`.");
   EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
+  EXPECT_EQ(relations_named("after_backup"), 0) << "a table newer than the snapshot does not survive";
+
+  // The saved state is itself a snapshot: the printed command undoes the database restore.
+  const std::string undo = "nico ops:restore " + saved[0].filename().string() + " --force";
+  EXPECT_TRUE(contains(done.output, "To undo the database restore: " + undo + "\n")) << done.output;
+  auto undone = server_->run({"ops:restore", saved[0].filename().string(), "--force"});
+  ASSERT_EQ(undone.exit_code, 0) << undone.output;
+  EXPECT_EQ(count("users"), 1);
+  EXPECT_EQ(relations_named("after_backup"), 1);
+  EXPECT_TRUE(contains(undone.output, "The snapshot holds no uploaded files (database only): the uploads were left as they are.\n"))
+      << undone.output;
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
   ASSERT_EQ(server_->run({"up"}).exit_code, 0);
 }
 

@@ -188,6 +188,8 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
       std::cout << "Files: " << report.files_restored << " file(s) restored into " << report.files_target << "\n";
     if (!report.pre_restore_files.empty())
       std::cout << "The replaced uploads were moved to " << report.pre_restore_files << "\n";
+    if (!report.files_note.empty()) std::cout << report.files_note << "\n";
+    if (!report.undo_command.empty()) std::cout << "To undo the database restore: " << report.undo_command << "\n";
     if (report.health && report.health->count(ops::CheckStatus::kFail) > 0) {
       std::string message = "Restore failed: the restored database does not pass the health check.";
       std::cerr << message << "\n";
