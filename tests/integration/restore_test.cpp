@@ -238,6 +238,24 @@ TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) 
   ASSERT_EQ(server_->run({"up"}).exit_code, 0);
 }
 
+// A backup made with a wrong OPS_BACKUP_FILES_SOURCE holds an empty copy of the uploads: restoring it live must not
+// replace the shop's images with nothing.
+TEST_F(Restore, ALiveRestoreOfAnEmptyFilesCopyLeavesTheUploadsAlone) {
+  auto made = server_->run({"ops:backup"}, {{"OPS_BACKUP_FILES_SOURCE", "no-such-folder"}});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto done = server_->run({"ops:restore", "latest", "--force"});
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_TRUE(contains(done.output, "WARN (recorded by the backup): Files source storage/no-such-folder does not exist")) << done.output;
+  EXPECT_TRUE(contains(done.output, "The snapshot holds no uploaded files but storage/app/public does: the uploads were left as "
+                                    "they are.\n"))
+      << done.output;
+  EXPECT_EQ(last_line(done.output), "Restore completed: the live database holds the snapshot. Check the shop, then run `nico up`.");
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
+  EXPECT_TRUE(entries_with_prefix(uploads_.parent_path(), "public.pre-restore-").empty());
+  ASSERT_EQ(server_->run({"up"}).exit_code, 0);
+}
+
 // `latest` is the newest snapshot that holds what OPS_BACKUP_ONLY promises: a newer files-only snapshot (with no
 // database at all) is skipped by the drill instead of passing for a backup.
 TEST_F(Restore, LatestIsTheNewestCompleteSnapshot) {

@@ -163,6 +163,14 @@ void print_restored_state(const ops::RestoredState& state) {
   }
 }
 
+// What a live restore replaced, for its last line.
+std::string live_subject(const ops::RestoreReport& report) {
+  const bool database = !report.database_target.empty(), files = !report.files_target.empty();
+  if (database && files) return "the live database and uploads hold the snapshot";
+  if (database) return "the live database holds the snapshot";
+  return "the live uploads hold the snapshot";
+}
+
 int restore(const CommandEnvironment& environment, const CommandInput& input) {
   keep_working_without_a_reader();
   auto config = bootstrap(environment);
@@ -197,7 +205,7 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
       return 1;
     }
     if (report.cleaned_up) std::cout << "Restore drill OK: the scratch database and files were removed.\n";
-    else if (report.live) std::cout << "Restore completed: the live database and uploads hold the snapshot. Check the shop, then run `nico up`.\n";
+    else if (report.live) std::cout << "Restore completed: " << live_subject(report) << ". Check the shop, then run `nico up`.\n";
     else std::cout << "Restore completed.\n";
     return 0;
   } catch (const ops::RestoreRefused& e) {
