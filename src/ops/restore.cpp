@@ -360,9 +360,11 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   scratch.lock.emplace(scratch.folder);
 
   if (target) {
-    if (target->live)
-      report.pre_restore_copy = display_path(save_live_database(config, *target, root / ("pre-restore_" + stamp), request.terminal), base);
-    if (target->live) report.undo_command = "nico ops:restore pre-restore_" + stamp + " --force";
+    if (target->live) {
+      const std::string saved = "pre-restore_" + stamp;
+      report.pre_restore_copy = display_path(save_live_database(config, *target, root / saved, request.terminal), base);
+      report.undo_command = "nico ops:restore " + saved + " --force";
+    }
     fs::path artifact_file = snapshot / database->file_name();
     if (!database->encryption.empty()) {
       // Decrypted into the scratch folder (never into the snapshot); removed with it.
@@ -372,7 +374,14 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
       decrypt_file(artifact_file, plain, key, false);
       artifact_file = plain;
     }
-    load_database(config, *target, artifact_file, scratch, request.terminal);
+    try {
+      load_database(config, *target, artifact_file, scratch, request.terminal);
+    } catch (const std::exception& e) {
+      if (!target->live) throw;
+      // The live database may be half-loaded now: say where its previous state is and how to put it back.
+      throw std::runtime_error(std::string(e.what()) + ". The database as it was is saved in " + report.pre_restore_copy +
+                               "; `" + report.undo_command + "` puts it back.");
+    }
     if (!database->encryption.empty()) fs::remove(artifact_file);  // the loaded copy is all that is needed now
     auto restored = open_target(*target);
     report.state = inspect_restored_database(*restored);
