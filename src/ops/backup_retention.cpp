@@ -61,8 +61,10 @@ bool remove_leftover(const fs::path& folder, const char* why) {
 }
 
 // Is the entry named `name` in `folder` one that rule (f) or (g) deletes now?
+// `restore_running`: some restore holds its scratch lock, so a staging folder beside the uploads may be its own.
 const char* leftover_reason(const fs::path& path, const std::string& name, std::int64_t cutoff, std::int64_t stale_before,
-                            const std::string& time_zone, bool beside_uploads, const std::string& uploads_name) {
+                            const std::string& time_zone, bool beside_uploads, const std::string& uploads_name,
+                            bool restore_running) {
   auto older_than = [&](std::int64_t limit, std::optional<std::int64_t> named) {
     return named.value_or(mtime_seconds(path)) < limit;
   };
@@ -84,7 +86,7 @@ const char* leftover_reason(const fs::path& path, const std::string& name, std::
     return cutoff > 0 && older_than(cutoff, stamp_time(name.substr(kept_prefix.size()), time_zone)) ? "pre-restore uploads past retention"
                                                                                                     : nullptr;
   if (starts_with(name, "." + uploads_name + ".restoring-"))
-    return older_than(stale_before, std::nullopt) ? "crashed live restore" : nullptr;
+    return !restore_running && older_than(stale_before, std::nullopt) ? "crashed live restore" : nullptr;
   return nullptr;
 }
 
@@ -151,6 +153,11 @@ int prune_leftovers(const fs::path& root, const fs::path& uploads, std::int64_t 
   const std::int64_t cutoff = retention_days > 0 ? now_unix - retention_days * 86400 : 0;  // 0: keep
   const std::int64_t stale_before = now_unix - kLeftoverSeconds;
   int deleted = 0;
+  bool restore_running = false;
+  std::error_code scan_error;
+  for (fs::directory_iterator it(root, scan_error), end; !scan_error && it != end; it.increment(scan_error)) {
+    if (starts_with(it->path().filename().string(), ".restore-") && locked_by_someone(it->path())) restore_running = true;
+  }
   auto sweep = [&](const fs::path& folder, bool beside_uploads) {
     std::error_code ec;
     if (folder.empty() || !fs::is_directory(folder, ec)) return;
@@ -160,7 +167,8 @@ int prune_leftovers(const fs::path& root, const fs::path& uploads, std::int64_t 
       std::error_code type_error;
       if (!fs::is_directory(it->symlink_status(type_error))) continue;  // never follow a symlink out
       std::string name = it->path().filename().string();
-      if (const char* why = leftover_reason(it->path(), name, cutoff, stale_before, time_zone, beside_uploads, uploads_name))
+      if (const char* why = leftover_reason(it->path(), name, cutoff, stale_before, time_zone, beside_uploads, uploads_name,
+                                            restore_running))
         doomed.emplace_back(it->path(), why);
     }
     for (const auto& [path, why] : doomed) deleted += remove_leftover(path, why) ? 1 : 0;

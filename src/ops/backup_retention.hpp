@@ -12,7 +12,8 @@
 //   (g) leftovers of crashed runs, never one in use: a .restore-* scratch folder that no restore holds locked
 //       (FolderLock) and that is older than kLeftoverSeconds, or that a kept --into restore marked (kKeptMarker)
 //       and is older than the retention; .verify-* folders (verify holds no lock; it takes minutes, not hours) and
-//       .<uploads>.restoring-* staging folders older than kLeftoverSeconds. .tmp-backup_* folders are removed by
+//       .<uploads>.restoring-* staging folders older than kLeftoverSeconds (the latter only while no restore holds
+//       its lock: a running live restore builds its staging folder beside the uploads). .tmp-backup_* folders are removed by
 //       the backup itself under the backup lock (backup.hpp step 3), so no running backup can lose its folder.
 #pragma once
 
