@@ -2,19 +2,23 @@
 // clean up, damaged snapshots that are refused by name, and the guard around the live database.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "core/crypto.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
+#include "support/browser.hpp"
 #include "support/test_files.hpp"
 
 using testing_support::AppServer;
+using testing_support::Browser;
 using testing_support::entries_with_prefix;
 using testing_support::read_text;
 namespace fs = std::filesystem;
@@ -184,6 +188,9 @@ TEST_F(Restore, WithoutADestinationNothingIsRestoredAndTheCommandsToTypeAreShown
 
 // The incident procedure of the operations guide, as written: nico down, ops:restore latest --force, nico up.
 TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) {
+  server_->start();  // the shop's server keeps running through the whole procedure, as in production
+  Browser visitor(server_->base_url());
+  ASSERT_EQ(visitor.get("/").status, 200);  // its connections are open before the restore replaces the data
   backup();
   server_->database().lease()->once << "DELETE FROM users WHERE email = 'cliente0@example.com'";
   fs::remove(uploads_ / "products/funda.png");
@@ -236,6 +243,18 @@ TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) 
       << undone.output;
   EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
   ASSERT_EQ(server_->run({"up"}).exit_code, 0);
+
+  // The server that ran all along keeps serving from the restored database without a restart. It saw no request
+  // while the site was down, so it learns of `nico up` from its once-a-second look at the database.
+  auto home = visitor.get("/");
+  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+       home.status == 503 && std::chrono::steady_clock::now() < deadline;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    home = visitor.get("/");
+  }
+  EXPECT_EQ(home.status, 200);
+  EXPECT_EQ(visitor.get("/tienda").status, 200);
+  EXPECT_EQ(visitor.get("/health/ready").status, 200);
 }
 
 // A backup made with a wrong OPS_BACKUP_FILES_SOURCE holds an empty copy of the uploads: restoring it live must not
