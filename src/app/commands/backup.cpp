@@ -226,7 +226,7 @@ std::vector<CommandSpec> backup_commands() {
   return {
       {"ops:backup",
        "Create snapshot backups for database and uploaded files.",
-       {{"only", "What to back up: all, db or files (default all)", true},
+       {{"only", "What to back up: all, db or files (default OPS_BACKUP_ONLY, itself all by default)", true},
         {"retention-days", "Delete snapshots older than N days (default OPS_BACKUP_RETENTION_DAYS; 0 keeps all)", true},
         {"prune-only", "Only apply the retention policy", false}},
        {},
