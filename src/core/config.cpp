@@ -114,6 +114,7 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_BACKUP_PATH", T::kString, "storage/app/backups", "", false, "ops"},
     {"OPS_BACKUP_FILES_SOURCE", T::kString, "storage/app/public", "", false, "ops"},
     {"OPS_BACKUP_RETENTION_DAYS", T::kInt, "14", "0..36500", false, "ops"},
+    {"OPS_BACKUP_ONLY", T::kEnum, "all", "all|db|files", false, "ops"},
     {"OPS_BACKUP_COMMAND_TIMEOUT", T::kInt, "180", "1..86400", false, "ops"},
     {"MYSQLDUMP_BINARY", T::kString, "", "", false, "ops"},
     {"OPS_BACKUP_ENCRYPTION_KEY", T::kString, "", "", true, "ops"},

@@ -9,6 +9,7 @@
 
 #include "core/config.hpp"
 #include "core/file_access.hpp"
+#include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "ops/backup_encryption.hpp"
@@ -152,13 +153,30 @@ ArtifactRecord database_artifact(const core::Config& config, const fs::path& wor
   return artifact;
 }
 
+// A backup that silently copies nothing is the worst kind: the warnings say what looks wrong with the source.
+void check_files_source(const core::Config& config, const fs::path& source, const TreeDigest& digest,
+                        std::vector<std::string>& warnings) {
+  const std::string setting = "OPS_BACKUP_FILES_SOURCE=" + core::trim(config.str("OPS_BACKUP_FILES_SOURCE"));
+  const fs::path& base = config.base_path();
+  std::error_code ec;
+  if (!fs::is_directory(source, ec)) {
+    warnings.push_back("Files source " + display_path(source, base) + " does not exist (" + setting +
+                       "): no uploaded files were backed up.");
+    return;
+  }
+  if (digest.files > 0) return;
+  fs::path uploads = config.storage_path("app/public");
+  if (!fs::equivalent(source, uploads, ec) && tree_has_files(uploads))
+    warnings.push_back("Files source " + display_path(source, base) + " holds no files (" + setting + ") but " +
+                       display_path(uploads, base) + " does: the uploads were not backed up.");
+}
+
 ArtifactRecord files_artifact(const core::Config& config, const fs::path& root, const fs::path& work,
-                              const fs::path& final_folder, bool terminal, const std::string& key) {
-  const std::string& configured = config.str("OPS_BACKUP_FILES_SOURCE");
-  // An empty setting would resolve to the project root and copy the whole installation.
-  if (core::trim(configured).empty()) throw std::runtime_error("Files source configuration cannot be empty.");
+                              const fs::path& final_folder, bool terminal, const std::string& key,
+                              std::vector<std::string>& warnings) {
+  fs::path source = files_source(config);
   StepProgress progress(terminal, "Files");
-  auto digest = copy_tree(config.resolve_path(configured), work / "files", root, [&](std::int64_t done, std::int64_t total) {
+  auto digest = copy_tree(source, work / "files", root, [&](std::int64_t done, std::int64_t total) {
     progress.update(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0,
                     std::to_string(done) + "/" + std::to_string(total) + " files");
   }, {key.empty() ? TreeCipher::Mode::kNone : TreeCipher::Mode::kEncrypt, key});
@@ -170,7 +188,22 @@ ArtifactRecord files_artifact(const core::Config& config, const fs::path& root, 
   artifact.size_bytes = digest.size_bytes;
   artifact.sha256 = digest.sha256;
   progress.finish(std::to_string(digest.files) + " file(s), " + human_bytes(digest.size_bytes));
+  check_files_source(config, source, digest, warnings);
   return artifact;
+}
+
+// Step 6: expired snapshots, then old pre-restore copies and crashed scratch folders (backup_retention.hpp).
+PruneResult prune_all(const core::Config& config, const fs::path& root, std::int64_t retention_days) {
+  const std::int64_t now = unix_seconds(SnapshotClock::now());
+  PruneResult result = prune_snapshots(root, retention_days, now, time_zone(config));
+  fs::path uploads;
+  try {
+    uploads = files_source(config);
+  } catch (const std::exception&) {
+    // No uploads setting: only the backup root is swept.
+  }
+  result.leftovers = prune_leftovers(root, uploads, retention_days, now, time_zone(config));
+  return result;
 }
 
 void write_manifest(const fs::path& work, const Manifest& manifest) {
@@ -198,10 +231,36 @@ const char* backup_scope_name(BackupScope scope) {
   return "all";
 }
 
+BackupScope configured_backup_scope(const core::Config& config) {
+  return parse_backup_scope(config.str("OPS_BACKUP_ONLY")).value_or(BackupScope::kAll);
+}
+
+SnapshotNeeds snapshot_needs(const core::Config& config) {
+  BackupScope scope = configured_backup_scope(config);
+  return {scope != BackupScope::kFiles, scope != BackupScope::kDatabase};
+}
+
+fs::path backup_setting_path(const core::Config& config, const std::string& key) {
+  std::string configured = core::trim(config.str(key));
+  if (configured.empty()) return {};
+  fs::path path(configured);
+  if (path.is_absolute()) return path.lexically_normal();
+  auto first = *path.begin();
+  if (first == "storage" || first == ".") return (config.base_path() / path).lexically_normal();
+  return config.storage_path(configured).lexically_normal();
+}
+
 fs::path backup_root(const core::Config& config) {
-  std::string configured = core::trim(config.str("OPS_BACKUP_PATH"));
-  if (configured.empty()) throw BackupError(BackupError::Kind::kSetup, "Backup path configuration cannot be empty.");
-  return config.resolve_path(configured).lexically_normal();
+  fs::path root = backup_setting_path(config, "OPS_BACKUP_PATH");
+  if (root.empty()) throw BackupError(BackupError::Kind::kSetup, "Backup path configuration cannot be empty.");
+  return root;
+}
+
+fs::path files_source(const core::Config& config) {
+  fs::path source = backup_setting_path(config, "OPS_BACKUP_FILES_SOURCE");
+  if (source.empty()) throw std::runtime_error("Files source configuration cannot be empty.");
+  if (!source.has_filename()) source = source.parent_path();  // "storage/app/public/" → the folder itself
+  return source;
 }
 
 BackupResult run_backup(const core::Config& config, const BackupRequest& request) {
@@ -232,7 +291,7 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
     if (request.scope != BackupScope::kFiles)
       manifest.artifacts.push_back(database_artifact(config, work, final_folder, request.terminal, key, manifest.schema_version));
     if (request.scope != BackupScope::kDatabase)
-      manifest.artifacts.push_back(files_artifact(config, root, work, final_folder, request.terminal, key));
+      manifest.artifacts.push_back(files_artifact(config, root, work, final_folder, request.terminal, key, manifest.warnings));
     write_manifest(work, manifest);
     // Everything in the folder reaches the disk before the name that promises completeness appears.
     sync_filesystem(work);
@@ -249,14 +308,16 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
 
   BackupResult result;
   result.snapshot = final_folder;
-  result.pruned = prune_snapshots(root, request.retention_days, unix_seconds(SnapshotClock::now()), zone);
+  result.warnings = manifest.warnings;
+  for (const auto& warning : manifest.warnings) core::log::warning(warning, {{"snapshot", name}});
+  result.pruned = prune_all(config, root, request.retention_days);
   return result;
 }
 
 PruneResult run_prune(const core::Config& config, std::int64_t retention_days) {
   std::optional<BackupLock> lock;
   fs::path root = prepare_root(config, lock);
-  return prune_snapshots(root, retention_days, unix_seconds(SnapshotClock::now()), time_zone(config));
+  return prune_all(config, root, retention_days);
 }
 
 }  // namespace ops

@@ -1,10 +1,12 @@
 // `nico ops:backup`: one snapshot of the database and/or the uploads, then retention pruning.
 //
 // A run, in order (docs/domain/operations.md "Backups"):
-//   1. resolve and create the backup root (OPS_BACKUP_PATH, absolute or relative to the project base)   → setup
+//   1. resolve and create the backup root (OPS_BACKUP_PATH, see backup_setting_path)                   → setup
 //   2. take the backup lock (<root>/.backup.lock, flock: one run at a time, freed by the kernel on a crash) → setup
 //   3. remove leftover .tmp-backup_* folders of crashed runs
-//   4. build the artifacts in <root>/.tmp-backup_YYYYMMDD_HHMMSS/: database first, then files
+//   4. build the artifacts in <root>/.tmp-backup_YYYYMMDD_HHMMSS/: database first, then files; a files source that
+//      does not exist, or holds no file while the app's uploads folder (storage/app/public) has some, is a warning:
+//      printed, logged and recorded in the manifest ("warnings"), which the health check shows
 //   5. write manifest.json (last), sync the filesystem, rename the folder to backup_YYYYMMDD_HHMMSS, fsync the root
 //   6. prune by retention (never on failure)
 // A failure in 3-5 removes the temp folder (nothing half-written is ever named backup_*), appends a line to
@@ -19,7 +21,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "ops/backup_retention.hpp"
+#include "ops/snapshot_catalog.hpp"
 
 namespace core {
 class Config;
@@ -46,6 +51,11 @@ class BackupError : public std::runtime_error {
   Kind kind_;
 };
 
+// OPS_BACKUP_ONLY: what a plain `nico ops:backup` (and the scheduled one) copies.
+BackupScope configured_backup_scope(const core::Config& config);
+// What a complete snapshot holds under OPS_BACKUP_ONLY (db → the database alone; files → the uploads alone).
+SnapshotNeeds snapshot_needs(const core::Config& config);
+
 struct BackupRequest {
   BackupScope scope = BackupScope::kAll;
   std::int64_t retention_days = 14;
@@ -55,10 +65,24 @@ struct BackupRequest {
 struct BackupResult {
   std::filesystem::path snapshot;  // final folder
   PruneResult pruned;
+  std::vector<std::string> warnings;  // as recorded in the manifest
 };
 
-// The configured backup root (OPS_BACKUP_PATH resolved). Throws BackupError(kSetup) when the setting is empty.
+// Where a path setting of the backups points (OPS_BACKUP_PATH, OPS_BACKUP_FILES_SOURCE), after trimming spaces:
+//   absolute                                → as written;
+//   relative, starting with "storage/", "./" → relative to the project folder (our .env.example values);
+//   any other relative value                → relative to storage/, as in the reference and the ops guide
+//                                             (OPS_BACKUP_FILES_SOURCE=app/public → storage/app/public).
+// "" stays "" (callers refuse it).
+std::filesystem::path backup_setting_path(const core::Config& config, const std::string& key);
+
+// The configured backup root. Throws BackupError(kSetup) when the setting is empty.
 std::filesystem::path backup_root(const core::Config& config);
+
+// The uploads folder that is backed up and that a live restore replaces (OPS_BACKUP_FILES_SOURCE, by the rule of
+// backup_setting_path; a trailing '/' is dropped). Throws std::runtime_error when the setting is empty: it would
+// otherwise mean the whole installation.
+std::filesystem::path files_source(const core::Config& config);
 
 // Runs steps 1-6. Throws BackupError. Prints per-step progress lines to stdout.
 BackupResult run_backup(const core::Config& config, const BackupRequest& request);

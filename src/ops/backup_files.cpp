@@ -127,6 +127,15 @@ TreeDigest copy_tree(const fs::path& source, const fs::path& destination, const 
   return fingerprint.finish();
 }
 
+bool tree_has_files(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return false;
+  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) return true;
+  }
+  return false;
+}
+
 TreeDigest digest_tree(const fs::path& root) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) throw std::runtime_error("folder not found: " + root.string());

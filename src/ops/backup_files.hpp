@@ -43,6 +43,10 @@ TreeDigest copy_tree(const std::filesystem::path& source, const std::filesystem:
                      const std::filesystem::path& exclude, const FileProgress& progress = {},
                      const TreeCipher& cipher = {});
 
+// True when `folder` holds at least one regular file anywhere below it (stops at the first one); false when it
+// does not exist.
+bool tree_has_files(const std::filesystem::path& folder);
+
 // Fingerprint of an existing tree (verify). Throws std::runtime_error when it cannot be read.
 TreeDigest digest_tree(const std::filesystem::path& root);
 

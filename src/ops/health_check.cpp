@@ -23,6 +23,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/migrator.hpp"
+#include "ops/backup.hpp"
 #include "ops/database_probe.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/maintenance_watch.hpp"
@@ -57,21 +58,13 @@ std::string directory_problem(const std::filesystem::path& path) {
   return {};
 }
 
-// Age of the newest complete snapshot (a backup_* folder with a manifest.json), from the manifest's mtime:
-// the manifest is written last, so its time is when the snapshot became complete.
-std::optional<std::int64_t> newest_snapshot_age_seconds(const std::filesystem::path& root) {
+// Age of a snapshot from its manifest's mtime: the manifest is written last, so its time is when the snapshot
+// became complete.
+std::int64_t manifest_age_seconds(const std::filesystem::path& snapshot) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(root, ec)) return std::nullopt;
-  std::optional<std::filesystem::file_time_type> newest;
-  for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
-    if (!entry.is_directory() || entry.path().filename().string().rfind("backup_", 0) != 0) continue;
-    auto manifest = entry.path() / "manifest.json";
-    if (!std::filesystem::exists(manifest, ec)) continue;
-    auto time = std::filesystem::last_write_time(manifest, ec);
-    if (!ec && (!newest || time > *newest)) newest = time;
-  }
-  if (!newest) return std::nullopt;
-  auto age = std::filesystem::file_time_type::clock::now() - *newest;
+  auto written = std::filesystem::last_write_time(snapshot / "manifest.json", ec);
+  if (ec) return 0;
+  auto age = std::filesystem::file_time_type::clock::now() - written;
   return std::chrono::duration_cast<std::chrono::seconds>(age).count();
 }
 
@@ -324,7 +317,7 @@ class Checker {
     audit_chain_row();
     admin_two_factor_row();
 
-    auto backup_root = config_.resolve_path(config_.str("OPS_BACKUP_PATH"));
+    auto backup_root = backup_setting_path(config_, "OPS_BACKUP_PATH");
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"Disk space (storage)", config_.storage_path()},
                                       {"Disk space (backups)", backup_root}}) {
       guarded(label, [&] {
@@ -336,11 +329,19 @@ class Checker {
       });
     }
 
+    // The newest snapshot that holds what OPS_BACKUP_ONLY promises (a files-only snapshot is no database backup);
+    // what its backup warned about (an empty or missing uploads source) is shown here until a clean one replaces it.
     guarded("Latest backup", [&] {
-      auto newest = newest_snapshot_age_seconds(backup_root);
-      if (!newest) add(CheckStatus::kWarn, "Latest backup", "No snapshot found in " + backup_root.string() + ".");
-      else if (*newest > kBackupWarnSeconds) add(CheckStatus::kWarn, "Latest backup", "Newest snapshot is " + format_age(*newest) + " old.");
-      else add(CheckStatus::kOk, "Latest backup", "Newest snapshot is " + format_age(*newest) + " old.");
+      auto newest = newest_complete_snapshot(backup_root, config_.str("APP_TIMEZONE"), snapshot_needs(config_));
+      if (!newest) {
+        add(CheckStatus::kWarn, "Latest backup", "No complete snapshot found in " + backup_root.string() + ".");
+        return;
+      }
+      std::int64_t age = manifest_age_seconds(newest->entry.path);
+      std::string details = "Newest complete snapshot is " + format_age(age) + " old.";
+      for (const auto& warning : newest->manifest.warnings) details += " " + warning;
+      bool warn = age > kBackupWarnSeconds || !newest->manifest.warnings.empty();
+      add(warn ? CheckStatus::kWarn : CheckStatus::kOk, "Latest backup", details);
     });
 
     if (!database_) {

@@ -1,6 +1,11 @@
-// ops:restore orchestration (steps in restore.hpp): target choice, live-database guard, load, report, files,
-// drill clean-up.
+// ops:restore orchestration (steps in restore.hpp): refusals, target choice, live-database guard, load, report,
+// files, drill clean-up.
 #include "ops/restore.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+#include <utility>
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
@@ -13,11 +18,13 @@
 #include "ops/backup_mysql.hpp"
 #include "ops/backup_postgres.hpp"
 #include "ops/backup_progress.hpp"
+#include "ops/backup_retention.hpp"
 #include "ops/backup_sqlite.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/restore_mysql.hpp"
 #include "ops/restore_postgres.hpp"
 #include "ops/snapshot_catalog.hpp"
+#include "ops/snapshot_manifest.hpp"
 
 namespace ops {
 
@@ -28,10 +35,63 @@ namespace fs = std::filesystem;
 constexpr const char* kLiveRefused =
     "Restoring over the live database requires --force and maintenance mode (run `nico down` first).";
 
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// Step 1: what can be refused from the arguments alone, before a snapshot is read. The messages show the
+// commands to type, with the snapshot the operator named.
+void refuse_impossible_requests(const fs::path& base, const RestoreRequest& request) {
+  if (blank(request.snapshot))
+    throw RestoreRefused("The snapshot argument is empty. Name a snapshot (backup_YYYYMMDD_HHMMSS) or use `latest`.");
+  const std::string& snapshot = request.snapshot;
+  if (!request.force && !request.drill && !request.into) {
+    const std::pair<std::string, std::string> choices[] = {
+        {"nico down && nico ops:restore " + snapshot + " --force", "over the live database and uploads, then `nico up`"},
+        {"nico ops:restore " + snapshot + " --drill", "into a scratch copy that is checked and removed"},
+        {"nico ops:restore " + snapshot + " --into=<target>",
+         "into a scratch copy that is kept (SQLite file, schema or database name)"}};
+    std::size_t width = 0;
+    for (const auto& [command, what] : choices) width = std::max(width, command.size());
+    std::string message = "Say where to restore; nothing was restored. Type one of:";
+    for (const auto& [command, what] : choices)
+      message += "\n  " + command + std::string(width - command.size() + 3, ' ') + what;
+    throw RestoreRefused(message);
+  }
+  const bool live = request.force && !request.into;
+  if (live && request.drill)
+    throw RestoreRefused("--drill restores into a scratch copy and --force over the live database: choose one.\n"
+                         "  nico ops:restore " + snapshot + " --drill\n"
+                         "  nico down && nico ops:restore " + snapshot + " --force");
+  if (live && !read_maintenance(base))
+    throw RestoreRefused("Restoring over the live database needs maintenance mode. Run `nico down` first, then:\n"
+                         "  nico ops:restore " + snapshot + " --force\n"
+                         "and `nico up` once the shop looks right.");
+}
+
+// Two live restores in the same second (an undo right after a restore) would want the same pre-restore folder:
+// wait for the next second instead.
+std::string free_stamp(const fs::path& root, const std::string& zone) {
+  for (int attempt = 0;; ++attempt) {
+    std::string stamp = compact_local(SnapshotClock::now(), zone);
+    std::error_code ec;
+    if (!fs::exists(root / ("pre-restore_" + stamp), ec) || attempt >= 30) return stamp;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+// The snapshot's engine must be the configured one to go over the live database: anything else is a migration
+// between engines (db:export / db:import), not a restore.
+bool same_engine(const std::string& snapshot_driver, const std::string& configured) {
+  auto family = [](const std::string& driver) { return driver == "mariadb" ? std::string("mysql") : driver; };
+  return family(snapshot_driver) == family(configured);
+}
+
 // What the restore created and must remove when it fails or when it is a drill. Removal is best effort and
 // logged: the restore's own outcome is what the operator needs to read.
 struct ScratchGuard {
   fs::path folder;                      // <root>/.restore-<stamp>
+  std::optional<FolderLock> lock;       // held while the restore runs, so pruning leaves the folder alone
   fs::path sqlite_file;                 // an --into file outside the folder
   std::optional<MysqlConnection> schema;
   std::optional<MysqlConnection> pg_database;  // a scratch PostgreSQL database
@@ -46,6 +106,7 @@ struct ScratchGuard {
       for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(sqlite_file.string() + suffix), ec);
     }
     if (!folder.empty()) fs::remove_all(folder, ec);
+    lock.reset();
     if (schema) {
       try {
         drop_schema(*schema);
@@ -79,27 +140,38 @@ bool same_file(const fs::path& a, const fs::path& b) {
 DatabaseTarget choose_database_target(const core::Config& config, const ArtifactRecord& artifact,
                                       const RestoreRequest& request, const fs::path& scratch_folder, const std::string& stamp) {
   DatabaseTarget target;
-  const bool live_is_sqlite = config.str("DB_CONNECTION") == "sqlite";
+  const std::string& connection = config.str("DB_CONNECTION");
+  const bool live_is_sqlite = connection == "sqlite";
+  // --force without --into: the configured database itself.
+  const bool live_requested = request.force && !request.into;
+  if (live_requested && !same_engine(artifact.driver, connection))
+    throw RestoreRefused("The snapshot holds a " + artifact.driver + " database but DB_CONNECTION is " + connection +
+                         ": it cannot go over the live database. Use --into=<target>, or move the data with "
+                         "`nico db:export` / `nico db:import`.");
   target.sqlite = artifact.driver == "sqlite";
   if (target.sqlite) {
-    target.sqlite_file = request.into ? config.resolve_path(*request.into) : scratch_folder / "database.sqlite";
-    target.live = live_is_sqlite && same_file(target.sqlite_file, config.resolve_path(config.str("DB_DATABASE")));
+    fs::path live_file = config.resolve_path(config.str("DB_DATABASE"));
+    if (live_requested) target.sqlite_file = live_file;
+    else target.sqlite_file = request.into ? config.resolve_path(*request.into) : scratch_folder / "database.sqlite";
+    target.live = live_is_sqlite && same_file(target.sqlite_file, live_file);
     return target;
   }
   if (artifact.driver == "pgsql") {
     target.pgsql = true;
     MysqlConnection configured = postgres_connection_from_config(config);
-    target.mysql = parse_postgres_target(request.into.value_or(configured.database + "_restore_" + stamp), configured);
-    target.live = config.str("DB_CONNECTION") == "pgsql" && target.mysql.database == configured.database &&
+    target.mysql = live_requested ? configured
+                                  : parse_postgres_target(request.into.value_or(configured.database + "_restore_" + stamp), configured);
+    target.live = connection == "pgsql" && target.mysql.database == configured.database &&
                   target.mysql.port == configured.port;
     return target;
   }
   MysqlConnection configured = mysql_connection_from_config(config);
   std::string default_name = configured.database + "_restore_" + stamp;
-  target.mysql = parse_mysql_target(request.into.value_or(default_name), configured);
+  target.mysql = live_requested ? configured : parse_mysql_target(request.into.value_or(default_name), configured);
   // Conservative on purpose: the configured schema name on the configured port counts as live even if the host is
   // spelled differently (localhost vs 127.0.0.1); a false "live" only asks for --force.
-  target.live = !live_is_sqlite && target.mysql.database == configured.database && target.mysql.port == configured.port;
+  target.live = !live_is_sqlite && connection != "pgsql" && target.mysql.database == configured.database &&
+                target.mysql.port == configured.port;
   return target;
 }
 
@@ -127,14 +199,25 @@ std::unique_ptr<db::Database> open_target(const DatabaseTarget& target) {
   return std::make_unique<db::Database>(settings);
 }
 
-// Saves the live database before it is overwritten, with the same tools as a backup.
+// Saves the live database before it is overwritten, with the same tools as a backup, as a database-only snapshot
+// (manifest included) so that `nico ops:restore pre-restore_<stamp> --force` undoes the restore. Returns the file.
 fs::path save_live_database(const core::Config& config, const DatabaseTarget& target, const fs::path& folder, bool terminal) {
   fs::create_directories(folder);
+  // It holds the same customer data as a snapshot: owner and group only, like backup folders.
+  fs::permissions(folder, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
   StepProgress progress(terminal, "Pre-restore copy");
+  ArtifactRecord artifact;
+  artifact.type = "database";
+  artifact.driver = target.sqlite ? "sqlite" : target.pgsql ? "pgsql" : config.str("DB_CONNECTION");
+  Manifest manifest;
   fs::path file;
   if (target.sqlite) {
     file = folder / "database.sqlite";
     sqlite_online_backup(target.sqlite_file, file);
+    manifest.schema_version = sqlite_schema_version(file);
+    auto digest = digest_file(file);
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
   } else {
     file = folder / "database.sql";
     ArtifactWriter writer(file);
@@ -142,8 +225,20 @@ fs::path save_live_database(const core::Config& config, const DatabaseTarget& ta
     auto sink = [&](std::string_view chunk) { writer.write(chunk); };
     if (target.pgsql) postgres_dump(find_pg_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
     else mysql_dump(find_dump_binary(config), target.mysql, timeout, config.base_path(), sink);
-    writer.finish();
+    auto digest = writer.finish();
+    artifact.size_bytes = digest.size_bytes;
+    artifact.sha256 = digest.sha256;
   }
+  artifact.path = display_path(file, config.base_path());
+  manifest.created_at = iso8601_local(SnapshotClock::now(), config.str("APP_TIMEZONE"));
+  manifest.scope = "db";
+  manifest.retention_days = config.integer("OPS_BACKUP_RETENTION_DAYS");
+  manifest.database_connection = artifact.driver;
+  manifest.app_version = kManifestAppVersion;
+  manifest.artifacts.push_back(artifact);
+  ArtifactWriter manifest_writer(folder / kManifestFile);
+  manifest_writer.write(manifest_to_json(manifest));
+  manifest_writer.finish();
   progress.finish(display_path(file, config.base_path()));
   return file;
 }
@@ -183,6 +278,8 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
     if (!target.live) {
       create_schema(target.mysql);
       scratch.schema = target.mysql;  // from here on a failure or a drill drops it
+    } else {
+      empty_schema(target.mysql);  // as PostgreSQL's schema swap: tables newer than the snapshot do not survive
     }
     load_dump(find_client_binary(config), target.mysql, artifact_file,
               static_cast<int>(config.integer("OPS_BACKUP_COMMAND_TIMEOUT")), config.base_path());
@@ -191,10 +288,10 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
 }
 
 // Live files restore: build the new tree beside the current one, then swap by two renames in the same folder.
+// Returns where the replaced folder went ("" when there was none).
 std::string swap_files_into_place(const core::Config& config, const fs::path& snapshot_files, const std::string& stamp,
-                                  const TreeCipher& cipher, TreeDigest& digest) {
-  fs::path source = config.resolve_path(config.str("OPS_BACKUP_FILES_SOURCE")).lexically_normal();
-  if (!source.has_filename()) source = source.parent_path();  // "storage/app/public/" → the folder itself
+                                  const TreeCipher& cipher, TreeDigest& digest, std::string& target) {
+  fs::path source = files_source(config);
   fs::path parent = source.parent_path();
   fs::create_directories(parent);
   std::string staging_name = ".";
@@ -205,10 +302,16 @@ std::string swap_files_into_place(const core::Config& config, const fs::path& sn
   digest = copy_tree(snapshot_files, staging, {}, {}, cipher);
   sync_filesystem(staging);
   std::error_code ec;
-  if (fs::exists(source, ec)) fs::rename(source, fs::path(source.string() + ".pre-restore-" + stamp));
+  std::string replaced;
+  if (fs::exists(source, ec)) {
+    fs::path kept(source.string() + ".pre-restore-" + stamp);
+    fs::rename(source, kept);
+    replaced = display_path(kept, config.base_path());
+  }
   fs::rename(staging, source);
   fsync_path(parent);
-  return display_path(source, config.base_path());
+  target = display_path(source, config.base_path());
+  return replaced;
 }
 
 }  // namespace
@@ -217,9 +320,10 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
                           const std::function<void(const VerifyReport&)>& on_verified) {
   RestoreReport report;
   const fs::path& base = config.base_path();
+  refuse_impossible_requests(base, request);
   const std::string& zone = config.str("APP_TIMEZONE");
   fs::path root = backup_root(config);
-  fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone);
+  fs::path snapshot = resolve_snapshot(root, base, request.snapshot, zone, snapshot_needs(config));
 
   const std::string key = backup_encryption_key(config);
   report.verification = verify_snapshot(snapshot, VerifyOptions{.key = key, .progress = true, .terminal = request.terminal});
@@ -230,6 +334,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     }
   }
   const Manifest& manifest = *report.verification.manifest;
+  report.backup_warnings = manifest.warnings;
   const ArtifactRecord* database = nullptr;
   const ArtifactRecord* files = nullptr;
   for (const auto& artifact : manifest.artifacts) {
@@ -241,7 +346,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   if (encrypted && key.empty())
     throw std::runtime_error("The snapshot is encrypted: set OPS_BACKUP_ENCRYPTION_KEY to the key it was made with.");
 
-  const std::string stamp = compact_local(SnapshotClock::now(), zone);
+  const std::string stamp = free_stamp(root, zone);
   ScratchGuard scratch;
   scratch.folder = root / (".restore-" + stamp + "-" + core::random_token(6));
 
@@ -250,15 +355,20 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     target = choose_database_target(config, *database, request, scratch.folder, stamp);
     report.live = target->live;
     // The live guard comes before anything is written anywhere.
-    if (target->live && request.drill) throw std::runtime_error("--drill cannot be used on the live database.");
-    if (target->live && (!request.force || !read_maintenance(base))) throw std::runtime_error(kLiveRefused);
+    if (target->live && request.drill) throw RestoreRefused("--drill cannot be used on the live database.");
+    if (target->live && (!request.force || !read_maintenance(base))) throw RestoreRefused(kLiveRefused);
     report.database_target = describe(*target, base);
   }
+  const bool live_files = request.force && !request.into && !request.drill;
   fs::create_directories(scratch.folder);
+  scratch.lock.emplace(scratch.folder);
 
   if (target) {
-    if (target->live)
-      report.pre_restore_copy = display_path(save_live_database(config, *target, root / ("pre-restore_" + stamp), request.terminal), base);
+    if (target->live) {
+      const std::string saved = "pre-restore_" + stamp;
+      report.pre_restore_copy = display_path(save_live_database(config, *target, root / saved, request.terminal), base);
+      report.undo_command = "nico ops:restore " + saved + " --force";
+    }
     fs::path artifact_file = snapshot / database->file_name();
     if (!database->encryption.empty()) {
       // Decrypted into the scratch folder (never into the snapshot); removed with it.
@@ -268,7 +378,14 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
       decrypt_file(artifact_file, plain, key, false);
       artifact_file = plain;
     }
-    load_database(config, *target, artifact_file, scratch, request.terminal);
+    try {
+      load_database(config, *target, artifact_file, scratch, request.terminal);
+    } catch (const std::exception& e) {
+      if (!target->live) throw;
+      // The live database may be half-loaded now: say where its previous state is and how to put it back.
+      throw std::runtime_error(std::string(e.what()) + ". The database as it was is saved in " + report.pre_restore_copy +
+                               "; `" + report.undo_command + "` puts it back.");
+    }
     if (!database->encryption.empty()) fs::remove(artifact_file);  // the loaded copy is all that is needed now
     auto restored = open_target(*target);
     report.state = inspect_restored_database(*restored);
@@ -279,8 +396,17 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     TreeDigest digest;
     TreeCipher cipher;
     if (!files->encryption.empty()) cipher = {TreeCipher::Mode::kDecrypt, key};
-    if (report.live) {
-      report.files_target = swap_files_into_place(config, snapshot / files->file_name(), stamp, cipher, digest);
+    if ((report.live || live_files) && files->files_copied == 0 && tree_has_files(files_source(config))) {
+      // An empty copy (a misconfigured source at backup time) must not wipe the uploads the shop has now.
+      report.files_note = "The snapshot holds no uploaded files but " + display_path(files_source(config), base) +
+                          " does: the uploads were left as they are.";
+      report.live = true;
+    } else if (report.live || live_files) {
+      StepProgress progress(request.terminal, "Files");
+      report.pre_restore_files =
+          swap_files_into_place(config, snapshot / files->file_name(), stamp, cipher, digest, report.files_target);
+      progress.finish(std::to_string(digest.files) + " file(s)");
+      report.live = true;
     } else {
       StepProgress progress(request.terminal, "Files");
       digest = copy_tree(snapshot / files->file_name(), scratch.folder / "files", {},
@@ -295,6 +421,9 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     report.files_restored = digest.files;
   }
 
+  if (!files && (report.live || live_files))
+    report.files_note = "The snapshot holds no uploaded files (database only): the uploads were left as they are.";
+
   if (request.drill) {
     scratch.remove();
     report.cleaned_up = true;
@@ -304,6 +433,8 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
   if (report.live) {
     std::error_code ec;
     fs::remove_all(scratch.folder, ec);
+  } else if (!request.drill) {
+    mark_kept(scratch.folder);  // pruned by retention like a snapshot, not after hours like a crashed restore
   }
   return report;
 }

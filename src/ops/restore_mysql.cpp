@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include <soci/soci.h>
 
 #include "core/config.hpp"
 #include "core/strings.hpp"
@@ -101,6 +105,27 @@ void drop_schema(const MysqlConnection& target) {
     *sql << "DROP DATABASE IF EXISTS `" + target.database + "`";
   } catch (const std::exception& e) {
     throw std::runtime_error("Could not drop schema " + target.database + ": " + one_line(e.what()));
+  }
+}
+
+void empty_schema(const MysqlConnection& target) {
+  if (!is_safe_schema_name(target.database)) throw std::runtime_error("unsafe schema name: " + target.database);
+  try {
+    auto server = server_connection(target);
+    auto sql = server->lease();
+    std::vector<std::pair<std::string, bool>> relations;  // name, is a view
+    soci::rowset<soci::row> rows = (sql->prepare << "SELECT table_name, table_type FROM information_schema.tables "
+                                                    "WHERE table_schema = :s",
+                                    soci::use(target.database));
+    for (const auto& row : rows) relations.emplace_back(row.get<std::string>(0), row.get<std::string>(1) == "VIEW");
+    *sql << "SET FOREIGN_KEY_CHECKS = 0";  // tables go in any order; the dump turns the checks off itself too
+    for (const auto& [name, view] : relations) {
+      std::string quoted = "`" + target.database + "`.`" + core::replace_all(name, "`", "``") + "`";
+      *sql << (view ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + quoted;
+    }
+    *sql << "SET FOREIGN_KEY_CHECKS = 1";
+  } catch (const std::exception& e) {
+    throw std::runtime_error("Could not empty schema " + target.database + ": " + one_line(e.what()));
   }
 }
 

@@ -32,6 +32,10 @@ MysqlConnection parse_mysql_target(const std::string& into, const MysqlConnectio
 void create_schema(const MysqlConnection& target);
 // DROP DATABASE IF EXISTS `schema`. Throws std::runtime_error.
 void drop_schema(const MysqlConnection& target);
+// Drops every table and view of the (live) schema, keeping the schema and its grants: a dump only drops the tables
+// it recreates, so a table added after the snapshot (a newer migration) would otherwise survive the restore.
+// Throws std::runtime_error.
+void empty_schema(const MysqlConnection& target);
 
 // `mariadb`, then `mysql`: first next to MYSQLDUMP_BINARY when that is set, then on $PATH. Throws
 // std::runtime_error "mariadb/mysql client not found …" when none runs.

@@ -105,12 +105,46 @@ std::vector<SnapshotEntry> list_snapshots(const fs::path& root, const std::strin
   return found;
 }
 
+std::string missing_from(const Manifest& manifest, const SnapshotNeeds& needs) {
+  bool database = false, files = false;
+  for (const auto& artifact : manifest.artifacts) {
+    database = database || artifact.is_database();
+    files = files || artifact.is_files();
+  }
+  if (needs.database && !database) return "the database";
+  if (needs.files && !files) return "the uploaded files";
+  return "";
+}
+
+std::optional<CompleteSnapshot> newest_complete_snapshot(const fs::path& root, const std::string& time_zone,
+                                                         const SnapshotNeeds& needs) {
+  auto snapshots = list_snapshots(root, time_zone);
+  for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
+    try {
+      Manifest manifest = read_manifest(it->path);
+      if (missing_from(manifest, needs).empty()) return CompleteSnapshot{*it, std::move(manifest)};
+    } catch (const std::exception&) {
+      // No readable manifest: not a snapshot anyone should restore by default.
+    }
+  }
+  return std::nullopt;
+}
+
 fs::path resolve_snapshot(const fs::path& root, const fs::path& base_path, const std::string& argument,
-                          const std::string& time_zone) {
+                          const std::string& time_zone, const std::optional<SnapshotNeeds>& needs) {
   if (argument.empty() || argument == "latest") {
     auto snapshots = list_snapshots(root, time_zone);
     if (snapshots.empty()) throw std::runtime_error("No snapshots found in " + display_path(root, base_path) + ".");
-    return snapshots.back().path;
+    if (!needs) return snapshots.back().path;
+    if (auto complete = newest_complete_snapshot(root, time_zone, *needs)) return complete->entry.path;
+    std::string lacks = "no readable manifest.json";
+    try {
+      lacks = "no copy of " + missing_from(read_manifest(snapshots.back().path), *needs);
+    } catch (const std::exception&) {
+    }
+    throw std::runtime_error("No complete snapshot in " + display_path(root, base_path) + " (the newest, " +
+                             snapshots.back().name + ", has " + lacks +
+                             "). Name a snapshot to use it anyway, or run `nico ops:backup`.");
   }
   fs::path candidate = argument.find('/') == std::string::npos ? root / argument : fs::path(argument);
   if (candidate.is_relative()) candidate = base_path / candidate;

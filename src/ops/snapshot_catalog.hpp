@@ -6,6 +6,10 @@
 //   | .tmp-backup_YYYYMMDD_HHMMSS/ | a snapshot being built; a leftover one is a crashed run, removed by the |
 //   |                              | next backup under the lock                                              |
 //   | .backup.lock                 | flock held by a running ops:backup (released by the kernel on a crash)  |
+//   | pre-restore_YYYYmmddHHMMSS/  | the live database as it was before a live restore (pruned by retention) |
+//   | .restore-<stamp>-<random>/   | a restore's scratch folder: removed by the restore (drill, failure,     |
+//   |                              | live), kept by --into; crashed or expired ones are pruned               |
+//   | .verify-<random>/            | verify's decrypted copies; a leftover one is a crashed verify           |
 //   | backup-error.log             | one line per failed run                                                  |
 // The timestamp in a name is local time in APP_TIMEZONE, as in the reference.
 #pragma once
@@ -17,6 +21,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ops/snapshot_manifest.hpp"
 
 namespace ops {
 
@@ -48,11 +54,32 @@ struct SnapshotEntry {
 // An absent root gives an empty list.
 std::vector<SnapshotEntry> list_snapshots(const std::filesystem::path& root, const std::string& time_zone);
 
-// SNAPSHOT argument of verify/restore → folder: "" or "latest" = newest backup_* folder; a name = that folder in
-// `root`; anything with a '/' = a path (absolute, or relative to `base_path`). Throws std::runtime_error with an
-// operator-facing message when nothing matches.
+// What a snapshot must hold to count as complete for `latest` (restore and drill) and the health check: the
+// database and, unless the configured backup scope (OPS_BACKUP_ONLY) leaves them out, the uploads. A files-only
+// snapshot with 0 files must never pass for "the newest backup".
+struct SnapshotNeeds {
+  bool database = true;
+  bool files = true;
+};
+
+// The first thing `manifest` lacks under `needs` ("the database", "the uploaded files"), or "" when complete.
+std::string missing_from(const Manifest& manifest, const SnapshotNeeds& needs);
+
+struct CompleteSnapshot {
+  SnapshotEntry entry;
+  Manifest manifest;
+};
+
+// The newest backup_* folder whose manifest reads and holds everything in `needs`; nullopt when there is none.
+std::optional<CompleteSnapshot> newest_complete_snapshot(const std::filesystem::path& root, const std::string& time_zone,
+                                                         const SnapshotNeeds& needs);
+
+// SNAPSHOT argument of verify/restore → folder: "" or "latest" = newest backup_* folder (with `needs`: the newest
+// complete one); a name = that folder in `root`; anything with a '/' = a path (absolute, or relative to
+// `base_path`). Throws std::runtime_error with an operator-facing message when nothing matches.
 std::filesystem::path resolve_snapshot(const std::filesystem::path& root, const std::filesystem::path& base_path,
-                                       const std::string& argument, const std::string& time_zone);
+                                       const std::string& argument, const std::string& time_zone,
+                                       const std::optional<SnapshotNeeds>& needs = std::nullopt);
 
 // How a path is shown in messages and the manifest: relative to the project base when inside it
 // ("storage/app/backups/backup_…"), absolute otherwise.

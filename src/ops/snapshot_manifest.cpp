@@ -62,6 +62,7 @@ std::string manifest_to_json(const Manifest& manifest) {
   }
   root["app_version"] = manifest.app_version;
   root["schema_version"] = manifest.schema_version ? Json(*manifest.schema_version) : Json(nullptr);
+  if (!manifest.warnings.empty()) root["warnings"] = manifest.warnings;
   return root.dump(4);
 }
 
@@ -97,6 +98,11 @@ Manifest parse_manifest(const std::string& json) {
   manifest.app_version = optional_string(root, "app_version");
   auto schema = root.find("schema_version");
   if (schema != root.end() && schema->is_string()) manifest.schema_version = schema->get<std::string>();
+  auto warnings = root.find("warnings");
+  if (warnings != root.end() && warnings->is_array()) {
+    for (const auto& warning : *warnings)
+      if (warning.is_string()) manifest.warnings.push_back(warning.get<std::string>());
+  }
   return manifest;
 }
 

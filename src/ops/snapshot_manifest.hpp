@@ -11,6 +11,8 @@
 //   | artifacts           | array       | database first, then files (below)                                  |
 //   | app_version (+)     | string      | version of the nico binary that wrote it                             |
 //   | schema_version (+)  | string/null | last migration applied when the backup ran (null for --only=files)  |
+//   | warnings (+)        | array       | only when the backup noticed something wrong that did not stop it     |
+//   |                     |             | (files source missing, or empty while the uploads folder has files)  |
 // Artifact objects:
 //   | key             | database | files | value                                                               |
 //   | type            | yes      | yes   | "database" / "files"                                                |
@@ -60,6 +62,7 @@ struct Manifest {
   std::vector<ArtifactRecord> artifacts;
   std::string app_version;
   std::optional<std::string> schema_version;
+  std::vector<std::string> warnings;  // one operator-facing sentence each
 };
 
 std::string manifest_to_json(const Manifest& manifest);

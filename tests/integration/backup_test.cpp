@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
 #include "ops/backup_io.hpp"
+#include "ops/backup_retention.hpp"
 #include "ops/snapshot_catalog.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
@@ -206,7 +208,8 @@ TEST_F(Backup, NegativeOrNonNumericRetentionIsRejected) {
 
 TEST_F(Backup, UnwritableBackupPathIsASetupFailure) {
   // A path below a regular file cannot be created, even by root (the suite may run as root, where chmod is moot).
-  std::ofstream(server_->base_path() / "not-a-folder") << "x";
+  // A relative value is read from storage/ (the ops guide's rule), so the obstacle is there.
+  std::ofstream(server_->base_path() / "storage/not-a-folder") << "x";
   auto result = server_->run({"ops:backup"}, {{"OPS_BACKUP_PATH", "not-a-folder/backups"}});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.output.rfind("Backup setup failed: ", 0), 0u) << result.output;
@@ -483,7 +486,9 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
   auto verify = server_->run({"ops:backup:verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 
-  auto drill = server_->run({"ops:restore", "latest", "--drill"});
+  // Named: a database-only snapshot is not what `latest` picks under the default OPS_BACKUP_ONLY=all.
+  const std::string snapshot = only_snapshot().filename().string();
+  auto drill = server_->run({"ops:restore", snapshot, "--drill"});
   ASSERT_EQ(drill.exit_code, 0) << drill.output;
   EXPECT_TRUE(contains(drill.output, "Restore drill OK")) << drill.output;
   std::smatch match;
@@ -497,7 +502,7 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
   // One point in time, not a smear: the restored writer rows are exactly the first N the writer committed.
   std::string into = server_->using_server_database() ? "nico_test_restore_check_" + core::to_lower(core::random_token(6))
                                               : (server_->base_path() / "restored.sqlite").string();
-  auto kept = server_->run({"ops:restore", "latest", "--into=" + into});
+  auto kept = server_->run({"ops:restore", snapshot, "--into=" + into});
   ASSERT_EQ(kept.exit_code, 0) << kept.output;
   db::DatabaseSettings restored_settings = settings;
   if (server_->using_server_database()) restored_settings.database = into;
@@ -512,6 +517,93 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
   }
   if (server_->using_mariadb()) server_->database().lease()->once << "DROP DATABASE `" + into + "`";
   if (server_->using_postgres()) server_->database().lease()->once << "DROP DATABASE \"" + into + "\" WITH (FORCE)";
+}
+
+// The operations guide writes OPS_BACKUP_PATH=app/backups and OPS_BACKUP_FILES_SOURCE=app/public, meaning below
+// storage/ (as the reference read them); read from the project folder they backed up 0 files without a word.
+TEST_F(Backup, TheGuidesRelativePathValuesAreReadFromStorage) {
+  auto result = server_->run({"ops:backup"}, {{"OPS_BACKUP_PATH", "app/backups"}, {"OPS_BACKUP_FILES_SOURCE", "app/public"}});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_FALSE(contains(result.output, "WARN")) << result.output;
+  auto manifest = ops::read_manifest(only_snapshot());
+  ASSERT_EQ(manifest.artifacts.size(), 2u);
+  EXPECT_EQ(manifest.artifacts[1].files_copied, 2) << "logo.txt and repairs/2026/foto.jpg";
+  EXPECT_TRUE(manifest.warnings.empty());
+  EXPECT_FALSE(fs::exists(server_->base_path() / "app")) << "nothing is created beside storage/";
+}
+
+TEST_F(Backup, AMissingOrEmptyFilesSourceIsAWarningInTheOutputTheManifestAndTheHealthCheck) {
+  auto missing = server_->run({"ops:backup"}, {{"OPS_BACKUP_FILES_SOURCE", "app/uploads"}});
+  ASSERT_EQ(missing.exit_code, 0) << missing.output;
+  const std::string said = "Files source storage/app/uploads does not exist (OPS_BACKUP_FILES_SOURCE=app/uploads): "
+                           "no uploaded files were backed up.";
+  EXPECT_TRUE(contains(missing.output, "WARN: " + said + "\n")) << missing.output;
+  auto manifest = ops::read_manifest(only_snapshot());
+  EXPECT_EQ(manifest.warnings, std::vector<std::string>{said});
+  auto health = server_->run({"ops:health-check"});
+  EXPECT_TRUE(std::regex_search(health.output, std::regex(R"(\| WARN\s*\| Latest backup\s*\| Newest complete snapshot is \d+ min old\. Files source storage/app/uploads does not exist)")))
+      << health.output;
+
+  // An existing but empty folder while the app's uploads folder has files.
+  fs::remove_all(root_);
+  fs::create_directories(server_->base_path() / "storage/empty-uploads");
+  auto empty = server_->run({"ops:backup"}, {{"OPS_BACKUP_FILES_SOURCE", "empty-uploads"}});
+  ASSERT_EQ(empty.exit_code, 0) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "WARN: Files source storage/empty-uploads holds no files (OPS_BACKUP_FILES_SOURCE=empty-uploads) "
+                                     "but storage/app/public does: the uploads were not backed up.\n"))
+      << empty.output;
+  EXPECT_EQ(ops::read_manifest(only_snapshot()).warnings.size(), 1u);
+
+  // A clean backup takes over: the health row is OK again.
+  fs::remove_all(root_);
+  ASSERT_EQ(server_->run({"ops:backup"}).exit_code, 0);
+  auto clean = server_->run({"ops:health-check"});
+  EXPECT_TRUE(std::regex_search(clean.output, std::regex(R"(\| OK\s*\| Latest backup\s*\| Newest complete snapshot is \d+ min old\. +\|)")))
+      << clean.output;
+}
+
+// Housekeeping: what a live restore saved expires with the retention, and what crashed runs left behind goes, but
+// a folder a running restore holds, or one younger than a crash could be, stays.
+TEST_F(Backup, PruningRemovesOldPreRestoreCopiesAndCrashedScratchFoldersButNothingInUse) {
+  auto folder = [](const fs::path& path, std::chrono::hours age) {
+    fs::create_directories(path);
+    std::ofstream(path / "data") << "x";
+    fs::last_write_time(path, fs::file_time_type::clock::now() - age);
+    return path;
+  };
+  using std::chrono::hours;
+  fs::create_directories(root_);
+  auto old_copy = folder(root_ / "pre-restore_20200101000000", hours(0));  // old by its name
+  auto recent_copy = folder(root_ / "pre-restore_29990101000000", hours(0));
+  auto crashed_restore = folder(root_ / ".restore-20200101000000-aaaaaa", hours(7));
+  auto running_restore = folder(root_ / ".restore-20200101000000-bbbbbb", hours(7));
+  std::optional<ops::FolderLock> held(std::in_place, running_restore);  // this process plays a running restore
+  auto young_restore = folder(root_ / ".restore-20200101000000-cccccc", hours(1));
+  auto kept_restore = folder(root_ / ".restore-20200101000000-dddddd", hours(7));
+  std::ofstream(kept_restore / ops::kKeptMarker) << "kept";  // an --into restore the operator keeps: retention decides
+  auto crashed_verify = folder(root_ / ".verify-aaaaaaaa", hours(7));
+  auto young_verify = folder(root_ / ".verify-bbbbbbbb", hours(1));
+  auto old_uploads = folder(uploads_.parent_path() / "public.pre-restore-20200101000000", hours(0));
+  auto crashed_staging = folder(uploads_.parent_path() / ".public.restoring-20200101000000", hours(7));
+
+  auto result = server_->run({"ops:backup", "--prune-only"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_EQ(result.output, "Prune completed. Deleted snapshots: 0.\nOld pre-restore copies and leftover folders deleted: 4\n");
+  for (const auto& gone : {old_copy, crashed_restore, crashed_verify, old_uploads}) EXPECT_FALSE(fs::exists(gone)) << gone;
+  // The staging folder beside the uploads could be the running restore's own.
+  for (const auto& kept : {recent_copy, running_restore, young_restore, kept_restore, young_verify, crashed_staging})
+    EXPECT_TRUE(fs::exists(kept)) << kept;
+  EXPECT_TRUE(fs::exists(uploads_ / "logo.txt"));
+
+  // The restore "crashed" (its lock is gone). With retention 0 (keep everything) the pre-restore copies stay;
+  // crashed folders still go.
+  held.reset();
+  auto forever = server_->run({"ops:backup", "--prune-only", "--retention-days=0"});
+  EXPECT_EQ(forever.output, "Prune completed. Deleted snapshots: 0.\nOld pre-restore copies and leftover folders deleted: 2\n");
+  EXPECT_FALSE(fs::exists(running_restore));
+  EXPECT_FALSE(fs::exists(crashed_staging));
+  EXPECT_TRUE(fs::exists(recent_copy));
+  EXPECT_TRUE(fs::exists(kept_restore));
 }
 
 }  // namespace

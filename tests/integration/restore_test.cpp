@@ -2,19 +2,23 @@
 // clean up, damaged snapshots that are refused by name, and the guard around the live database.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "core/crypto.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/maintenance.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
+#include "support/browser.hpp"
 #include "support/test_files.hpp"
 
 using testing_support::AppServer;
+using testing_support::Browser;
 using testing_support::entries_with_prefix;
 using testing_support::read_text;
 namespace fs = std::filesystem;
@@ -73,6 +77,16 @@ class Restore : public ::testing::Test {
     return rows;
   }
 
+  long long relations_named(const std::string& name) {
+    long long found = 0;
+    const std::string query = server_->using_server_database()
+                                  ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = :n AND table_schema = " +
+                                        std::string(server_->using_postgres() ? "'public'" : "DATABASE()")
+                                  : "SELECT COUNT(*) FROM sqlite_master WHERE name = :n";
+    server_->database().lease()->once << query, soci::use(name), soci::into(found);
+    return found;
+  }
+
   long long restore_schemas() {
     long long schemas = 0;
     const std::string from = server_->using_postgres() ? "pg_database WHERE datname" : "information_schema.schemata WHERE schema_name";
@@ -127,29 +141,169 @@ TEST_F(Restore, DrillReportsMigrationsAndRowCountsThenRemovesEverythingItCreated
   EXPECT_EQ(count("users"), 2) << "the live database is untouched";
 }
 
-TEST_F(Restore, WithoutDrillTheRestoredDatabaseAndFilesStayForTheOperator) {
+TEST_F(Restore, WithIntoTheRestoredDatabaseAndFilesStayForTheOperator) {
   backup();
-  auto result = server_->run({"ops:restore", "latest"});
+  const std::string into = server_->using_server_database() ? "nico_test_restore_kept" : (root_ / "kept.sqlite").string();
+  auto result = server_->run({"ops:restore", "latest", "--into=" + into});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(last_line(result.output), "Restore completed.");
   auto scratch = entries_with_prefix(root_, ".restore-");
   ASSERT_EQ(scratch.size(), 1u);
   EXPECT_EQ(read_text(scratch[0] / "files/products/funda.png"), "png-bytes");
   db::DatabaseSettings settings = server_->database().settings();
-  if (server_->using_server_database()) {
-    std::smatch match;
-    ASSERT_TRUE(std::regex_search(result.output, match, std::regex(scratch_prefix() + R"((nico_test_restore_\d{14}) on)")));
-    settings.database = match[1];
-  } else {
-    settings.sqlite_path = (scratch[0] / "database.sqlite").string();
-  }
+  if (server_->using_server_database()) settings.database = into;
+  else settings.sqlite_path = into;
   {
     db::Database restored(settings);
     long long users = 0;
     restored.lease()->once << "SELECT COUNT(*) FROM users", soci::into(users);
     EXPECT_EQ(users, 2);
   }
-  if (server_->using_server_database()) drop_scratch(settings.database);
+  if (server_->using_server_database()) drop_scratch(into);
+}
+
+TEST_F(Restore, WithoutADestinationNothingIsRestoredAndTheCommandsToTypeAreShown) {
+  backup();
+  auto plain = server_->run({"ops:restore", "latest"});
+  EXPECT_EQ(plain.exit_code, 1);
+  EXPECT_EQ(plain.output,
+            "Restore refused: Say where to restore; nothing was restored. Type one of:\n"
+            "  nico down && nico ops:restore latest --force   over the live database and uploads, then `nico up`\n"
+            "  nico ops:restore latest --drill                into a scratch copy that is checked and removed\n"
+            "  nico ops:restore latest --into=<target>        into a scratch copy that is kept (SQLite file, schema or "
+            "database name)\n");
+  EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
+  for (const std::string blank : {"", "   "}) {
+    auto refused = server_->run({"ops:restore", blank, "--force"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_EQ(refused.output,
+              "Restore refused: The snapshot argument is empty. Name a snapshot (backup_YYYYMMDD_HHMMSS) or use `latest`.\n");
+  }
+  auto both = server_->run({"ops:restore", "latest", "--force", "--drill"});
+  EXPECT_EQ(both.exit_code, 1);
+  EXPECT_EQ(both.output.rfind("Restore refused: --drill restores into a scratch copy and --force over the live database", 0), 0u)
+      << both.output;
+  EXPECT_FALSE(contains(server_->log_contents(), "Restore failed")) << "a refused command is no incident to alert on";
+}
+
+// The incident procedure of the operations guide, as written: nico down, ops:restore latest --force, nico up.
+TEST_F(Restore, TheDocumentedLiveRestoreBringsBackADeletedRowAndADeletedUpload) {
+  server_->start();  // the shop's server keeps running through the whole procedure, as in production
+  Browser visitor(server_->base_url());
+  ASSERT_EQ(visitor.get("/").status, 200);  // its connections are open before the restore replaces the data
+  backup();
+  server_->database().lease()->once << "DELETE FROM users WHERE email = 'cliente0@example.com'";
+  fs::remove(uploads_ / "products/funda.png");
+  std::ofstream(uploads_ / "products/after.png") << "after";
+  server_->database().lease()->once << "CREATE TABLE after_backup (id INT)";  // as a newer migration would
+  ASSERT_EQ(count("users"), 1);
+
+  auto outside = server_->run({"ops:restore", "latest", "--force"});
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_EQ(outside.output, "Restore refused: Restoring over the live database needs maintenance mode. Run `nico down` first, "
+                            "then:\n  nico ops:restore latest --force\nand `nico up` once the shop looks right.\n");
+  EXPECT_EQ(count("users"), 1) << "nothing was touched";
+
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto done = server_->run({"ops:restore", "latest", "--force"});
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_EQ(count("users"), 2) << "the row deleted after the backup is back";
+  long long back = 0;
+  server_->database().lease()->once << "SELECT COUNT(*) FROM users WHERE email = 'cliente0@example.com'", soci::into(back);
+  EXPECT_EQ(back, 1);
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes") << "the upload deleted after the backup is back";
+  EXPECT_FALSE(fs::exists(uploads_ / "products/after.png"));
+
+  // The state it replaced is saved, and the output says where.
+  auto saved = entries_with_prefix(root_, "pre-restore_");
+  ASSERT_EQ(saved.size(), 1u);
+  EXPECT_TRUE(fs::exists(saved[0] / database_file()));
+  EXPECT_TRUE(contains(done.output, "The replaced database was saved in storage/app/backups/" + saved[0].filename().string() + "/" +
+                                        database_file() + "\n"))
+      << done.output;
+  auto previous = entries_with_prefix(uploads_.parent_path(), "public.pre-restore-");
+  ASSERT_EQ(previous.size(), 1u);
+  EXPECT_EQ(read_text(previous[0] / "products/after.png"), "after");
+  EXPECT_TRUE(contains(done.output, "The replaced uploads were moved to storage/app/" + previous[0].filename().string() + "\n"))
+      << done.output;
+  EXPECT_TRUE(contains(done.output, "Files: 1 file(s) restored into storage/app/public\n")) << done.output;
+  EXPECT_EQ(last_line(done.output),
+            "Restore completed: the live database and uploads hold the snapshot. Check the shop, then run `nico up`.");
+  EXPECT_TRUE(entries_with_prefix(root_, ".restore-").empty());
+  EXPECT_EQ(relations_named("after_backup"), 0) << "a table newer than the snapshot does not survive";
+
+  // The saved state is itself a snapshot: the printed command undoes the database restore.
+  const std::string undo = "nico ops:restore " + saved[0].filename().string() + " --force";
+  EXPECT_TRUE(contains(done.output, "To undo the database restore: " + undo + "\n")) << done.output;
+  auto undone = server_->run({"ops:restore", saved[0].filename().string(), "--force"});
+  ASSERT_EQ(undone.exit_code, 0) << undone.output;
+  EXPECT_EQ(count("users"), 1);
+  EXPECT_EQ(relations_named("after_backup"), 1);
+  EXPECT_TRUE(contains(undone.output, "The snapshot holds no uploaded files (database only): the uploads were left as they are.\n"))
+      << undone.output;
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
+  ASSERT_EQ(server_->run({"up"}).exit_code, 0);
+
+  // The server that ran all along keeps serving from the restored database without a restart. It saw no request
+  // while the site was down, so it learns of `nico up` from its once-a-second look at the database.
+  auto home = visitor.get("/");
+  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+       home.status == 503 && std::chrono::steady_clock::now() < deadline;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    home = visitor.get("/");
+  }
+  EXPECT_EQ(home.status, 200);
+  EXPECT_EQ(visitor.get("/tienda").status, 200);
+  EXPECT_EQ(visitor.get("/health/ready").status, 200);
+}
+
+// A backup made with a wrong OPS_BACKUP_FILES_SOURCE holds an empty copy of the uploads: restoring it live must not
+// replace the shop's images with nothing.
+TEST_F(Restore, ALiveRestoreOfAnEmptyFilesCopyLeavesTheUploadsAlone) {
+  auto made = server_->run({"ops:backup"}, {{"OPS_BACKUP_FILES_SOURCE", "no-such-folder"}});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto done = server_->run({"ops:restore", "latest", "--force"});
+  ASSERT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_TRUE(contains(done.output, "WARN (recorded by the backup): Files source storage/no-such-folder does not exist")) << done.output;
+  EXPECT_TRUE(contains(done.output, "The snapshot holds no uploaded files but storage/app/public does: the uploads were left as "
+                                    "they are.\n"))
+      << done.output;
+  EXPECT_EQ(last_line(done.output), "Restore completed: the live database holds the snapshot. Check the shop, then run `nico up`.");
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
+  EXPECT_TRUE(entries_with_prefix(uploads_.parent_path(), "public.pre-restore-").empty());
+  ASSERT_EQ(server_->run({"up"}).exit_code, 0);
+}
+
+// `latest` is the newest snapshot that holds what OPS_BACKUP_ONLY promises: a newer files-only snapshot (with no
+// database at all) is skipped by the drill instead of passing for a backup.
+TEST_F(Restore, LatestIsTheNewestCompleteSnapshot) {
+  auto complete = backup();
+  auto files_only = server_->run({"ops:backup", "--only=files"});
+  ASSERT_EQ(files_only.exit_code, 0) << files_only.output;
+  ASSERT_EQ(entries_with_prefix(root_, "backup_").size(), 2u);
+  auto drill = server_->run({"ops:restore", "latest", "--drill"});
+  ASSERT_EQ(drill.exit_code, 0) << drill.output;
+  EXPECT_EQ(drill.output.rfind("Restoring storage/app/backups/" + complete.filename().string() + "\n", 0), 0u) << drill.output;
+
+  fs::remove_all(complete);
+  auto none = server_->run({"ops:restore", "latest", "--drill"});
+  EXPECT_EQ(none.exit_code, 1);
+  auto newest = entries_with_prefix(root_, "backup_").back().filename().string();
+  EXPECT_EQ(none.output, "Restore failed: No complete snapshot in storage/app/backups (the newest, " + newest +
+                             ", has no copy of the database). Name a snapshot to use it anyway, or run `nico ops:backup`.\n");
+  auto health = server_->run({"ops:health-check"});
+  EXPECT_TRUE(std::regex_search(health.output, std::regex(R"(\| WARN\s*\| Latest backup\s*\| No complete snapshot found in )")))
+      << health.output;
+
+  // With OPS_BACKUP_ONLY=db a database-only snapshot is complete.
+  auto db_only = server_->run({"ops:backup"}, {{"OPS_BACKUP_ONLY", "db"}});
+  ASSERT_EQ(db_only.exit_code, 0) << db_only.output;
+  auto made = entries_with_prefix(root_, "backup_").back();
+  EXPECT_EQ(ops::read_manifest(made).scope, "db");
+  auto db_drill = server_->run({"ops:restore", "latest", "--drill"}, {{"OPS_BACKUP_ONLY", "db"}});
+  ASSERT_EQ(db_drill.exit_code, 0) << db_drill.output;
+  EXPECT_EQ(db_drill.output.rfind("Restoring storage/app/backups/" + made.filename().string() + "\n", 0), 0u) << db_drill.output;
 }
 
 TEST_F(Restore, FlippedByteFailsVerifyNamingTheArtifactAndRestoreRefusesIt) {
@@ -222,7 +376,7 @@ TEST_F(Restore, OverTheLiveDatabaseNeedsForceAndMaintenanceAndKeepsTheReplacedDa
   backup();
   insert_setting(*server_->database().lease(), "after-backup", "v");
   std::ofstream(uploads_ / "products/new.png") << "new";
-  const std::string refused = "Restore failed: Restoring over the live database requires --force and maintenance mode "
+  const std::string refused = "Restore refused: Restoring over the live database requires --force and maintenance mode "
                               "(run `nico down` first).";
   auto plain = server_->run({"ops:restore", "latest", "--into=" + live_target()});
   EXPECT_EQ(plain.exit_code, 1);
@@ -233,7 +387,7 @@ TEST_F(Restore, OverTheLiveDatabaseNeedsForceAndMaintenanceAndKeepsTheReplacedDa
   ops::enter_maintenance(server_->base_path(), {});
   auto drill = server_->run({"ops:restore", "latest", "--into=" + live_target(), "--force", "--drill"});
   EXPECT_EQ(drill.exit_code, 1);
-  EXPECT_EQ(last_line(drill.output), "Restore failed: --drill cannot be used on the live database.");
+  EXPECT_EQ(last_line(drill.output), "Restore refused: --drill cannot be used on the live database.");
   EXPECT_EQ(count("business_settings"), 4) << "nothing was touched by the refusals";
 
   auto done = server_->run({"ops:restore", "latest", "--into=" + live_target(), "--force"});
@@ -292,17 +446,14 @@ TEST_F(Restore, EncryptedSnapshotsVerifyAndRestoreOnlyWithTheirKey) {
   ASSERT_EQ(drill.exit_code, 0) << drill.output;
   EXPECT_TRUE(std::regex_search(drill.output, std::regex(R"(\n  users\s+2\n)"))) << drill.output;
   EXPECT_TRUE(contains(drill.output, "Files: 2 file(s) restored")) << drill.output;
-  auto kept = server_->run({"ops:restore", "latest"}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
+  const std::string into = server_->using_server_database() ? "nico_test_restore_enc" : (root_ / "kept.sqlite").string();
+  auto kept = server_->run({"ops:restore", "latest", "--into=" + into}, {{"OPS_BACKUP_ENCRYPTION_KEY", key}});
   ASSERT_EQ(kept.exit_code, 0) << kept.output;
   auto scratch = entries_with_prefix(root_, ".restore-");
   ASSERT_EQ(scratch.size(), 1u);
   EXPECT_EQ(read_text(scratch[0] / "files/logo.txt"), "logo del taller") << "decrypted back to the original name";
   EXPECT_TRUE(entries_with_prefix(scratch[0], "decrypted-").empty());
-  if (server_->using_server_database()) {
-    std::smatch match;
-    ASSERT_TRUE(std::regex_search(kept.output, match, std::regex(scratch_prefix() + R"((nico_test_restore_\d{14}) on)")));
-    drop_scratch(match[1]);
-  }
+  if (server_->using_server_database()) drop_scratch(into);
 
   auto malformed = server_->run({"ops:backup"}, {{"OPS_BACKUP_ENCRYPTION_KEY", "hunter2"}});
   EXPECT_EQ(malformed.exit_code, 1);
@@ -310,7 +461,7 @@ TEST_F(Restore, EncryptedSnapshotsVerifyAndRestoreOnlyWithTheirKey) {
 }
 
 TEST_F(Restore, UnknownSnapshotsAndAnEmptyBackupFolderAreClearErrors) {
-  auto unknown = server_->run({"ops:restore", "backup_19990101_000000"});
+  auto unknown = server_->run({"ops:restore", "backup_19990101_000000", "--drill"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.output, "Restore failed: Snapshot not found: backup_19990101_000000\n");
   auto none = server_->run({"ops:backup:verify"});

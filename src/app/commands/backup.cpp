@@ -51,13 +51,18 @@ std::optional<std::int64_t> parse_retention(const std::optional<std::string>& op
 
 int backup(const CommandEnvironment& environment, const CommandInput& input) {
   // Validation order of the reference: --only first (even with --prune-only), then retention, then the root.
-  auto scope = ops::parse_backup_scope(input.option("only").value_or("all"));
-  if (!scope) {
-    std::cerr << "Invalid value for --only. Allowed: all, db, files.\n";
-    return 1;
+  // Without --only, OPS_BACKUP_ONLY decides (read once the configuration is loaded).
+  std::optional<ops::BackupScope> scope;
+  if (auto only = input.option("only")) {
+    scope = ops::parse_backup_scope(*only);
+    if (!scope) {
+      std::cerr << "Invalid value for --only. Allowed: all, db, files.\n";
+      return 1;
+    }
   }
   keep_working_without_a_reader();
   auto config = bootstrap(environment);
+  if (!scope) scope = ops::configured_backup_scope(config);
   auto retention = parse_retention(input.option("retention-days"), config.integer("OPS_BACKUP_RETENTION_DAYS"));
   if (!retention) {
     std::cerr << "Invalid retention value. Use 0 or greater.\n";
@@ -67,12 +72,17 @@ int backup(const CommandEnvironment& environment, const CommandInput& input) {
     if (input.flag("prune-only")) {
       auto pruned = ops::run_prune(config, *retention);
       std::cout << "Prune completed. Deleted snapshots: " << pruned.deleted << ".\n";
+      if (pruned.leftovers > 0)
+        std::cout << "Old pre-restore copies and leftover folders deleted: " << pruned.leftovers << "\n";
       return 0;
     }
     auto result = ops::run_backup(config, {*scope, *retention, environment.terminal});
+    for (const auto& warning : result.warnings) std::cout << "WARN: " << warning << "\n";
     std::cout << "Backup completed: " << ops::display_path(result.snapshot, config.base_path()) << "\n";
     if (result.pruned.deleted > 0)
       std::cout << "Old snapshots deleted by retention policy: " << result.pruned.deleted << "\n";
+    if (result.pruned.leftovers > 0)
+      std::cout << "Old pre-restore copies and leftover folders deleted: " << result.pruned.leftovers << "\n";
     return 0;
   } catch (const ops::BackupError& e) {
     bool setup = e.kind() == ops::BackupError::Kind::kSetup;
@@ -168,6 +178,14 @@ void print_restored_state(const ops::RestoredState& state) {
   }
 }
 
+// What a live restore replaced, for its last line.
+std::string live_subject(const ops::RestoreReport& report) {
+  const bool database = !report.database_target.empty(), files = !report.files_target.empty();
+  if (database && files) return "the live database and uploads hold the snapshot";
+  if (database) return "the live database holds the snapshot";
+  return "the live uploads hold the snapshot";
+}
+
 int restore(const CommandEnvironment& environment, const CommandInput& input) {
   keep_working_without_a_reader();
   auto config = bootstrap(environment);
@@ -183,6 +201,7 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
       std::cout << "Restoring " << ops::display_path(verification.snapshot, config.base_path()) << "\n";
       print_checks(verification.checks);
     });
+    for (const auto& warning : report.backup_warnings) std::cout << "WARN (recorded by the backup): " << warning << "\n";
     if (!report.pre_restore_copy.empty())
       std::cout << "The replaced database was saved in " << report.pre_restore_copy << "\n";
     if (!report.database_target.empty()) std::cout << "Database restored into " << report.database_target << "\n";
@@ -190,6 +209,10 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
     if (report.health) std::cout << ops::render_table(*report.health);
     if (!report.files_target.empty())
       std::cout << "Files: " << report.files_restored << " file(s) restored into " << report.files_target << "\n";
+    if (!report.pre_restore_files.empty())
+      std::cout << "The replaced uploads were moved to " << report.pre_restore_files << "\n";
+    if (!report.files_note.empty()) std::cout << report.files_note << "\n";
+    if (!report.undo_command.empty()) std::cout << "To undo the database restore: " << report.undo_command << "\n";
     if (report.health && report.health->count(ops::CheckStatus::kFail) > 0) {
       std::string message = "Restore failed: the restored database does not pass the health check.";
       std::cerr << message << "\n";
@@ -197,8 +220,13 @@ int restore(const CommandEnvironment& environment, const CommandInput& input) {
       return 1;
     }
     if (report.cleaned_up) std::cout << "Restore drill OK: the scratch database and files were removed.\n";
+    else if (report.live) std::cout << "Restore completed: " << live_subject(report) << ". Check the shop, then run `nico up`.\n";
     else std::cout << "Restore completed.\n";
     return 0;
+  } catch (const ops::RestoreRefused& e) {
+    // The request itself was wrong and nothing was touched: the operator's answer, not an incident to alert on.
+    std::cerr << "Restore refused: " << e.what() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::string message = std::string("Restore failed: ") + flat(e.what());
     std::cerr << message << "\n";
@@ -213,7 +241,7 @@ std::vector<CommandSpec> backup_commands() {
   return {
       {"ops:backup",
        "Create snapshot backups for database and uploaded files.",
-       {{"only", "What to back up: all, db or files (default all)", true},
+       {{"only", "What to back up: all, db or files (default OPS_BACKUP_ONLY, itself all by default)", true},
         {"retention-days", "Delete snapshots older than N days (default OPS_BACKUP_RETENTION_DAYS; 0 keeps all)", true},
         {"prune-only", "Only apply the retention policy", false}},
        {},
@@ -225,11 +253,13 @@ std::vector<CommandSpec> backup_commands() {
        {{"snapshot", "Snapshot folder name or path (default: the newest)", false}},
        verify},
       {"ops:restore",
-       "Restore a snapshot into a scratch database and folder (restore drill)",
-       {{"into", "Target: SQLite file path, or MariaDB schema / mysql://user:pass@host:port/schema", true},
-        {"drill", "Remove the scratch database and files afterwards", false},
-        {"force", "Allow restoring over the live database (also needs maintenance mode)", false}},
-       {{"snapshot", "Snapshot folder name or path, or `latest`", true}},
+       "Restore a snapshot: over the live database and uploads (--force, in maintenance), or into a scratch copy "
+       "(--drill removes it, --into keeps it)",
+       {{"into", "Scratch target kept afterwards: SQLite file path, MariaDB schema / mysql://user:pass@host:port/schema, "
+                 "PostgreSQL database / postgres://…", true},
+        {"drill", "Restore into a scratch copy, check it and remove it", false},
+        {"force", "Restore over the live database and uploads (needs `nico down` first; saves the current state)", false}},
+       {{"snapshot", "Snapshot folder name or path, or `latest` (the newest complete one)", true}},
        restore},
   };
 }

@@ -56,7 +56,9 @@ std::vector<ScheduledTask> schedule_table(const core::Config& config, std::funct
        .command = {"ops:health-check", "--strict"},
        .cadence = Cadence::daily_at(config.str("OPS_HEALTH_CHECK_TIME"))},
       // A backup during a deploy could capture a half-migrated schema: it waits for `nico up`.
-      {.name = "backup", .command = {"ops:backup", "--only=all"}, .cadence = Cadence::daily_at(backup_time)},
+      // OPS_BACKUP_ONLY is also what `latest`, the drill and the health check expect a snapshot to hold.
+      {.name = "backup", .command = {"ops:backup", "--only=" + config.str("OPS_BACKUP_ONLY")},
+       .cadence = Cadence::daily_at(backup_time)},
       // Half an hour after the backup started, the newest snapshot is checked (checksums, integrity).
       {.name = "backup-verify",
        .command = {"ops:backup:verify"},

@@ -77,4 +77,45 @@ TEST(BackupCatalog, DisplayPathIsRelativeInsideTheProjectAndAbsoluteOutside) {
   EXPECT_EQ(ops::display_path("/srv/nico-other/x", "/srv/nico"), "/srv/nico-other/x");
 }
 
+
+namespace complete {
+
+// A manifest with the given artifacts (only the fields completeness looks at).
+void write_manifest(const fs::path& snapshot, bool database, bool files) {
+  fs::create_directories(snapshot);
+  ops::Manifest manifest;
+  manifest.created_at = "2026-01-01T00:00:00-03:00";
+  manifest.scope = database && files ? "all" : database ? "db" : "files";
+  if (database) manifest.artifacts.push_back({"database", "sqlite", "database.sqlite", 1, -1, "x", ""});
+  if (files) manifest.artifacts.push_back({"files", "", "files", 0, 0, "y", ""});
+  std::ofstream(snapshot / "manifest.json") << ops::manifest_to_json(manifest);
+}
+
+}  // namespace complete
+
+TEST_F(BackupCatalogFolder, LatestSkipsSnapshotsThatLackWhatThePolicyNeeds) {
+  complete::write_manifest(root_ / "backup_20260101_000000", true, true);
+  complete::write_manifest(root_ / "backup_20260102_000000", true, false);   // db only
+  complete::write_manifest(root_ / "backup_20260103_000000", false, true);   // files only
+  fs::create_directories(root_ / "backup_20260104_000000");                  // no manifest
+  const ops::SnapshotNeeds all{true, true}, db{true, false};
+  EXPECT_EQ(ops::newest_complete_snapshot(root_, kZone, all)->entry.name, "backup_20260101_000000");
+  EXPECT_EQ(ops::newest_complete_snapshot(root_, kZone, db)->entry.name, "backup_20260102_000000");
+  EXPECT_EQ(ops::resolve_snapshot(root_, base_, "latest", kZone, all).filename(), "backup_20260101_000000");
+  EXPECT_EQ(ops::resolve_snapshot(root_, base_, "latest", kZone).filename(), "backup_20260104_000000")
+      << "without needs (verify): the newest folder, as before";
+  EXPECT_EQ(ops::resolve_snapshot(root_, base_, "backup_20260103_000000", kZone, all).filename(), "backup_20260103_000000")
+      << "a named snapshot is used as it is";
+
+  fs::remove_all(root_ / "backup_20260101_000000");
+  EXPECT_FALSE(ops::newest_complete_snapshot(root_, kZone, all));
+  try {
+    ops::resolve_snapshot(root_, base_, "latest", kZone, all);
+    ADD_FAILURE() << "no complete snapshot must be an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "No complete snapshot in storage/app/backups (the newest, backup_20260104_000000, has no readable "
+                           "manifest.json). Name a snapshot to use it anyway, or run `nico ops:backup`.");
+  }
+}
+
 }  // namespace
