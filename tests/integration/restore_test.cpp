@@ -286,6 +286,11 @@ TEST_F(Restore, LatestIsTheNewestCompleteSnapshot) {
   ASSERT_EQ(drill.exit_code, 0) << drill.output;
   EXPECT_NE(drill.output.find("Restoring storage/app/backups/" + complete.filename().string() + "\n"), std::string::npos)
       << drill.output;
+  // The guide verifies `latest` before restoring `latest`: both name the same snapshot.
+  auto verified = server_->run({"ops:backup:verify", "latest"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.output;
+  EXPECT_NE(verified.output.find("Snapshot verified: " + complete.filename().string()), std::string::npos)
+      << verified.output;
 
   fs::remove_all(complete);
   auto none = server_->run({"ops:restore", "latest", "--drill"});

@@ -129,8 +129,13 @@ int verify(const CommandEnvironment& environment, const CommandInput& input) {
   };
   std::filesystem::path snapshot;
   try {
-    snapshot = ops::resolve_snapshot(ops::backup_root(config), config.base_path(),
-                                     input.positionals.empty() ? "" : input.positionals[0], config.str("APP_TIMEZONE"));
+    // `latest` means what it means to ops:restore (the newest complete snapshot), so the guide's "verify latest,
+    // then restore latest" checks the snapshot it restores. No argument: the newest one, whatever it holds.
+    std::string argument = input.positionals.empty() ? "" : input.positionals[0];
+    std::optional<ops::SnapshotNeeds> needs;
+    if (core::trim(argument) == "latest") needs = ops::snapshot_needs(config);
+    snapshot = ops::resolve_snapshot(ops::backup_root(config), config.base_path(), argument, config.str("APP_TIMEZONE"),
+                                     needs);
   } catch (const std::exception& e) {
     ops::report_backup_failure(config, std::string("Backup verification failed: ") + e.what());
     return refuse(flat(e.what()));
