@@ -301,7 +301,7 @@ BackupResult run_backup(const core::Config& config, const BackupRequest& request
     std::error_code ignored;
     fs::remove_all(work, ignored);
     std::string message = e.what();
-    append_backup_error_log(root, manifest.created_at, name, message);
+    append_backup_error_log(root, name, message);
     report_backup_failure(config, "Backup failed: " + message);
     throw BackupError(BackupError::Kind::kSnapshot, message);
   }

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "infra/alert_dispatch.hpp"
@@ -19,8 +20,7 @@ void report_backup_failure(const core::Config& config, std::string_view message)
   }
 }
 
-void append_backup_error_log(const std::filesystem::path& root, std::string_view timestamp, std::string_view snapshot,
-                             std::string_view message) {
+void append_backup_error_log(const std::filesystem::path& root, std::string_view snapshot, std::string_view message) {
   try {
     std::error_code ec;
     std::filesystem::create_directories(root, ec);
@@ -28,7 +28,10 @@ void append_backup_error_log(const std::filesystem::path& root, std::string_view
     std::string flat(message);
     for (char& c : flat)
       if (c == '\n' || c == '\r') c = ' ';
-    out << "[" << timestamp << "] " << snapshot << ": " << flat << "\n";
+    // UTC with its "Z", like every other log line of the app; the snapshot name carries the shop's local time.
+    std::string when = core::utc_now_sql();
+    when[10] = 'T';
+    out << "[" << when << "Z] " << snapshot << ": " << flat << "\n";
   } catch (...) {
   }
 }

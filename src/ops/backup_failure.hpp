@@ -19,7 +19,6 @@ void report_backup_failure(const core::Config& config, std::string_view message)
 // message into the failed snapshot folder; ours removes that folder, so the log lives in the root and each line
 // says when and which run). Creates the root if needed. Never throws: a failure to log must not hide the original
 // error.
-void append_backup_error_log(const std::filesystem::path& root, std::string_view timestamp, std::string_view snapshot,
-                             std::string_view message);
+void append_backup_error_log(const std::filesystem::path& root, std::string_view snapshot, std::string_view message);
 
 }  // namespace ops

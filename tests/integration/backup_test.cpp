@@ -236,7 +236,7 @@ TEST_F(Backup, FailedSnapshotLeavesNothingBehindAndIsLogged) {
   EXPECT_TRUE(entries_with_prefix(root_, "backup_").empty());
   EXPECT_TRUE(entries_with_prefix(root_, ".tmp-backup_").empty());
   auto log = read_text(root_ / "backup-error.log");
-  EXPECT_TRUE(std::regex_search(log, std::regex(R"(^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-03:00\] backup_\d{8}_\d{6}: )")))
+  EXPECT_TRUE(std::regex_search(log, std::regex(R"(^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\] backup_\d{8}_\d{6}: )")))
       << log;
   EXPECT_TRUE(contains(log, expected.substr(std::string("Backup failed: ").size()))) << log;
   if (!server_->using_server_database()) {

@@ -131,6 +131,7 @@ TEST(SchedulerCommands, ListShowsEveryTaskWithCadenceAndNextRunInLocalTime) {
   for (const char* expected : {"health-check", "nico ops:health-check --strict", "daily at 03:00", "2026-03-03 03:00",
                                "nico ops:backup --only=all", "daily at 02:30", "2026-03-03 02:30",
                                "nico ops:backup:verify", "nico ops:restore latest --drill",
+                               "nico ops:backup:verify latest --full", "monthly on day 15 at 03:00",
                                "monthly on day 1 at 04:00", "2026-04-01 04:00", "(in-process) prune-expired",
                                "hourly", "2026-03-02 11:00", "once per cluster, no overlap",
                                "runs in maintenance"})

@@ -63,6 +63,12 @@ std::vector<ScheduledTask> schedule_table(const core::Config& config, std::funct
       {.name = "backup-verify",
        .command = {"ops:backup:verify"},
        .cadence = Cadence::daily_at(infra::shift_time_of_day(backup_time, 30))},
+      // The daily verify runs quick_check; mid-month the full integrity_check also compares every index with its
+      // table (about a minute per GB), which quick_check does not.
+      {.name = "backup-verify-full",
+       .command = {"ops:backup:verify", "latest", "--full"},
+       .cadence = Cadence::monthly_on(15, infra::shift_time_of_day(backup_time, 30)),
+       .overlap_lock_minutes = 120},
       // A restore that was never tried is not a backup: restore the newest snapshot into a scratch database.
       {.name = "restore-drill",
        .command = {"ops:restore", "latest", "--drill"},
@@ -186,14 +192,18 @@ std::string schedule_json(const std::string& zone, const infra::LocalMinute& now
   std::string rows = "[";
   for (const auto& task : tasks) {
     std::string command = "[";
-    for (const auto& arg : task.command) command += (command.size() > 1 ? "," : "") + core::json_string(arg);
+    for (const auto& arg : task.command) {
+      if (command.size() > 1) command += ',';
+      command += core::json_string(arg);
+    }
     core::JsonObject row;
     row.add("name", task.name).add("command", task.display_command()).add_raw("arguments", command + "]")
         .add("in_process", static_cast<bool>(task.body)).add("cadence", infra::describe(task.cadence))
         .add("next_due", infra::format_local_minute(infra::next_due_after(task.cadence, now)))
         .add("once_per_cluster", task.once_per_cluster).add("without_overlapping", task.without_overlapping)
         .add("runs_in_maintenance", task.run_in_maintenance);
-    rows += (rows.size() > 1 ? "," : "") + row.str();
+    if (rows.size() > 1) rows += ',';
+    rows += row.str();
   }
   core::JsonObject json;
   json.add("timezone", zone).add("now", infra::format_local_minute(now)).add_raw("tasks", rows + "]");
