@@ -10,7 +10,10 @@ TARGETS=(form_urlencoded form_multipart cookies route_pattern env_file signed_li
 
 CXX_BIN="${FUZZ_CXX:-clang++-14}"
 cmake -S tests/fuzz -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER="$CXX_BIN" >/dev/null
-ninja -C "$BUILD" -j "${JOBS:-2}" >/dev/null
+# Quiet when it builds; the whole compiler output when it does not (a bare exit status says nothing in CI).
+if ! build_log="$(ninja -C "$BUILD" -j "${JOBS:-2}" 2>&1)"; then
+  echo "fuzz smoke: the fuzz targets do not build:"; echo "$build_log" | tail -40; exit 1
+fi
 
 failed=0
 for t in "${TARGETS[@]}"; do
