@@ -15,7 +15,8 @@
   }
 
   async function post(form, body) {
-    const response = await fetch(form.action, {
+    // getAttribute: the bulk form has a <select name="action">, which shadows form.action.
+    const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
       headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
       body: body || new FormData(form),
