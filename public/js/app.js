@@ -197,6 +197,36 @@
     closeSidebar();
   });
 
+  // ---------- Confirmations: data-confirm="¿…?" ----------
+  // The one place that asks before a destructive action, so each action shows exactly one dialog. The question
+  // comes from the button that submitted (data-confirm on a submit button), else the form, else a selected
+  // <option data-confirm> (bulk actions where only "delete" asks). Listening in the capture phase runs this
+  // before any area script's submit handler; a "Cancelar" stops the event, so neither the browser nor an
+  // AJAX handler sends anything.
+  function confirmQuestion(form, submitter) {
+    if (submitter && submitter.hasAttribute('data-confirm')) return submitter.getAttribute('data-confirm');
+    if (form.hasAttribute('data-confirm')) return form.getAttribute('data-confirm');
+    const option = $$('option[data-confirm]', form).find((o) => o.selected);
+    return option ? option.getAttribute('data-confirm') : '';
+  }
+  document.addEventListener('submit', (e) => {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const question = confirmQuestion(form, e.submitter || null);
+    if (question && !window.confirm(question)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+  // Links that change something elsewhere (rare: most actions are forms) ask the same way.
+  document.addEventListener('click', (e) => {
+    const link = e.target instanceof Element ? e.target.closest('a[data-confirm]') : null;
+    if (link && !window.confirm(link.getAttribute('data-confirm'))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
   document.addEventListener('submit', (e) => {
     const form = e.target;
     if (form instanceof HTMLFormElement && form.dataset.preserveScroll === '1') {
@@ -214,14 +244,20 @@
   function init() {
     initCollapsibles();
     restoreScroll();
+    // Print views opened with ?autoprint=1 (order and repair tickets) open the print dialog once loaded.
+    if (document.body && document.body.getAttribute('data-autoprint') === '1') {
+      if (document.readyState === 'complete') window.print();
+      else window.addEventListener('load', () => window.print());
+    }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();
 
-  window.NR = Object.assign(window.NR || {}, { toast, setCartCount, openSidebar, closeSidebar });
+  window.NR = Object.assign(window.NR || {}, { toast, setCartCount, openSidebar, closeSidebar, closeAllMenus });
 })();
 
-// 2FA recovery-codes print view: [data-print] buttons open the browser print dialog (no inline scripts: strict CSP).
+// Print views (2FA recovery codes, repair and order sheets/tickets): [data-print] buttons open the browser print
+// dialog (no inline scripts: strict CSP). The only handler for them: area scripts must not add another.
 document.addEventListener('click', (e) => {
   const btn = e.target instanceof Element ? e.target.closest('[data-print]') : null;
   if (!btn) return;

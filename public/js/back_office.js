@@ -1,5 +1,5 @@
 // Admin back office enhancements (forms work without this file): quick toggles and stock via fetch,
-// the bulk-action bar, confirmations, and drag-and-drop for brand assets.
+// the bulk-action bar and drag-and-drop for brand assets. Confirmations are data-confirm (app.js).
 (function () {
   'use strict';
 
@@ -15,7 +15,8 @@
   }
 
   async function post(form, body) {
-    const response = await fetch(form.action, {
+    // getAttribute: the bulk form has a <select name="action">, which shadows form.action.
+    const response = await fetch(form.getAttribute('action'), {
       method: 'POST',
       headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
       body: body || new FormData(form),
@@ -30,13 +31,6 @@
     if (status === 419) return 'Sesión expirada (CSRF) ⚠️';
     return (data && data.message) || 'No se pudo completar ⚠️';
   }
-
-  // Confirmation for destructive forms (data-confirm replaces the reference's inline onsubmit).
-  $$('form[data-confirm]').forEach((form) => {
-    form.addEventListener('submit', (event) => {
-      if (!window.confirm(form.dataset.confirm)) event.preventDefault();
-    });
-  });
 
   function setBadge(button, on, onLabel, offLabel, onClass) {
     button.textContent = on ? onLabel : offLabel;
@@ -119,7 +113,6 @@
       if ((action.value === 'set_stock' || action.value === 'stock_adjust') && stock.value.trim() === '') {
         return toast('Ingresá el stock para aplicar ⚠️', true);
       }
-      if (action.value === 'delete' && !window.confirm('¿Eliminar productos seleccionados? (Se omiten los que tengan pedidos)')) return;
       const body = new FormData(form);
       checked().forEach((box) => body.append('ids[]', box.value));
       const { status, data } = await post(form, body);

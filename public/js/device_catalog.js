@@ -1,5 +1,5 @@
 // Device catalog and pricing admin pages: filter selects that submit themselves, the pricing form's mode blocks,
-// model → group auto-save, and delete confirmations. Every page works without this file (plain forms).
+// model → group auto-save. Delete confirmations are data-confirm (app.js). Every page works without this file.
 (function () {
   'use strict';
 
@@ -46,13 +46,6 @@
     };
     [type, brand, group].forEach((select) => select.addEventListener('change', sync));
     sync();
-  });
-
-  // Forms that ask before destroying something.
-  document.querySelectorAll('form[data-catalog-confirm]').forEach((form) => {
-    form.addEventListener('submit', (event) => {
-      if (!window.confirm(form.dataset.catalogConfirm)) event.preventDefault();
-    });
   });
 
   // Model groups: changing a model's group saves it right away (same form, sent in the background).

@@ -1,5 +1,6 @@
-// Orders pages: admin status changes without a reload (plain forms keep working without JS), the "¿Notificar por
-// WhatsApp?" sheet, WhatsApp log on open, confirmations on quick actions, and ?autoprint=1 on the ticket.
+// Admin orders pages: status changes without a reload (plain forms keep working without JS) that update the card,
+// its WhatsApp link and the tab counters, the "¿Notificar por WhatsApp?" sheet, and the WhatsApp log on open.
+// Confirmations (data-confirm) and ?autoprint=1 on tickets are app.js's.
 (function () {
   'use strict';
 
@@ -82,25 +83,66 @@
     }
   }
 
+  // What depends on the whole list (tab counters: status and WhatsApp) and on the card's WhatsApp state (link
+  // message naming the status, "WA pendiente" badge) is re-read from the list page itself, so it always matches
+  // what a reload would show: the same query, counted by the server.
+  async function refreshFromList(card) {
+    if (!document.querySelector('[data-admin-orders-list]')) return;  // the detail page has no counters
+    let doc;
+    try {
+      const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+      if (!response.ok) return;
+      doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    } catch (e) {
+      return;
+    }
+    ['data-admin-orders-count', 'data-admin-orders-wa-count'].forEach((attr) => {
+      document.querySelectorAll('[' + attr + ']').forEach((el) => {
+        const fresh = doc.querySelector('[' + attr + '="' + CSS.escape(el.getAttribute(attr)) + '"]');
+        if (fresh) el.textContent = fresh.textContent;
+      });
+    });
+    const fresh = doc.querySelector('[data-admin-order-card][data-order-id="' + CSS.escape(card.getAttribute('data-order-id')) + '"]');
+    if (!fresh || !card.isConnected) return;
+    card.setAttribute('data-wa-notified', fresh.getAttribute('data-wa-notified') || '0');
+    const link = card.querySelector('[data-admin-order-wa-link]');
+    const freshLink = fresh.querySelector('[data-admin-order-wa-link]');
+    if (link && freshLink) link.setAttribute('href', freshLink.getAttribute('href'));
+    const badge = card.querySelector('[data-admin-order-wa-badge]');
+    const freshBadge = fresh.querySelector('[data-admin-order-wa-badge]');
+    if (badge && !freshBadge) badge.remove();
+    else if (freshBadge) {
+      const copy = document.importNode(freshBadge, true);
+      if (badge) badge.replaceWith(copy);
+      else if (link) link.after(copy);
+    }
+  }
+
+  function closeMenus() {
+    if (window.NR && window.NR.closeAllMenus) window.NR.closeAllMenus(null);
+  }
+
   async function setStatus(btn) {
     const card = btn.closest('[data-admin-order-card]');
     const form = card && card.querySelector('[data-admin-order-status-form]');
     if (!form) return;
     const status = btn.getAttribute('data-status');
+    closeMenus();
     try {
       const { response, data } = await postForm(form, { status });
       if (response.status === 422 || response.status === 409) { toast((data && data.message) || 'No se pudo cambiar el estado'); return; }
       if (!response.ok || !data) { form.querySelector('[name="status"]').value = status; form.submit(); return; }
       if (!data.changed) { toast(data.message); return; }
       refreshCard(card, data.status, data.status_label);
-      toast('Estado actualizado ✅');
-      if (data.wa && data.wa.url) {
-        const ok = await confirmSheet('¿Notificar por WhatsApp?', 'Pedido #' + data.order_id + ' → ' + data.status_label, 'Abrir WhatsApp');
-        if (ok) {
-          window.open(data.wa.url, '_blank', 'noopener');
-          logWhatsApp(card);
-        }
-      }
+      const refreshed = refreshFromList(card);
+      if (!(data.wa && data.wa.url)) { toast('Estado actualizado ✅'); return; }
+      // The sheet says what changed ("Pedido #N → Listo"); a toast now would sit on top of it, so the
+      // confirmation toast waits until the sheet is closed (and opening WhatsApp reports the log instead).
+      const ok = await confirmSheet('¿Notificar por WhatsApp?', 'Pedido #' + data.order_id + ' → ' + data.status_label, 'Abrir WhatsApp');
+      if (!ok) { toast('Estado actualizado ✅'); return; }
+      window.open(data.wa.url, '_blank', 'noopener');
+      await refreshed;
+      logWhatsApp(card);
     } catch (e) {
       form.querySelector('[name="status"]').value = status;
       form.submit();
@@ -116,14 +158,4 @@
     if (waOpen) logWhatsApp(waOpen.closest('[data-admin-order-card]'));
   });
 
-  document.addEventListener('submit', (e) => {
-    const form = e.target;
-    if (!(form instanceof HTMLFormElement)) return;
-    const question = form.getAttribute('data-confirm');
-    if (question && !window.confirm(question)) e.preventDefault();
-  });
-
-  if (document.body && document.body.getAttribute('data-autoprint') === '1') {
-    window.addEventListener('load', () => window.print());
-  }
 })();

@@ -1,21 +1,12 @@
-// Admin repairs: enhancements of the intake / detail / print pages. Every form works without this file:
+// Admin repairs: enhancements of the intake and detail pages. Every form works without this file:
 // the catalog selects list every active item and this script narrows them to the chosen type / brand, adds
-// quick-add, the pricing helper, the live summary and confirmations.
+// quick-add, the pricing helper and the live summary. Confirmations and print buttons live in app.js.
 (function () {
   'use strict';
 
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   const token = (root) => { const input = $('input[name="_token"]', root || document); return input ? input.value : ''; };
-
-  // ---------- Print pages ----------
-  $$('[data-print]').forEach((btn) => btn.addEventListener('click', () => window.print()));
-  if (document.body && document.body.dataset.autoprint === '1') window.addEventListener('load', () => window.print());
-
-  // ---------- Confirmations (quick status actions) ----------
-  $$('form[data-confirm]').forEach((form) => form.addEventListener('submit', (event) => {
-    if (!window.confirm(form.dataset.confirm)) event.preventDefault();
-  }));
 
   // ---------- WhatsApp open + log (detail page) ----------
   const waToast = $('#waToast');

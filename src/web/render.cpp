@@ -7,6 +7,7 @@
 #include <cctype>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -14,18 +15,22 @@
 #include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
 #include "web/page_cache.hpp"
+#include "web/page_scripts.hpp"
 #include "web/services.hpp"
 
 namespace web {
 
 namespace {
 
+// Stylesheets, and the scripts of the page at `path` (page_scripts.hpp: app.js plus the area's own script).
+void add_assets_for(Dict& dict, const Services& services, std::string_view path) {
+  for (const auto& url : services.stylesheets) dict.add("STYLESHEET").set("URL", url);
+  for (const auto& url : scripts_for_path(services.scripts, path)) dict.add("SCRIPT").set("URL", url);
+}
+
 }  // namespace
 
-void add_assets(Dict& dict, const Services& services) {
-  for (const auto& url : services.stylesheets) dict.add("STYLESHEET").set("URL", url);
-  for (const auto& url : services.scripts) dict.add("SCRIPT").set("URL", url);
-}
+void add_assets(Dict& dict, const Services& services) { add_assets_for(dict, services, ""); }
 
 namespace {
 
@@ -63,7 +68,7 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
   dict.set("TITLE", view.title().empty() ? services.config.str("APP_NAME") : view.title());
   dict.set("APP_NAME", services.config.str("APP_NAME"));
   dict.set("YEAR", core::current_year_local());
-  add_assets(dict, services);
+  add_assets_for(dict, services, context ? std::string_view(context->request.path) : std::string_view());
   dict.set("CONTENT", content);
   dict.show_if(view.nav_store_active, "NAV_STORE_ACTIVE");
   add_brand_assets(dict, services);

@@ -19,7 +19,8 @@ http::Response render(Context& context, View& view, int status = 200);
 // is signed in, and on the CSRF token. True when a body is cached: the handler may then skip filling the
 // dictionary and call render() at once. Without a page cache (tests) always false.
 bool use_cached_page(Context& context, View& view, const std::string& key);
-// Sets STYLESHEET/SCRIPT sections (every public/css and public/js file) for pages that skip the layout.
+// Sets STYLESHEET/SCRIPT sections for pages that skip the layout (print views): every stylesheet, and only the
+// scripts every page loads (app.js: print buttons, ?autoprint=1), not the area scripts (page_scripts.hpp).
 void add_assets(Dict& dict, const Services& services);
 
 struct ErrorDetails {

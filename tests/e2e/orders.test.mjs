@@ -1,6 +1,7 @@
 // Browser test of orders: a customer buys (product → cart → checkout → thank-you), finds the order in
 // /mis-pedidos, and the admin finds it in /admin/pedidos, confirms it from the status menu without a reload
-// (the "¿Notificar por WhatsApp?" sheet appears and can be dismissed) and opens the print sheet and the ticket.
+// (the "¿Notificar por WhatsApp?" sheet appears and can be dismissed) and opens the print sheet and the ticket;
+// a status change in the list updates the card's badge and WhatsApp link, the tab counters and closes the menu.
 // Run from tests/e2e with `npm test` (needs build/nico or $NICO_BIN, and /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -152,6 +153,50 @@ describe('orders (browser)', { timeout: 180_000 }, () => {
   it('the customer sees the new status', async () => {
     await customer.goto(`${server.url}/mis-pedidos/${orderId}`);
     await customer.getByText('Pedido confirmado. Lo estamos preparando.').waitFor();
+  });
+
+  it('a status change in the list updates the card, its WhatsApp link and the counters, and closes the menu', async () => {
+    await staff.setViewportSize({ width: 390, height: 844 });
+    const res = await staff.goto(`${server.url}/admin/pedidos`);
+    assert.equal(res.status(), 200);
+    const counters = () => staff.$$eval('[data-admin-orders-count], [data-admin-orders-wa-count]', (list) =>
+      Object.fromEntries(list.map((el) => [(el.getAttribute('data-admin-orders-count') ? 'status:' + el.getAttribute('data-admin-orders-count')
+        : 'wa:' + el.getAttribute('data-admin-orders-wa-count')), Number(el.textContent)])));
+    const before = await counters();
+    const card = staff.locator(`[data-admin-order-card][data-order-id="${orderId}"]`);
+    const waText = async () => new URL(await card.locator('[data-admin-order-wa-link]').getAttribute('href')).searchParams.get('text');
+    assert.match(await waText(), /está: Confirmado/);
+
+    await card.locator('[data-admin-order-status-btn]').click();
+    const menu = staff.locator(`#orderStatusMenu-${orderId}`);
+    await menu.waitFor({ state: 'visible' });
+    await menu.locator('[data-admin-order-set-status][data-status="preparando"]').click();
+    await staff.locator('#nrAdminConfirmTitle', { hasText: '¿Notificar por WhatsApp?' }).waitFor({ state: 'visible' });
+    assert.equal(await menu.isVisible(), false, 'the status menu closes after choosing');
+    assert.equal(await card.locator('[data-admin-order-status-btn]').getAttribute('aria-expanded'), 'false');
+    assert.equal(await card.locator('[data-admin-order-status-badge]').innerText(), 'Preparando');
+
+    // Counters and the card's WhatsApp link follow the new status (read back from the server's own list).
+    await staff.waitForFunction(([id, before]) => {
+      const n = (sel) => Number(document.querySelector(sel)?.textContent);
+      return n('[data-admin-orders-count="preparando"]') === before['status:preparando'] + 1 &&
+        n('[data-admin-orders-count="confirmado"]') === before['status:confirmado'] - 1 &&
+        decodeURIComponent(document.querySelector(`[data-order-id="${id}"] [data-admin-order-wa-link]`).href.replace(/\+/g, ' ')).includes('está: Preparando');
+    }, [orderId, before]);
+    assert.match(await waText(), /está: Preparando/);
+    assert.equal(await card.locator('[data-admin-order-wa-badge]').innerText(), 'WA pendiente');
+
+    // No toast sits on the sheet; the confirmation comes once the sheet is closed.
+    assert.equal(await staff.locator('.toast').count(), 0, 'no toast while the notify sheet is open');
+    await staff.locator('[data-admin-confirm-cancel]').click();
+    await staff.locator('.toast', { hasText: 'Estado actualizado' }).waitFor({ state: 'visible' });
+    assert.equal(await staff.locator('#nrAdminConfirmSheet').count(), 0);
+
+    const shown = await counters();
+    await staff.reload({ waitUntil: 'load' });
+    assert.deepEqual(await counters(), shown, 'the counters match what a reload shows');
+    assert.match(await waText(), /está: Preparando/);
+    await staff.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('saw no uncaught page errors and no 5xx responses', () => {

@@ -44,7 +44,7 @@
           <option value="set_stock">Setear stock…</option>
           <option value="stock_adjust">Ajustar stock (+/-)…</option>
           <option value="set_category">Cambiar categoría…</option>
-          <option value="delete">Eliminar (si no tiene pedidos)</option>
+          <option value="delete" data-confirm="¿Eliminar productos seleccionados? (Se omiten los que tengan pedidos)">Eliminar (si no tiene pedidos)</option>
         </select>
         <label class="sr-only" for="bo_bulk_stock">Stock</label>
         <input class="input bo-narrow hidden" id="bo_bulk_stock" type="number" name="stock" placeholder="Stock" data-bulk-stock>

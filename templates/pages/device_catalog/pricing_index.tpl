@@ -45,7 +45,7 @@
                     <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
                     <button class="btn-ghost btn-sm" type="submit">{{#IS_ACTIVE}}Desactivar{{/IS_ACTIVE}}{{#IS_INACTIVE}}Activar{{/IS_INACTIVE}}</button>
                   </form>
-                  <form method="POST" action="/admin/precios/{{ID}}" data-catalog-confirm="¿Eliminar esta regla? Las reparaciones ya cargadas conservan su precio.">
+                  <form method="POST" action="/admin/precios/{{ID}}" data-confirm="¿Eliminar esta regla? Las reparaciones ya cargadas conservan su precio.">
                     <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
                     <input type="hidden" name="_method" value="DELETE">
                     <button class="btn-danger btn-sm" type="submit">Eliminar</button>
