@@ -1,0 +1,311 @@
+// Browser test of the phone layout (issue 18, item 4): every public, customer and admin page, opened at 390×844,
+// must fit the screen — no sideways scroll (document scrollWidth <= clientWidth). Seeded data makes the detail pages
+// exist (demo catalog, one repair, one order) and the customer has a long e-mail, the usual way a checkout overflows.
+// A failure names each page that overflows and its widest elements. Primary actions on the key pages are at least
+// 44 px tall (tap targets). Run from tests/e2e: `node --test layout_390.test.mjs` (needs build/nico and chromium).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+
+import { launchBrowser } from './lib/browser.mjs';
+import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+
+// Screenshots (phone and desktop) only when E2E_SCREENSHOT_DIR is set; names end in -390 / -desktop.
+const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
+const run = promisify(execFile);
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const tag = randomBytes(3).toString('hex');
+const admin = { email: `e2e-layout-${tag}@example.com`, password: 'Nico-e2e-Layout1!' };
+// A real-world long address: it has no spaces to break at, so only overflow-wrap keeps it on screen.
+const customer = {
+  name: 'María Fernanda',
+  last_name: 'González del Valle',
+  phone: '341 15-555-7788',
+  email: `maria.fernanda.gonzalez.del.valle.${tag}@estudio-contable-rosario-centro.com.ar`,
+  password: 'Nico-e2e-Layout2!',
+};
+
+let server;
+let browser;
+let staff; // admin page at 390 px
+let buyer; // customer page at 390 px
+const seeded = {}; // ids and links created in before()
+const pageErrors = [];
+const serverErrors = [];
+
+async function newPage(viewport = PHONE) {
+  const context = await browser.newContext({ locale: 'es-AR', viewport });
+  context.setDefaultTimeout(20_000); // generous: the suite shares 2 cores with builds
+  context.setDefaultNavigationTimeout(30_000);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 500) serverErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  return page;
+}
+
+async function submitAndWait(page, locator) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
+}
+
+async function choose(select, label) {
+  await select.locator('option', { hasText: label }).first().waitFor({ state: 'attached' });
+  await select.selectOption({ label });
+}
+
+async function login(page, who) {
+  await page.goto(`${server.url}/login`);
+  const form = page.locator('form:has(input[name="email"]):has(input[name="password"])').first();
+  await form.locator('input[name="email"]').fill(who.email);
+  await form.locator('input[name="password"]').fill(who.password);
+  await submitAndWait(page, form.getByRole('button', { name: 'Ingresar' }));
+}
+
+// Width report of the page as it is now: the document's scroll width, its client width and, when they differ, the
+// three widest elements whose right edge passes the viewport (tag#id.class, width, right edge, some text).
+function measure(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const result = { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, offenders: [] };
+    if (result.scrollWidth <= result.clientWidth) return result;
+    const describe = (el) => {
+      let name = el.tagName.toLowerCase();
+      if (el.id) name += `#${el.id}`;
+      const cls = typeof el.className === 'string' ? el.className.trim().split(/\s+/).filter(Boolean) : [];
+      if (cls.length) name += `.${cls.slice(0, 3).join('.')}`;
+      return name;
+    };
+    const found = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.right <= result.clientWidth + 0.5) continue;
+      const text = (el.innerText || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      found.push({ el: describe(el), width: Math.round(box.width), right: Math.round(box.right), text });
+    }
+    // Widest first; the deepest offenders (no offending child) tell where the fix belongs, so keep them too.
+    found.sort((a, b) => b.right - a.right || a.width - b.width);
+    result.offenders = found.slice(0, 4);
+    return result;
+  });
+}
+
+async function screenshot(page, name) {
+  if (!SCREENSHOT_DIR) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
+async function checkPages(page, paths) {
+  const problems = [];
+  for (const p of paths) {
+    const res = await page.goto(`${server.url}${p}`, { waitUntil: 'load' });
+    const status = res?.status();
+    if (status !== 200) {
+      problems.push(`${p}: answered ${status} (expected 200)`);
+      continue;
+    }
+    const m = await measure(page);
+    if (m.scrollWidth > m.clientWidth) {
+      const list = m.offenders.map((o) => `${o.el} ${o.width}px wide, right edge ${o.right}px "${o.text}"`).join('; ');
+      problems.push(`${p}: ${m.scrollWidth}px wide in a ${m.clientWidth}px screen — widest: ${list}`);
+    }
+  }
+  return problems;
+}
+
+describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
+  before(async () => {
+    server = await startServer();
+    await run(NICO_BIN, ['db:seed', '--demo'], { cwd: REPO_ROOT, env: server.env });
+    await run(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password], {
+      cwd: REPO_ROOT,
+      env: server.env,
+    });
+    browser = await launchBrowser();
+
+    // The customer signs up on a phone (long e-mail), buys a product and lands on the thank-you page.
+    buyer = await newPage();
+    await buyer.goto(`${server.url}/registro`);
+    const form = buyer.locator('form:has(input[name="password_confirmation"])').first();
+    for (const field of ['name', 'last_name', 'phone', 'email', 'password']) {
+      await form.locator(`input[name="${field}"]`).fill(customer[field]);
+    }
+    await form.locator('input[name="password_confirmation"]').fill(customer.password);
+    await submitAndWait(buyer, form.getByRole('button', { name: 'Crear cuenta' }));
+    await buyer.goto(`${server.url}/producto/cargador-usb-c-20w`);
+    await buyer.getByRole('button', { name: 'Agregar al carrito' }).click();
+    await buyer.locator('#cartAddedTitle').waitFor({ state: 'visible' });
+    await buyer.goto(`${server.url}/checkout`);
+    await submitAndWait(buyer, buyer.locator('[data-checkout-submit]'));
+    const thankYou = new URL(buyer.url()).pathname;
+    assert.match(thankYou, /^\/pedido\/\d+$/, 'the order was placed');
+    seeded.orderId = thankYou.split('/').pop();
+
+    // The admin takes a repair in for that customer and asks for approval (so the quote page exists).
+    staff = await newPage();
+    await login(staff, admin);
+    await staff.goto(`${server.url}/admin/reparaciones/crear`);
+    const intake = staff.locator('form[data-repair-create-form]');
+    await intake.locator('input[name="customer_name"]').fill(`${customer.name} ${customer.last_name}`);
+    await intake.locator('input[name="customer_phone"]').fill(customer.phone);
+    // "Campos opcionales" is folded on a phone; the value is all the test needs.
+    await intake.locator('input[name="user_email"]').evaluate((el, value) => { el.value = value; }, customer.email);
+    await choose(intake.locator('select[name="device_type_id"]'), 'Celular');
+    await choose(intake.locator('select[name="device_brand_id"]'), 'Samsung');
+    await choose(intake.locator('select[name="device_model_id"]'), 'A52');
+    await choose(intake.locator('select[name="device_issue_type_id"]'), 'Pantalla');
+    await choose(intake.locator('select[name="repair_type_id"]'), 'Módulo');
+    await intake.locator('textarea[name="issue_detail"]').fill('Se cayó, no da imagen y la batería dura poco');
+    await intake.locator('input[name="parts_cost"]').fill('60000');
+    await staff.waitForFunction(() => !document.querySelector('[data-repair-submit]').disabled);
+    await submitAndWait(staff, intake.locator('[data-repair-submit]'));
+    const repairPath = new URL(staff.url()).pathname;
+    assert.match(repairPath, /^\/admin\/reparaciones\/\d+$/, 'the repair was created');
+    seeded.repairId = repairPath.split('/').pop();
+    seeded.repairCode = (await staff.locator('h1.page-title').innerText()).trim();
+    const statusForm = staff.locator('#repair_status form');
+    await statusForm.locator('select[name="status"]').selectOption('waiting_approval');
+    await submitAndWait(staff, statusForm.getByRole('button', { name: 'Guardar estado' }));
+    seeded.quoteLink = new URL(await staff.locator('[data-approval-url]').inputValue());
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  it('no public page is wider than a 390 px phone', async () => {
+    const guest = await newPage();
+    const problems = await checkPages(guest, [
+      '/',
+      '/tienda',
+      '/tienda/categoria/cables-cargadores',
+      '/producto/cargador-usb-c-20w',
+      '/carrito',
+      '/login',
+      '/registro',
+      '/reparacion',
+      `${seeded.quoteLink.pathname}${seeded.quoteLink.search}`,
+    ]);
+    // The lookup result is a POST answer: fill the form like a customer.
+    await guest.goto(`${server.url}/reparacion`);
+    await guest.locator('input[name="code"]').fill(seeded.repairCode);
+    await guest.locator('input[name="phone"]').fill(customer.phone);
+    await submitAndWait(guest, guest.getByRole('button', { name: 'Buscar' }));
+    const m = await measure(guest);
+    if (m.scrollWidth > m.clientWidth) problems.push(`lookup result: ${m.scrollWidth}px — ${JSON.stringify(m.offenders)}`);
+    assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
+  });
+
+  it('no customer page is wider than a 390 px phone (long e-mail included)', async () => {
+    // The cart again, so the checkout page has something to show.
+    await buyer.goto(`${server.url}/producto/funda-silicona-transparente-a52`);
+    await buyer.getByRole('button', { name: 'Agregar al carrito' }).click();
+    await buyer.locator('#cartAddedTitle').waitFor({ state: 'visible' });
+    const problems = await checkPages(buyer, [
+      '/tienda',
+      '/carrito',
+      '/checkout',
+      `/pedido/${seeded.orderId}`,
+      '/mis-pedidos',
+      `/mis-pedidos/${seeded.orderId}`,
+      '/mis-reparaciones',
+      `/mis-reparaciones/${seeded.repairId}`,
+      '/mi-cuenta',
+    ]);
+    assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
+  });
+
+  it('no admin page is wider than a 390 px phone', async () => {
+    const id = seeded.repairId;
+    const problems = await checkPages(staff, [
+      '/admin/dashboard',
+      '/admin/reparaciones',
+      '/admin/reparaciones/crear',
+      `/admin/reparaciones/${id}`,
+      '/admin/pedidos',
+      `/admin/pedidos/${seeded.orderId}`,
+      '/admin/productos',
+      '/admin/productos/crear',
+      '/admin/categorias',
+      '/admin/categorias/crear',
+      '/admin/configuracion',
+      '/admin/configuracion/identidad-visual',
+      '/admin/whatsapp',
+      '/admin/whatsapp-pedidos',
+      '/admin/usuarios',
+      '/admin/catalogo-dispositivos',
+      '/admin/tipos-dispositivo',
+      '/admin/tipos-reparacion',
+      '/admin/grupos-modelos',
+      '/admin/precios',
+      '/admin/precios/crear',
+      '/admin/auditoria',
+      '/admin/seguridad/2fa',
+    ]);
+    // Edit pages of seeded rows: the first edit link of each list.
+    for (const [list, pattern] of [
+      ['/admin/productos', /\/admin\/productos\/\d+\/editar$/],
+      ['/admin/categorias', /\/admin\/categorias\/\d+\/editar$/],
+      ['/admin/usuarios', /\/admin\/usuarios\/\d+$/],
+    ]) {
+      await staff.goto(`${server.url}${list}`);
+      const hrefs = await staff.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+      const href = hrefs.find((h) => pattern.test(h));
+      if (!href) problems.push(`${list}: no link matching ${pattern} to open`);
+      else problems.push(...(await checkPages(staff, [href])));
+    }
+    assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
+  });
+
+  it('primary actions are at least 44 px tall on a phone', async () => {
+    const targets = [
+      [buyer, '/checkout', '[data-checkout-submit]'],
+      [buyer, `/pedido/${seeded.orderId}`, '.page a.btn-primary, main a.btn-primary'],
+      [staff, `/admin/reparaciones/${seeded.repairId}`, '#repair_status form button[type="submit"]'],
+      [staff, '/admin/productos', 'a[href="/admin/productos/crear"]'],
+      [staff, '/admin/categorias', 'a[href="/admin/categorias/crear"]'],
+    ];
+    const small = [];
+    for (const [page, p, selector] of targets) {
+      await page.goto(`${server.url}${p}`);
+      const boxes = await page.locator(selector).evaluateAll((els) =>
+        els.filter((e) => e.offsetParent !== null).map((e) => ({ h: e.getBoundingClientRect().height, t: e.innerText.trim() })),
+      );
+      if (boxes.length === 0) small.push(`${p}: no visible ${selector}`);
+      for (const b of boxes) if (b.h < 44) small.push(`${p}: "${b.t}" is ${Math.round(b.h)} px tall`);
+    }
+    assert.deepEqual(small, [], `tap targets under 44 px:\n${small.join('\n')}`);
+  });
+
+  it('screenshots of the repair page, admin products, checkout and thank-you (phone and desktop)', async () => {
+    if (!SCREENSHOT_DIR) return;
+    const shots = [
+      [staff, `/admin/reparaciones/${seeded.repairId}`, 'repair-page'],
+      [staff, '/admin/productos', 'admin-products'],
+      [staff, '/admin/categorias', 'admin-categories'],
+      [buyer, '/checkout', 'checkout'],
+      [buyer, `/pedido/${seeded.orderId}`, 'thankyou'],
+    ];
+    for (const [page, p, name] of shots) {
+      for (const [size, suffix] of [[PHONE, '390'], [DESKTOP, 'desktop']]) {
+        await page.setViewportSize(size);
+        await page.goto(`${server.url}${p}`);
+        await screenshot(page, `${name}-${suffix}.png`);
+      }
+      await page.setViewportSize(PHONE);
+    }
+  });
+
+  it('saw no uncaught page errors and no 5xx responses', () => {
+    assert.deepEqual(pageErrors, [], 'uncaught JavaScript errors in the page');
+    assert.deepEqual(serverErrors, [], 'server answered with 5xx');
+  });
+});
