@@ -84,9 +84,13 @@ function measure(page) {
     const found = [];
     for (const el of document.body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.right <= result.clientWidth + 0.5) continue;
+      if (box.width === 0 && box.height === 0) continue;
+      // Content that spills out of its box (nowrap text, a wide child) counts where it ends, not where the box does.
+      const clips = getComputedStyle(el).overflowX !== 'visible' || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+      const right = clips ? box.right : Math.max(box.right, box.left + el.scrollWidth);
+      if (right <= result.clientWidth + 0.5) continue;
       const text = (el.innerText || el.value || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-      found.push({ el: describe(el), width: Math.round(box.width), right: Math.round(box.right), text });
+      found.push({ el: describe(el), width: Math.round(Math.max(box.width, el.scrollWidth)), right: Math.round(right), text });
     }
     // Widest first; the deepest offenders (no offending child) tell where the fix belongs, so keep them too.
     found.sort((a, b) => b.right - a.right || a.width - b.width);
@@ -269,7 +273,7 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
     const targets = [
       [buyer, '/checkout', '[data-checkout-submit]'],
       [buyer, `/pedido/${seeded.orderId}`, '.page a.btn-primary, main a.btn-primary'],
-      [staff, `/admin/reparaciones/${seeded.repairId}`, '#repair_status form button[type="submit"]'],
+      [staff, `/admin/reparaciones/${seeded.repairId}`, '.page-head [data-wa-open]'],
       [staff, '/admin/productos', 'a[href="/admin/productos/crear"]'],
       [staff, '/admin/categorias', 'a[href="/admin/categorias/crear"]'],
     ];
