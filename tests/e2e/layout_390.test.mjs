@@ -303,6 +303,10 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
         await page.setViewportSize(size);
         await page.goto(`${server.url}${p}`);
         await screenshot(page, `${name}-${suffix}.png`);
+        if (suffix === '390') {
+          // The first screens of the phone capture, readable at full size (the whole page is very tall).
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-390-top.png`), clip: { x: 0, y: 0, width: 390, height: 1400 } });
+        }
       }
       await page.setViewportSize(PHONE);
     }
