@@ -5,7 +5,7 @@
 // 44 px tall (tap targets). Run from tests/e2e: `node --test layout_390.test.mjs` (needs build/nico and chromium).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -108,20 +108,53 @@ async function screenshot(page, name) {
 
 async function checkPages(page, paths) {
   const problems = [];
-  for (const p of paths) {
+  for (const entry of paths) {
+    const [p, expected] = Array.isArray(entry) ? entry : [entry, 200];
     const res = await page.goto(`${server.url}${p}`, { waitUntil: 'load' });
     const status = res?.status();
-    if (status !== 200) {
-      problems.push(`${p}: answered ${status} (expected 200)`);
+    if (status !== expected) {
+      problems.push(`${p}: answered ${status} (expected ${expected})`);
       continue;
     }
-    const m = await measure(page);
-    if (m.scrollWidth > m.clientWidth) {
-      const list = m.offenders.map((o) => `${o.el} ${o.width}px wide, right edge ${o.right}px "${o.text}"`).join('; ');
-      problems.push(`${p}: ${m.scrollWidth}px wide in a ${m.clientWidth}px screen — widest: ${list}`);
-    }
+    problems.push(...(await overflowOf(page, p)));
   }
   return problems;
+}
+
+// The page as it is now: [] when it fits, else one line naming it and its widest elements.
+async function overflowOf(page, label) {
+  const m = await measure(page);
+  if (m.scrollWidth <= m.clientWidth) return [];
+  const list = m.offenders.map((o) => `${o.el} ${o.width}px wide, right edge ${o.right}px "${o.text}"`).join('; ');
+  return [`${label}: ${m.scrollWidth}px wide in a ${m.clientWidth}px screen — widest: ${list}`];
+}
+
+// The signed customer status link (/reparacion/estado/{id}), signed like core::sign_url with the server's APP_KEY.
+function statusLink(repairId) {
+  const key = Buffer.from(server.env.APP_KEY.replace(/^base64:/, ''), 'base64');
+  const signedPart = `/reparacion/estado/${repairId}?expires=${Math.floor(Date.now() / 1000) + 3600}`;
+  return `${signedPart}&signature=${createHmac('sha256', key).update(signedPart).digest('hex')}`;
+}
+
+// RFC 6238 code for a base32 secret (2FA enrolment and challenge).
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const bytes = [];
+  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const mac = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
@@ -197,14 +230,15 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
       '/registro',
       '/reparacion',
       `${seeded.quoteLink.pathname}${seeded.quoteLink.search}`,
+      statusLink(seeded.repairId),
+      ['/pagina-que-no-existe', 404],
     ]);
     // The lookup result is a POST answer: fill the form like a customer.
     await guest.goto(`${server.url}/reparacion`);
     await guest.locator('input[name="code"]').fill(seeded.repairCode);
     await guest.locator('input[name="phone"]').fill(customer.phone);
     await submitAndWait(guest, guest.getByRole('button', { name: 'Buscar' }));
-    const m = await measure(guest);
-    if (m.scrollWidth > m.clientWidth) problems.push(`lookup result: ${m.scrollWidth}px — ${JSON.stringify(m.offenders)}`);
+    problems.push(...(await overflowOf(guest, 'lookup result (POST /reparacion)')));
     assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
   });
 
@@ -253,12 +287,17 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
       '/admin/precios/crear',
       '/admin/auditoria',
       '/admin/seguridad/2fa',
+      `/admin/reparaciones/${id}/imprimir`,
+      `/admin/reparaciones/${id}/ticket`,
+      `/admin/pedidos/${seeded.orderId}/imprimir`,
+      `/admin/pedidos/${seeded.orderId}/ticket`,
     ]);
     // Edit pages of seeded rows: the first edit link of each list.
     for (const [list, pattern] of [
       ['/admin/productos', /\/admin\/productos\/\d+\/editar$/],
       ['/admin/categorias', /\/admin\/categorias\/\d+\/editar$/],
       ['/admin/usuarios', /\/admin\/usuarios\/\d+$/],
+      ['/admin/precios', /\/admin\/precios\/\d+\/editar$/],
     ]) {
       await staff.goto(`${server.url}${list}`);
       const hrefs = await staff.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
@@ -266,6 +305,36 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
       if (!href) problems.push(`${list}: no link matching ${pattern} to open`);
       else problems.push(...(await checkPages(staff, [href])));
     }
+    assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
+  });
+
+  it('the 2FA pages fit a 390 px phone: enrolment, recovery codes, their print sheet and the sign-in challenge', async () => {
+    const second = { email: `e2e-layout-2fa-${tag}@example.com`, password: 'Nico-e2e-Layout3!' };
+    await run(NICO_BIN, ['user:create-admin', '--email', second.email, '--password', second.password], {
+      cwd: REPO_ROOT,
+      env: server.env,
+    });
+    const problems = [];
+    const page = await newPage();
+    await login(page, second);
+    await page.goto(`${server.url}/admin/seguridad/2fa`);
+    await page.getByRole('button', { name: 'Generar secreto 2FA' }).click();
+    await page.locator('#twofa-secret').waitFor();
+    problems.push(...(await overflowOf(page, '/admin/seguridad/2fa (secret and QR shown)')));
+    const secret = (await page.locator('#twofa-secret').innerText()).trim();
+    const form = page.locator('form[action="/admin/seguridad/2fa/activar"]');
+    await form.locator('input[name="current_password"]').fill(second.password);
+    await form.locator('input[name="code"]').fill(totp(secret));
+    await submitAndWait(page, form.locator('button[type="submit"]').first());
+    await page.locator('.alert-success').first().waitFor();
+    problems.push(...(await overflowOf(page, '/admin/seguridad/2fa (recovery codes shown)')));
+    const printHref = await page.locator('a[href^="/admin/seguridad/2fa/codigos/imprimir"]').getAttribute('href');
+    problems.push(...(await checkPages(page, [printHref])));
+
+    const again = await newPage();
+    await login(again, second);
+    assert.equal(new URL(again.url()).pathname, '/admin/two-factor/challenge');
+    problems.push(...(await overflowOf(again, '/admin/two-factor/challenge')));
     assert.deepEqual(problems, [], `pages wider than the phone:\n${problems.join('\n')}`);
   });
 
