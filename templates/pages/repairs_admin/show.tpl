@@ -7,7 +7,7 @@
         <span class="{{BADGE_CLASS}}" data-repair-status-badge>{{STATUS_LABEL}}</span>
         {{#WARRANTY}}<span class="{{CLASS}}">Garantía {{STATE}} ({{DATE}})</span>{{/WARRANTY}}
       </div>
-      <p class="page-subtitle">{{CUSTOMER_NAME}} · <span class="phone-nowrap">{{CUSTOMER_PHONE}}</span> · {{DEVICE}}</p>
+      <p class="page-subtitle">{{CUSTOMER_NAME}} · {{CUSTOMER_PHONE}} · {{DEVICE}}</p>
     </div>
     <div class="flex gap-2 header-actions">
       <a class="btn-outline" href="/admin/reparaciones">Volver</a>
