@@ -339,7 +339,15 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
   });
 
   it('primary actions are at least 44 px tall on a phone', async () => {
+    const guest = await newPage();
+    const quote = `${seeded.quoteLink.pathname}${seeded.quoteLink.search}`;
     const targets = [
+      [guest, '/tienda', '.site-header .icon-btn'],
+      [guest, '/tienda', '#productos .btn-cart'],
+      [guest, '/login', 'form:has(input[name="password"]) button:not([type="button"])'],
+      [guest, '/reparacion', 'form:has(input[name="code"]) button:not([type="button"])'],
+      [guest, quote, 'form button[type="submit"].btn-primary, form button[type="submit"].btn-danger'],
+      [buyer, '/carrito', '[data-checkout-btn], [data-qty-plus], [data-qty-minus]'],
       [buyer, '/checkout', '[data-checkout-submit]'],
       [buyer, `/pedido/${seeded.orderId}`, '.page a.btn-primary, main a.btn-primary'],
       [staff, `/admin/reparaciones/${seeded.repairId}`, '.page-head [data-wa-open]'],
