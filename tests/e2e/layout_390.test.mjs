@@ -14,8 +14,10 @@ import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
 
-// Screenshots (phone and desktop) only when E2E_SCREENSHOT_DIR is set; names end in -390 / -desktop.
+// Screenshots only when E2E_SCREENSHOT_DIR is set: <page>-390.png (the docs' naming for phone captures). With
+// E2E_LAYOUT_REVIEW=1 also <page>-390-top.png and <page>-desktop.png, for a person checking a layout change.
 const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
+const REVIEW = process.env.E2E_LAYOUT_REVIEW === '1';
 const run = promisify(execFile);
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -366,7 +368,7 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
     assert.deepEqual(small, [], `tap targets under 44 px:\n${small.join('\n')}`);
   });
 
-  it('screenshots of the repair page, admin products, checkout and thank-you (phone and desktop)', async () => {
+  it('screenshots at 390 px of the repair page, admin products and categories, checkout and thank-you', async () => {
     if (!SCREENSHOT_DIR) return;
     const shots = [
       [staff, `/admin/reparaciones/${seeded.repairId}`, 'repair-page'],
@@ -376,15 +378,14 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
       [buyer, `/pedido/${seeded.orderId}`, 'thankyou'],
     ];
     for (const [page, p, name] of shots) {
-      for (const [size, suffix] of [[PHONE, '390'], [DESKTOP, 'desktop']]) {
-        await page.setViewportSize(size);
-        await page.goto(`${server.url}${p}`);
-        await screenshot(page, `${name}-${suffix}.png`);
-        if (suffix === '390') {
-          // The first screens of the phone capture, readable at full size (the whole page is very tall).
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-390-top.png`), clip: { x: 0, y: 0, width: 390, height: 1400 } });
-        }
-      }
+      await page.goto(`${server.url}${p}`);
+      await screenshot(page, `${name}-390.png`);
+      if (!REVIEW) continue;
+      // Review captures: the first screens at full size (a whole phone page is too tall to read) and the desktop.
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-390-top.png`), clip: { x: 0, y: 0, width: 390, height: 1400 } });
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${server.url}${p}`);
+      await screenshot(page, `${name}-desktop.png`);
       await page.setViewportSize(PHONE);
     }
   });
