@@ -13,18 +13,18 @@
 
   <div class="card">
     <div class="bo-table-wrap">
-      <table class="table">
+      <table class="table bo-cards bo-cards-categories">
         <thead>
           <tr><th>Nombre</th><th>Slug</th><th class="bo-lg">Descripción</th><th>Productos</th><th>Acciones</th></tr>
         </thead>
         <tbody>
           {{#CATEGORY}}
           <tr>
-            <td><span aria-hidden="true">{{ICON}}</span> <span class="font-semibold">{{NAME}}</span></td>
-            <td class="bo-muted">{{SLUG}}</td>
+            <td class="bo-cell-main"><span aria-hidden="true">{{ICON}}</span> <span class="font-semibold">{{NAME}}</span></td>
+            <td class="bo-muted bo-cell-meta" data-label="Slug">{{SLUG}}</td>
             <td class="bo-lg">{{DESCRIPTION}}</td>
-            <td><span class="badge-zinc">{{PRODUCTS}}</span></td>
-            <td>
+            <td class="bo-cell-meta" data-label="Productos"><span class="badge-zinc">{{PRODUCTS}}</span></td>
+            <td class="bo-cell-wide">
               <div class="bo-row-actions">
                 <form method="POST" action="/admin/categorias/{{ID}}/toggle-active" data-admin-category-toggle data-category-id="{{ID}}">
                   <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">

@@ -58,28 +58,28 @@
 
   <div class="card">
     <div class="bo-table-wrap">
-      <table class="table">
+      <table class="table bo-cards bo-cards-products">
         <thead>
           <tr>
-            <th><input type="checkbox" data-bulk-select-all aria-label="Seleccionar todos"></th>
+            <th class="bo-card-select"><label class="bo-card-select-all"><input type="checkbox" data-bulk-select-all aria-label="Seleccionar todos"><span class="bo-card-only">Seleccionar todos</span></label></th>
             <th>Producto</th><th>Categoría</th><th class="bo-lg">Slug</th><th>Precio</th><th>Stock</th><th>Acciones</th>
           </tr>
         </thead>
         <tbody>
           {{#PRODUCT}}
           <tr>
-            <td><input type="checkbox" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
-            <td>
+            <td class="bo-cell-check"><input type="checkbox" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
+            <td class="bo-cell-main">
               <div class="bo-product">
                 {{#IMAGE}}<img class="bo-thumb" src="{{URL}}" alt="" width="40" height="40" loading="lazy">{{/IMAGE}}
                 {{#NO_IMAGE}}<span class="bo-thumb bo-thumb-empty">Sin imagen</span>{{/NO_IMAGE}}
                 <div><div class="font-semibold">{{NAME}}</div><div class="bo-muted">ID: {{ID}}</div></div>
               </div>
             </td>
-            <td>{{CATEGORY}}</td>
+            <td class="bo-cell-meta" data-label="Categoría">{{CATEGORY}}</td>
             <td class="bo-lg bo-muted">{{SLUG}}</td>
-            <td class="bo-nowrap">{{PRICE}}</td>
-            <td>
+            <td class="bo-nowrap bo-cell-meta" data-label="Precio">{{PRICE}}</td>
+            <td class="bo-cell-wide" data-label="Stock">
               <form method="POST" action="/admin/productos/{{ID}}/stock" data-admin-product-stock data-product-id="{{ID}}" class="bo-stock">
                 <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
                 <span class="{{STOCK_CLASS}}" data-stock-label-for="{{ID}}">{{STOCK_LABEL}}</span>
@@ -88,7 +88,7 @@
                 <button class="btn-outline btn-sm" type="submit">OK</button>
               </form>
             </td>
-            <td>
+            <td class="bo-cell-wide">
               <div class="bo-row-actions">
                 <form method="POST" action="/admin/productos/{{ID}}/toggle-active" data-admin-product-toggle="active">
                   <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">

@@ -11,7 +11,7 @@
   <section class="card card-body bo-user">
     <div>
       <div class="font-semibold">{{FULL_NAME}}</div>
-      <div class="bo-muted">{{EMAIL}} · {{PHONE}}</div>
+      <div class="bo-muted break-anywhere">{{EMAIL}} · <span class="phone-nowrap">{{PHONE}}</span></div>
       <div class="bo-muted">Alta: {{CREATED}}</div>
       <div class="bo-muted">Pedidos: {{ORDERS}} · Reparaciones: {{REPAIRS}}</div>
     </div>

@@ -23,7 +23,7 @@
     <div class="card card-body bo-user" data-user-id="{{ID}}">
       <div>
         <div class="font-semibold">{{FULL_NAME}}</div>
-        <div class="bo-muted">{{EMAIL}} · {{PHONE}}</div>
+        <div class="bo-muted break-anywhere">{{EMAIL}} · <span class="phone-nowrap">{{PHONE}}</span></div>
         <div class="bo-muted">Alta: {{CREATED}} · Pedidos: {{ORDERS}} · Reparaciones: {{REPAIRS}}</div>
       </div>
       <div class="actions">

@@ -43,7 +43,7 @@
       <div class="card-body">
         <p>Nombre: <span class="font-semibold">{{BUYER_NAME}}</span></p>
         <p>Teléfono: <span class="font-semibold">{{BUYER_PHONE}}</span></p>
-        <p>Email: <span class="font-semibold">{{BUYER_EMAIL}}</span></p>
+        <p>Email: <span class="font-semibold break-anywhere">{{BUYER_EMAIL}}</span></p>
         <p class="muted text-sm mt-2">Se usan para asociar el pedido y contactarte.</p>
       </div>
     </section>

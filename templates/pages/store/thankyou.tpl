@@ -13,9 +13,9 @@
         <p class="font-semibold">¡Listo!</p>
         <p>Estado: <span class="{{STATUS_BADGE}}">{{STATUS_LABEL}}</span> · {{STATUS_HINT}}</p>
       </div>
-      <dl class="order-facts mt-4">
+      <dl class="thankyou-facts mt-4">
         <div><dt>Nombre</dt><dd>{{PICKUP_NAME}}</dd></div>
-        <div><dt>Teléfono</dt><dd>{{PICKUP_PHONE}}</dd></div>
+        <div><dt>Teléfono</dt><dd class="phone-nowrap">{{PICKUP_PHONE}}</dd></div>
         {{#DELEGATE}}<div><dt>Retira</dt><dd>{{NAME}} ({{PHONE}})</dd></div>{{/DELEGATE}}
         <div><dt>Pago</dt><dd>{{PAYMENT}}</dd></div>
         <div><dt>Retiro</dt><dd>En el local</dd></div>
