@@ -341,7 +341,7 @@ TEST_F(Checkout, ThankYouPageIsOnlyForItsOwner) {
   execute(*server_, "INSERT INTO business_settings (\"key\", value, created_at, updated_at) "
                     "VALUES ('shop_phone', '+54 9 341 600-0000', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
   auto with_phone = owner.get(location);
-  EXPECT_TRUE(with_phone.contains("href=\"https://wa.me/5493416000000?text=Hola%21%20Soy%20Ana%20P%C3%A9rez."));
+  EXPECT_TRUE(with_phone.contains("href=\"https://wa.me/5493416000000?text=%C2%A1Hola%21%20Soy%20Ana%20P%C3%A9rez."));
   EXPECT_TRUE(with_phone.contains("Consultar por WhatsApp"));
   EXPECT_TRUE(with_phone.contains("- 1x Joystick\nTotal: $40.000\n¡Gracias!"));
   execute(*server_, "DELETE FROM business_settings WHERE \"key\" = 'shop_phone'");

@@ -217,7 +217,7 @@ TEST(SecurityLimits, ThreeCustomersFromOneIpShareTheCheckoutConfirmBudgetOfThatI
                                                         {"checkout_token", checkout_token}});
     ASSERT_EQ(confirmed.status, 302);
     outcomes.push_back(confirmed.header("location").rfind("/pedido/", 0) == 0 ? "placed"
-                       : buyer.follow(confirmed).contains("Demasiados intentos de confirmacion.") ? "refused"
+                       : buyer.follow(confirmed).contains("Demasiados intentos de confirmación.") ? "refused"
                                                                                                   : "other");
   }
   EXPECT_EQ(outcomes, (std::vector<std::string>{"placed", "placed", "refused"}));
