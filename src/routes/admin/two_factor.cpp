@@ -176,7 +176,7 @@ http::Response regenerate_two_factor_secret(web::Context& context) {
   if (two_factor(context).state(context.user->id).enabled)
     return back_with(context, "current_password", "2FA ya está activado. Si querés cambiarlo, desactivá y volvé a activar.");
   context.session.put(kPendingSecret, accounts::TwoFactorService::new_secret());
-  context.flash_next("success", "Se genero un nuevo secreto. Escanealo con tu app autenticadora.");
+  context.flash_next("success", "Se generó un nuevo secreto. Escanealo con tu app autenticadora.");
   return http::Response::redirect(kSettings, 302);
 }
 

@@ -204,12 +204,11 @@ std::string lower(std::string text) {
 
 // Unaccented spellings seen in this code base (and their close relatives), any case.
 const std::set<std::string> kMissingAccent = {
-    "metodo",    "telefono",    "telefonos",    "todavia",      "aca",       "codigo",        "codigos",
-    "numero",    "numeros",     "contrasena",   "contrasenas",  "despues",   "digitos",       "numericos",
-    "invalido",  "invalida",    "ultimo",       "ultima",       "minimo",    "maximo",        "pagina",
-    "categoria", "categorias",  "bateria",      "baterias",     "tambien",   "vacio",         "algun",
-    "ningun",    "podes",       "tenes",        "queres",       "sesion",    "items",         "diagnostico",
-    "garantia",  "envio",       "electronica",  "direccion",    "informacion", "mas",         "volve"};
+    "metodo", "telefono", "telefonos", "todavia", "aca", "codigo", "codigos", "numero", "numeros", "contrasena",
+    "contrasenas", "despues", "digitos", "numericos", "invalido", "invalida", "ultimo", "ultima", "minimo",
+    "maximo", "pagina", "categoria", "categorias", "bateria", "baterias", "tambien", "vacio", "algun", "ningun",
+    "podes", "tenes", "queres", "volve", "sesion", "items", "diagnostico", "garantia", "envio", "electronica",
+    "direccion", "informacion", "mas", "genero"};
 // tú forms (voseo is "podés", "tenés", "querés", "pagás"), any case.
 const std::set<std::string> kTuForm = {"puedes", "tienes", "quieres", "debes", "necesitas", "pagas", "escribenos"};
 // tú imperatives that open a sentence ("Revisa los campos" → "Revisá"); adjectives such as "Activa" are not here.
