@@ -28,7 +28,7 @@
   }
 
   function failure(status, data) {
-    if (status === 419) return 'Sesión expirada (CSRF) ⚠️';
+    if (status === 419) return 'Sesión expirada. Recargá la página ⚠️';
     return (data && data.message) || 'No se pudo completar ⚠️';
   }
 

@@ -42,10 +42,10 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
 
   const auto& emails = services.admin_emails;
   if (!emails.empty() && std::find(emails.begin(), emails.end(), core::to_lower(user.email)) == emails.end())
-    return deny(context, "email", "Tu usuario no esta habilitado para ingresar al panel admin.");
+    return deny(context, "email", "Tu usuario no está habilitado para ingresar al panel admin.");
 
   if (!config.list("ADMIN_ALLOWED_IPS").empty() && !core::ip_matches_any(services.admin_ips, context.client_ip))
-    return deny(context, "ip", "La IP actual no esta habilitada para el panel admin.");
+    return deny(context, "ip", "La IP actual no está habilitada para el panel admin.");
 
   std::int64_t now = core::unix_now();
   if (auto minutes = config.integer("ADMIN_REQUIRE_REAUTH_MINUTES"); minutes > 0) {
@@ -55,7 +55,7 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
       context.audit("admin.reauth.required", "App\\Models\\User", user.id);
       context.logout();
       FieldErrors errors;
-      errors.add("email", "Por seguridad, volve a iniciar sesion para entrar al panel admin.");
+      errors.add("email", "Por seguridad, volvé a iniciar sesión para entrar al panel admin.");
       context.flash_errors(errors);
       return http::Response::redirect("/login", 302);
     }
@@ -77,7 +77,7 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
       if (context.method == "GET" && is_local_path(context.request.target))
         context.session.put("url.intended", context.request.target);
       FieldErrors errors;
-      errors.add("code", "Ingresa tu codigo 2FA para continuar al panel admin.");
+      errors.add("code", "Ingresá tu código 2FA para continuar al panel admin.");
       context.flash_errors(errors);
       return http::Response::redirect("/admin/two-factor/challenge", 302);
     }
@@ -86,7 +86,7 @@ std::optional<http::Response> admin_gate(Context& context, bool challenge_route)
   auto hit = services.limiter.hit("admin-requests", std::to_string(user.id) + "|" + context.client_ip,
                                   static_cast<int>(config.integer("RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE")));
   if (!hit.allowed)
-    return http::Response::text(429, "Demasiadas solicitudes al panel admin. Intenta nuevamente en " +
+    return http::Response::text(429, "Demasiadas solicitudes al panel admin. Intentá nuevamente en " +
                                          std::to_string(hit.retry_after_seconds) + " segundos.");
   return std::nullopt;
 }

@@ -87,7 +87,7 @@ describe('orders (browser)', { timeout: 180_000 }, () => {
     await customer.getByRole('button', { name: 'Agregar al carrito' }).click();
     await customer.locator('#cartAddedTitle', { hasText: 'Agregado al carrito' }).waitFor({ state: 'visible' });
     await customer.goto(`${server.url}/checkout`);
-    await customer.locator('.page-title', { hasText: 'Checkout' }).waitFor({ state: 'visible' });
+    await customer.locator('.page-title', { hasText: 'Finalizar compra' }).waitFor({ state: 'visible' });
     await customer.locator('#notes').fill('Retiro el sábado');
     await submitAndWait(customer, customer.locator('[data-checkout-submit]'));
     const match = new URL(customer.url()).pathname.match(/^\/pedido\/(\d+)$/);

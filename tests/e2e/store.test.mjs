@@ -120,7 +120,7 @@ describe('store (browser)', { timeout: 180_000 }, () => {
     await form.locator('input[name="password"]').fill(buyer.password);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), form.getByRole('button', { name: 'Ingresar' }).click()]);
     await expectPath('/checkout');
-    await page.locator('.page-title', { hasText: 'Checkout' }).waitFor({ state: 'visible' });
+    await page.locator('.page-title', { hasText: 'Finalizar compra' }).waitFor({ state: 'visible' });
     await page.getByText('Cargador USB-C 20W').first().waitFor();
     await page.getByText('x2 · $ 6.500').first().waitFor();
     await screenshot('checkout.png');
@@ -139,7 +139,7 @@ describe('store (browser)', { timeout: 180_000 }, () => {
     await page.locator('#notes').fill('Paso a la tarde');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('[data-checkout-submit]').click()]);
     assert.match(new URL(page.url()).pathname, /^\/pedido\/\d+$/);
-    await page.locator('.alert-success', { hasText: 'Pedido confirmado!' }).first().waitFor();
+    await page.locator('.alert-success', { hasText: '¡Pedido confirmado!' }).first().waitFor();
     await page.locator('.page-title', { hasText: 'Pedido recibido' }).waitFor();
     await page.getByText('Paso a la tarde').waitFor();
     assert.equal(await page.locator('a.cart-link [data-cart-count]').count(), 0, 'the cart is empty after the order');

@@ -316,5 +316,5 @@ TEST(HostileInput, JunkFieldsStillSpendTheLimiterBudget) {
   }
   auto blocked = visitor.submit("/login", "/login", {{"email", "basura"}, {"password", ""}});
   EXPECT_EQ(blocked.status, 302);
-  EXPECT_TRUE(visitor.follow(blocked).contains("Demasiados intentos de inicio de sesion"));
+  EXPECT_TRUE(visitor.follow(blocked).contains("Demasiados intentos de inicio de sesión"));
 }

@@ -248,7 +248,7 @@ TEST(AccountLimits, SignUpsPerIpAreThrottledWithTheSpanishMessage) {
                                {"password_confirmation", "secreto123"}});
   }
   auto page = browser.follow(response);
-  EXPECT_TRUE(page.contains("Demasiados intentos de registro. Proba de nuevo en")) << visible_text(page.body).substr(0, 1500);
+  EXPECT_TRUE(page.contains("Demasiados intentos de registro. Probá de nuevo en")) << visible_text(page.body).substr(0, 1500);
   int users = 0;
   server.database().lease()->once << "SELECT COUNT(*) FROM users", soci::into(users);
   EXPECT_EQ(users, 6);

@@ -80,7 +80,7 @@ TEST(AdminGate, EmailAllowlistIsExactAndCaseInsensitive) {
   other.start();
   auto refused = signed_in_admin(other).get("/admin/dashboard");
   EXPECT_EQ(refused.status, 403);
-  EXPECT_TRUE(refused.contains("Tu usuario no esta habilitado para ingresar al panel admin."));
+  EXPECT_TRUE(refused.contains("Tu usuario no está habilitado para ingresar al panel admin."));
   EXPECT_EQ(audit_count(other, "admin.access.denied"), 1);
 
   AppServer listed(Env{{"ADMIN_ALLOWED_EMAILS", " JEFE@Taller.Example.com , otro@x.com"}});
@@ -97,7 +97,7 @@ TEST(AdminGate, IpAllowlistUsesTheRealClientAddress) {
   std::map<std::string, std::string> spoof = {{"X-Forwarded-For", "203.0.113.10"}};
   auto refused = signed_in_admin(outside, spoof).get("/admin/dashboard", spoof);
   EXPECT_EQ(refused.status, 403);
-  EXPECT_TRUE(refused.contains("La IP actual no esta habilitada para el panel admin."));
+  EXPECT_TRUE(refused.contains("La IP actual no está habilitada para el panel admin."));
 
   AppServer cidr(Env{{"ADMIN_ALLOWED_IPS", "10.0.0.1, 127.0.0.0/8"}});
   create_admin(cidr);
@@ -123,7 +123,7 @@ TEST(AdminGate, ReauthenticationWindowSignsOutAfterItsMinutes) {
   ASSERT_EQ(expired.status, 302);
   EXPECT_EQ(expired.header("location"), "/login");
   auto login = admin.follow(expired);
-  EXPECT_TRUE(login.contains("Por seguridad, volve a iniciar sesion para entrar al panel admin."));
+  EXPECT_TRUE(login.contains("Por seguridad, volvé a iniciar sesión para entrar al panel admin."));
   EXPECT_EQ(admin.get("/mi-cuenta").status, 302);  // signed out
 }
 
@@ -135,7 +135,7 @@ TEST(AdminGate, AdminRequestsAreRateLimitedWithPlainText429) {
   for (int i = 0; i < 3; ++i) EXPECT_EQ(admin.get("/admin/dashboard").status, 200);
   auto limited = admin.get("/admin/dashboard");
   EXPECT_EQ(limited.status, 429);
-  EXPECT_EQ(limited.body.rfind("Demasiadas solicitudes al panel admin. Intenta nuevamente en ", 0), 0u) << limited.body;
+  EXPECT_EQ(limited.body.rfind("Demasiadas solicitudes al panel admin. Intentá nuevamente en ", 0), 0u) << limited.body;
   EXPECT_EQ(limited.header("x-frame-options"), "DENY");
 }
 
@@ -171,9 +171,9 @@ TEST(AdminTwoFactor, EnrolChallengeReplayRecoveryAndDisable) {
   ASSERT_EQ(gated.status, 302);
   EXPECT_EQ(gated.header("location"), "/admin/two-factor/challenge");
   auto challenge = next.follow(gated);
-  EXPECT_TRUE(challenge.contains("Ingresa tu codigo 2FA para continuar al panel admin."));
+  EXPECT_TRUE(challenge.contains("Ingresá tu código 2FA para continuar al panel admin."));
   auto wrong = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", "000000"}});
-  EXPECT_TRUE(next.follow(wrong).contains("Codigo 2FA o codigo de recuperacion invalido. Intenta nuevamente."));
+  EXPECT_TRUE(next.follow(wrong).contains("Código 2FA o código de recuperación inválido. Intentá nuevamente."));
   // The enrolment code's step is spent; the next step's code (accepted for clock drift) works once.
   std::string code = core::totp_at(core::base32_decode(secret), core::unix_now() + 30);
   auto passed = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", code}});
@@ -193,7 +193,7 @@ TEST(AdminTwoFactor, EnrolChallengeReplayRecoveryAndDisable) {
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto recovered = replay.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", lower}});
   ASSERT_EQ(recovered.status, 302);
-  EXPECT_TRUE(replay.follow(recovered).contains("Verificacion completada con codigo de recuperacion. Restantes: 7."));
+  EXPECT_TRUE(replay.follow(recovered).contains("Verificación completada con código de recuperación. Restantes: 7."));
   Browser third(server.base_url());
   login_page = third.get("/login");
   third.post("/login", {{"_token", testing_support::csrf_token_in(login_page.body)}, {"email", kAdminEmail},
@@ -205,7 +205,7 @@ TEST(AdminTwoFactor, EnrolChallengeReplayRecoveryAndDisable) {
   // Disabling needs the password and a second factor.
   auto bad_password = next.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/desactivar",
                                   {{"current_password", "no"}, {"code", first_code}});
-  EXPECT_TRUE(next.follow(bad_password).contains("La contrasena actual no es correcta."));
+  EXPECT_TRUE(next.follow(bad_password).contains("La contraseña actual no es correcta."));
   std::string second_recovery = between(txt.body, "- " + first_code + "\n- ", "\n");
   auto disabled = next.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/desactivar",
                               {{"current_password", kAdminPassword}, {"code", second_recovery}});
@@ -225,16 +225,16 @@ TEST(AdminTwoFactor, EnrolmentRefusesAWrongCodeOrPassword) {
   auto admin = signed_in_admin(server);
   auto no_secret = admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar",
                                 {{"current_password", kAdminPassword}, {"code", "123456"}});
-  EXPECT_TRUE(admin.follow(no_secret).contains("Primero genera un secreto para activar 2FA."));
+  EXPECT_TRUE(admin.follow(no_secret).contains("Primero generá un secreto para activar 2FA."));
   admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/regenerar", {});
   auto bad = admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar",
                           {{"current_password", kAdminPassword}, {"code", "12a456"}});
-  EXPECT_TRUE(admin.follow(bad).contains("El codigo debe tener 6 digitos numericos."));
+  EXPECT_TRUE(admin.follow(bad).contains("El código debe tener 6 dígitos numéricos."));
   auto wrong = admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar",
                             {{"current_password", kAdminPassword}, {"code", "000000"}});
-  EXPECT_TRUE(admin.follow(wrong).contains("Codigo 2FA invalido. Verifica la hora del telefono y vuelve a intentar."));
+  EXPECT_TRUE(admin.follow(wrong).contains("Código 2FA inválido. Verificá la hora del teléfono y volvé a intentar."));
   auto no_password = admin.submit("/admin/seguridad/2fa", "/admin/seguridad/2fa/activar", {{"code", "000000"}});
-  EXPECT_TRUE(admin.follow(no_password).contains("Ingresa tu contrasena actual."));
+  EXPECT_TRUE(admin.follow(no_password).contains("Ingresá tu contraseña actual."));
 }
 
 TEST(AdminTwoFactor, ChallengeAttemptsAreRateLimited) {
@@ -252,11 +252,11 @@ TEST(AdminTwoFactor, ChallengeAttemptsAreRateLimited) {
   // The limit counts per admin and IP: confirming the enrolment above was the first of the three attempts.
   for (int attempt = 2; attempt <= 3; ++attempt) {
     auto wrong = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", "000000"}});
-    EXPECT_TRUE(next.follow(wrong).contains("Codigo 2FA o codigo de recuperacion invalido.")) << attempt;
+    EXPECT_TRUE(next.follow(wrong).contains("Código 2FA o código de recuperación inválido.")) << attempt;
   }
   // Past the limit even the right code is refused, with the wait in Spanish, and the panel stays closed.
   std::string code = core::totp_at(core::base32_decode(secret), core::unix_now() + 30);
   auto limited = next.submit("/admin/two-factor/challenge", "/admin/two-factor/challenge", {{"code", code}});
-  EXPECT_TRUE(next.follow(limited).contains("Demasiados intentos de codigo 2FA. Reintenta en ")) << limited.status;
+  EXPECT_TRUE(next.follow(limited).contains("Demasiados intentos de código 2FA. Reintentá en ")) << limited.status;
   EXPECT_EQ(next.get("/admin/dashboard").header("location"), "/admin/two-factor/challenge");
 }

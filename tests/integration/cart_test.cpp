@@ -223,14 +223,14 @@ TEST_F(Cart, CartWriteLimiterRefusesPastItsLimit) {
   for (int i = 0; i < 80; ++i) ASSERT_EQ(add_to_cart(browser, token, id, "1", kJson).status, 200) << i;
   auto refused = add_to_cart(browser, token, id, "1", kJson);
   EXPECT_EQ(refused.status, 429);
-  EXPECT_TRUE(refused.contains("Demasiadas acciones en carrito. Espera "));
+  EXPECT_TRUE(refused.contains("Demasiadas acciones en carrito. Esperá "));
   EXPECT_FALSE(refused.header("retry-after").empty());
   browser.referer = server_->base_url() + "/carrito";
   auto form = browser.post("/carrito/vaciar", {{"_token", token}});
   EXPECT_EQ(form.status, 302);
   EXPECT_EQ(form.header("location"), "/carrito");
   auto page = browser.get("/carrito");
-  EXPECT_TRUE(page.contains("Demasiadas acciones en carrito. Espera "));
+  EXPECT_TRUE(page.contains("Demasiadas acciones en carrito. Esperá "));
   EXPECT_FALSE(page.contains("Tu carrito está vacío."));  // the clear was refused
 }
 

@@ -78,7 +78,7 @@ TEST_F(Checkout, ConfirmCreatesOnePendingOrderDecrementsStockAndShowsTheThankYou
   auto page = browser.get("/checkout");
   EXPECT_EQ(checkout_token_in(page.body), token);  // the same token until the cart changes
   std::string text = visible_text(page.body);
-  EXPECT_NE(text.find("Ultimo paso: confirma tu pedido para retiro en local."), std::string::npos);
+  EXPECT_NE(text.find("Último paso: confirmá tu pedido para retiro en local."), std::string::npos);
   EXPECT_TRUE(page.contains("Nombre: <span class=\"font-semibold\">Ana Pérez</span>"));
   EXPECT_NE(text.find("x2 · $ 25.000"), std::string::npos);
   EXPECT_NE(text.find("$ 50.000"), std::string::npos);
@@ -107,7 +107,7 @@ TEST_F(Checkout, ConfirmCreatesOnePendingOrderDecrementsStockAndShowsTheThankYou
   auto thanks = browser.follow(confirmed);
   ASSERT_EQ(thanks.status, 200);
   std::string thanks_text = visible_text(thanks.body);
-  EXPECT_NE(thanks_text.find("Pedido confirmado!"), std::string::npos);
+  EXPECT_NE(thanks_text.find("¡Pedido confirmado!"), std::string::npos);
   EXPECT_NE(thanks_text.find("Pedido recibido"), std::string::npos);
   EXPECT_NE(thanks_text.find("Pedido #" + std::to_string(order)), std::string::npos);
   EXPECT_NE(thanks_text.find("Pendiente"), std::string::npos);
@@ -245,7 +245,7 @@ TEST_F(Checkout, OneFailingLineRollsEverythingBackAndKeepsTheCart) {
   execute(*server_, "UPDATE products SET active = 0 WHERE id = " + std::to_string(first));
   auto gone = confirm(browser, again);
   EXPECT_EQ(gone.header("location"), "/carrito");
-  EXPECT_TRUE(browser.get("/carrito").contains("Uno o mas productos ya no existen o fueron eliminados."));
+  EXPECT_TRUE(browser.get("/carrito").contains("Uno o más productos ya no existen o fueron eliminados."));
   EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM orders"), before);
   EXPECT_EQ(stock_of(*server_, second), 1);
 }
@@ -261,7 +261,7 @@ TEST_F(Checkout, TokenOfAnotherSessionOrAStaleOneIsRefusedCleanly) {
   auto foreign = confirm(mine, their_token);
   ASSERT_EQ(foreign.status, 302);
   EXPECT_EQ(foreign.header("location"), "/checkout");
-  EXPECT_TRUE(mine.get("/checkout").contains("La confirmacion de checkout expiro. Revisa y confirma de nuevo."));
+  EXPECT_TRUE(mine.get("/checkout").contains("La confirmación de la compra venció. Revisá y confirmá de nuevo."));
   EXPECT_EQ(confirm(mine, "").header("location").empty(), false);
   EXPECT_EQ(confirm(mine, std::string(200, 'x')).status, 302);
   EXPECT_EQ(orders_of(email), 0);
@@ -341,9 +341,9 @@ TEST_F(Checkout, ThankYouPageIsOnlyForItsOwner) {
   execute(*server_, "INSERT INTO business_settings (\"key\", value, created_at, updated_at) "
                     "VALUES ('shop_phone', '+54 9 341 600-0000', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
   auto with_phone = owner.get(location);
-  EXPECT_TRUE(with_phone.contains("href=\"https://wa.me/5493416000000?text=Hola%21%20Soy%20Ana%20P%C3%A9rez."));
+  EXPECT_TRUE(with_phone.contains("href=\"https://wa.me/5493416000000?text=%C2%A1Hola%21%20Soy%20Ana%20P%C3%A9rez."));
   EXPECT_TRUE(with_phone.contains("Consultar por WhatsApp"));
-  EXPECT_TRUE(with_phone.contains("- 1x Joystick\nTotal: $40.000\nGracias!"));
+  EXPECT_TRUE(with_phone.contains("- 1x Joystick\nTotal: $40.000\n¡Gracias!"));
   execute(*server_, "DELETE FROM business_settings WHERE \"key\" = 'shop_phone'");
   EXPECT_EQ(owner.get("/pedido/abc").status, 404);
 }
@@ -361,7 +361,7 @@ TEST_F(Checkout, CheckoutConfirmLimiterRefusesPastItsLimit) {
   auto refused = confirm(browser, "no-es-el-token");
   ASSERT_EQ(refused.status, 302);
   EXPECT_EQ(refused.header("location"), "/checkout");
-  EXPECT_TRUE(browser.get("/checkout").contains("Demasiados intentos de confirmacion. Proba de nuevo en "));
+  EXPECT_TRUE(browser.get("/checkout").contains("Demasiados intentos de confirmación. Probá de nuevo en "));
 }
 
 TEST_F(Checkout, AFailureAtAnyWriteLeavesNothingHalfDone) {

@@ -326,7 +326,7 @@ TEST_F(OrdersTest, CustomerTabsSplitActiveAndFinishedOrdersAndSearchFindsTheNumb
   // The name search ignores case on every engine (ILIKE on PostgreSQL).
   EXPECT_TRUE(ana_->get("/mis-pedidos?tab=activos&q=ANA+P").contains(active_link));
   auto nothing = ana_->get("/mis-pedidos?tab=activos&q=zzz-no-existe");
-  EXPECT_NE(visible_text(nothing.body).find("Todavia no tienes pedidos."), std::string::npos);
+  EXPECT_NE(visible_text(nothing.body).find("Todavía no tenés pedidos."), std::string::npos);
 }
 
 // ── Admin list ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -139,7 +139,7 @@ TEST(SecurityLimits, FourSessionsFromOneIpShareTheCartWriteBudgetOfThatIp) {
         ++accepted;
       } else {
         EXPECT_EQ(response.status, 429);
-        EXPECT_TRUE(response.contains("Demasiadas acciones en carrito. Espera ")) << response.body;
+        EXPECT_TRUE(response.contains("Demasiadas acciones en carrito. Esperá ")) << response.body;
         EXPECT_FALSE(response.header("retry-after").empty());
         ++refused;
       }
@@ -188,8 +188,8 @@ TEST(SecurityLimits, ParallelWrongTwoFactorCodesCheckAtMostTheBudget) {
   });
   int wrong = 0, locked = 0, busy = 0;
   for (int i = 0; i < kAttempts; ++i) {
-    if (seen[i].find("Codigo 2FA o codigo de recuperacion invalido.") != std::string::npos) ++wrong;
-    else if (seen[i].find("Demasiados intentos de codigo 2FA.") != std::string::npos) ++locked;
+    if (seen[i].find("Código 2FA o código de recuperación inválido.") != std::string::npos) ++wrong;
+    else if (seen[i].find("Demasiados intentos de código 2FA.") != std::string::npos) ++locked;
     else if (statuses[i] == 503) ++busy;
     else ADD_FAILURE() << "attempt " << i << " answered " << statuses[i];
   }
@@ -217,7 +217,7 @@ TEST(SecurityLimits, ThreeCustomersFromOneIpShareTheCheckoutConfirmBudgetOfThatI
                                                         {"checkout_token", checkout_token}});
     ASSERT_EQ(confirmed.status, 302);
     outcomes.push_back(confirmed.header("location").rfind("/pedido/", 0) == 0 ? "placed"
-                       : buyer.follow(confirmed).contains("Demasiados intentos de confirmacion.") ? "refused"
+                       : buyer.follow(confirmed).contains("Demasiados intentos de confirmación.") ? "refused"
                                                                                                   : "other");
   }
   EXPECT_EQ(outcomes, (std::vector<std::string>{"placed", "placed", "refused"}));

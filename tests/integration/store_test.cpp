@@ -207,7 +207,7 @@ TEST_F(StoreCatalog, ProductPageShowsDetailsAndHidesInactiveOnes) {
 
   auto out = get("/producto/bateria-motorola-g20");
   ASSERT_EQ(out.status, 200);
-  EXPECT_TRUE(out.contains("Sin stock por ahora. Puedes consultar disponibilidad por WhatsApp."));
+  EXPECT_TRUE(out.contains("Sin stock por ahora. Podés consultar disponibilidad por WhatsApp."));
   EXPECT_TRUE(out.contains("<button class=\"btn-primary h-11 w-full\" disabled>Agregar al carrito</button>"));
   EXPECT_FALSE(out.contains("Disponible:"));
 

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::size_t kMaxNotesCharacters = 2000;
 
-constexpr const char* kProductGone = "Uno o mas productos ya no existen o fueron eliminados. Vuelve a armar el carrito.";
+constexpr const char* kProductGone = "Uno o más productos ya no existen o fueron eliminados. Volvé a armar el carrito.";
 
 struct PricedLine {
   long long product_id = 0;
@@ -55,7 +55,7 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
       *sql << "SELECT order_id FROM checkout_tokens WHERE token_hash = :hash AND user_id = :user", soci::use(token_hash),
           soci::use(user_id), soci::into(order_id, order_ind);
       if (sql->got_data() && order_ind == soci::i_ok) return {PlaceOrderStatus::kAlreadyPlaced, order_id, ""};
-      throw Refusal("Ya estamos procesando este pedido. Espera unos segundos.");
+      throw Refusal("Ya estamos procesando este pedido. Esperá unos segundos.");
     }
   }
 
@@ -83,7 +83,7 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
     total += row.price_cents * row.quantity;
     priced.push_back(std::move(row));
   }
-  if (priced.empty()) throw Refusal("Tu carrito esta vacio.");
+  if (priced.empty()) throw Refusal("Tu carrito está vacío.");
 
   // 3. The order, its first history row, its items, and the guarded stock decrements.
   std::string pickup_name = core::trim(buyer.name + " " + buyer.last_name);
@@ -122,7 +122,7 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
          soci::use(quantity, "q"), soci::use(now, "now"), soci::use(product_id, "id"), soci::use(quantity, "q2"));
     decrement.execute(true);
     if (decrement.get_affected_rows() != 1)
-      throw Refusal("No se pudo confirmar: el stock de \"" + line.name + "\" cambio. Vuelve a intentar.");
+      throw Refusal("No se pudo confirmar: el stock de \"" + line.name + "\" cambió. Volvé a intentar.");
   }
 
   // 4. The token remembers its order; the caller commits.
@@ -154,7 +154,7 @@ core::FieldErrors validate_checkout_form(const CheckoutForm& form) {
     errors.add("pickup_delegate_phone", core::phone::kInvalidMessage);
 
   if (form.checkout_token.empty() || form.checkout_token.size() > 64)
-    errors.add("checkout_token", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
+    errors.add("checkout_token", "La confirmación de la compra venció. Revisá y confirmá de nuevo.");
   return errors;
 }
 

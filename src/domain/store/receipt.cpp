@@ -47,10 +47,10 @@ std::optional<OrderReceipt> load_order_receipt(db::Database& database, long long
 }
 
 std::string customer_whatsapp_text(const OrderReceipt& order) {
-  std::string text = "Hola! Soy " + order.pickup_name + ".\nHice el pedido #" + std::to_string(order.id) +
-                     ".\nMe confirmas cuando este listo para retirar?\n\nItems:\n";
+  std::string text = "¡Hola! Soy " + order.pickup_name + ".\nHice el pedido #" + std::to_string(order.id) +
+                     ".\n¿Me confirmás cuando esté listo para retirar?\n\nÍtems:\n";
   for (const auto& item : order.items) text += "- " + std::to_string(item.quantity) + "x " + item.product_name + "\n";
-  text += "Total: $" + core::format_pesos_plain(order.total_cents) + "\nGracias!";
+  text += "Total: $" + core::format_pesos_plain(order.total_cents) + "\n¡Gracias!";
   return text;
 }
 

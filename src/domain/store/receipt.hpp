@@ -40,7 +40,7 @@ struct OrderReceipt {
 std::optional<OrderReceipt> load_order_receipt(db::Database& database, long long order_id);
 
 // Customer → shop WhatsApp text (docs/domain/orders.md "Customer view"):
-// "Hola! Soy {pickup_name}.\nHice el pedido #{id}.\nMe confirmas cuando este listo para retirar?\n\nItems:\n- 2x …\nTotal: $12.345\nGracias!"
+// "¡Hola! Soy {pickup_name}.\nHice el pedido #{id}.\n¿Me confirmás cuando esté listo para retirar?\n\nÍtems:\n- 2x …\nTotal: $12.345\n¡Gracias!"
 std::string customer_whatsapp_text(const OrderReceipt& order);
 
 }  // namespace store

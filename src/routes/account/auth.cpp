@@ -57,7 +57,7 @@ http::Response login(web::Context& context) {
   auto by_ip = limiter.hit("auth-login-ip", context.client_ip, per_minute * kIpLoginMultiplier);
   auto refuse = [&context](int wait) {
     return too_many(context, "email",
-                    "Demasiados intentos de inicio de sesion. Proba de nuevo en " + std::to_string(wait) + " segundos.");
+                    "Demasiados intentos de inicio de sesión. Probá de nuevo en " + std::to_string(wait) + " segundos.");
   };
   if (!by_ip.allowed) return refuse(by_ip.retry_after_seconds);
 
@@ -121,7 +121,7 @@ http::Response register_account(web::Context& context) {
   auto hit = context.services.limiter.hit("auth-register", context.client_ip, per_minute);
   if (!hit.allowed) {
     web::FieldErrors errors;
-    errors.add("email", "Demasiados intentos de registro. Proba de nuevo en " + std::to_string(hit.retry_after_seconds) +
+    errors.add("email", "Demasiados intentos de registro. Probá de nuevo en " + std::to_string(hit.retry_after_seconds) +
                             " segundos.");
     return context.back_with_errors(errors, {}, "/registro");
   }

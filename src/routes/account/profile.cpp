@@ -26,7 +26,7 @@ void keep_this_browser_signed_in(web::Context& context) {
 }
 
 std::string missing_profile_text(const accounts::User& user) {
-  if (user.last_name.empty() && user.phone.empty()) return "apellido y telefono";
+  if (user.last_name.empty() && user.phone.empty()) return "apellido y teléfono";
   return user.last_name.empty() ? "apellido" : "telefono";
 }
 }  // namespace

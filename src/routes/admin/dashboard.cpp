@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/money.hpp"
+#include "core/plural.hpp"
 #include "domain/insights/calendar.hpp"
 #include "domain/insights/dashboard.hpp"
 #include "domain/repairs/status.hpp"
@@ -69,6 +70,7 @@ void add_order_line(web::Dict section, const insights::OrderLine& order, core::S
   section.set("CUSTOMER", order.customer.empty() ? "—" : order.customer);
   section.set("TOTAL", core::format_ars(order.total));
   section.set("DAYS", days_since(order.created_at, now));
+  section.set("AGO", core::days_ago(days_since(order.created_at, now)));
 }
 
 void add_repair_line(web::Dict section, const insights::RepairLine& repair, core::SystemTime now) {
@@ -79,6 +81,7 @@ void add_repair_line(web::Dict section, const insights::RepairLine& repair, core
   section.set("DATE", core::format_local(repair.created_at));
   section.set("UPDATED", core::format_local(repair.updated_at));
   section.set("DAYS", days_since(repair.updated_at, now));
+  section.set("AGO", core::days_ago(days_since(repair.updated_at, now)));
   section.set("CUSTOMER", repair.customer);
   section.set("DEVICE", repair.device.empty() ? "Equipo" : repair.device);
 }

@@ -39,7 +39,7 @@ std::optional<http::Response> throttle(web::Context& context, const std::string&
                                           static_cast<int>(context.services.config.integer("RATE_LIMIT_ADMIN_2FA_PER_MINUTE")));
   if (hit.allowed) return std::nullopt;
   web::FieldErrors errors;
-  errors.add("code", "Demasiados intentos de codigo 2FA. Reintenta en " + std::to_string(hit.retry_after_seconds) + " segundos.");
+  errors.add("code", "Demasiados intentos de código 2FA. Reintentá en " + std::to_string(hit.retry_after_seconds) + " segundos.");
   return context.back_with_errors(errors, {}, fallback);
 }
 
@@ -85,9 +85,9 @@ std::optional<RecoveryExport> current_export(web::Context& context) {
 std::optional<web::FieldErrors> check_password(web::Context& context) {
   web::FieldErrors errors;
   std::string password = context.input.value("current_password");
-  if (password.empty()) errors.add("current_password", "Ingresa tu contrasena actual.");
+  if (password.empty()) errors.add("current_password", "Ingresá tu contraseña actual.");
   else if (!core::verify_password(password, context.user->password_hash))
-    errors.add("current_password", "La contrasena actual no es correcta.");
+    errors.add("current_password", "La contraseña actual no es correcta.");
   if (errors.empty()) return std::nullopt;
   return errors;
 }
@@ -99,7 +99,7 @@ http::Response show_two_factor_challenge(web::Context& context) {
   auto state = two_factor(context).state(context.user->id);
   if (!state.enabled || !context.session.value("admin_2fa_passed_at").empty())
     return http::Response::redirect("/admin/dashboard", 302);
-  web::View view("pages/admin/two_factor_challenge.tpl", "Verificacion 2FA Admin");
+  web::View view("pages/admin/two_factor_challenge.tpl", "Verificación 2FA Admin");
   view.suppress_global_alerts = true;
   auto dict = view.dict();
   if (context.errors.has("code")) dict.add("ERROR_CODE").set("MESSAGE", context.errors.first("code"));
@@ -111,8 +111,8 @@ http::Response verify_two_factor_challenge(web::Context& context) {
   if (auto refused = throttle(context, "/admin/two-factor/challenge")) return *refused;
   std::string code = core::trim(context.input.value("code"));
   web::FieldErrors errors;
-  if (code.empty()) errors.add("code", "Ingresa tu codigo 2FA o codigo de recuperacion.");
-  else if (code.size() > 64) errors.add("code", "El codigo ingresado es demasiado largo.");
+  if (code.empty()) errors.add("code", "Ingresá tu código 2FA o código de recuperación.");
+  else if (code.size() > 64) errors.add("code", "El código ingresado es demasiado largo.");
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/admin/two-factor/challenge");
 
   // One unit of work: the used step or recovery code and the audit entry (passed or failed) commit together.
@@ -126,7 +126,7 @@ http::Response verify_two_factor_challenge(web::Context& context) {
     return factor;
   });
   if (result == accounts::SecondFactor::kRejected) {
-    errors.add("code", "Codigo 2FA o codigo de recuperacion invalido. Intenta nuevamente.");
+    errors.add("code", "Código 2FA o código de recuperación inválido. Intentá nuevamente.");
     return context.back_with_errors(errors, {}, "/admin/two-factor/challenge");
   }
   // A new session id once the second factor is proven (fixation between the two steps gains nothing).
@@ -136,10 +136,10 @@ http::Response verify_two_factor_challenge(web::Context& context) {
   auto intended = context.session.pull("url.intended").value_or("");
   if (!web::is_local_path(intended)) intended = "/admin/dashboard";
   if (result == accounts::SecondFactor::kTotp) {
-    context.flash_next("success", "Verificacion 2FA completada.");
+    context.flash_next("success", "Verificación 2FA completada.");
   } else {
     int remaining = two_factor(context).state(context.user->id).remaining_codes;
-    context.flash_next("success", "Verificacion completada con codigo de recuperacion. Restantes: " + std::to_string(remaining) + ".");
+    context.flash_next("success", "Verificación completada con código de recuperación. Restantes: " + std::to_string(remaining) + ".");
   }
   return http::Response::redirect(intended, 302);
 }
@@ -174,30 +174,30 @@ http::Response show_two_factor_settings(web::Context& context) {
 
 http::Response regenerate_two_factor_secret(web::Context& context) {
   if (two_factor(context).state(context.user->id).enabled)
-    return back_with(context, "current_password", "2FA ya esta activado. Si quieres cambiarlo, desactiva y vuelve a activar.");
+    return back_with(context, "current_password", "2FA ya está activado. Si querés cambiarlo, desactivá y volvé a activar.");
   context.session.put(kPendingSecret, accounts::TwoFactorService::new_secret());
-  context.flash_next("success", "Se genero un nuevo secreto. Escanealo con tu app autenticadora.");
+  context.flash_next("success", "Se generó un nuevo secreto. Escanealo con tu app autenticadora.");
   return http::Response::redirect(kSettings, 302);
 }
 
 http::Response enable_two_factor(web::Context& context) {
   if (auto refused = throttle(context, kSettings)) return *refused;
   if (two_factor(context).state(context.user->id).enabled)
-    return back_with(context, "code", "2FA ya esta activado para este usuario admin.");
+    return back_with(context, "code", "2FA ya está activado para este usuario admin.");
   web::FieldErrors errors = check_password(context).value_or(web::FieldErrors{});
   std::string code = core::trim(context.input.value("code"));
-  if (code.empty()) errors.add("code", "Ingresa el codigo de 6 digitos.");
+  if (code.empty()) errors.add("code", "Ingresá el código de 6 dígitos.");
   else if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    errors.add("code", "El codigo debe tener 6 digitos numericos.");
+    errors.add("code", "El código debe tener 6 dígitos numéricos.");
   if (!errors.empty()) return context.back_with_errors(errors, {}, kSettings);
   auto secret = context.session.get(kPendingSecret);
-  if (!secret) return back_with(context, "code", "Primero genera un secreto para activar 2FA.");
+  if (!secret) return back_with(context, "code", "Primero generá un secreto para activar 2FA.");
   auto codes = db::write(context.services.database, [&](db::Tx& tx) {
     auto enabled = two_factor(context).enable(tx, context.user->id, *secret, code, core::unix_now());
     if (enabled) context.audit(tx, "admin.2fa.enabled", "App\\Models\\User", context.user->id);
     return enabled;
   });
-  if (!codes) return back_with(context, "code", "Codigo 2FA invalido. Verifica la hora del telefono y vuelve a intentar.");
+  if (!codes) return back_with(context, "code", "Código 2FA inválido. Verificá la hora del teléfono y volvé a intentar.");
   context.session.forget(kPendingSecret);
   context.session.put("admin_2fa_passed_at", std::to_string(core::unix_now()));
   store_export(context, *codes);
@@ -208,10 +208,10 @@ http::Response enable_two_factor(web::Context& context) {
 http::Response regenerate_recovery_codes(web::Context& context) {
   if (auto refused = throttle(context, kSettings)) return *refused;
   if (!two_factor(context).state(context.user->id).enabled)
-    return back_with(context, "code", "Activa 2FA antes de generar codigos de recuperacion.");
+    return back_with(context, "code", "Activá 2FA antes de generar códigos de recuperación.");
   if (auto errors = check_password(context)) return context.back_with_errors(*errors, {}, kSettings);
   std::string code = context.input.value("code");
-  if (code.size() > 64) return back_with(context, "code", "El codigo ingresado es demasiado largo.");
+  if (code.size() > 64) return back_with(context, "code", "El código ingresado es demasiado largo.");
   // One unit of work: the code used to confirm, the new codes and the audit entry commit together.
   std::vector<std::string> fresh;
   auto factor = db::write(context.services.database, [&](db::Tx& tx) {
@@ -221,24 +221,24 @@ http::Response regenerate_recovery_codes(web::Context& context) {
     context.audit(tx, "admin.2fa.recovery_regenerated", "App\\Models\\User", context.user->id);
     return used;
   });
-  if (factor == accounts::SecondFactor::kRejected) return back_with(context, "code", "Codigo 2FA o codigo de recuperacion invalido.");
+  if (factor == accounts::SecondFactor::kRejected) return back_with(context, "code", "Código 2FA o código de recuperación inválido.");
   store_export(context, fresh);
   context.flash_next("success", factor == accounts::SecondFactor::kTotp
-                                    ? "Codigos de recuperacion regenerados correctamente."
-                                    : "Codigos de recuperacion regenerados. El codigo usado quedo invalidado.");
+                                    ? "Códigos de recuperación regenerados correctamente."
+                                    : "Códigos de recuperación regenerados. El código usado quedó invalidado.");
   return http::Response::redirect(kSettings, 302);
 }
 
 http::Response clear_recovery_codes(web::Context& context) {
   context.session.forget(kExport);
-  context.flash_next("success", "Se ocultaron los codigos de recuperacion visibles.");
+  context.flash_next("success", "Se ocultaron los códigos de recuperación visibles.");
   return http::Response::redirect(kSettings, 302);
 }
 
 http::Response disable_two_factor(web::Context& context) {
   if (auto refused = throttle(context, kSettings)) return *refused;
   if (!two_factor(context).state(context.user->id).enabled)
-    return back_with(context, "code", "2FA no esta activo en esta cuenta admin.");
+    return back_with(context, "code", "2FA no está activo en esta cuenta admin.");
   if (auto errors = check_password(context)) return context.back_with_errors(*errors, {}, kSettings);
   // One unit of work: the code used, the disabling and the audit entry commit together.
   auto factor = db::write(context.services.database, [&](db::Tx& tx) {
@@ -249,7 +249,7 @@ http::Response disable_two_factor(web::Context& context) {
     return used;
   });
   if (factor == accounts::SecondFactor::kRejected)
-    return back_with(context, "code", "Codigo 2FA o codigo de recuperacion invalido. No se pudo desactivar.");
+    return back_with(context, "code", "Código 2FA o código de recuperación inválido. No se pudo desactivar.");
   for (const char* key : {"admin_2fa_passed_at", kPendingSecret, kExport}) context.session.forget(key);
   context.flash_next("success", "2FA desactivado correctamente.");
   return http::Response::redirect(kSettings, 302);
@@ -261,9 +261,9 @@ http::Response download_recovery_codes(web::Context& context) {
     throw core::not_found();
   std::string generated = core::format_local(core::to_sql_utc(std::chrono::system_clock::from_time_t(payload->created_at)),
                                              "%d/%m/%Y %H:%M:%S");
-  std::string body = "NicoReparaciones - Codigos de recuperacion 2FA (Admin)\nCuenta: " + context.user->email +
+  std::string body = "NicoReparaciones - Códigos de recuperación 2FA (Admin)\nCuenta: " + context.user->email +
                      "\nGenerado: " + generated +
-                     "\n\nIMPORTANTE:\n- Cada codigo se puede usar una sola vez.\n- Guardalos offline en un lugar seguro.\n\nCodigos:\n";
+                     "\n\nIMPORTANTE:\n- Cada código se puede usar una sola vez.\n- Guardalos offline en un lugar seguro.\n\nCódigos:\n";
   for (const auto& code : payload->codes) body += "- " + code + "\n";
   auto response = http::Response::text(200, body);
   std::string stamp = core::format_local(core::utc_now_sql(), "%Y%m%d-%H%M%S");
@@ -277,7 +277,7 @@ http::Response print_recovery_codes(web::Context& context) {
   auto payload = current_export(context);
   if (!payload || !core::constant_time_equals(context.query.value("token"), payload->token))
     throw core::not_found();
-  web::View view("pages/admin/recovery_codes_print.tpl", "Codigos de recuperacion 2FA");
+  web::View view("pages/admin/recovery_codes_print.tpl", "Códigos de recuperación 2FA");
   auto dict = view.dict();
   dict.set("EMAIL", context.user->email);
   dict.set("GENERATED_AT", core::format_local(core::to_sql_utc(std::chrono::system_clock::from_time_t(payload->created_at)),

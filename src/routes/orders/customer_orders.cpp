@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/plural.hpp"
 #include "core/clock.hpp"
 #include "core/parse.hpp"
 #include "core/phone.hpp"
@@ -29,11 +30,11 @@ int page_param(const web::Context& context) { return core::parse_page(context.qu
 // The customer → shop WhatsApp text of docs/domain/orders.md "Customer view" (total without a space after "$", as the
 // reference).
 std::string shop_whatsapp_text(const orders::Order& order) {
-  std::string text = "Hola! Soy " + order.customer_name() + ".\nHice el pedido #" + std::to_string(order.id) +
-                     ".\nMe confirmas cuando este listo para retirar?\n\nItems:\n";
+  std::string text = "¡Hola! Soy " + order.customer_name() + ".\nHice el pedido #" + std::to_string(order.id) +
+                     ".\n¿Me confirmás cuando esté listo para retirar?\n\nÍtems:\n";
   for (const auto& item : order.items)
     text += "- " + std::to_string(item.quantity) + "x " + item.product_name + "\n";
-  text += "Total: $" + core::format_pesos_plain(order.total) + "\nGracias!";
+  text += "Total: $" + core::format_pesos_plain(order.total) + "\n¡Gracias!";
   return text;
 }
 
@@ -63,7 +64,7 @@ http::Response my_orders(web::Context& context) {
     row.set("BADGE_CLASS", orders_view::badge_class(order));
     row.set("DATE", core::format_local(order.created_at));
     long long count = order.items_count();
-    row.set("ITEMS_COUNT", std::to_string(count) + (count == 1 ? " item" : " items"));
+    row.set("ITEMS_COUNT", core::count_label(count, "ítem", "ítems"));
     row.set("PAYMENT_LABEL", payments::order_payment_label(order.payment_method));
     row.set("TOTAL", core::format_ars(order.total));
     for (std::size_t i = 0; i < order.items.size() && i < 2; ++i)

@@ -37,7 +37,7 @@ std::string customer_hint(const orders::Order& order) {
     case OrderStatus::kPendiente: return "Recibimos tu pedido. En breve lo confirmamos.";
     case OrderStatus::kConfirmado: return "Pedido confirmado. Lo estamos preparando.";
     case OrderStatus::kPreparando: return "Estamos preparando tu pedido.";
-    case OrderStatus::kListoRetirar: return "Listo. Puedes pasar a retirarlo por el local.";
+    case OrderStatus::kListoRetirar: return "Listo. Podés pasar a retirarlo por el local.";
     case OrderStatus::kEntregado: return "Pedido entregado. Gracias.";
     case OrderStatus::kCancelado: return "Este pedido fue cancelado.";
   }

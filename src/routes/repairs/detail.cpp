@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/plural.hpp"
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
@@ -84,6 +85,7 @@ void fill_status_form(web::Dict dict, const repairs::RepairRecord& repair) {
 void fill_history(web::Dict dict, db::Database& database, long long id) {
   auto history = repairs::repair_history(database, id);
   dict.set("HISTORY_COUNT", static_cast<long long>(history.size()));
+  dict.set("HISTORY_LABEL", core::count_label(static_cast<long long>(history.size()), "cambio", "cambios"));
   if (history.empty()) dict.show("HISTORY_EMPTY");
   for (const auto& entry : history) {
     auto item = dict.add("HISTORY");

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/money.hpp"
 #include "core/parse.hpp"
+#include "core/plural.hpp"
 #include "core/strings.hpp"
 #include "web/context.hpp"
 #include "web/views.hpp"
@@ -33,11 +34,7 @@ std::string money_or(const std::optional<std::int64_t>& centavos, std::string_vi
 std::string age(const std::string& sql_utc, const std::string& now_utc) {
   core::SystemTime then, now;
   if (!core::parse_sql_utc(sql_utc, then) || !core::parse_sql_utc(now_utc, now)) return "";
-  auto minutes = std::chrono::duration_cast<std::chrono::minutes>(now - then).count();
-  if (minutes < 1) return "recién";
-  if (minutes < 60) return "hace " + std::to_string(minutes) + " min";
-  if (minutes < 48 * 60) return "hace " + std::to_string(minutes / 60) + " h";
-  return "hace " + std::to_string(minutes / (24 * 60)) + " d";
+  return core::minutes_ago(std::chrono::duration_cast<std::chrono::minutes>(now - then).count());
 }
 
 std::string local_or_dash(const std::string& sql_utc) { return sql_utc.empty() ? "—" : core::format_local(sql_utc); }

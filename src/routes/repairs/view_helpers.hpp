@@ -20,7 +20,7 @@ namespace routes::repairs_view {
 std::string_view badge_class(repairs::RepairStatus status);
 // "$ 12.345", or `empty` for null.
 std::string money_or(const std::optional<std::int64_t>& centavos, std::string_view empty = "—");
-// "hace 3 h" / "hace 2 d" between a UTC SQL timestamp and now.
+// "hace 3 horas" / "hace 2 días" (core::minutes_ago) between a UTC SQL timestamp and now.
 std::string age(const std::string& sql_utc, const std::string& now_utc);
 // "dd/mm/YYYY HH:MM" local, or "—".
 std::string local_or_dash(const std::string& sql_utc);

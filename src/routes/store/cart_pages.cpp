@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/plural.hpp"
 #include "domain/store/cart.hpp"
 #include "routes/store/cart_session.hpp"
 #include "routes/store/handlers.hpp"
@@ -73,6 +74,7 @@ http::Response show_cart(web::Context& context) {
     stock_issue = stock_issue || out || line.quantity > product.stock;
   }
   grid.set("ITEMS_COUNT", cart.quantity());
+  grid.set("ITEMS_LABEL", core::count_label(cart.quantity(), "ítem", "ítems"));
   grid.set("TOTAL", core::format_ars(cart.total_cents()));
   if (stock_issue) grid.show("STOCK_ISSUE");
   else grid.show("STOCK_OK");

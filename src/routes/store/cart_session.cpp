@@ -49,7 +49,7 @@ std::optional<http::Response> throttle_cart_write(web::Context& context) {
     hit = context.services.limiter.hit("cart-write-ip", context.client_ip, per_ip);
   }
   if (hit.allowed) return std::nullopt;
-  std::string message = "Demasiadas acciones en carrito. Espera " + std::to_string(hit.retry_after_seconds) + " segundos.";
+  std::string message = "Demasiadas acciones en carrito. Esperá " + std::to_string(hit.retry_after_seconds) + " segundos.";
   if (context.wants_json()) {
     auto response = http::Response::json(429, core::JsonObject().add("ok", false).add("message", message).str());
     response.set_header("Retry-After", std::to_string(hit.retry_after_seconds));
@@ -71,7 +71,7 @@ std::optional<http::Response> throttle_checkout_confirm(web::Context& context) {
   if (hit.allowed) return std::nullopt;
   core::FieldErrors errors;
   errors.add("checkout",
-             "Demasiados intentos de confirmacion. Proba de nuevo en " + std::to_string(hit.retry_after_seconds) + " segundos.");
+             "Demasiados intentos de confirmación. Probá de nuevo en " + std::to_string(hit.retry_after_seconds) + " segundos.");
   return context.back_with_errors(errors, {}, "/checkout");
 }
 

@@ -40,11 +40,11 @@ SyncedCart sync_session_cart(web::Context& context);
 // cart-write (RATE_LIMIT_CART_WRITE_PER_MINUTE per IP|session) and cart-write-ip
 // (RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE per IP), both must pass: the refusal to send, or nullopt when allowed.
 // Refusal: JSON 429 {ok:false, message} for AJAX, else back with error `cart`
-// "Demasiadas acciones en carrito. Espera {N} segundos.".
+// "Demasiadas acciones en carrito. Esperá {N} segundos.".
 std::optional<http::Response> throttle_cart_write(web::Context& context);
 // checkout-confirm (RATE_LIMIT_CHECKOUT_CONFIRM_PER_MINUTE per user|IP) and checkout-confirm-ip
 // (RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE per IP), both must pass: back with error `checkout`
-// "Demasiados intentos de confirmacion. Proba de nuevo en {N} segundos.".
+// "Demasiados intentos de confirmación. Probá de nuevo en {N} segundos.".
 std::optional<http::Response> throttle_checkout_confirm(web::Context& context);
 
 // The product id of the route ({product}), or 0 when it is not a positive integer.

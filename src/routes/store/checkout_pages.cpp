@@ -10,6 +10,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/plural.hpp"
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
@@ -105,7 +106,7 @@ http::Response show_checkout(web::Context& context) {
     context.session.put(kCheckoutTokenKey, token);
   }
 
-  web::View view("pages/store/checkout.tpl", "Checkout");
+  web::View view("pages/store/checkout.tpl", "Finalizar compra");
   auto dict = view.dict();
   dict.set("CHECKOUT_TOKEN", token);
   std::string payment = context.old("payment_method", "local");
@@ -131,6 +132,7 @@ http::Response show_checkout(web::Context& context) {
     item.set("SUBTOTAL", core::format_ars(line.price_cents * line.quantity));
   }
   dict.set("ITEMS_COUNT", cart.quantity());
+  dict.set("ITEMS_LABEL", core::count_label(cart.quantity(), "ítem", "ítems"));
   dict.set("TOTAL", core::format_ars(cart.total_cents()));
   return web::render(context, view);
 }
@@ -151,19 +153,19 @@ http::Response confirm_checkout(web::Context& context) {
   // 2. Nothing to buy.
   store::Cart cart = store_web::load_cart(context.session);
   if (cart.empty()) {
-    context.flash_next("success", "Tu carrito esta vacio.");
+    context.flash_next("success", "Tu carrito está vacío.");
     return http::Response::redirect("/tienda", 302);
   }
   // 3. Profile gate.
   if (!user.profile_complete())
-    return profile_gate(context, "Completa tu apellido y telefono para poder confirmar pedidos.");
+    return profile_gate(context, "Completá tu apellido y teléfono para poder confirmar pedidos.");
   // 4. The form.
   auto errors = store::validate_checkout_form(form);
   if (!errors.empty()) return context.back_with_errors(errors, {"checkout_token"}, "/checkout");
   // 5. The token must be the one this session's checkout page carried (not another session's, not a stale one).
   std::string expected = context.session.value(kCheckoutTokenKey);
   if (expected.empty() || !core::constant_time_equals(expected, form.checkout_token))
-    return redirect_with_error(context, "/checkout", "cart", "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
+    return redirect_with_error(context, "/checkout", "cart", "La confirmación de la compra venció. Revisá y confirmá de nuevo.");
 
   // 6-7. One unit of work: claim the token, re-read prices and stock, write the order, decrement stock, and write
   // the confirmation mail job (outbox): all of it commits, or a refusal rolls all of it back. Idempotent: run again
@@ -192,7 +194,7 @@ http::Response confirm_checkout(web::Context& context) {
   // 8. Placed: the cart is spent, the token is done.
   mail::send_order_confirmation_if_sync(context.services.config, context.services.database, result.order_id);
   store_web::save_cart(context.session, store::Cart{});
-  return redirect_to_thankyou(context, result.order_id, "Pedido confirmado!");
+  return redirect_to_thankyou(context, result.order_id, "¡Pedido confirmado!");
 }
 
 http::Response order_thankyou(web::Context& context) {

@@ -74,7 +74,7 @@
     <div class="dash-today-col">
       <h3 class="font-semibold">Listas para retirar <span class="badge-emerald" data-kpi="ready_pickup_total">{{READY_PICKUP_TOTAL}}</span></h3>
       <ul class="dash-list">
-        {{#READY_PICKUP}}<li><a href="/admin/reparaciones/{{ID}}">Reparación {{CODE}}</a> <span class="muted text-sm">{{DEVICE}} · {{CUSTOMER}} · hace {{DAYS}} d</span></li>
+        {{#READY_PICKUP}}<li><a href="/admin/reparaciones/{{ID}}">Reparación {{CODE}}</a> <span class="muted text-sm">{{DEVICE}} · {{CUSTOMER}} · {{AGO}}</span></li>
         {{/READY_PICKUP}}
       </ul>
       {{#READY_PICKUP_EMPTY}}<p class="muted text-sm">Ninguna reparación esperando retiro.</p>{{/READY_PICKUP_EMPTY}}
@@ -82,7 +82,7 @@
     <div class="dash-today-col">
       <h3 class="font-semibold">Sin cambios hace más de {{STALE_DAYS}} días <span class="badge-amber" data-kpi="stale_repairs_total">{{STALE_REPAIRS_TOTAL}}</span></h3>
       <ul class="dash-list">
-        {{#STALE_REPAIR}}<li><a href="/admin/reparaciones/{{ID}}">Reparación {{CODE}}</a> <span class="{{BADGE}}">{{STATUS_LABEL}}</span> <span class="muted text-sm">{{CUSTOMER}} · último cambio hace {{DAYS}} d</span></li>
+        {{#STALE_REPAIR}}<li><a href="/admin/reparaciones/{{ID}}">Reparación {{CODE}}</a> <span class="{{BADGE}}">{{STATUS_LABEL}}</span> <span class="muted text-sm">{{CUSTOMER}} · último cambio {{AGO}}</span></li>
         {{/STALE_REPAIR}}
       </ul>
       {{#STALE_REPAIRS_EMPTY}}<p class="muted text-sm">Todas las reparaciones activas se movieron esta semana.</p>{{/STALE_REPAIRS_EMPTY}}
@@ -188,7 +188,7 @@
 
 <section class="card">
   <div class="card-head">
-    <div><h2 class="card-title">Exportar CSV</h2><p class="muted text-sm">Descarga pedidos, reparaciones o productos creados entre dos fechas (vacías = todo).</p></div>
+    <div><h2 class="card-title">Exportar CSV</h2><p class="muted text-sm">Descargá pedidos, reparaciones o productos creados entre dos fechas (vacías = todo).</p></div>
   </div>
   <form class="card-body dash-export" method="GET" action="/admin/exportar/pedidos">
     <div class="field">

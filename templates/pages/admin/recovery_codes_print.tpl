@@ -5,7 +5,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>Codigos de recuperacion 2FA</title>
+<title>Códigos de recuperación 2FA</title>
 {{#STYLESHEET}}<link rel="stylesheet" href="{{URL}}">
 {{/STYLESHEET}}
 {{#SCRIPT}}<script src="{{URL}}" defer></script>
@@ -14,20 +14,20 @@
 <body class="print-page">
 <main class="print-sheet">
   <p class="print-brand">NicoReparaciones</p>
-  <h1>Codigos de recuperacion 2FA (Admin)</h1>
+  <h1>Códigos de recuperación 2FA (Admin)</h1>
   <p>Cuenta: {{EMAIL}}</p>
   <p>Generado: {{GENERATED_AT}}</p>
 
   <section class="print-important" aria-labelledby="importantTitle">
     <p id="importantTitle" class="font-semibold">IMPORTANTE:</p>
     <ul>
-      <li>Cada codigo se puede usar una sola vez.</li>
+      <li>Cada código se puede usar una sola vez.</li>
       <li>Guardalos offline en un lugar seguro.</li>
     </ul>
   </section>
 
-  <p class="font-semibold">Codigos:</p>
-  <ul class="recovery-codes" aria-label="Codigos de recuperacion">
+  <p class="font-semibold">Códigos:</p>
+  <ul class="recovery-codes" aria-label="Códigos de recuperación">
     {{#CODE}}<li><code>{{VALUE}}</code></li>
     {{/CODE}}
   </ul>

@@ -3,10 +3,10 @@
   <div class="page-head">
     <div>
       <h1 class="page-title">Seguridad 2FA (Admin)</h1>
-      <p class="page-subtitle">Activa verificacion TOTP para reforzar el acceso al panel admin.</p>
+      <p class="page-subtitle">Activá la verificación TOTP para reforzar el acceso al panel admin.</p>
     </div>
     <nav class="actions" aria-label="Accesos relacionados">
-      <a class="btn-outline btn-sm" href="/admin/configuracion">Configuracion</a>
+      <a class="btn-outline btn-sm" href="/admin/configuracion">Configuración</a>
       <a class="btn-ghost btn-sm" href="/admin/dashboard">Volver al panel</a>
     </nav>
   </div>
@@ -14,25 +14,25 @@
   {{#EXPORT}}
   <section class="card twofa-export" aria-labelledby="twofaExportTitle">
     <div class="card-head">
-      <h2 id="twofaExportTitle" class="card-title">Guarda estos codigos de recuperacion ahora</h2>
+      <h2 id="twofaExportTitle" class="card-title">Guardá estos códigos de recuperación ahora</h2>
       <span class="badge-amber">Solo se muestran ahora</span>
     </div>
     <div class="card-body">
       <div class="alert-warning mb-4" role="note">
-        <p class="font-semibold">Se muestran temporalmente. Cada codigo sirve para una sola verificacion.</p>
-        <p class="text-sm">Guardalos offline en un lugar seguro: despues de ocultarlos no vas a poder verlos de nuevo.</p>
+        <p class="font-semibold">Se muestran temporalmente. Cada código sirve para una sola verificación.</p>
+        <p class="text-sm">Guardalos offline en un lugar seguro: después de ocultarlos no vas a poder verlos de nuevo.</p>
       </div>
-      <ul class="recovery-codes" aria-label="Codigos de recuperacion">
+      <ul class="recovery-codes" aria-label="Códigos de recuperación">
         {{#CODE}}<li><code>{{VALUE}}</code></li>
         {{/CODE}}
       </ul>
-      <p class="help mt-4">Disponibles por {{TTL_MINUTES}} minutos desde su generacion.</p>
+      <p class="help mt-4">Disponibles por {{TTL_MINUTES}} minutos desde su generación.</p>
       <div class="actions mt-4">
         <a class="btn-outline" href="/admin/seguridad/2fa/codigos/txt?token={{TOKEN}}">Descargar .txt</a>
         <a class="btn-outline" href="/admin/seguridad/2fa/codigos/imprimir?token={{TOKEN}}" target="_blank" rel="noopener">Imprimir / Guardar PDF</a>
         <form method="POST" action="/admin/seguridad/2fa/codigos/ocultar">
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
-          <button class="btn-ghost" type="submit">Ocultar codigos</button>
+          <button class="btn-ghost" type="submit">Ocultar códigos</button>
         </form>
       </div>
     </div>
@@ -51,42 +51,42 @@
     <div class="card-body">
       {{#ENABLED}}
       <div class="twofa-status">
-        <p class="font-semibold">2FA esta activo para esta cuenta admin.</p>
+        <p class="font-semibold">2FA está activo para esta cuenta admin.</p>
         <p class="help">Activado: {{ENABLED_AT}}</p>
         {{#RECOVERY_INFO}}
-        <p class="mt-2">Codigos de recuperacion restantes: <strong>{{REMAINING}}</strong></p>
-        <p class="help">Ultima generacion: {{GENERATED_AT}}</p>
+        <p class="mt-2">Códigos de recuperación restantes: <strong>{{REMAINING}}</strong></p>
+        <p class="help">Última generación: {{GENERATED_AT}}</p>
         {{/RECOVERY_INFO}}
       </div>
 
       <div class="twofa-grid mt-6">
         <form class="form twofa-box" method="POST" action="/admin/seguridad/2fa/codigos-regenerar">
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
-          <h3 class="font-semibold">Regenerar codigos de recuperacion</h3>
-          <p class="help">Los codigos anteriores dejan de funcionar.</p>
+          <h3 class="font-semibold">Regenerar códigos de recuperación</h3>
+          <p class="help">Los códigos anteriores dejan de funcionar.</p>
           <div class="field">
-            <label class="label" for="regen_current_password">Contrasena actual</label>
+            <label class="label" for="regen_current_password">Contraseña actual</label>
             <input class="input" id="regen_current_password" type="password" name="current_password" required autocomplete="current-password">
           </div>
           <div class="field">
-            <label class="label" for="regen_code">Codigo 2FA o codigo de recuperacion</label>
+            <label class="label" for="regen_code">Código 2FA o código de recuperación</label>
             <input class="input input-code" id="regen_code" type="text" name="code" maxlength="64" required autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" placeholder="123456 o XXXX-XXXX-XXXX">
           </div>
           <div class="actions">
-            <button class="btn-primary" type="submit">Regenerar codigos</button>
+            <button class="btn-primary" type="submit">Regenerar códigos</button>
           </div>
         </form>
 
         <form class="form twofa-box twofa-box-danger" method="POST" action="/admin/seguridad/2fa/desactivar">
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
           <h3 class="font-semibold">Desactivar 2FA</h3>
-          <p class="help">Se borran el secreto y los codigos de recuperacion.</p>
+          <p class="help">Se borran el secreto y los códigos de recuperación.</p>
           <div class="field">
-            <label class="label" for="disable_current_password">Contrasena actual</label>
+            <label class="label" for="disable_current_password">Contraseña actual</label>
             <input class="input" id="disable_current_password" type="password" name="current_password" required autocomplete="current-password">
           </div>
           <div class="field">
-            <label class="label" for="disable_code">Codigo 2FA o codigo de recuperacion</label>
+            <label class="label" for="disable_code">Código 2FA o código de recuperación</label>
             <input class="input input-code" id="disable_code" type="text" name="code" maxlength="64" required autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" placeholder="123456 o XXXX-XXXX-XXXX">
           </div>
           <div class="actions">
@@ -97,7 +97,7 @@
       {{/ENABLED}}
 
       {{#DISABLED}}
-      <p>Tu panel admin aun no tiene doble factor. Activalo para bloquear accesos aunque filtren tu contrasena.</p>
+      <p>Tu panel admin aún no tiene doble factor. Activalo para bloquear accesos aunque filtren tu contraseña.</p>
 
       {{#NO_PENDING}}
       <form class="mt-4" method="POST" action="/admin/seguridad/2fa/regenerar">
@@ -108,7 +108,7 @@
 
       {{#PENDING}}
       <div class="twofa-setup mt-6">
-        <div class="twofa-qr" role="img" aria-label="Codigo QR para la app autenticadora">{{QR_SVG:none}}</div>
+        <div class="twofa-qr" role="img" aria-label="Código QR para la app autenticadora">{{QR_SVG:none}}</div>
         <div class="twofa-setup-info">
           <div class="field">
             <span class="label">Secreto</span>
@@ -121,7 +121,7 @@
             <label class="label" for="twofa_uri">URI OTPAuth</label>
             <textarea class="textarea twofa-uri" id="twofa_uri" rows="3" readonly>{{OTPAUTH_URI}}</textarea>
           </div>
-          <p class="help mt-2">Escanea el QR o carga el secreto en Google Authenticator, Microsoft Authenticator, Authy u otra app TOTP. Despues ingresa el codigo de 6 digitos que muestra la app.</p>
+          <p class="help mt-2">Escaneá el QR o cargá el secreto en Google Authenticator, Microsoft Authenticator, Authy u otra app TOTP. Después ingresá el código de 6 dígitos que muestra la app.</p>
         </div>
       </div>
 
@@ -129,11 +129,11 @@
         <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
         <div class="form-row">
           <div class="field">
-            <label class="label" for="enable_current_password">Contrasena actual</label>
+            <label class="label" for="enable_current_password">Contraseña actual</label>
             <input class="input" id="enable_current_password" type="password" name="current_password" required autocomplete="current-password">
           </div>
           <div class="field">
-            <label class="label" for="enable_code">Codigo de 6 digitos</label>
+            <label class="label" for="enable_code">Código de 6 dígitos</label>
             <input class="input input-code" id="enable_code" type="text" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" required autocomplete="one-time-code" placeholder="123456">
           </div>
         </div>
@@ -144,7 +144,7 @@
 
       <form class="twofa-regen mt-4" method="POST" action="/admin/seguridad/2fa/regenerar">
         <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
-        <span class="help">¿No podes escanearlo? Genera un secreto distinto (el actual deja de servir).</span>
+        <span class="help">¿No podés escanearlo? Generá un secreto distinto (el actual deja de servir).</span>
         <button class="btn-outline btn-sm" type="submit">Regenerar secreto</button>
       </form>
       {{/PENDING}}

@@ -3,7 +3,7 @@
   <div class="page-head">
     <div>
       <h1 class="page-title">Identidad visual</h1>
-      <p class="page-subtitle">Sube y administra logos, íconos y favicons del sitio.</p>
+      <p class="page-subtitle">Subí y administrá logos, íconos y favicons del sitio.</p>
     </div>
     <div class="actions">
       <a class="btn-outline btn-sm" href="/admin/configuracion">Configuración</a>
@@ -15,7 +15,7 @@
     <div class="card-head">
       <div>
         <h2 class="card-title">Recursos visuales</h2>
-        <p class="help">Puedes subir con click o arrastrando desde el escritorio.</p>
+        <p class="help">Podés subir con click o arrastrando desde el escritorio.</p>
       </div>
       <span class="badge-sky">Identidad</span>
     </div>

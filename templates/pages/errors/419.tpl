@@ -3,7 +3,7 @@
   <div class="page-head">
     <div>
       <h1 class="page-title">Sesión expirada</h1>
-      <p class="page-subtitle">Tu sesión caducó (o el token CSRF ya no es válido). Probá recargar o iniciar sesión de nuevo.</p>
+      <p class="page-subtitle">Tu sesión caducó o la página estuvo abierta mucho tiempo. Probá recargar o iniciar sesión de nuevo.</p>
     </div>
   </div>
   <section class="card">

@@ -30,7 +30,7 @@
   <nav class="orders-tabs admin-order-anchors mt-2" aria-label="Secciones">
     <a class="nav-pill" href="#order_actions">Acciones</a>
     <a class="nav-pill" href="#order_customer">Cliente</a>
-    <a class="nav-pill" href="#order_items">Items</a>
+    <a class="nav-pill" href="#order_items">Ítems</a>
     <a class="nav-pill" href="#order_whatsapp">WhatsApp</a>
   </nav>
 
@@ -126,9 +126,9 @@
     </section>
 
     <section class="card admin-order-items" id="order_items">
-      <div class="card-head"><h2 class="card-title">Items del pedido</h2><span class="font-semibold">{{TOTAL}}</span></div>
+      <div class="card-head"><h2 class="card-title">Ítems del pedido</h2><span class="font-semibold">{{TOTAL}}</span></div>
       <div class="card-body">
-        {{#NO_ITEMS}}<p class="muted">Pedido sin items.</p>{{/NO_ITEMS}}
+        {{#NO_ITEMS}}<p class="muted">Pedido sin ítems.</p>{{/NO_ITEMS}}
         <table class="table">
           <thead><tr><th scope="col">Producto</th><th scope="col">Precio</th><th scope="col">Cant.</th><th scope="col">Subtotal</th></tr></thead>
           <tbody>

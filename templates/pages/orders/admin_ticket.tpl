@@ -27,7 +27,7 @@
   <p class="ticket-row"><span>Tel</span><span>{{PHONE}}</span></p>
   {{#HAS_NOTES}}<p>Notas: {{TEXT}}</p>{{/HAS_NOTES}}
   <hr class="ticket-rule">
-  <p class="font-semibold">Items</p>
+  <p class="font-semibold">Ítems</p>
   {{#ITEM}}
   <div class="ticket-item">
     <p>{{QUANTITY}} × {{NAME}}</p>

@@ -17,13 +17,13 @@
       {{#STEP}}<li class="step{{#DONE}} is-done{{/DONE}}{{#CURRENT}} is-current{{/CURRENT}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{NAME}}</li>{{/STEP}}
     </ol>
     {{/STEPPER}}
-    {{#CANCELLED}}<p class="muted mt-2">Si necesitas ayuda, escribenos y lo resolvemos.</p>{{/CANCELLED}}
+    {{#CANCELLED}}<p class="muted mt-2">Si necesitás ayuda, escribinos y lo resolvemos.</p>{{/CANCELLED}}
   </div>
 </section>
 <div class="order-grid mt-4">
   <section class="card">
     <div class="card-head">
-      <h2 class="card-title">Items</h2>
+      <h2 class="card-title">Ítems</h2>
       <span class="badge-zinc">{{PRODUCT_COUNT}} producto(s)</span>
     </div>
     <div class="card-body">
@@ -44,9 +44,9 @@
     <div class="card-body">
       <dl class="order-facts">
         <dt>Nombre</dt><dd>{{PICKUP_NAME}}</dd>
-        <dt>Telefono</dt><dd>{{PICKUP_PHONE}}</dd>
+        <dt>Teléfono</dt><dd>{{PICKUP_PHONE}}</dd>
         {{#DELEGATE}}<dt>Retira</dt><dd>{{TEXT}}</dd>{{/DELEGATE}}
-        <dt>Metodo de pago</dt><dd>{{PAYMENT_LABEL}}</dd>
+        <dt>Método de pago</dt><dd>{{PAYMENT_LABEL}}</dd>
         {{#NOTES}}<dt>Notas</dt><dd>{{TEXT}}</dd>{{/NOTES}}
       </dl>
       {{#SHOP_WHATSAPP}}

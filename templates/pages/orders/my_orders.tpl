@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head">
   <h1 class="page-title">Mis pedidos</h1>
-  <p class="page-subtitle">Aca puedes ver el estado y el detalle de cada pedido.</p>
+  <p class="page-subtitle">Acá podés ver el estado y el detalle de cada pedido.</p>
 </div>
 <div class="orders-toolbar">
   <nav class="orders-tabs" aria-label="Pedidos">
@@ -11,7 +11,7 @@
   <form class="orders-search" method="GET" action="/mis-pedidos" role="search">
     <input type="hidden" name="tab" value="{{TAB}}">
     <label class="sr-only" for="ordersQ">Buscar pedidos</label>
-    <input class="input" id="ordersQ" type="search" name="q" value="{{Q}}" placeholder="Buscar #pedido, nombre o telefono...">
+    <input class="input" id="ordersQ" type="search" name="q" value="{{Q}}" placeholder="Buscar #pedido, nombre o teléfono...">
     <button class="btn-outline" type="submit">Buscar</button>
     {{#HAS_Q}}<a class="btn-ghost" href="/mis-pedidos?tab={{TAB}}">Limpiar</a>{{/HAS_Q}}
   </form>
@@ -23,8 +23,8 @@
 {{#EMPTY}}
 <section class="card mt-4">
   <div class="card-body">
-    <p class="font-semibold">Todavia no tienes pedidos.</p>
-    <p class="muted">Cuando compres algo, van a aparecer aca con su estado.</p>
+    <p class="font-semibold">Todavía no tenés pedidos.</p>
+    <p class="muted">Cuando compres algo, van a aparecer acá con su estado.</p>
     <a class="btn-primary mt-4" href="/tienda">Ir a la tienda</a>
   </div>
 </section>
@@ -40,7 +40,7 @@
       <p class="muted text-sm">{{DATE}} · {{ITEMS_COUNT}} · <span class="badge-zinc">{{PAYMENT_LABEL}}</span></p>
       <ul class="order-preview text-sm">
         {{#PREVIEW}}<li>{{LINE}}</li>{{/PREVIEW}}
-        {{#MORE}}<li class="muted">+{{COUNT}} mas</li>{{/MORE}}
+        {{#MORE}}<li class="muted">+{{COUNT}} más</li>{{/MORE}}
       </ul>
       <div class="order-card-foot">
         <span><span class="muted text-sm">Total</span> <span class="font-semibold">{{TOTAL}}</span></span>

@@ -118,7 +118,7 @@
     <section class="card" aria-labelledby="historyTitle">
       <div class="card-head">
         <h2 id="historyTitle" class="card-title">Historial</h2>
-        <span class="badge-zinc">{{HISTORY_COUNT}} cambios</span>
+        <span class="badge-zinc">{{HISTORY_LABEL}}</span>
         <button type="button" class="btn-ghost btn-sm" data-toggle-collapse="repair_history">Ver historial</button>
       </div>
       <div class="card-body" data-collapse="repair_history">

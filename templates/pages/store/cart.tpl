@@ -2,7 +2,7 @@
 <div class="page-head">
   <div>
     <h1 class="page-title">Carrito</h1>
-    <p class="page-subtitle">Revisa productos, cantidades y stock antes de confirmar.</p>
+    <p class="page-subtitle">Revisá productos, cantidades y stock antes de confirmar.</p>
   </div>
 </div>
 {{#EMPTY}}
@@ -51,15 +51,15 @@
           <h2 class="card-title">Resumen</h2>
           <p class="muted text-sm">Pago y retiro en el local</p>
         </div>
-        <span class="badge-sky" data-cart-items-count>{{ITEMS_COUNT}} items</span>
+        <span class="badge-sky" data-cart-items-count>{{ITEMS_LABEL}}</span>
       </div>
       <div class="card-body cart-summary-body">
         <div class="cart-total-row"><span>Total</span><div class="cart-total" data-cart-total>{{TOTAL}}</div></div>
         <p class="muted text-sm">Cuando confirmes, el pedido queda pendiente y luego coordinamos el retiro.</p>
         {{#STOCK_OK}}<a href="/checkout" data-checkout-btn class="btn-primary w-full" aria-disabled="false" tabindex="0">Finalizar compra</a>
-        <div class="alert-warning hidden" data-stock-warning>Hay productos sin stock o con cantidad mayor al stock. Ajusta el carrito para continuar.</div>{{/STOCK_OK}}
+        <div class="alert-warning hidden" data-stock-warning>Hay productos sin stock o con cantidad mayor al stock. Ajustá el carrito para continuar.</div>{{/STOCK_OK}}
         {{#STOCK_ISSUE}}<a href="/checkout" data-checkout-btn class="btn-primary w-full opacity-50 pointer-events-none" aria-disabled="true" tabindex="-1">Finalizar compra</a>
-        <div class="alert-warning" data-stock-warning>Hay productos sin stock o con cantidad mayor al stock. Ajusta el carrito para continuar.</div>{{/STOCK_ISSUE}}
+        <div class="alert-warning" data-stock-warning>Hay productos sin stock o con cantidad mayor al stock. Ajustá el carrito para continuar.</div>{{/STOCK_ISSUE}}
         <form method="POST" action="/carrito/vaciar" data-cart-clear>
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
           <button type="submit" class="btn-outline w-full">Vaciar carrito</button>

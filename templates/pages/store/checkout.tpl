@@ -1,13 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head">
   <div>
-    <h1 class="page-title">Checkout</h1>
-    <p class="page-subtitle">Ultimo paso: confirma tu pedido para retiro en local.</p>
+    <h1 class="page-title">Finalizar compra</h1>
+    <p class="page-subtitle">Último paso: confirmá tu pedido para retiro en local.</p>
   </div>
 </div>
 <ol class="stepper mt-4" aria-label="Pasos de la compra">
   <li class="step is-done">Paso 1 Carrito</li>
-  <li class="step is-current" aria-current="step">Paso 2 Checkout</li>
+  <li class="step is-current" aria-current="step">Paso 2 Finalizar compra</li>
   <li class="step">Paso 3 Pedido</li>
 </ol>
 {{#PAGE_ERRORS}}
@@ -21,11 +21,11 @@
     <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
     <input type="hidden" name="checkout_token" value="{{CHECKOUT_TOKEN}}">
     <section class="card">
-      <div class="card-head"><h2 class="card-title">Metodo de pago</h2></div>
+      <div class="card-head"><h2 class="card-title">Método de pago</h2></div>
       <div class="card-body pay-options">
         <label class="pay-option">
           <input class="sr-only peer" type="radio" name="payment_method" value="local" required{{#CHECKED_local}} checked{{/CHECKED_local}}>
-          <span class="pay-option-box"><span class="font-semibold">Pago en el local</span><span class="muted text-sm">Pagas al retirar.</span></span>
+          <span class="pay-option-box"><span class="font-semibold">Pago en el local</span><span class="muted text-sm">Pagás al retirar.</span></span>
         </label>
         <label class="pay-option">
           <input class="sr-only peer" type="radio" name="payment_method" value="mercado_pago" required{{#CHECKED_mercado_pago}} checked{{/CHECKED_mercado_pago}}>
@@ -78,13 +78,13 @@
   <aside class="checkout-summary">
     <section class="card">
       <button type="button" class="summary-toggle hidden" data-summary-toggle aria-expanded="true" aria-controls="checkoutSummaryBody">
-        <span><span class="font-semibold">Resumen</span> <span class="muted text-sm">{{ITEMS_COUNT}} items | Total {{TOTAL}}</span></span>
+        <span><span class="font-semibold">Resumen</span> <span class="muted text-sm">{{ITEMS_LABEL}} | Total {{TOTAL}}</span></span>
         <span data-summary-icon aria-hidden="true">▾</span>
       </button>
       <div class="card-head" data-summary-head>
         <div>
           <h2 class="card-title">Resumen</h2>
-          <p class="muted text-sm">{{ITEMS_COUNT}} items | Retiro en el local</p>
+          <p class="muted text-sm">{{ITEMS_LABEL}} | Retiro en el local</p>
         </div>
         <span class="badge-sky">{{TOTAL}}</span>
         <a class="text-sm" href="/carrito">Editar</a>
@@ -95,7 +95,7 @@
           {{/ITEM}}
         </ul>
         <div class="cart-total-row mt-4"><span>Total</span><div class="cart-total">{{TOTAL}}</div></div>
-        <p class="muted text-sm mt-2">Retiro en el local. Si hay algun detalle de stock, te avisamos antes de confirmar.</p>
+        <p class="muted text-sm mt-2">Retiro en el local. Si hay algún detalle de stock, te avisamos antes de confirmar.</p>
       </div>
     </section>
   </aside>

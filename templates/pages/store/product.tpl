@@ -20,7 +20,7 @@
       <div class="label">Precio</div>
       <div class="product-price product-price-lg">{{PRICE}}</div>
     </div>
-    {{#OUT_OF_STOCK}}<div class="alert-warning">Sin stock por ahora. Puedes consultar disponibilidad por WhatsApp.</div>{{/OUT_OF_STOCK}}
+    {{#OUT_OF_STOCK}}<div class="alert-warning">Sin stock por ahora. Podés consultar disponibilidad por WhatsApp.</div>{{/OUT_OF_STOCK}}
     {{#SHORT_DESCRIPTION}}<p class="product-short">{{TEXT}}</p>{{/SHORT_DESCRIPTION}}
     {{#DESCRIPTION}}<p class="product-description">{{TEXT:pre_escape}}</p>{{/DESCRIPTION}}
     <form method="POST" action="/carrito/agregar/{{ID}}">

@@ -47,7 +47,7 @@ TEST(StoreCheckoutForm, EachRuleNamesItsField) {
   form = valid_form();
   form.checkout_token = "";
   EXPECT_EQ(store::validate_checkout_form(form).first("checkout_token"),
-            "La confirmacion de checkout expiro. Revisa y confirma de nuevo.");
+            "La confirmación de la compra venció. Revisá y confirmá de nuevo.");
   form.checkout_token = std::string(65, 't');
   EXPECT_TRUE(store::validate_checkout_form(form).has("checkout_token"));
 }
