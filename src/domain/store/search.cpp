@@ -103,9 +103,17 @@ std::string search_term(std::string_view word) {
   if (sb_stemmer* stemmer = spanish_stemmer()) {
     const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded.data()),
                                            static_cast<int>(folded.size()));
-    // NULL only when out of memory; an empty stem would match everything: keep the word in both cases.
-    if (out != nullptr && sb_stemmer_length(stemmer) > 0)
-      return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+    // NULL only when out of memory: keep the word.
+    if (out == nullptr) return folded;
+    std::string_view stem(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+    // Snowball mostly cuts suffixes, but a few rules rewrite them ("resistencia" → "resistent"): the term is the
+    // part the stem shares with the word ("resisten"), so the word itself is always found by prefix and the
+    // query side never needs a stemmed copy of the index. Never cut a UTF-8 character in half.
+    std::size_t shared = 0;
+    while (shared < stem.size() && shared < folded.size() && stem[shared] == folded[shared]) ++shared;
+    while (shared > 0 && shared < folded.size() && (static_cast<unsigned char>(folded[shared]) & 0xC0) == 0x80)
+      --shared;
+    if (shared > 0) folded.resize(shared);  // an empty term would match everything: keep the word then
   }
   return folded;
 }
