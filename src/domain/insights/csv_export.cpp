@@ -143,10 +143,13 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
                           const std::string& to_utc, std::ostream& out, char delimiter) {
   out << kBom;
   std::int64_t rows = 0;
+  auto header = [&](std::initializer_list<const char*> names) { write_header(out, delimiter, names); };
+  auto row = [&](const std::vector<Cell>& cells) { write_row(out, delimiter, cells); };
+  auto amount = [&](const std::string& centavos) { return Cell{money(centavos, delimiter), false}; };
   switch (kind) {
     case ExportKind::kOrders:
-      write_header(out, delimiter, {"Pedido", "Fecha", "Estado", "Cliente", "Teléfono", "Email", "Retira", "Teléfono retira",
-                         "Método de pago", "Unidades", "Total", "Notas"});
+      header({"Pedido", "Fecha", "Estado", "Cliente", "Teléfono", "Email", "Retira", "Teléfono retira",
+              "Método de pago", "Unidades", "Total", "Notas"});
       rows = stream_rows<12>(
           database,
           "SELECT o.id, o.created_at, o.status, COALESCE(NULLIF(o.pickup_name, ''), u.name), o.pickup_phone, u.email, "
@@ -155,14 +158,14 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
           "FROM orders o LEFT JOIN users u ON u.id = o.user_id" +
               range_clause("o.created_at", from_utc, to_utc) + " ORDER BY o.created_at, o.id",
           from_utc, to_utc, [&](const auto& c) {
-            write_row(out, delimiter, {{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {core::phone::display(c[4])}, {c[5]},
-                            {c[6]}, {core::phone::display(c[7])}, {payments::order_payment_label(c[8])}, {c[9], false}, {money(c[10], delimiter), false},
-                            {c[11]}});
+            row({{c[0], false}, {local_time(c[1])}, {order_status_label(c[2])}, {c[3]}, {core::phone::display(c[4])},
+                 {c[5]}, {c[6]}, {core::phone::display(c[7])}, {payments::order_payment_label(c[8])}, {c[9], false},
+                 amount(c[10]), {c[11]}});
           });
       break;
     case ExportKind::kRepairs:
-      write_header(out, delimiter, {"ID", "Código", "Recibido", "Estado", "Cliente", "Teléfono", "Equipo", "Falla", "Diagnóstico",
-                         "Precio final", "Pagado", "Método de pago", "Entregado", "Garantía (días)", "Notas"});
+      header({"ID", "Código", "Recibido", "Estado", "Cliente", "Teléfono", "Equipo", "Falla", "Diagnóstico",
+              "Precio final", "Pagado", "Método de pago", "Entregado", "Garantía (días)", "Notas"});
       rows = stream_rows<16>(
           database,
           "SELECT id, code, COALESCE(received_at, created_at), status, customer_name, customer_phone, device_brand, "
@@ -170,23 +173,23 @@ std::int64_t write_export(db::Database& database, ExportKind kind, const std::st
           "warranty_days, notes FROM repairs" +
               range_clause("created_at", from_utc, to_utc) + " ORDER BY created_at, id",
           from_utc, to_utc, [&](const auto& c) {
-            write_row(out, delimiter, {{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]}, {core::phone::display(c[5])},
-                            {core::trim(c[6] + " " + c[7])}, {c[8]}, {c[9]}, {money(c[10], delimiter), false},
-                            {money(c[11], delimiter), false}, {payments::repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
-                            {c[15]}});
+            row({{c[0], false}, {c[1]}, {local_time(c[2])}, {repair_status_label(c[3])}, {c[4]},
+                 {core::phone::display(c[5])}, {core::trim(c[6] + " " + c[7])}, {c[8]}, {c[9]}, amount(c[10]),
+                 amount(c[11]), {payments::repair_payment_label(c[12])}, {local_time(c[13])}, {c[14], false},
+                 {c[15]}});
           });
       break;
     case ExportKind::kProducts:
-      write_header(out, delimiter, {"ID", "Nombre", "Slug", "Categoría", "Marca", "Calidad", "Precio", "Stock", "Activo",
-                         "Destacado", "Creado"});
+      header({"ID", "Nombre", "Slug", "Categoría", "Marca", "Calidad", "Precio", "Stock", "Activo", "Destacado",
+              "Creado"});
       rows = stream_rows<11>(
           database,
           "SELECT p.id, p.name, p.slug, c.name, p.brand, p.quality, p.price, p.stock, p.active, p.featured, "
           "p.created_at FROM products p LEFT JOIN categories c ON c.id = p.category_id" +
               range_clause("p.created_at", from_utc, to_utc) + " ORDER BY p.id",
           from_utc, to_utc, [&](const auto& c) {
-            write_row(out, delimiter, {{c[0], false}, {c[1]}, {c[2]}, {c[3]}, {c[4]}, {c[5]}, {money(c[6], delimiter), false},
-                            {c[7], false}, {yes_no(c[8])}, {yes_no(c[9])}, {local_time(c[10])}});
+            row({{c[0], false}, {c[1]}, {c[2]}, {c[3]}, {c[4]}, {c[5]}, amount(c[6]), {c[7], false},
+                 {yes_no(c[8])}, {yes_no(c[9])}, {local_time(c[10])}});
           });
       break;
   }

@@ -13,8 +13,9 @@
 // always finds itself (a stem alone would not: "resistent"* misses "Resistencia"). Known gap: "resistente" does
 // not find "Resistencia" (a stemmed index would). In exchange there is no second, stemmed copy of every name that
 // each writer (admin, seeder, db:import, bench, tests, the sqlite3 shell) would have to keep in step, and no
-// custom SQLite function or tokenizer that would make the database unwritable for tools that lack it. The engines keep folding accents and case on the indexed side: SQLite's FTS5
-// `unicode61 remove_diacritics 2`, MariaDB's utf8mb4_unicode_ci, PostgreSQL's nico_search_fold (migration 0040).
+// custom SQLite function or tokenizer that would make the database unwritable for tools that lack it. The engines
+// keep folding accents and case on the indexed side: SQLite's FTS5 `unicode61 remove_diacritics 2`, MariaDB's
+// utf8mb4_unicode_ci, PostgreSQL's nico_search_fold (migration 0040).
 // Pure functions: no database access here.
 #pragma once
 
