@@ -18,6 +18,8 @@ packages=(
   libpwquality-dev cracklib-runtime
   # phone numbers (src/core/phone.cpp); see the Boost note below the list
   libphonenumber-dev
+  # Spanish stemming of store search words (src/domain/store/search.cpp)
+  libstemmer-dev
   # servers and tools used by tests and benchmarks
   sqlite3 mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
   # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx

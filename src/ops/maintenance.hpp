@@ -14,7 +14,7 @@
 // File format (key=value lines, written atomically):
 //   | key        | meaning                                                  |
 //   | created_at | unix seconds when `nico down` ran                        |
-//   | retry      | seconds announced in Retry-After (0 = header omitted)    |
+//   | retry      | seconds announced in Retry-After (0 = not given: 300)    |
 //   | secret     | bypass token ("" = none); /<secret> sets the bypass cookie |
 //   | render     | view to show ("errors::503")                             |
 //   | written_ms | unix milliseconds of the write (compared with the database row; old files: created_at * 1000) |

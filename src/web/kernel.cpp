@@ -295,6 +295,12 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   // 5. CSRF before anything acts on the request.
   if (is_state_changing(context.method) && !csrf_passes(context)) {
     resolve_user(context);
+    // A form left open too long: what was typed (never passwords) waits in the session as old input, exactly as
+    // after a validation error (back_with_errors flashes it; its redirect is not used), and the 419 page links
+    // back to the form (previous_url, a fresh GET with a fresh token) instead of re-sending the stale one; the
+    // form then shows the text again. Only for a form of this site (same-host Referer) that sent something:
+    // a bare scripted POST does not get a session row written for it.
+    if (!context.previous_url("").empty() && !context.input.fields().empty()) context.back_with_errors({});
     refusal = error_page(services_, &context, 419);
   } else {
     // 6. Who is asking, and may they?
@@ -466,7 +472,8 @@ std::optional<http::Response> Kernel::maintenance_answer(const http::Request& re
   }
   route_name = "maintenance";
   auto response = error_page(services_, nullptr, 503);
-  if (state.retry_seconds > 0) response.set_header("Retry-After", std::to_string(state.retry_seconds));
+  // `nico down` without --retry announces five minutes, so browsers and crawlers always get a hint.
+  response.set_header("Retry-After", std::to_string(state.retry_seconds > 0 ? state.retry_seconds : 300));
   response.set_header("Cache-Control", "no-store");
   return response;
 }

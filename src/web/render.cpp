@@ -12,6 +12,8 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/phone.hpp"
+#include "domain/notify/phone.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
 #include "web/page_cache.hpp"
@@ -186,6 +188,19 @@ const char* default_message(int status) {
     default: return "No tenés permisos para acceder a esta sección.";
   }
 }
+
+// The maintenance page tells people to write on WhatsApp: with the shop's phone set that is a real wa.me link
+// (the same digits as every other link, core::phone::whatsapp_digits), read from the cached settings. Without a
+// phone, or when the settings cannot be read, the page simply offers no link.
+void add_shop_whatsapp(const Services& services, Dict& dict) {
+  if (!services.settings_cache) return;
+  try {
+    auto digits = core::phone::whatsapp_digits(services.settings_cache->current()->values.get("shop_phone"));
+    if (!digits) return;
+    dict.add("WHATSAPP").set("WHATSAPP_URL", notify::wa_me_url(*digits, "Hola, quería hacer una consulta."));
+  } catch (const std::exception&) {
+  }
+}
 }  // namespace
 
 http::Response error_page(const Services& services, Context* context, int status, const ErrorDetails& details) {
@@ -197,7 +212,7 @@ http::Response error_page(const Services& services, Context* context, int status
   switch (status) {
     case 403: info = {"pages/errors/403.tpl", "Acceso restringido"}; break;
     case 404: info = {"pages/errors/404.tpl", "Página no encontrada"}; break;
-    case 419: info = {"pages/errors/419.tpl", "419 — Sesión expirada"}; break;
+    case 419: info = {"pages/errors/419.tpl", "La página venció"}; break;
     case 409: info = {"pages/errors/409.tpl", "Conflicto con los datos"}; break;
     case 422: info = {"pages/errors/422.tpl", "Datos no válidos"}; break;
     case 429: info = {"pages/errors/429.tpl", "Demasiadas solicitudes"}; break;
@@ -234,6 +249,8 @@ http::Response error_page(const Services& services, Context* context, int status
   dict.set("PRIMARY_HREF", primary_href);
   dict.set("PRIMARY_LABEL", primary_label);
   dict.show("PRIMARY");
+  // Only the maintenance page (no message): the "unavailable" 503 is a database in trouble, not worth a query.
+  if (status == 503 && details.message.empty()) add_shop_whatsapp(services, dict);
 
   if (context) {
     view.dict().show_if(!context->user, "GUEST");

@@ -184,7 +184,7 @@ TEST_F(Accounts, FormsWithoutAValidCsrfTokenGet419) {
   Browser browser(server_->base_url());
   auto response = browser.post("/login", {{"email", "a@b.com"}, {"password", "x"}});
   EXPECT_EQ(response.status, 419);
-  EXPECT_TRUE(response.contains("Sesión expirada"));
+  EXPECT_TRUE(response.contains("La página estuvo abierta mucho tiempo; revisá y volvé a enviar"));
   browser.get("/login");  // receives the guest token cookie
   auto forged = browser.post("/login", {{"_token", "not-the-token"}, {"email", "a@b.com"}, {"password", "x"}});
   EXPECT_EQ(forged.status, 419);

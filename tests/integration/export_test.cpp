@@ -1,7 +1,9 @@
-// CSV exports (/admin/exportar/{pedidos,reparaciones,productos}): BOM, RFC 4180 quoting, date range, access.
+// CSV exports (/admin/exportar/{pedidos,reparaciones,productos}): BOM, `;` separator and decimal comma by default
+// (es-AR Excel), EXPORT_CSV_DELIMITER=",", RFC 4180 quoting, date range, access.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 
 #include "core/clock.hpp"
 #include "support/accounts.hpp"
@@ -68,19 +70,19 @@ Browser* Export::admin_ = nullptr;
 
 }  // namespace
 
-TEST_F(Export, OrdersCsvHasBomHeaderAndRfc4180Quoting) {
+TEST_F(Export, OrdersCsvHasBomSemicolonsDecimalCommaAndRfc4180Quoting) {
   auto csv = admin_->get("/admin/exportar/pedidos?desde=" + date_ago(7) + "&hasta=" + date_ago(-1));
   ASSERT_EQ(csv.status, 200) << csv.body.substr(0, 300);
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
   EXPECT_NE(csv.header("content-disposition").find("attachment; filename=\"pedidos_"), std::string::npos);
   ASSERT_EQ(csv.body.substr(0, 3), kBom);
   EXPECT_EQ(csv.body.substr(3, csv.body.find("\r\n") - 3),
-            "Pedido,Fecha,Estado,Cliente,Teléfono,Email,Retira,Teléfono retira,Método de pago,Unidades,Total,Notas");
-  // Comma → quoted; quotes doubled; the newline stays inside the quoted field.
-  EXPECT_TRUE(csv.contains(",Entregado,\"José Pérez, hijo\",0341 15-555-0000,")) << csv.body;
-  EXPECT_TRUE(csv.contains(",Transferencia,0,12345.50,\"Dijo \"\"hola\"\", y se fue\nlínea 2\"\r\n")) << csv.body;
+            "Pedido;Fecha;Estado;Cliente;Teléfono;Email;Retira;Teléfono retira;Método de pago;Unidades;Total;Notas");
+  // Comma → quoted; quotes doubled; the newline stays inside the quoted field; the total has a decimal comma.
+  EXPECT_TRUE(csv.contains(";Entregado;\"José Pérez, hijo\";0341 15-555-0000;")) << csv.body;
+  EXPECT_TRUE(csv.contains(";Transferencia;0;12345,50;\"Dijo \"\"hola\"\", y se fue\nlínea 2\"\r\n")) << csv.body;
   // A formula is neutralised (and, having quotes, quoted).
-  EXPECT_TRUE(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",")) << csv.body;
+  EXPECT_TRUE(csv.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";")) << csv.body;
   // The order of 40 days ago is outside the range.
   EXPECT_FALSE(csv.contains("Antiguo Cliente"));
   EXPECT_EQ(csv.header("x-export-rows"), "2");
@@ -90,7 +92,7 @@ TEST_F(Export, WithoutDatesEverythingIsExported) {
   auto csv = admin_->get("/admin/exportar/pedidos");
   ASSERT_EQ(csv.status, 200);
   EXPECT_TRUE(csv.contains("Antiguo Cliente"));
-  EXPECT_TRUE(csv.contains(",Cancelado,"));
+  EXPECT_TRUE(csv.contains(";Cancelado;"));
   EXPECT_EQ(csv.header("x-export-rows"), "3");
 }
 
@@ -99,12 +101,30 @@ TEST_F(Export, RepairsAndProductsCsv) {
   ASSERT_EQ(repairs.status, 200);
   ASSERT_EQ(repairs.body.substr(0, 3), kBom);
   EXPECT_TRUE(repairs.contains("R-EXP-00001")) << repairs.body;
-  EXPECT_TRUE(repairs.contains(",En reparación,\"Ana \"\"Anita\"\" Gómez\",0341 15-555-0000,Samsung A52,\"No carga, se apaga\","))
+  EXPECT_TRUE(repairs.contains(";En reparación;\"Ana \"\"Anita\"\" Gómez\";0341 15-555-0000;Samsung A52;\"No carga, se apaga\";"))
       << repairs.body;
-  EXPECT_TRUE(repairs.contains(",42000,0,"));
+  EXPECT_TRUE(repairs.contains(";42000;0;"));
   auto products = admin_->get("/admin/exportar/productos");
   ASSERT_EQ(products.status, 200);
-  EXPECT_TRUE(products.contains(",\"Cable USB-C 1,5 m\",cable-usb-c,Cables,,generico,8500,12,Sí,No,")) << products.body;
+  EXPECT_TRUE(products.contains(";\"Cable USB-C 1,5 m\";cable-usb-c;Cables;;generico;8500;12;Sí;No;")) << products.body;
+}
+
+TEST(ExportWithCommaDelimiter, CommaSeparatedWithDecimalPointWhenConfigured) {
+  AppServer server(std::map<std::string, std::string>{{"EXPORT_CSV_DELIMITER", ","}});
+  server.start();
+  Browser admin = testing_support::signed_in_admin(server);
+  long long admin_id = testing_support::user_id_of(server, testing_support::kTestAdminEmail);
+  std::string now = days_ago(1);
+  *server.database().lease() << "INSERT INTO orders (user_id, status, payment_method, total, pickup_name, pickup_phone, "
+                                "created_at, updated_at) VALUES (:u, 'pendiente', 'local', 1234550, 'Ana; Paz', "
+                                "'3415550000', :c, :c2)",
+      soci::use(admin_id), soci::use(now), soci::use(now);
+  auto csv = admin.get("/admin/exportar/pedidos");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.substr(3, csv.body.find("\r\n") - 3),
+            "Pedido,Fecha,Estado,Cliente,Teléfono,Email,Retira,Teléfono retira,Método de pago,Unidades,Total,Notas");
+  EXPECT_TRUE(csv.contains(",Pendiente,\"Ana; Paz\",0341 15-555-0000,")) << csv.body;
+  EXPECT_TRUE(csv.contains(",12345.50,")) << csv.body;
 }
 
 TEST_F(Export, UnknownTypeAndBadDatesAreRefused) {

@@ -78,6 +78,7 @@ class SettingsCache final {
   // The manifest's icons: android_chrome_192 then android_chrome_512 (custom when uploaded).
   std::vector<ManifestIcon> manifest_icons() const;
   const std::filesystem::path& uploads_root() const { return uploads_root_; }
+  const std::filesystem::path& public_root() const { return public_root_; }
 
  private:
   std::shared_ptr<const SettingsSnapshot> load() const;

@@ -1,5 +1,6 @@
-// Catalog queries (see catalog.hpp). Search conditions come from search.hpp: FTS5 on SQLite, LIKE per word on
-// MariaDB (accent-insensitive collation); a search without any word characters falls back to a plain
+// Catalog queries (see catalog.hpp). Search conditions come from search.hpp (Spanish stems of the words): FTS5
+// prefix match on SQLite, LIKE per term on MariaDB (accent-insensitive collation) and PostgreSQL
+// (nico_search_fold); a search without any word characters falls back to a plain
 // "name contains the text" LIKE on both.
 #include "domain/store/catalog.hpp"
 
@@ -33,7 +34,7 @@ Filter build_filter(db::Dialect dialect, const std::string& search, std::optiona
   filter.category_id = category_id;
   if (category_id) filter.sql += " AND p.category_id = :category";
   if (search.empty()) return filter;
-  auto words = search_words(search);
+  auto words = search_terms(search);  // "cargadores" → "cargador": see search.hpp
   // PostgreSQL compares text case- and accent-sensitively: both sides go through nico_search_fold (migration 0040),
   // so "bateria samsung" finds "Batería … Samsung" as MariaDB's _ci collation does.
   const std::string name = dialect == db::Dialect::kPostgres ? "nico_search_fold(p.name)" : "p.name";

@@ -1,4 +1,5 @@
-// GET /admin/exportar/{pedidos|reparaciones|productos}?desde=YYYY-MM-DD&hasta=YYYY-MM-DD: a CSV download.
+// GET /admin/exportar/{pedidos|reparaciones|productos}?desde=YYYY-MM-DD&hasta=YYYY-MM-DD: a CSV download,
+// separated by EXPORT_CSV_DELIMITER (`;` unless configured; see domain/insights/csv_export.hpp).
 //
 // Streaming: the rows are written one by one to a file under storage/app/exports (random name) as SOCI fetches
 // them, and the response hands that file to the HTTP layer, which streams it from disk like any static file —
@@ -64,7 +65,8 @@ http::Response export_csv(web::Context& context) {
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error("cannot create " + file.string());
-    rows = insights::write_export(context.services.database, *kind, from_utc, to_utc, out);
+    rows = insights::write_export(context.services.database, *kind, from_utc, to_utc, out,
+                                  insights::csv_delimiter(context.services.config.str("EXPORT_CSV_DELIMITER")));
   }
   core::log::info("csv export", {{"type", insights::export_name(*kind)}, {"rows", std::to_string(rows)}});
 

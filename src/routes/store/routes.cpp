@@ -3,6 +3,7 @@
 // handlers, which answer with a redirect + message (docs/domain/limits.md) rather than a bare 429.
 #include "routes/routes.hpp"
 
+#include "routes/store/favicon.hpp"
 #include "routes/store/handlers.hpp"
 #include "web/router.hpp"
 
@@ -17,6 +18,7 @@ void register_store_routes(web::Router& router) {
   router.add("GET", "/tienda/categoria/{slug}", "store.category", Access::kAnyone, store_category);
   router.add("GET", "/producto/{slug}", "store.product", Access::kAnyone, store_product);
   router.add("GET", "/manifest.webmanifest", "site.manifest", Access::kAnyone, site_manifest, /*stateless=*/true);
+  router.add("GET", "/favicon.ico", "site.favicon", Access::kAnyone, favicon, /*stateless=*/true);
 
   // Cart (guests too; throttle cart-write)
   router.add("GET", "/carrito", "cart.index", Access::kAnyone, show_cart);

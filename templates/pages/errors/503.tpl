@@ -14,6 +14,7 @@
         <p class="muted">Probá nuevamente en unos minutos.</p>
         <div class="actions mt-6">
           <a class="btn-primary" href="" data-reload role="button">Reintentar</a>
+          {{#WHATSAPP}}<a class="btn-outline" href="{{WHATSAPP_URL}}" target="_blank" rel="noopener">Escribinos por WhatsApp</a>{{/WHATSAPP}}
           <a class="btn-outline" href="/reparacion">Consultar reparación</a>
           <a class="btn-outline" href="{{PRIMARY_HREF}}">{{PRIMARY_LABEL}}</a>
           <a class="btn-ghost" href="{{BACK_HREF}}" data-back>Volver</a>
@@ -27,7 +28,7 @@
         <ul class="bullets">
           <li>Tus pedidos y reparaciones están guardados.</li>
           <li>No hace falta que vuelvas a cargar tus datos.</li>
-          <li>Si es urgente, escribinos por WhatsApp.</li>
+          {{#WHATSAPP}}<li>Si es urgente, <a href="{{WHATSAPP_URL}}" target="_blank" rel="noopener">escribinos por WhatsApp</a>.</li>{{/WHATSAPP}}
         </ul>
         <p class="muted text-sm mt-4"><strong>Tip técnico:</strong> si esta pantalla no se va, recargá la página o probá más tarde.</p>
       </div>

@@ -57,7 +57,7 @@ TEST_F(ErrorPages, EachStatusHasItsSpanishPage) {
                 .find("Tu usuario no esta habilitado para ingresar al panel admin."),
             std::string::npos);
   EXPECT_NE(page(404).find("No encontramos esa página"), std::string::npos);
-  EXPECT_NE(page(419).find("Sesión expirada"), std::string::npos);
+  EXPECT_NE(page(419).find("La página estuvo abierta mucho tiempo; revisá y volvé a enviar"), std::string::npos);
   EXPECT_NE(page(429).find("Estás haciendo muchas solicitudes en poco tiempo."), std::string::npos);
   EXPECT_NE(page(503).find("Estamos en mantenimiento"), std::string::npos);
   EXPECT_NE(page(413).find("demasiado grande"), std::string::npos);

@@ -28,3 +28,28 @@ TEST(ExportKind, ParsesTheThreeSpanishNames) {
   EXPECT_EQ(insights::parse_export_kind("productos"), insights::ExportKind::kProducts);
   EXPECT_FALSE(insights::parse_export_kind("usuarios"));
 }
+
+TEST(CsvField, SemicolonsAndTabsAreQuotedToo) {
+  EXPECT_EQ(insights::csv_field("a;b"), "\"a;b\"");
+  EXPECT_EQ(insights::csv_field("a\tb"), "\"a\tb\"");
+}
+
+TEST(CsvDelimiter, SemicolonUnlessCommaOrTabIsConfigured) {
+  EXPECT_EQ(insights::csv_delimiter(";"), ';');
+  EXPECT_EQ(insights::csv_delimiter(""), ';');
+  EXPECT_EQ(insights::csv_delimiter(","), ',');
+  EXPECT_EQ(insights::csv_delimiter("tab"), '\t');
+}
+
+TEST(CsvAmount, DecimalCommaWithSemicolonOrTabAndPointWithComma) {
+  EXPECT_EQ(insights::csv_amount(1234550, ';'), "12345,50");
+  EXPECT_EQ(insights::csv_amount(1234550, '\t'), "12345,50");
+  EXPECT_EQ(insights::csv_amount(1234550, ','), "12345.50");
+  EXPECT_EQ(insights::csv_amount(850000, ';'), "8500");
+  EXPECT_EQ(insights::csv_amount(-5, ';'), "-0,05");
+}
+
+TEST(CsvField, ANumberWithADecimalCommaStaysUnquoted) {
+  EXPECT_EQ(insights::csv_field("12345,50", false), "12345,50");
+  EXPECT_EQ(insights::csv_field("12345,50"), "\"12345,50\"");
+}

@@ -24,3 +24,32 @@ TEST(StoreSearch, FtsExpressionQuotesEachWordAsAPrefix) {
 TEST(StoreSearch, LikePatternEscapesWildcards) {
   EXPECT_EQ(store::like_contains_pattern("50%_off!"), "%50!%!_off!!%");
 }
+
+TEST(StoreSearch, TermsAreSpanishStemsWithAccentsFolded) {
+  EXPECT_EQ(store::search_term("cargadores"), store::search_term("cargador"));
+  EXPECT_EQ(store::search_term("baterias"), store::search_term("batería"));
+  EXPECT_EQ(store::search_term("BATERÍAS"), store::search_term("batería"));
+  EXPECT_EQ(store::search_term("fundas"), store::search_term("funda"));
+  EXPECT_EQ(store::search_term("pantallas"), store::search_term("pantalla"));
+  EXPECT_EQ(store::search_term("táctiles"), store::search_term("tactil"));
+  // Model numbers and brands survive.
+  EXPECT_EQ(store::search_term("a52"), "a52");
+  EXPECT_EQ(store::search_term("usb"), "usb");
+}
+
+TEST(StoreSearch, EveryTermIsAPrefixOfTheFoldedWordSoThePrefixIndexFindsIt) {
+  // The indexed names are folded but not stemmed: a stem that is not a prefix of its folded word would find nothing.
+  for (auto [word, folded] : {std::pair{"cargadores", "cargadores"}, {"Baterías", "baterias"}, {"cables", "cables"},
+                              {"auriculares", "auriculares"}, {"protectores", "protectores"},
+                              {"inalámbricos", "inalambricos"}, {"reparación", "reparacion"},
+                              {"señales", "senales"}, {"NIÑOS", "ninos"}, {"bater", "bater"},
+                              {"resistencia", "resistencia"}, {"inteligencias", "inteligencias"}}) {
+    std::string term = store::search_term(word);
+    EXPECT_FALSE(term.empty()) << word;
+    EXPECT_EQ(std::string(folded).rfind(term, 0), 0u) << word << " → " << term;
+  }
+  EXPECT_EQ(store::search_terms("Cargadores  Baterías"), (std::vector<std::string>{"cargador", "bateri"}));
+  // Snowball rewrites -encia to -ent: the term keeps only the shared part, so the word still finds itself.
+  EXPECT_EQ(store::search_term("resistencia"), "resisten");
+  EXPECT_EQ(store::search_term("resistencias"), "resisten");
+}
