@@ -482,7 +482,7 @@ TEST_F(RepairsAdmin, PrintAndTicketCarryShopDataAndFigures) {
   EXPECT_TRUE(print.contains("<title>Orden de reparación — " + code + "</title>"));
   for (const std::string& expected : std::vector<std::string>{"Taller Nico", "San Martín 123", "Lun a Vie 9-18", code, "Cliente",
                                      "Juan Pérez", "Samsung A52", "Problema reportado", "Pantalla — no enciende",
-                                     "Módulo roto", "Finanzas", "$ 12.345,50", "$ 42.000", "Debe", "$ 32.000",
+                                     "Módulo roto", "Pago", "$ 42.000", "Debe", "$ 32.000",
                                      "cash", "Firma cliente", "Firma / sello del local", "Aclaraciones:"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
 
