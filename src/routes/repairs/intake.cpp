@@ -85,7 +85,8 @@ http::Response admin_repairs_store(web::Context& context) {
     errors.add("final_price", repairs::kNoPricingRuleMessage);
     return context.back_with_errors(errors, {}, "/admin/reparaciones/crear");
   }
-  if (!values.final_price && final_auto && quote.total) values.final_price = quote.total;
+  // A zero total (no costs yet, no rule) leaves the price "A confirmar" rather than "$ 0".
+  if (!values.final_price && final_auto && quote.total.value_or(0) > 0) values.final_price = quote.total;
 
   long long id = db::write(context.services.database,
                            [&](db::Tx& tx) { return repairs::create_repair(tx, values, context.user->id, quote); });
