@@ -428,3 +428,19 @@ TEST_F(RepairPublic, StatusPagesOfRepairsNotWaitingShowNoQuoteForms) {
     EXPECT_EQ(visible_text(page.body).find("42.000"), std::string::npos) << status;
   }
 }
+
+TEST_F(RepairPublic, TheCustomerAreaOffersTheQuoteOfARepairWaitingForApproval) {
+  Browser carla = testing_support::registered_customer(*server_, "carla.repairs@example.com");
+  long long carla_id = testing_support::user_id_of(*server_, "carla.repairs@example.com");
+  long long id = insert_repair(*server_, "R-20260101-10040", "waiting_approval", carla_id);
+  std::string path = "/mis-reparaciones/" + std::to_string(id);
+  auto detail = carla.get(path);
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_TRUE(detail.contains("data-repair-pending-quote"));
+  EXPECT_TRUE(detail.contains("data-quote-reject data-confirm=\"¿Rechazar el presupuesto? La reparación se cancela.\""));
+  auto approved = carla.submit(path, form_action(detail.body, "data-quote-approve"), {});
+  ASSERT_EQ(approved.status, 302) << approved.body;
+  EXPECT_EQ(status_of(*server_, id), "repairing");
+  EXPECT_EQ(decision_audits(id), 1);
+  EXPECT_FALSE(carla.get(path).contains("data-repair-pending-quote"));
+}
