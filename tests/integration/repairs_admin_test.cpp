@@ -3,6 +3,7 @@
 // the list with filters / counters / pages, the detail page, print and ticket, and 404s. SQLite and MariaDB.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <regex>
 #include <set>
 #include <thread>
@@ -724,4 +725,30 @@ TEST_F(RepairsAdmin, AutoPricingWithoutARuleIsRefusedInsteadOfPricingAtCost) {
                                                 {"paid_amount", ""}}));
   ASSERT_GT(unpriced, 0);
   EXPECT_EQ(column(unpriced, "final_price"), "NULL");
+}
+
+TEST_F(RepairsAdmin, CollectAndDeliverTappedFromSeveralTabsAtOnceRecordsThePaymentOnce) {
+  long long id = id_from(create(*admin_));
+  ASSERT_EQ(post_status(id, "ready_pickup", "", "received").status, 303);
+  std::string path = "/admin/reparaciones/" + std::to_string(id);
+  std::vector<std::thread> taps;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 6; ++i) {
+    taps.emplace_back([&] {
+      Browser tab = *admin_;  // same session, another connection
+      auto response = tab.post(path + "/cobrar-y-entregar", {{"_token", token_},
+                                                             {"current_status", "ready_pickup"},
+                                                             {"balance_due", "3200000"},
+                                                             {"payment_method", "cash"}});
+      if (response.status == 303 || response.status == 302) ++answered;
+    });
+  }
+  for (auto& tap : taps) tap.join();
+  EXPECT_EQ(answered.load(), 6);
+  EXPECT_EQ(column(id, "status"), "delivered");
+  EXPECT_EQ(number(id, "paid_amount"), 4200000);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id) +
+                                 " AND to_status = 'delivered'"),
+            1);
+  EXPECT_EQ(audits(*server_, "admin.repair.collected_and_delivered", id), 1);
 }
