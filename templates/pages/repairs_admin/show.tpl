@@ -52,7 +52,7 @@
         <div class="alert-warning repair-balance-due" data-repair-balance-warning>
           <p class="font-semibold">Debe {{AMOUNT}}</p>
           <p class="text-sm">Cobrá el saldo al entregar: se registra el pago y se marca entregada en un solo paso.</p>
-          <form class="flex gap-2" method="POST" action="/admin/reparaciones/{{ID}}/cobrar-y-entregar" data-confirm="{{CONFIRM}}" data-collect-deliver>
+          <form class="actions" method="POST" action="/admin/reparaciones/{{ID}}/cobrar-y-entregar" data-confirm="{{CONFIRM}}" data-collect-deliver>
             <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
             <input type="hidden" name="current_status" value="{{STATUS_KEY}}">
             <input type="hidden" name="balance_due" value="{{CENTS}}">
