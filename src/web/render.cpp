@@ -64,6 +64,28 @@ void add_brand_assets(Dict& dict, const Services& services) {
   }
 }
 
+// First run: until the shop's phone, address and hours are set, messages and tickets go out without them. Admin
+// pages say so with a banner linking to the settings (not on the settings page itself). From the cached snapshot.
+void add_shop_setup_banner(Dict& dict, const Services& services, const Context& context) {
+  const std::string& path = context.request.path;
+  if (path.rfind("/admin", 0) != 0 || path.rfind("/admin/configuracion", 0) == 0) return;
+  std::shared_ptr<const settings::SettingsSnapshot> snapshot;
+  try {
+    if (services.settings_cache) snapshot = services.settings_cache->current();
+  } catch (const std::exception&) {
+    return;  // no database: the page's own error matters more than the banner
+  }
+  if (!snapshot) return;
+  std::vector<std::string> missing;
+  if (snapshot->values.get("shop_phone").empty()) missing.emplace_back("teléfono");
+  if (snapshot->values.get("shop_address").empty()) missing.emplace_back("dirección");
+  if (snapshot->values.get("shop_hours").empty()) missing.emplace_back("horarios");
+  if (missing.empty()) return;
+  std::string list = missing.front();
+  for (std::size_t i = 1; i < missing.size(); ++i) list += (i + 1 == missing.size() ? " y " : ", ") + missing[i];
+  dict.add("SHOP_SETUP").set("MISSING", list);
+}
+
 void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services, Context* context,
                  const View& view, const std::string& content) {
   Dict dict(&layout);
@@ -90,6 +112,7 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
     if (user->is_admin()) {
       Dict admin = dict.add("ADMIN");
       if (context->request.path.rfind("/admin", 0) == 0) admin.show("ADMIN_OPEN");
+      add_shop_setup_banner(dict, services, *context);
     }
   } else {
     dict.show("GUEST");

@@ -124,6 +124,9 @@
 
 <main id="main">
   <div class="container-page py-6">
+    {{#SHOP_SETUP}}<div class="alert-warning mb-4" role="status" data-shop-setup-banner>
+      <p>Faltan datos del local: {{MISSING}}. Sin ellos, los avisos por WhatsApp y los tickets salen sin esa información. <a href="/admin/configuracion">Completalos en Configuración</a>.</p>
+    </div>{{/SHOP_SETUP}}
     {{#GLOBAL_ALERTS}}
     {{#FLASH_SUCCESS}}<div class="alert-success mb-4" role="status">{{MESSAGE}}</div>{{/FLASH_SUCCESS}}
     {{#ERRORS}}<div class="alert-error mb-4" role="alert"><ul>{{#ERROR_ITEM}}<li>{{MESSAGE}}</li>{{/ERROR_ITEM}}</ul></div>{{/ERRORS}}

@@ -97,6 +97,9 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     await staff.locator('[data-sum-state]', { hasText: 'Listo' }).waitFor();
     // The server's quote fills "Precio final" (Auto): no rule for Samsung → parts + labour.
     await staff.waitForFunction(() => document.querySelector('[data-final-price]').value === '60000');
+    // With no rule "Auto" would save the bare cost (profit $ 0), which the server refuses: the shop types the price.
+    await form.locator('[data-final-auto]').uncheck();
+    await form.locator('[data-final-price]').fill('85000');
     await staff.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of the capture
     await screenshot(staff, 'repair-intake.png');
     await submitAndWait(staff, form.locator('[data-repair-submit]'));

@@ -344,3 +344,103 @@ TEST_F(RepairPublic, CustomersSeeOnlyTheirOwnRepairs) {
   EXPECT_EQ(redirected.status, 302);
   EXPECT_NE(redirected.header("location").find("/login"), std::string::npos);
 }
+
+// ---------- The status page while a quote waits (issue 18 item 5) ----------
+
+namespace {
+// The action of the form marked with `marker` (e.g. "data-quote-reject"), HTML-unescaped.
+std::string form_action(const std::string& html, const std::string& marker) {
+  std::size_t at = html.find(marker);
+  if (at == std::string::npos) return "";
+  std::size_t form = html.rfind("<form", at);
+  std::size_t start = html.find("action=\"", form) + 8;
+  std::string action = html.substr(start, html.find('"', start) - start);
+  for (std::size_t amp; (amp = action.find("&amp;")) != std::string::npos;) action.replace(amp, 5, "&");
+  return action;
+}
+}  // namespace
+
+TEST_F(RepairPublic, StatusLinkOfARepairWaitingForApprovalShowsTheAmountAndApprovesIt) {
+  long long id = insert_repair(*server_, "R-20260101-10020", "waiting_approval");
+  std::string link = path_of(repairs::status_link_url(kBase, key_, id));
+  Browser browser(server_->base_url());
+  auto page = browser.get(link);
+  ASSERT_EQ(page.status, 200) << page.body;
+  std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Presupuesto"), std::string::npos);
+  EXPECT_NE(text.find("$ 42.000"), std::string::npos);
+  EXPECT_TRUE(page.contains(">Aprobar presupuesto</button>"));
+  EXPECT_TRUE(page.contains(">Rechazar presupuesto</button>"));
+  // Rejecting cancels the repair: the form asks first (one app-wide data-confirm handler).
+  EXPECT_TRUE(page.contains("data-quote-reject data-confirm=\"¿Rechazar el presupuesto? La reparación se cancela.\""));
+  // Still nothing the customer should not read.
+  EXPECT_EQ(text.find("Cliente Secreto"), std::string::npos);
+  EXPECT_EQ(text.find("nota interna privada"), std::string::npos);
+
+  // The forms post to the quote page's signed routes, expiring with the status link.
+  std::string approve = form_action(page.body, "data-quote-approve");
+  std::string expires = link.substr(link.find("expires=") + 8, link.find('&') - link.find("expires=") - 8);
+  EXPECT_EQ(approve, quote_path(id, repairs::QuoteAction::kApprove, std::stoll(expires)));
+  auto approved = browser.submit(link, approve, {});
+  ASSERT_EQ(approved.status, 302) << approved.body;
+  EXPECT_EQ(status_of(*server_, id), "repairing");
+  EXPECT_EQ(decision_audits(id), 1);
+  auto after = browser.follow(approved);
+  EXPECT_NE(visible_text(after.body).find("Presupuesto aprobado. Empezamos con la reparación."), std::string::npos);
+  // Back on the status page: the decision is taken, the forms are gone.
+  auto again = browser.get(link);
+  EXPECT_NE(visible_text(again.body).find("En reparación"), std::string::npos);
+  EXPECT_FALSE(again.contains("Aprobar presupuesto"));
+  EXPECT_EQ(visible_text(again.body).find("$ 42.000"), std::string::npos);
+}
+
+TEST_F(RepairPublic, LookupOfARepairWaitingForApprovalOffersTheQuoteAndADoubleRejectCancelsOnce) {
+  long long id = insert_repair(*server_, "R-20260101-10021", "waiting_approval", 0, "+5493415550021");
+  Browser browser(server_->base_url());
+  auto result = browser.submit("/reparacion", "/reparacion", {{"code", "R-20260101-10021"}, {"phone", "341 555-0021"}});
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_NE(visible_text(result.body).find("$ 42.000"), std::string::npos);
+  std::string reject = form_action(result.body, "data-quote-reject");
+  ASSERT_NE(reject.find("/reparacion/" + std::to_string(id) + "/presupuesto/rechazar?expires="), std::string::npos)
+      << reject;
+  std::string token = testing_support::csrf_token_in(result.body);
+
+  // Two taps before the first answer arrives: one cancellation, one history row, one audit entry.
+  auto first = browser.post(reject, {{"_token", token}});
+  auto second = browser.post(reject, {{"_token", token}});
+  EXPECT_EQ(first.status, 302);
+  EXPECT_EQ(second.status, 302);
+  EXPECT_EQ(status_of(*server_, id), "cancelled");
+  EXPECT_EQ(history_rows(id), 1);
+  EXPECT_EQ(decision_audits(id), 1);
+  auto shown = browser.follow(second);
+  EXPECT_NE(visible_text(shown.body).find("Esta reparación ya no está esperando aprobación."), std::string::npos);
+}
+
+TEST_F(RepairPublic, StatusPagesOfRepairsNotWaitingShowNoQuoteForms) {
+  int n = 0;
+  for (const std::string status : {"received", "diagnosing", "repairing", "ready_pickup"}) {
+    long long id = insert_repair(*server_, "R-20260101-1003" + std::to_string(n++), status);
+    Browser browser(server_->base_url());
+    auto page = browser.get(path_of(repairs::status_link_url(kBase, key_, id)));
+    ASSERT_EQ(page.status, 200) << status;
+    EXPECT_FALSE(page.contains("data-quote-approve")) << status;
+    EXPECT_EQ(visible_text(page.body).find("42.000"), std::string::npos) << status;
+  }
+}
+
+TEST_F(RepairPublic, TheCustomerAreaOffersTheQuoteOfARepairWaitingForApproval) {
+  Browser carla = testing_support::registered_customer(*server_, "carla.repairs@example.com");
+  long long carla_id = testing_support::user_id_of(*server_, "carla.repairs@example.com");
+  long long id = insert_repair(*server_, "R-20260101-10040", "waiting_approval", carla_id);
+  std::string path = "/mis-reparaciones/" + std::to_string(id);
+  auto detail = carla.get(path);
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_TRUE(detail.contains("data-repair-pending-quote"));
+  EXPECT_TRUE(detail.contains("data-quote-reject data-confirm=\"¿Rechazar el presupuesto? La reparación se cancela.\""));
+  auto approved = carla.submit(path, form_action(detail.body, "data-quote-approve"), {});
+  ASSERT_EQ(approved.status, 302) << approved.body;
+  EXPECT_EQ(status_of(*server_, id), "repairing");
+  EXPECT_EQ(decision_audits(id), 1);
+  EXPECT_FALSE(carla.get(path).contains("data-repair-pending-quote"));
+}

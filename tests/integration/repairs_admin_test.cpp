@@ -3,6 +3,7 @@
 // the list with filters / counters / pages, the detail page, print and ticket, and 404s. SQLite and MariaDB.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <regex>
 #include <set>
 #include <thread>
@@ -482,7 +483,7 @@ TEST_F(RepairsAdmin, PrintAndTicketCarryShopDataAndFigures) {
   EXPECT_TRUE(print.contains("<title>Orden de reparación — " + code + "</title>"));
   for (const std::string& expected : std::vector<std::string>{"Taller Nico", "San Martín 123", "Lun a Vie 9-18", code, "Cliente",
                                      "Juan Pérez", "Samsung A52", "Problema reportado", "Pantalla — no enciende",
-                                     "Módulo roto", "Finanzas", "$ 12.345,50", "$ 42.000", "Debe", "$ 32.000",
+                                     "Módulo roto", "Pago", "$ 42.000", "Debe", "$ 32.000",
                                      "cash", "Firma cliente", "Firma / sello del local", "Aclaraciones:"})
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
 
@@ -583,4 +584,171 @@ TEST_F(RepairsAdmin, PrintAndTicketCarryTheStatusLinkQr) {
     EXPECT_TRUE(page.contains("<svg")) << suffix;
     EXPECT_TRUE(page.contains("Código QR para consultar el estado")) << suffix;
   }
+}
+
+// ---------- Issue 18 item 5: delivery with a balance, customer papers without costs, intake without a rule ----------
+
+namespace {
+long long audits(AppServer& server, const std::string& event, long long id) {
+  return scalar(server, "SELECT COUNT(*) FROM audit_logs WHERE event = '" + event + "' AND subject_id = " +
+                            std::to_string(id));
+}
+}  // namespace
+
+TEST_F(RepairsAdmin, DeliveringWithABalanceDueWarnsAndCollectAndDeliverRecordsThePaymentOnce) {
+  long long id = id_from(create(*admin_, {{"payment_method", ""}}));  // $ 42.000, $ 10.000 paid: owes $ 32.000
+  std::string code = column(id, "code");
+  std::string path = "/admin/reparaciones/" + std::to_string(id);
+  // Not deliverable yet: no offer.
+  EXPECT_FALSE(admin_->get(path).contains("Cobrar y entregar"));
+  ASSERT_EQ(post_status(id, "ready_pickup", "", "received").status, 303);
+
+  auto page = admin_->get(path);
+  std::string text = visible_text(page.body);
+  EXPECT_NE(text.find("Debe $ 32.000"), std::string::npos);
+  EXPECT_TRUE(page.contains(">Cobrar y entregar</button>"));
+  EXPECT_TRUE(page.contains("data-confirm=\"¿Cobrar $ 32.000 y marcar como ENTREGADA la reparación " + code + "?\""));
+  // The plain quick action says what is owed before delivering without collecting.
+  EXPECT_TRUE(page.contains("data-confirm=\"La reparación " + code +
+                            " debe $ 32.000. ¿Marcarla como ENTREGADA sin cobrar?\""));
+  EXPECT_TRUE(page.contains("name=\"balance_due\" value=\"3200000\""));
+  EXPECT_TRUE(page.contains("<option value=\"cash\" selected>Efectivo</option>"));
+
+  std::vector<std::pair<std::string, std::string>> form = {{"_token", token_},
+                                                           {"current_status", "ready_pickup"},
+                                                           {"balance_due", "3200000"},
+                                                           {"payment_method", "transfer"}};
+  admin_->referer = server_->base_url() + path;
+  auto done = admin_->post(path + "/cobrar-y-entregar", form);
+  ASSERT_EQ(done.status, 303) << done.body;
+  EXPECT_EQ(done.header("location"), path);
+  EXPECT_EQ(column(id, "status"), "delivered");
+  EXPECT_EQ(number(id, "paid_amount"), 4200000);
+  EXPECT_EQ(column(id, "payment_method"), "transfer");
+  EXPECT_NE(column(id, "delivered_at"), "NULL");
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id) +
+                                 " AND to_status = 'delivered' AND comment = 'Cobrado $ 32.000 (Transferencia) y "
+                                 "entregado.'"),
+            1);
+  EXPECT_EQ(audits(*server_, "admin.repair.collected_and_delivered", id), 1);
+  auto after = admin_->follow(done);
+  std::string after_text = visible_text(after.body);
+  EXPECT_NE(after_text.find("Cobrado $ 32.000. Reparación entregada."), std::string::npos);
+  EXPECT_EQ(after_text.find("Debe $ 32.000"), std::string::npos);
+
+  // A double submit records nothing twice.
+  long long history = scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " +
+                                           std::to_string(id));
+  auto again = admin_->post(path + "/cobrar-y-entregar", form);
+  ASSERT_EQ(again.status, 303);
+  EXPECT_EQ(number(id, "paid_amount"), 4200000);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id)),
+            history);
+  EXPECT_EQ(audits(*server_, "admin.repair.collected_and_delivered", id), 1);
+  EXPECT_NE(visible_text(admin_->follow(again).body).find("La reparación ya estaba entregada."), std::string::npos);
+}
+
+TEST_F(RepairsAdmin, CollectAndDeliverRefusesWhenTheBalanceChangedOrTheMethodIsMissing) {
+  long long id = id_from(create(*admin_));
+  ASSERT_EQ(post_status(id, "ready_pickup", "", "received").status, 303);
+  std::string path = "/admin/reparaciones/" + std::to_string(id);
+  admin_->referer = server_->base_url() + path;
+  // The page showed $ 30.000 but the balance is $ 32.000 (someone edited the payment meanwhile).
+  auto stale = admin_->post(path + "/cobrar-y-entregar", {{"_token", token_},
+                                                          {"current_status", "ready_pickup"},
+                                                          {"balance_due", "3000000"},
+                                                          {"payment_method", "cash"}});
+  ASSERT_EQ(stale.status, 302);
+  EXPECT_NE(visible_text(admin_->follow(stale).body).find("El saldo de la reparación cambió mientras cobrabas."),
+            std::string::npos);
+  auto no_method = admin_->post(path + "/cobrar-y-entregar", {{"_token", token_},
+                                                              {"current_status", "ready_pickup"},
+                                                              {"balance_due", "3200000"},
+                                                              {"payment_method", "bitcoin"}});
+  ASSERT_EQ(no_method.status, 302);
+  EXPECT_NE(visible_text(admin_->follow(no_method).body).find("Elegí cómo pagó el cliente."), std::string::npos);
+  EXPECT_EQ(column(id, "status"), "ready_pickup");
+  EXPECT_EQ(number(id, "paid_amount"), 1000000);
+  EXPECT_EQ(audits(*server_, "admin.repair.collected_and_delivered", id), 0);
+}
+
+TEST_F(RepairsAdmin, AFullyPaidRepairIsDeliveredWithoutABalanceWarning) {
+  long long id = id_from(create(*admin_, {{"paid_amount", "42000"}}));
+  ASSERT_EQ(post_status(id, "ready_pickup", "", "received").status, 303);
+  auto page = admin_->get("/admin/reparaciones/" + std::to_string(id));
+  EXPECT_FALSE(page.contains("Cobrar y entregar"));
+  EXPECT_FALSE(page.contains("data-repair-balance-warning"));
+  EXPECT_TRUE(page.contains("data-confirm=\"¿Marcar como ENTREGADA la reparación " + column(id, "code") + "?\""));
+}
+
+TEST_F(RepairsAdmin, CustomerTicketAndSheetNeverShowInternalCosts) {
+  long long id = id_from(create(*admin_, {{"parts_cost", "12.345,50"}, {"labor_cost", "5000"},
+                                          {"notes", "Costo real proveedor X"}}));
+  for (const std::string suffix : {"/imprimir", "/ticket"}) {
+    auto paper = admin_->get("/admin/reparaciones/" + std::to_string(id) + suffix);
+    ASSERT_EQ(paper.status, 200) << suffix;
+    std::string text = visible_text(paper.body);
+    EXPECT_EQ(text.find("12.345"), std::string::npos) << suffix;     // parts cost
+    EXPECT_EQ(text.find("$ 5.000"), std::string::npos) << suffix;    // labour cost
+    EXPECT_EQ(text.find("Repuestos"), std::string::npos) << suffix;
+    EXPECT_EQ(text.find("Mano de obra"), std::string::npos) << suffix;
+    EXPECT_EQ(text.find("Costo real proveedor X"), std::string::npos) << suffix;  // internal notes
+    EXPECT_NE(text.find("$ 42.000"), std::string::npos) << suffix;   // what the customer pays is there
+    EXPECT_NE(text.find("$ 32.000"), std::string::npos) << suffix;
+  }
+}
+
+TEST_F(RepairsAdmin, AutoPricingWithoutARuleIsRefusedInsteadOfPricingAtCost) {
+  long long glass = insert("INSERT INTO repair_types (name, slug, active) VALUES ('Vidrio', 'vidrio', 1)");
+  long long before = scalar(*server_, "SELECT COUNT(*) FROM repairs");
+  // Nothing typed (no JavaScript) or the helper's copy of the bare cost (60.000 + 5.000): both refused.
+  for (const std::string price : {"", "65000"}) {
+    auto refused = create(*admin_, {{"repair_type_id", std::to_string(glass)}, {"parts_cost", "60000"},
+                                    {"labor_cost", "5000"}, {"final_price", price}, {"final_auto", "1"}});
+    ASSERT_EQ(refused.status, 302) << price;
+    EXPECT_EQ(refused.header("location").find("/admin/reparaciones/crear"), 0u) << refused.header("location");
+    auto form = admin_->follow(refused);
+    EXPECT_NE(visible_text(form.body).find("No hay una regla de precios para esta reparación"), std::string::npos);
+    EXPECT_TRUE(form.contains("value=\"1\" data-final-auto checked"));
+  }
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repairs"), before);
+
+  // A price the admin typed, "Auto" off, or nothing to price yet ("A confirmar") are saved as before.
+  long long typed = id_from(create(*admin_, {{"repair_type_id", std::to_string(glass)}, {"parts_cost", "60000"},
+                                             {"labor_cost", "5000"}, {"final_price", "90000"}, {"final_auto", "1"}}));
+  EXPECT_EQ(number(typed, "final_price"), 9000000);
+  long long manual = id_from(create(*admin_, {{"repair_type_id", std::to_string(glass)}, {"parts_cost", "60000"},
+                                              {"labor_cost", "5000"}, {"final_price", "65000"}}));
+  EXPECT_EQ(number(manual, "final_price"), 6500000);
+  long long unpriced = id_from(create(*admin_, {{"repair_type_id", std::to_string(glass)}, {"parts_cost", ""},
+                                                {"labor_cost", ""}, {"final_price", ""}, {"final_auto", "1"},
+                                                {"paid_amount", ""}}));
+  ASSERT_GT(unpriced, 0);
+  EXPECT_EQ(column(unpriced, "final_price"), "NULL");
+}
+
+TEST_F(RepairsAdmin, CollectAndDeliverTappedFromSeveralTabsAtOnceRecordsThePaymentOnce) {
+  long long id = id_from(create(*admin_));
+  ASSERT_EQ(post_status(id, "ready_pickup", "", "received").status, 303);
+  std::string path = "/admin/reparaciones/" + std::to_string(id);
+  std::vector<std::thread> taps;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 6; ++i) {
+    taps.emplace_back([&] {
+      Browser tab = *admin_;  // same session, another connection
+      auto response = tab.post(path + "/cobrar-y-entregar", {{"_token", token_},
+                                                             {"current_status", "ready_pickup"},
+                                                             {"balance_due", "3200000"},
+                                                             {"payment_method", "cash"}});
+      if (response.status == 303 || response.status == 302) ++answered;
+    });
+  }
+  for (auto& tap : taps) tap.join();
+  EXPECT_EQ(answered.load(), 6);
+  EXPECT_EQ(column(id, "status"), "delivered");
+  EXPECT_EQ(number(id, "paid_amount"), 4200000);
+  EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM repair_status_histories WHERE repair_id = " + std::to_string(id) +
+                                 " AND to_status = 'delivered'"),
+            1);
+  EXPECT_EQ(audits(*server_, "admin.repair.collected_and_delivered", id), 1);
 }

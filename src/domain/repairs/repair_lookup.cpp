@@ -31,7 +31,7 @@ std::string normalise_lookup_code(std::string_view code) {
 
 namespace {
 constexpr const char* kSelectPublic =
-    "SELECT code, status, device_brand, device_model, issue_reported, diagnosis, updated_at, created_at FROM repairs ";
+    "SELECT id, code, status, device_brand, device_model, issue_reported, diagnosis, updated_at, created_at FROM repairs ";
 
 // The columns of kSelectPublic, bound as outputs of one statement.
 struct PublicRow {
@@ -56,10 +56,10 @@ struct PublicRow {
 }  // namespace
 
 #define NICO_PUBLIC_INTO(row)                                                                               \
-  soci::into(row.code, row.code_ind), soci::into(row.repair.status_key), soci::into(row.brand, row.brand_ind), \
-      soci::into(row.model, row.model_ind), soci::into(row.repair.issue_reported),                            \
-      soci::into(row.diagnosis, row.diagnosis_ind), soci::into(row.updated_at, row.updated_ind),              \
-      soci::into(row.created_at, row.created_ind)
+  soci::into(row.repair.id), soci::into(row.code, row.code_ind), soci::into(row.repair.status_key),          \
+      soci::into(row.brand, row.brand_ind), soci::into(row.model, row.model_ind),                             \
+      soci::into(row.repair.issue_reported), soci::into(row.diagnosis, row.diagnosis_ind),                    \
+      soci::into(row.updated_at, row.updated_ind), soci::into(row.created_at, row.created_ind)
 
 std::optional<PublicRepairStatus> RepairLookupRepository::find(const std::string& code,
                                                                const std::string& phone) const {

@@ -26,6 +26,7 @@ inline constexpr std::string_view kLookupNotFoundMessage =
 
 // What the public result page may show.
 struct PublicRepairStatus {
+  long long id = 0;                      // not shown; builds the signed quote forms while a quote waits
   std::string code;
   std::string status_key;                // as stored
   std::optional<RepairStatus> status;    // parsed key (nullopt for a key this version does not know)

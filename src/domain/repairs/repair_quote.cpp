@@ -26,4 +26,11 @@ QuoteSnapshot quote_for_intake(db::Database& database, const RepairFormValues& v
   return snapshot;
 }
 
+bool auto_price_without_rule(const RepairFormValues& values, const QuoteSnapshot& quote, bool final_auto) {
+  if (!final_auto || quote.rule_id) return false;
+  std::int64_t bare_cost = quote.total.value_or(values.parts_cost + values.labor_cost);
+  if (bare_cost <= 0) return false;  // nothing to price yet: the repair stays "A confirmar"
+  return !values.final_price || *values.final_price == bare_cost;
+}
+
 }  // namespace repairs

@@ -15,4 +15,13 @@ namespace repairs {
 // Empty snapshot when no pricing rule matches.
 QuoteSnapshot quote_for_intake(db::Database& database, const RepairFormValues& values);
 
+inline constexpr const char* kNoPricingRuleMessage =
+    "No hay una regla de precios para esta reparación: con “Auto” el precio sería solo el costo (ganancia $ 0). "
+    "Escribí el precio final con “Auto” destildado, o creá la regla en Precios.";
+
+// True when "Auto" would silently price this intake at cost: "Auto" is on, no rule applies, and the final price
+// is the bare cost (nothing typed, or the form's helper copied the rule-less total parts + labour + shipping).
+// A typed price that differs, or an intake with no costs yet ("A confirmar"), is left alone.
+bool auto_price_without_rule(const RepairFormValues& values, const QuoteSnapshot& quote, bool final_auto);
+
 }  // namespace repairs

@@ -1,12 +1,16 @@
 // Public repair lookup: GET /reparacion (form) and POST /reparacion (result), docs/domain/repairs.md
 // "Public lookup". POST is throttled per client IP (`repair-lookup`, RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE);
-// past the limit the Spanish 429 page with Retry-After.
+// past the limit the Spanish 429 page with Retry-After. Code + phone prove the customer as well as the quote link
+// does, so a repair waiting for approval shows the amount and the Approve / Reject forms (pending_quote.hpp).
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
+#include "domain/repairs/quote_approval.hpp"
 #include "domain/repairs/repair_lookup.hpp"
 #include "infra/rate_limiter.hpp"
 #include "routes/handlers.hpp"
+#include "routes/repair_public/pending_quote.hpp"
 #include "routes/repair_public/repair_view.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
@@ -39,7 +43,11 @@ http::Response repair_lookup(web::Context& context) {
 
   web::View view("pages/repairs/lookup_result.tpl", "Resultado reparación");
   auto dict = view.dict();
-  fill_lookup_result(dict.add("REPAIR"), *result.repair);
+  auto repair_dict = dict.add("REPAIR");
+  fill_lookup_result(repair_dict, *result.repair);
+  if (result.repair->status == repairs::RepairStatus::kWaitingApproval)
+    add_pending_quote(repair_dict, context, result.repair->id,
+                      core::unix_now() + repairs::kQuoteApprovalLifetimeSeconds);
   dict.show_if(context.user.has_value(), "LOGGED_IN");
   return web::render(context, view);
 }

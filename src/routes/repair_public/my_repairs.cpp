@@ -1,6 +1,7 @@
 // Customer area (docs/domain/repairs.md "Customer area"): /mis-reparaciones lists the repairs linked to the signed-in
 // user (newest first, 20 per page); /mis-reparaciones/{id} shows one of them. Another user's repair, or an unknown
-// id, is the same 404 (deny as not found: ids are not confirmed). Internal notes are never shown.
+// id, is the same 404 (deny as not found: ids are not confirmed). Internal notes are never shown. While a quote
+// waits, the repair page offers Approve / Reject like the status page (pending_quote.hpp).
 #include <string>
 
 #include "core/clock.hpp"
@@ -9,7 +10,9 @@
 #include "core/parse.hpp"
 #include "domain/payments/payment_methods.hpp"
 #include "domain/repairs/repair_lookup.hpp"
+#include "domain/repairs/quote_approval.hpp"
 #include "routes/repair_public/handlers.hpp"
+#include "routes/repair_public/pending_quote.hpp"
 #include "routes/repair_public/repair_view.hpp"
 #include "routes/repair_public/signed_request.hpp"
 #include "web/context.hpp"
@@ -75,6 +78,8 @@ http::Response my_repair(web::Context& context) {
   if (view_data.status == repairs::RepairStatus::kCancelled) dict.show("CANCELLED");
   else if (view_data.status) add_stepper(dict, *view_data.status);
   dict.set("CREATED", repair->created_at.empty() ? "—" : core::format_local(repair->created_at, "%d/%m/%Y"));
+  if (view_data.status == repairs::RepairStatus::kWaitingApproval)
+    add_pending_quote(dict, context, *repair_id, core::unix_now() + repairs::kQuoteApprovalLifetimeSeconds);
   dict.set("DEVICE", device_of(view_data.device_brand, view_data.device_model));
   dict.set("ISSUE", view_data.issue_reported);
   if (!view_data.diagnosis.empty()) dict.add("DIAGNOSIS").set("TEXT", view_data.diagnosis);

@@ -1,8 +1,12 @@
 // Signed status link (domain/repairs/status_link.hpp): the same answer as a successful /reparacion lookup —
-// code, status, stepper, device, issue, diagnosis, last update; never name, phone, prices or notes.
+// code, status, stepper, device, issue, diagnosis, last update; never name, phone, costs or notes. While a quote
+// waits, the quoted amount and the Approve / Reject forms (pending_quote.hpp), expiring with this link.
+#include "core/clock.hpp"
 #include "core/errors.hpp"
+#include "domain/repairs/status_link.hpp"
 #include "domain/repairs/repair_lookup.hpp"
 #include "routes/repair_public/handlers.hpp"
+#include "routes/repair_public/pending_quote.hpp"
 #include "routes/repair_public/repair_view.hpp"
 #include "routes/repair_public/signed_request.hpp"
 #include "web/context.hpp"
@@ -20,7 +24,11 @@ http::Response show_repair_status_link(web::Context& context) {
 
   web::View view("pages/repairs/lookup_result.tpl", "Estado de tu reparación");
   auto dict = view.dict();
-  fill_lookup_result(dict.add("REPAIR"), *repair);
+  auto repair_dict = dict.add("REPAIR");
+  fill_lookup_result(repair_dict, *repair);
+  if (repair->status == repairs::RepairStatus::kWaitingApproval)
+    add_pending_quote(repair_dict, context, *repair_id,
+                      signed_expiry(context, core::unix_now() + repairs::kStatusLinkLifetimeSeconds));
   dict.show_if(context.user.has_value(), "LOGGED_IN");
   return web::render(context, view);
 }

@@ -76,8 +76,27 @@ void fill_status_form(web::Dict dict, const repairs::RepairRecord& repair) {
     if (status == repair.status) option.show("SELECTED");
     else if (!repairs::can_transition(repair.status, status)) option.show("DISABLED");
   }
-  if (repairs::can_transition(repair.status, RepairStatus::kDelivered)) dict.show("CAN_DELIVER");
+  bool can_deliver = repairs::can_transition(repair.status, RepairStatus::kDelivered);
+  if (can_deliver) dict.show("CAN_DELIVER");
   else dict.show("CANNOT_DELIVER");
+  std::string deliver_question = "¿Marcar como ENTREGADA la reparación " + repair.code + "?";
+  if (can_deliver && repair.balance_due() > 0) {
+    // Delivering with money owed: say so before the tap, and offer to record the payment in the same step.
+    std::string owed = core::format_ars(repair.balance_due());
+    deliver_question = "La reparación " + repair.code + " debe " + owed + ". ¿Marcarla como ENTREGADA sin cobrar?";
+    auto due = dict.add("BALANCE_DUE_WARNING");
+    due.set("AMOUNT", owed);
+    due.set("CENTS", static_cast<long long>(repair.balance_due()));
+    due.set("CONFIRM", "¿Cobrar " + owed + " y marcar como ENTREGADA la reparación " + repair.code + "?");
+    std::string method = repair.payment_method.empty() ? "cash" : repair.payment_method;
+    for (const auto& [key, label] : payments::repair_payment_methods()) {
+      auto item = due.add("METHOD_OPTION");
+      item.set("VALUE", key);
+      item.set("LABEL", label);
+      if (key == method) item.show("SELECTED");
+    }
+  }
+  dict.set("DELIVER_CONFIRM", deliver_question);
   if (repairs::can_transition(repair.status, RepairStatus::kCancelled)) dict.show("CAN_CANCEL");
   else dict.show("CANNOT_CANCEL");
 }

@@ -20,6 +20,8 @@ http::Response admin_repairs_show(web::Context& context);
 http::Response admin_repairs_update(web::Context& context);
 // status.cpp
 http::Response admin_repairs_update_status(web::Context& context);
+// delivery.cpp
+http::Response admin_repairs_collect_and_deliver(web::Context& context);
 // print.cpp
 http::Response admin_repairs_print(web::Context& context);
 http::Response admin_repairs_ticket(web::Context& context);

@@ -81,7 +81,12 @@ http::Response admin_repairs_store(web::Context& context) {
   // The server's own quote for this selection; with "Auto" on and no price typed it becomes the final price.
   auto quote = repairs::quote_for_intake(context.services.database, values);
   bool final_auto = context.input.value("final_auto") == "1";
-  if (!values.final_price && final_auto && quote.total) values.final_price = quote.total;
+  if (repairs::auto_price_without_rule(values, quote, final_auto)) {
+    errors.add("final_price", repairs::kNoPricingRuleMessage);
+    return context.back_with_errors(errors, {}, "/admin/reparaciones/crear");
+  }
+  // A zero total (no costs yet, no rule) leaves the price "A confirmar" rather than "$ 0".
+  if (!values.final_price && final_auto && quote.total.value_or(0) > 0) values.final_price = quote.total;
 
   long long id = db::write(context.services.database,
                            [&](db::Tx& tx) { return repairs::create_repair(tx, values, context.user->id, quote); });

@@ -1,6 +1,8 @@
 // GET /admin/reparaciones/{repair}/imprimir (A4 "Orden de reparación") and /ticket (80 mm thermal ticket,
 // `?autoprint=1` opens the print dialog), docs/domain/repairs.md "Print and ticket". Standalone
-// pages (no site layout); shop data from business settings; a QR code of the signed status link.
+// pages (no site layout); shop data from business settings; a QR code of the signed status link. Both papers
+// go to the customer (the sheet is signed by them, the ticket is how they pick the device up), so neither shows
+// what the shop paid: no parts cost, no labour cost, no internal notes — only price, paid and balance.
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/errors.hpp"
@@ -56,8 +58,6 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
   if (repair->warranty_days > 0) dict.show("HAS_WARRANTY");
   dict.set("ISSUE_REPORTED", repair->issue_reported);
   dict.set("DIAGNOSIS", repair->diagnosis.empty() ? "—" : repair->diagnosis);
-  dict.set("PARTS_COST", core::format_ars(repair->parts_cost));
-  dict.set("LABOR_COST", core::format_ars(repair->labor_cost));
   dict.set("FINAL_PRICE", repairs_view::money_or(repair->final_price, "A confirmar"));
   dict.set("PAID", core::format_ars(repair->paid_amount));
   dict.set("BALANCE_DUE", core::format_ars(repair->balance_due()));
@@ -65,7 +65,6 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
   std::string method = ticket ? payments::repair_payment_label(repair->payment_method) : repair->payment_method;
   dict.set("PAYMENT_METHOD", method.empty() ? "—" : method);
   dict.set("PAYMENT_NOTES", repair->payment_notes.empty() ? "—" : repair->payment_notes);
-  if (!repair->notes.empty() && !ticket) dict.add("NOTES").set("TEXT", repair->notes);
   if (auto qr = repairs_view::status_qr(context, repair->id)) {
     auto section = dict.add("QR");
     section.set("SVG", qr->svg);

@@ -17,6 +17,8 @@ void register_repairs_routes(web::Router& router) {
   router.add("PUT", "/admin/reparaciones/{repair}", "admin.repairs.update", Access::kAdmin, admin_repairs_update);
   router.add("POST", "/admin/reparaciones/{repair}/estado", "admin.repairs.updateStatus", Access::kAdmin,
              admin_repairs_update_status);
+  router.add("POST", "/admin/reparaciones/{repair}/cobrar-y-entregar", "admin.repairs.collectAndDeliver",
+             Access::kAdmin, admin_repairs_collect_and_deliver);
   router.add("GET", "/admin/reparaciones/{repair}/imprimir", "admin.repairs.print", Access::kAdmin,
              admin_repairs_print);
   router.add("GET", "/admin/reparaciones/{repair}/ticket", "admin.repairs.ticket", Access::kAdmin,

@@ -12,6 +12,23 @@
   <div class="card-body">
     <p class="muted text-sm">Código: <span class="font-semibold" data-repair-code>{{CODE}}</span>{{#UPDATED}} · Actualizado: {{UPDATED_AT}}{{/UPDATED}}</p>
     <div class="alert-info mt-4">Estado: {{STATUS_HINT}}</div>
+    {{#QUOTE}}
+    <div class="repair-pending-quote mt-4" data-repair-pending-quote>
+      <div class="label">Presupuesto</div>
+      <p class="font-semibold text-lg" data-quote-price>{{PRICE}}</p>
+      <div class="actions mt-4">
+        <form method="POST" action="{{APPROVE_ACTION}}" data-quote-approve>
+          <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+          <button class="btn-primary" type="submit">Aprobar presupuesto</button>
+        </form>
+        <form method="POST" action="{{REJECT_ACTION}}" data-quote-reject data-confirm="¿Rechazar el presupuesto? La reparación se cancela.">
+          <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+          <button class="btn-danger" type="submit">Rechazar presupuesto</button>
+        </form>
+      </div>
+      <p class="muted text-sm mt-4">Si aprobás, el estado pasa a “En reparación”. Si rechazás, la reparación se cancela.</p>
+    </div>
+    {{/QUOTE}}
     {{#STEPPER}}
     <ol class="stepper mt-4" aria-label="Progreso de la reparación">
       {{#STEP}}<li class="step{{#DONE}} is-done{{/DONE}}{{#CURRENT}} is-current{{/CURRENT}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{NAME}}</li>{{/STEP}}

@@ -15,6 +15,28 @@
   </ol>
   {{/STEPPER}}
 
+  {{#QUOTE}}
+  <section class="card" aria-labelledby="repairQuoteTitle" data-repair-pending-quote>
+    <div class="card-head">
+      <h2 id="repairQuoteTitle" class="card-title">Presupuesto</h2>
+      <span class="font-semibold text-lg" data-quote-price>{{PRICE}}</span>
+    </div>
+    <div class="card-body">
+      <div class="actions">
+        <form method="POST" action="{{APPROVE_ACTION}}" data-quote-approve>
+          <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+          <button class="btn-primary" type="submit">Aprobar presupuesto</button>
+        </form>
+        <form method="POST" action="{{REJECT_ACTION}}" data-quote-reject data-confirm="¿Rechazar el presupuesto? La reparación se cancela.">
+          <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+          <button class="btn-danger" type="submit">Rechazar presupuesto</button>
+        </form>
+      </div>
+      <p class="muted text-sm mt-4">Si aprobás, el estado pasa a “En reparación”. Si rechazás, la reparación se cancela.</p>
+    </div>
+  </section>
+  {{/QUOTE}}
+
   <section class="card" aria-labelledby="repairDetailTitle">
     <div class="card-head">
       <h2 id="repairDetailTitle" class="card-title">Detalle</h2>

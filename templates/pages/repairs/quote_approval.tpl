@@ -36,7 +36,7 @@
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
           <button class="btn-primary" type="submit">Aprobar presupuesto</button>
         </form>
-        <form method="POST" action="{{REJECT_ACTION}}" data-quote-reject>
+        <form method="POST" action="{{REJECT_ACTION}}" data-quote-reject data-confirm="¿Rechazar el presupuesto? La reparación se cancela.">
           <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
           <button class="btn-danger" type="submit">Rechazar presupuesto</button>
         </form>

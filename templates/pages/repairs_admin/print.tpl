@@ -53,10 +53,8 @@
     <p>{{DIAGNOSIS}}</p>
   </section>
   <section>
-    <h2>Finanzas</h2>
+    <h2>Pago</h2>
     <dl class="repair-sheet-grid">
-      <dt>Repuestos</dt><dd>{{PARTS_COST}}</dd>
-      <dt>Mano de obra</dt><dd>{{LABOR_COST}}</dd>
       <dt>Precio final</dt><dd>{{FINAL_PRICE}}</dd>
       <dt>Pagado</dt><dd>{{PAID}}</dd>
       <dt>Debe</dt><dd>{{BALANCE_DUE}}</dd>
@@ -64,10 +62,6 @@
       <dt>Notas de pago</dt><dd>{{PAYMENT_NOTES}}</dd>
     </dl>
   </section>
-  {{#NOTES}}<section>
-    <h2>Notas internas</h2>
-    <p>{{TEXT}}</p>
-  </section>{{/NOTES}}
   <p class="repair-sheet-note">Aclaraciones: Este comprobante acredita el ingreso del equipo. El presupuesto puede requerir aprobación del cliente. Se recomienda retirar el equipo dentro de un plazo razonable una vez notificado.</p>
   <div class="repair-signatures">
     <p>Firma cliente</p>

@@ -48,10 +48,27 @@
           </div>
         </div>
         {{/APPROVAL}}
+        {{#BALANCE_DUE_WARNING}}
+        <div class="alert-warning repair-balance-due" data-repair-balance-warning>
+          <p class="font-semibold">Debe {{AMOUNT}}</p>
+          <p class="text-sm">Cobrá el saldo al entregar: se registra el pago y se marca entregada en un solo paso.</p>
+          <form class="actions" method="POST" action="/admin/reparaciones/{{ID}}/cobrar-y-entregar" data-confirm="{{CONFIRM}}" data-collect-deliver>
+            <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+            <input type="hidden" name="current_status" value="{{STATUS_KEY}}">
+            <input type="hidden" name="balance_due" value="{{CENTS}}">
+            <label class="sr-only" for="collect_payment_method">Método de pago</label>
+            <select class="input" id="collect_payment_method" name="payment_method">
+              {{#METHOD_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+              {{/METHOD_OPTION}}
+            </select>
+            <button type="submit" class="btn-primary btn-sm">Cobrar y entregar</button>
+          </form>
+        </div>
+        {{/BALANCE_DUE_WARNING}}
         <button type="button" class="btn-ghost btn-sm" data-toggle-collapse="repair_quick_status" data-toggle-collapse-label="acciones de estado">Ver acciones de estado</button>
         <div class="flex gap-2" data-collapse="repair_quick_status">
           {{#NOT_FINAL}}
-          <form method="POST" action="/admin/reparaciones/{{ID}}/estado" data-confirm="¿Marcar como ENTREGADA la reparación {{CODE}}?">
+          <form method="POST" action="/admin/reparaciones/{{ID}}/estado" data-confirm="{{DELIVER_CONFIRM}}">
             <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
             <input type="hidden" name="status" value="delivered">
             <input type="hidden" name="current_status" value="{{STATUS_KEY}}">
@@ -111,6 +128,7 @@
           <button class="btn-primary"{{#FINAL}} disabled{{/FINAL}}>Guardar estado</button>
           {{#FINAL}}<p class="help">Este estado es final y no puede modificarse.</p>{{/FINAL}}
           {{#NOT_FINAL}}<p class="help">Si marcás “Entregado”, la garantía (si tiene días) se calcula desde la fecha de entrega.</p>{{/NOT_FINAL}}
+          {{#BALANCE_DUE_WARNING}}<p class="help" data-status-balance-hint>Debe {{AMOUNT}}: para entregarla registrando el pago, usá “Cobrar y entregar” en Acciones rápidas.</p>{{/BALANCE_DUE_WARNING}}
         </form>
       </div>
     </section>

@@ -38,8 +38,6 @@
   <p>{{DIAGNOSIS}}</p>
   <hr>
   <dl class="repair-ticket-rows">
-    <dt>Repuestos</dt><dd>{{PARTS_COST}}</dd>
-    <dt>Mano de obra</dt><dd>{{LABOR_COST}}</dd>
     <dt>Final</dt><dd>{{FINAL_PRICE}}</dd>
     <dt>Pagado</dt><dd>{{PAID}}</dd>
     <dt>Debe</dt><dd>{{BALANCE_DUE}}</dd>
