@@ -136,6 +136,9 @@ describe('orders (browser)', { timeout: 180_000 }, () => {
     assert.equal(await root.locator('[data-admin-order-status-badge]').first().innerText(), 'Confirmado');
     await staff.reload({ waitUntil: 'load' });
     assert.equal(await root.locator('[data-admin-order-status-badge]').first().innerText(), 'Confirmado');
+    // The buyer typed "351 444-3333": WhatsApp gets +54 9 351 444-3333, the same digits a repair's link uses.
+    const waOpen = await root.locator('[data-admin-order-wa-open]').first().getAttribute('href');
+    assert.match(waOpen, /^https:\/\/wa\.me\/5493514443333\?text=/);
     await screenshot(staff, 'admin-order.png');
   });
 

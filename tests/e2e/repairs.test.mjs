@@ -110,6 +110,10 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     code = (await staff.locator('h1.page-title').innerText()).trim();
     assert.match(code, /^R-\d{8}-\d{5}$/);
     await staff.getByText('Lucía Gómez · 0341 15-555-1234 · Samsung A52').waitFor(); // stored +5493415551234
+    // Typed "341 555-1234" at the counter: every WhatsApp button of the page opens +54 9 341 555-1234.
+    const waLinks = await staff.locator('a[data-wa-open]').evaluateAll((links) => links.map((a) => a.href));
+    assert.ok(waLinks.length > 0, 'the repair page offers WhatsApp');
+    for (const href of waLinks) assert.match(href, /^https:\/\/wa\.me\/5493415551234\?text=/);
   });
 
   it('the admin moves it to "Esperando aprobación" and gets the signed approval link', async () => {
@@ -137,6 +141,17 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     await customer.locator('.page-title', { hasText: 'Resultado' }).waitFor();
     await customer.getByText('En reparación').first().waitFor();
     await screenshot(customer, 'repair-lookup-result.png');
+
+    // The ways people write the number typed at the counter as "341 555-1234" all find the repair.
+    for (const spelling of ['3415551234', '341 15-555-1234', '+54 9 341 555-1234', '5493415551234', '(0341) 15-555-1234']) {
+      await customer.goto(`${server.url}/reparacion`);
+      await customer.locator('input[name="code"]').fill(code);
+      await customer.locator('input[name="phone"]').fill(spelling);
+      await submitAndWait(customer, customer.getByRole('button', { name: 'Buscar' }));
+      await customer.locator('.page-title', { hasText: 'Resultado' }).waitFor();
+      assert.equal(await customer.getByText('No encontramos').count(), 0, spelling);
+      await customer.getByText('En reparación').first().waitFor();
+    }
   });
 
   it('the admin sees the approval in the history and prints the ticket', async () => {
