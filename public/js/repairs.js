@@ -239,7 +239,11 @@
       if (quote && shipping && !shipping.value.trim() && quote.shipping) shipping.placeholder = String(quote.shipping);
       const auto = field('[data-final-auto]');
       const finalPrice = field('[data-final-price]');
-      if (quote && auto && auto.checked && finalPrice) finalPrice.value = String(quote.total);
+      // Without a rule the "quote" is the bare cost: say so now instead of filling it in (the server refuses it).
+      const noRule = !!(quote && body.ok && !body.rule && quote.total > 0);
+      const noRuleNote = field('[data-pricing-no-rule]');
+      if (noRuleNote) noRuleNote.classList.toggle('hidden', !noRule);
+      if (quote && !noRule && auto && auto.checked && finalPrice) finalPrice.value = String(quote.total);
     }
     function resolve() {
       const type = field('[data-device-type]');

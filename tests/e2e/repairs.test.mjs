@@ -95,9 +95,10 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     assert.equal(await form.locator('select[name="device_brand_id"] option', { hasText: 'PlayStation' }).count(), 0);
     await staff.waitForFunction(() => !document.querySelector('[data-repair-submit]').disabled);
     await staff.locator('[data-sum-state]', { hasText: 'Listo' }).waitFor();
-    // The server's quote fills "Precio final" (Auto): no rule for Samsung → parts + labour.
-    await staff.waitForFunction(() => document.querySelector('[data-final-price]').value === '60000');
-    // With no rule "Auto" would save the bare cost (profit $ 0), which the server refuses: the shop types the price.
+    // No pricing rule for Samsung: the form says so at once instead of filling "Precio final" with the bare cost
+    // (profit $ 0, which the server refuses); the shop types the price.
+    await staff.locator('[data-pricing-no-rule]').waitFor({ state: 'visible' });
+    assert.equal(await form.locator('[data-final-price]').inputValue(), '');
     await form.locator('[data-final-auto]').uncheck();
     await form.locator('[data-final-price]').fill('85000');
     await staff.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of the capture

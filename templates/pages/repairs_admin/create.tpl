@@ -169,6 +169,7 @@
             {{#ERROR_SHIPPING_AMOUNT}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_SHIPPING_AMOUNT}}
           </div>
           <p data-pricing-rule-label>Regla: —</p>
+          <p class="alert-warning hidden" data-pricing-no-rule role="status">No hay una regla de precios para esta reparación: escribí el precio final con “Auto” destildado (a costo, la ganancia sería $ 0), o creá la regla.</p>
           <a class="link-btn" href="/admin/precios/crear" data-pricing-rule-action>Crear regla</a>
           <div class="form-row">
             <div class="field">
