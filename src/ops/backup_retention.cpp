@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -90,12 +91,11 @@ const char* leftover_reason(const fs::path& path, const std::string& name, std::
   return nullptr;
 }
 
-bool has_readable_manifest(const std::filesystem::path& snapshot) {
+std::optional<Manifest> readable_manifest(const std::filesystem::path& snapshot) {
   try {
-    read_manifest(snapshot);
-    return true;
+    return read_manifest(snapshot);
   } catch (const std::exception&) {
-    return false;
+    return std::nullopt;
   }
 }
 
@@ -108,20 +108,29 @@ PruneResult prune_snapshots(const std::filesystem::path& root, std::int64_t rete
   auto snapshots = list_snapshots(root, time_zone);  // oldest first
   const std::int64_t cutoff = now_unix - retention_days * 86400;
 
-  // Rule (e): remember the newest snapshot that is complete, scanning from the newest end.
-  std::filesystem::path protected_snapshot;
-  for (auto it = snapshots.rbegin(); it != snapshots.rend(); ++it) {
-    if (has_readable_manifest(it->path)) {
-      protected_snapshot = it->path;
-      break;
+  // Rule (e): the newest readable snapshot holding the database and the newest holding the uploads are never
+  // deleted, however old: after backups stopped for a while, one `--only=db` run (a rollback's automatic snapshot,
+  // say) must not take the last copy of the uploads with the expired rest, nor a files-only run the last database.
+  std::set<std::filesystem::path> protected_snapshots;
+  bool database_kept = false, files_kept = false;
+  for (auto it = snapshots.rbegin(); it != snapshots.rend() && !(database_kept && files_kept); ++it) {
+    auto manifest = readable_manifest(it->path);
+    if (!manifest) continue;
+    bool has_database = false, has_files = false;
+    for (const auto& artifact : manifest->artifacts) {
+      has_database = has_database || artifact.is_database();
+      has_files = has_files || artifact.is_files();
     }
+    if ((has_database && !database_kept) || (has_files && !files_kept)) protected_snapshots.insert(it->path);
+    database_kept = database_kept || has_database;
+    files_kept = files_kept || has_files;
   }
 
   for (const auto& snapshot : snapshots) {
     if (snapshot.timestamp >= cutoff) continue;
-    if (snapshot.path == protected_snapshot) {
-      result.kept_newest_valid = 1;
-      core::log::warning("retention kept the newest complete snapshot although it is expired",
+    if (protected_snapshots.count(snapshot.path) > 0) {
+      ++result.kept_newest_valid;
+      core::log::warning("retention kept the newest copy of the database or the uploads although it is expired",
                          {{"snapshot", snapshot.name}});
       continue;
     }

@@ -47,7 +47,7 @@ void mark_kept(const std::filesystem::path& folder);
 
 struct PruneResult {
   int deleted = 0;
-  int kept_newest_valid = 0;  // 1 when rule (e) saved an expired snapshot
+  int kept_newest_valid = 0;  // expired snapshots rule (e) kept: the newest copy of the database and of the uploads
   int leftovers = 0;          // rules (f) and (g): pre-restore copies and crashed scratch folders deleted
 };
 

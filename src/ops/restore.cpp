@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <vector>
 #include <utility>
 
 #include "core/config.hpp"
@@ -75,7 +76,9 @@ std::string free_stamp(const fs::path& root, const std::string& zone) {
   for (int attempt = 0;; ++attempt) {
     std::string stamp = compact_local(SnapshotClock::now(), zone);
     std::error_code ec;
-    if (!fs::exists(root / ("pre-restore_" + stamp), ec) || attempt >= 30) return stamp;
+    if (!fs::exists(root / ("pre-restore_" + stamp), ec)) return stamp;
+    // Never reuse a taken stamp: that folder is the undo copy of an earlier restore.
+    if (attempt >= 30) throw std::runtime_error("pre-restore_" + stamp + " already exists and the clock does not move on");
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
@@ -287,6 +290,24 @@ void load_database(const core::Config& config, const DatabaseTarget& target, con
   progress.finish("restored into " + describe(target, config.base_path()));
 }
 
+// The live files restore renames the whole uploads folder aside. A folder that holds the app, the backups or the
+// SQLite database (OPS_BACKUP_FILES_SOURCE=storage, say) would carry them away with it: refused up front.
+void refuse_unsafe_uploads_folder(const core::Config& config) {
+  auto normal = [](const fs::path& path) { return fs::weakly_canonical(path).lexically_normal(); };
+  const fs::path uploads = normal(files_source(config));
+  auto inside = [&](const fs::path& path) {
+    auto relative = normal(path).lexically_relative(uploads);
+    return !relative.empty() && *relative.begin() != "..";
+  };
+  std::vector<fs::path> guarded = {config.base_path(), backup_root(config)};
+  if (config.str("DB_CONNECTION") == "sqlite") guarded.push_back(config.resolve_path(config.str("DB_DATABASE")));
+  for (const auto& path : guarded)
+    if (inside(path))
+      throw RestoreRefused("OPS_BACKUP_FILES_SOURCE (" + uploads.string() + ") holds " + normal(path).string() +
+                           ": a live restore swaps that whole folder. Point it at the uploads folder only "
+                           "(storage/app/public).");
+}
+
 // Live files restore: build the new tree beside the current one, then swap by two renames in the same folder.
 // Returns where the replaced folder went ("" when there was none).
 std::string swap_files_into_place(const core::Config& config, const fs::path& snapshot_files, const std::string& stamp,
@@ -360,6 +381,7 @@ RestoreReport run_restore(const core::Config& config, const RestoreRequest& requ
     report.database_target = describe(*target, base);
   }
   const bool live_files = request.force && !request.into && !request.drill;
+  if (files && (live_files || (target && target->live))) refuse_unsafe_uploads_folder(config);
   fs::create_directories(scratch.folder);
   scratch.lock.emplace(scratch.folder);
 

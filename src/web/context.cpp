@@ -54,8 +54,14 @@ http::Response Context::back_with_errors(const FieldErrors& field_errors, const 
   constexpr std::size_t kOldFieldMaxBytes = 4 * 1024;
   constexpr std::size_t kOldInputMaxBytes = 6 * 1024;
   std::string old_input;
+  // Secrets never ride along: passwords, tokens, and one-time codes (a 2FA or recovery code is a credential).
+  auto secret = [](const std::string& name) {
+    for (std::string_view part : {"password", "token", "secret", "recovery"})
+      if (name.find(part) != std::string::npos) return true;
+    return name == "code" || name == "_method";
+  };
   for (const auto& [name, value] : input.fields()) {
-    bool excluded = name == "_token" || name == "_method" || name.find("password") != std::string::npos;
+    bool excluded = secret(name);
     for (const auto& out : keep_out) excluded = excluded || name == out;
     if (excluded || name.size() + value.size() > kOldFieldMaxBytes) continue;  // before encoding a 9 MiB value
     std::string pair = http::build_urlencoded({{name, value}});

@@ -20,6 +20,7 @@
 #include "http/cookies.hpp"
 #include "web/context.hpp"
 #include "infra/exception_monitor.hpp"
+#include "infra/rate_limiter.hpp"
 #include "ops/maintenance.hpp"
 #include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
@@ -35,6 +36,8 @@ namespace web {
 namespace {
 
 constexpr const char* kMaintenanceBypassCookie = "nico_maintenance_bypass";
+// A person re-sends an expired form now and then; more than this from one address in a minute is a script.
+constexpr int kStaleFormsKeptPerIpPerMinute = 20;
 
 // Strict CSP: scripts only from this origin or carrying this response's nonce; nothing inline otherwise.
 std::string default_csp(const std::string& nonce) {
@@ -298,9 +301,12 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     // A form left open too long: what was typed (never passwords) waits in the session as old input, exactly as
     // after a validation error (back_with_errors flashes it; its redirect is not used), and the 419 page links
     // back to the form (previous_url, a fresh GET with a fresh token) instead of re-sending the stale one; the
-    // form then shows the text again. Only for a form of this site (same-host Referer) that sent something:
-    // a bare scripted POST does not get a session row written for it.
-    if (!context.previous_url("").empty() && !context.input.fields().empty()) context.back_with_errors({});
+    // form then shows the text again. Only for a form of this site (same-host Referer) that sent something, and
+    // at most kStaleFormsKeptPerIpPerMinute times a minute per address: a script can forge the Referer, and each
+    // kept form may write a session row, so a flood of stale POSTs cannot grow the sessions table.
+    if (!context.previous_url("").empty() && !context.input.fields().empty() &&
+        services_.limiter.hit("stale-form-ip", context.client_ip, kStaleFormsKeptPerIpPerMinute).allowed)
+      context.back_with_errors({});
     refusal = error_page(services_, &context, 419);
   } else {
     // 6. Who is asking, and may they?

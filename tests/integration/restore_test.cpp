@@ -275,6 +275,21 @@ TEST_F(Restore, ALiveRestoreOfAnEmptyFilesCopyLeavesTheUploadsAlone) {
   ASSERT_EQ(server_->run({"up"}).exit_code, 0);
 }
 
+TEST_F(Restore, ALiveRestoreRefusesAnUploadsFolderThatHoldsTheDatabaseOrTheBackups) {
+  // A tired operator sets OPS_BACKUP_FILES_SOURCE=storage before restoring: swapping that folder aside would carry
+  // away the backups (and the SQLite file) mid-restore. Refused before anything is written.
+  const std::map<std::string, std::string> whole_storage = {{"OPS_BACKUP_FILES_SOURCE", "storage"}};
+  backup();
+  ASSERT_EQ(server_->run({"down"}).exit_code, 0);
+  auto refused = server_->run({"ops:restore", "latest", "--force"}, whole_storage);
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "a live restore swaps that whole folder")) << refused.output;
+  EXPECT_TRUE(entries_with_prefix(root_, "pre-restore_").empty()) << "nothing was touched";
+  EXPECT_TRUE(fs::exists(root_));
+  EXPECT_EQ(read_text(uploads_ / "products/funda.png"), "png-bytes");
+  ASSERT_EQ(server_->run({"up"}).exit_code, 0);
+}
+
 // `latest` is the newest snapshot that holds what OPS_BACKUP_ONLY promises: a newer files-only snapshot (with no
 // database at all) is skipped by the drill instead of passing for a backup.
 TEST_F(Restore, LatestIsTheNewestCompleteSnapshot) {

@@ -120,3 +120,39 @@ TEST(SitePages, AScriptedPostWithoutAFormOfThisSiteGets419AndNoSession) {
   for (const auto& cookie : refused.header_values("set-cookie"))
     EXPECT_EQ(cookie.find("session"), std::string::npos) << cookie;
 }
+
+TEST(SitePages, AStaleTwoFactorFormNeverKeepsTheCodeItCarried) {
+  AppServer server;
+  server.start();
+  Browser browser(server.base_url());
+  ASSERT_EQ(browser.get("/registro").status, 200);
+  // A recovery code is a credential: a stale form must not park it in the session as old input.
+  auto stale = browser.post("/registro", {{"_token", "vencido"}, {"name", "Ana"}, {"code", "ABCD-EFGH-1234"},
+                                          {"recovery_code", "WXYZ-9876"}, {"secret", "JBSWY3DPEHPK3PXP"}},
+                            {{"Referer", server.base_url() + "/registro"}});
+  ASSERT_EQ(stale.status, 419);
+  long long leaked = 0;
+  server.database().lease()->once
+      << "SELECT COUNT(*) FROM sessions WHERE payload LIKE '%ABCD%' OR payload LIKE '%WXYZ%' OR payload LIKE '%JBSWY%'",
+      soci::into(leaked);
+  EXPECT_EQ(leaked, 0);
+  EXPECT_TRUE(browser.get("/registro").contains("value=\"Ana\""));
+}
+
+TEST(SitePages, AFloodOfStaleFormsWithAForgedRefererStopsWritingSessions) {
+  AppServer server;
+  server.start();
+  auto sessions = [&] {
+    long long rows = 0;
+    server.database().lease()->once << "SELECT COUNT(*) FROM sessions", soci::into(rows);
+    return rows;
+  };
+  long long before = sessions();
+  for (int i = 0; i < 60; ++i) {
+    Browser bot(server.base_url());  // no cookies: a fresh visitor each time
+    auto refused = bot.post("/registro", {{"name", "x"}}, {{"Referer", server.base_url() + "/registro"}});
+    ASSERT_EQ(refused.status, 419);
+  }
+  EXPECT_LE(sessions() - before, 20) << "at most the per-minute allowance of kept stale forms";
+}
+

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kSelectMoney = "SELECT status, final_price, paid_amount FROM repairs WHERE id = :id";
 // Guarded by the paid amount read above: a concurrent edit of the payment makes it match no row.
 constexpr const char* kRecordPayment =
-    "UPDATE repairs SET paid_amount = :new_paid, payment_method = :method WHERE id = :id AND paid_amount = :old_paid";
+    "UPDATE repairs SET paid_amount = :new_paid, payment_method = :method WHERE id = :id AND COALESCE(paid_amount, 0) = :old_paid";
 
 CollectOutcome outcome_of(StatusChangeOutcome outcome) {
   switch (outcome) {

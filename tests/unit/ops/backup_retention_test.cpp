@@ -24,13 +24,17 @@ class BackupRetention : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(root_); }
 
-  fs::path snapshot(std::int64_t age_days, bool complete) {
+  // `complete`: a readable manifest listing `scope`'s artifacts ("all", "db" or "files"); otherwise a crashed
+  // run's folder without one.
+  fs::path snapshot(std::int64_t age_days, bool complete, const std::string& scope = "all") {
     auto name = ops::snapshot_name(ops::SnapshotClock::time_point(std::chrono::seconds(kNow - age_days * kDay)), kZone);
     fs::create_directories(root_ / name);
     if (complete) {
       ops::Manifest manifest;
       manifest.created_at = "2026-01-01T00:00:00-03:00";
-      manifest.scope = "files";
+      manifest.scope = scope;
+      if (scope != "files") manifest.artifacts.push_back({.type = "database", .driver = "sqlite"});
+      if (scope != "db") manifest.artifacts.push_back({.type = "files", .files_copied = 1});
       std::ofstream(root_ / name / "manifest.json") << ops::manifest_to_json(manifest);
     }
     return root_ / name;
@@ -66,6 +70,29 @@ TEST_F(BackupRetention, TheNewestCompleteSnapshotIsNeverDeleted) {
   EXPECT_FALSE(fs::exists(older));
   EXPECT_FALSE(fs::exists(newer_incomplete));
   EXPECT_TRUE(fs::exists(newest_complete));
+}
+
+TEST_F(BackupRetention, ADatabaseOnlyRunAfterALongPauseKeepsTheLastCopyOfTheUploads) {
+  // Backups stopped for a month; then a rollback's automatic database-only snapshot runs the retention.
+  auto old_complete = snapshot(40, true);
+  auto last_with_uploads = snapshot(30, true);
+  auto db_only = snapshot(0, true, "db");
+  auto result = ops::prune_snapshots(root_, 7, kNow, kZone);
+  EXPECT_EQ(result.deleted, 1);
+  EXPECT_EQ(result.kept_newest_valid, 1);
+  EXPECT_FALSE(fs::exists(old_complete));
+  EXPECT_TRUE(fs::exists(last_with_uploads)) << "the only copy of the uploaded files";
+  EXPECT_TRUE(fs::exists(db_only));
+}
+
+TEST_F(BackupRetention, AFilesOnlyRunKeepsTheLastCopyOfTheDatabase) {
+  auto last_database = snapshot(30, true, "db");
+  auto files_only = snapshot(20, true, "files");
+  auto result = ops::prune_snapshots(root_, 7, kNow, kZone);
+  EXPECT_EQ(result.deleted, 0);
+  EXPECT_EQ(result.kept_newest_valid, 2);
+  EXPECT_TRUE(fs::exists(last_database));
+  EXPECT_TRUE(fs::exists(files_only));
 }
 
 TEST_F(BackupRetention, ZeroOrNegativeRetentionKeepsEverything) {
