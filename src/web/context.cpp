@@ -54,11 +54,11 @@ http::Response Context::back_with_errors(const FieldErrors& field_errors, const 
   constexpr std::size_t kOldFieldMaxBytes = 4 * 1024;
   constexpr std::size_t kOldInputMaxBytes = 6 * 1024;
   std::string old_input;
-  // Secrets never ride along: passwords, tokens, and one-time codes (a 2FA or recovery code is a credential).
+  // Secrets never ride along: passwords, tokens, secrets and recovery codes.
   auto secret = [](const std::string& name) {
     for (std::string_view part : {"password", "token", "secret", "recovery"})
       if (name.find(part) != std::string::npos) return true;
-    return name == "code" || name == "_method";
+    return name == "_method";
   };
   for (const auto& [name, value] : input.fields()) {
     bool excluded = secret(name);

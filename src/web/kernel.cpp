@@ -306,7 +306,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     // kept form may write a session row, so a flood of stale POSTs cannot grow the sessions table.
     if (!context.previous_url("").empty() && !context.input.fields().empty() &&
         services_.limiter.hit("stale-form-ip", context.client_ip, kStaleFormsKeptPerIpPerMinute).allowed)
-      context.back_with_errors({});
+      context.back_with_errors({}, {"code"});  // an unchecked 2FA code is a credential (the repair code is retyped)
     refusal = error_page(services_, &context, 419);
   } else {
     // 6. Who is asking, and may they?

@@ -33,8 +33,8 @@ class BackupRetention : public ::testing::Test {
       ops::Manifest manifest;
       manifest.created_at = "2026-01-01T00:00:00-03:00";
       manifest.scope = scope;
-      if (scope != "files") manifest.artifacts.push_back({.type = "database", .driver = "sqlite"});
-      if (scope != "db") manifest.artifacts.push_back({.type = "files", .files_copied = 1});
+      if (scope != "files") manifest.artifacts.push_back({.type = "database", .driver = "sqlite", .path = "database.sqlite"});
+      if (scope != "db") manifest.artifacts.push_back({.type = "files", .path = "files", .files_copied = 1});
       std::ofstream(root_ / name / "manifest.json") << ops::manifest_to_json(manifest);
     }
     return root_ / name;
