@@ -203,6 +203,9 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
     await choose(intake.locator('select[name="repair_type_id"]'), 'Módulo');
     await intake.locator('textarea[name="issue_detail"]').fill('Se cayó, no da imagen y la batería dura poco');
     await intake.locator('input[name="parts_cost"]').fill('60000');
+    // No pricing rule for Samsung: the shop types the price (the server refuses pricing at bare cost).
+    await intake.locator('[data-final-auto]').uncheck();
+    await intake.locator('[data-final-price]').fill('85000');
     await staff.waitForFunction(() => !document.querySelector('[data-repair-submit]').disabled);
     await submitAndWait(staff, intake.locator('[data-repair-submit]'));
     const repairPath = new URL(staff.url()).pathname;

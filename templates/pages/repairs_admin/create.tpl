@@ -148,6 +148,7 @@
             <label class="check"><input type="checkbox" name="final_auto" value="1" data-final-auto{{#FINAL_AUTO}} checked{{/FINAL_AUTO}}> Auto</label>
             <input class="input" id="final_price" name="final_price" value="{{OLD_FINAL_PRICE}}" inputmode="decimal" data-final-price{{#ERROR_FINAL_PRICE}} aria-invalid="true"{{/ERROR_FINAL_PRICE}}>
             <p class="help">Con “Auto” y sin precio escrito, se guarda el total sugerido por la regla de precios.</p>
+            <p class="alert-warning hidden" data-pricing-no-rule role="status">No hay una regla de precios para esta reparación: escribí el precio final con “Auto” destildado (a costo, la ganancia sería $ 0), o creá la regla.</p>
             {{#ERROR_FINAL_PRICE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_FINAL_PRICE}}
           </div>
         </div>
@@ -169,7 +170,6 @@
             {{#ERROR_SHIPPING_AMOUNT}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_SHIPPING_AMOUNT}}
           </div>
           <p data-pricing-rule-label>Regla: —</p>
-          <p class="alert-warning hidden" data-pricing-no-rule role="status">No hay una regla de precios para esta reparación: escribí el precio final con “Auto” destildado (a costo, la ganancia sería $ 0), o creá la regla.</p>
           <a class="link-btn" href="/admin/precios/crear" data-pricing-rule-action>Crear regla</a>
           <div class="form-row">
             <div class="field">
