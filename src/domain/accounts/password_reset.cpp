@@ -23,6 +23,10 @@ bool well_formed(const std::string& token) {
 }  // namespace
 
 std::string issue_reset_token(db::Tx& tx, std::int64_t user_id, std::int64_t now_unix) {
+  long long owner = user_id, now = now_unix;
+  // The user's lapsed rows go (the table stays small without a scheduled prune); an old link then reads as unknown.
+  tx.sql() << "DELETE FROM password_reset_tokens WHERE user_id = :u AND expires_at <= :n", soci::use(owner),
+      soci::use(now);
   retire_reset_tokens(tx, user_id, now_unix);  // only the newest mail's link works
   std::string token = core::random_token(kTokenLength);
   std::string hash = core::sha256_hex(token);
