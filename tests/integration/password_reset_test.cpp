@@ -223,3 +223,35 @@ TEST(PasswordReset, RequestsAreLimitedPerAddressAndPerIp) {
   EXPECT_NE(visible_text(ask_for_link(server, "otra2@example.com").body).find(kNeutral), std::string::npos);
   EXPECT_NE(visible_text(ask_for_link(server, "otra3@example.com").body).find("Demasiados pedidos"), std::string::npos);
 }
+
+TEST(PasswordReset, OnlyTheNewestLinkWorksAndAnOlderQueuedMailIsNotSent) {
+  SmtpReceiver smtp;
+  AppServer server(mail_env(smtp));
+  server.start();
+  const std::string email = "dos-veces@example.com";
+  testing_support::registered_customer(server, email, "vieja-clave-larga-1");
+  ask_for_link(server, email);
+  ask_for_link(server, email);  // before any worker ran: the first link is retired
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 2);
+  run_worker(server);
+  ASSERT_EQ(smtp.wait_for(1), 1u);
+  EXPECT_EQ(smtp.wait_for(2, 500), 1u);  // the retired link's mail is dropped, not sent
+  std::string path = link_path(smtp.messages().front());
+  ASSERT_FALSE(path.empty());
+  Browser guest(server.base_url());
+  EXPECT_EQ(guest.get(path).status, 200);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM password_reset_tokens WHERE used_at IS NULL"), 1);
+}
+
+TEST(PasswordReset, WithTheSyncQueueTheMailGoesOutDuringTheRequest) {
+  SmtpReceiver smtp;
+  auto env = mail_env(smtp);
+  env["QUEUE_CONNECTION"] = "sync";
+  AppServer server(env);
+  server.start();
+  testing_support::registered_customer(server, "sync@example.com");
+  EXPECT_NE(visible_text(ask_for_link(server, "sync@example.com").body).find(kNeutral), std::string::npos);
+  ASSERT_EQ(smtp.wait_for(1), 1u);
+  EXPECT_FALSE(link_path(smtp.messages().front()).empty());
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 0);
+}
