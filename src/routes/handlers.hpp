@@ -23,6 +23,11 @@ http::Response login(web::Context& context);
 http::Response show_register(web::Context& context);
 http::Response register_account(web::Context& context);
 http::Response logout(web::Context& context);
+// account/password_reset.cpp
+http::Response show_forgot_password(web::Context& context);
+http::Response send_reset_link(web::Context& context);
+http::Response show_reset_password(web::Context& context);
+http::Response reset_password(web::Context& context);
 
 // account/profile.cpp
 http::Response show_account(web::Context& context);

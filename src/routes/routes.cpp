@@ -26,6 +26,10 @@ void register_routes(web::Router& router) {
   router.add("GET", "/registro", "register", Access::kGuest, show_register);
   router.add("POST", "/registro", "register.post", Access::kGuest, register_account);
   router.add("POST", "/logout", "logout", Access::kAuth, logout);
+  router.add("GET", "/recuperar-contrasena", "password.request", Access::kGuest, show_forgot_password);
+  router.add("POST", "/recuperar-contrasena", "password.email", Access::kGuest, send_reset_link);
+  router.add("GET", "/restablecer-contrasena/{token}", "password.reset", Access::kGuest, show_reset_password);
+  router.add("POST", "/restablecer-contrasena/{token}", "password.update", Access::kGuest, reset_password);
 
   // Repairs (public)
   router.add("GET", "/reparacion", "repairs.lookup", Access::kAnyone, show_repair_lookup);

@@ -9,6 +9,7 @@
 #include "core/money.hpp"
 #include "core/phone.hpp"
 #include "core/strings.hpp"
+#include "domain/mail/password_reset.hpp"
 #include "domain/mail/transport.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/payments/payment_methods.hpp"
@@ -83,6 +84,7 @@ void register_mail_jobs(infra::JobRegistry& registry, const core::Config& config
   registry.add(kOrderConfirmationJob, [&config, &database](const std::string& data) {
     send_order_confirmation_job(config, database, data);
   });
+  register_password_reset_job(registry, config, database);
 }
 
 void queue_order_confirmation(db::Tx& tx, const core::Config& config, long long order_id) {

@@ -45,7 +45,7 @@ std::optional<MailMessage> order_confirmation_message(const core::Config& config
 // and skipped (retrying cannot bring it back).
 void send_order_confirmation_job(const core::Config& config, db::Database& database, const std::string& data);
 
-// Registers every mail job (one today) in the worker's registry.
+// Registers every mail job (order confirmation, password reset) in the worker's registry.
 void register_mail_jobs(infra::JobRegistry& registry, const core::Config& config, db::Database& database);
 
 }  // namespace mail

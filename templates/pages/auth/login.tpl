@@ -28,6 +28,7 @@
         </label>
         <button class="btn-primary w-full">Ingresar</button>
       </form>
+      <p class="auth-foot"><a href="/recuperar-contrasena">¿Olvidaste tu contraseña?</a></p>
       <p class="auth-foot">¿No tenés cuenta? <a href="/registro">Crear cuenta</a></p>
       <p class="muted text-sm mt-2">Tip: si solo querés ver el estado de una reparación, usá “Consultar reparación” desde el menú.</p>
     </div>
