@@ -4,6 +4,7 @@
 // src/routes/<area>/routes.cpp, called at the end.
 #include "routes/routes.hpp"
 
+#include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
 #include "web/router.hpp"
 
@@ -26,6 +27,8 @@ void register_routes(web::Router& router) {
   router.add("GET", "/registro", "register", Access::kGuest, show_register);
   router.add("POST", "/registro", "register.post", Access::kGuest, register_account);
   router.add("POST", "/logout", "logout", Access::kAuth, logout);
+  router.add("GET", "/auth/google", "auth.google.redirect", Access::kGuest, google_redirect);
+  router.add("GET", "/auth/google/callback", "auth.google.callback", Access::kGuest, google_callback);
 
   // Repairs (public)
   router.add("GET", "/reparacion", "repairs.lookup", Access::kAnyone, show_repair_lookup);
