@@ -131,11 +131,11 @@ GoogleProfile fetch_google_profile(const GoogleClient& client, const std::string
                              {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"},
                              kTimeoutSeconds);
   } catch (const std::exception& error) {
-    throw GoogleSignInError(std::string("token exchange failed: ") + error.what());
+    throw GoogleSignInError(std::string("code exchange failed: ") + error.what());
   }
-  if (token.status != 200) throw GoogleSignInError("token endpoint answered HTTP " + std::to_string(token.status));
-  std::string access_token = string_field(parse_object(token.body, "token endpoint"), "access_token");
-  if (access_token.empty()) throw GoogleSignInError("token endpoint gave no access_token");
+  if (token.status != 200) throw GoogleSignInError("code exchange answered HTTP " + std::to_string(token.status));
+  std::string access_token = string_field(parse_object(token.body, "code exchange"), "access_token");
+  if (access_token.empty()) throw GoogleSignInError("code exchange gave no access_token");
 
   auto [status, body] = get_with_bearer(client.userinfo_url, access_token);
   if (status != 200) throw GoogleSignInError("userinfo endpoint answered HTTP " + std::to_string(status));
