@@ -4,7 +4,9 @@
 
 #include <optional>
 
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/totp.hpp"
 #include "core/strings.hpp"
 #include "support/accounts.hpp"
 #include "support/app_server.hpp"
@@ -251,6 +253,38 @@ TEST(GoogleSignInSettings, WithAdminAllowGoogleAnAdminSignsInAndReachesThePanel)
   ASSERT_EQ(done.status, 302);
   EXPECT_EQ(done.header("location"), "/admin/dashboard");
   EXPECT_EQ(browser.get("/admin/dashboard").status, 200);
+}
+
+TEST(GoogleSignInSettings, AnAdminWith2faSigningInWithGoogleStillAnswersTheChallenge) {
+  FakeGoogle provider(kClientId, kClientSecret);
+  AppServer server(google_env(provider, /*admins_allowed=*/true));
+  server.start();
+  // The admin enrols in 2FA with their password, as in admin_2fa_required_test.
+  Browser password_browser = testing_support::signed_in_admin(server);
+  const std::string enrolment = "/admin/seguridad/2fa";
+  ASSERT_EQ(password_browser.submit(enrolment, enrolment + "/regenerar", {}).header("location"), enrolment);
+  std::string page = password_browser.get(enrolment).body;
+  const std::string marker = "id=\"twofa-secret\" class=\"twofa-secret\">";
+  auto at = page.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  at += marker.size();
+  std::string secret = page.substr(at, page.find('<', at) - at);
+  std::string code = core::totp_at(core::base32_decode(secret), core::unix_now());
+  ASSERT_EQ(password_browser
+                .submit(enrolment, enrolment + "/activar",
+                        {{"current_password", testing_support::kTestAdminPassword}, {"code", code}})
+                .header("location"),
+            enrolment);
+
+  Browser browser(server.base_url());
+  provider.next({"sub-admin-2fa", testing_support::kTestAdminEmail, true, "Nico", "Jefe"});
+  auto start = browser.get("/auth/google");
+  Browser at_google(provider.url(""));
+  auto back = at_google.get(start.header("location").substr(provider.url("").size()));
+  ASSERT_EQ(browser.get(back.header("location").substr(kAppOrigin.size())).status, 302);
+  auto panel = browser.get("/admin/dashboard");
+  EXPECT_EQ(panel.status, 302);
+  EXPECT_EQ(panel.header("location"), "/admin/two-factor/challenge") << "Google is not a second factor";
 }
 
 TEST(GoogleSignInSettings, NotConfiguredHidesTheButtonAndExplainsAtAuthGoogle) {
