@@ -130,6 +130,16 @@ const std::vector<ConfigKey> kKeys = {
     {"MAIL_FROM_ADDRESS", T::kString, "hello@example.com", "", false, "mail"},
     {"MAIL_FROM_NAME", T::kString, "NicoReparaciones", "", false, "mail"},
     {"MAIL_EHLO_DOMAIN", T::kString, "", "", false, "mail"},
+
+    // Google sign-in (empty client id or secret = off). The endpoints default to Google's; tests point them at a
+    // local fake provider.
+    {"GOOGLE_CLIENT_ID", T::kString, "", "", false, "google"},
+    {"GOOGLE_CLIENT_SECRET", T::kString, "", "", true, "google"},
+    {"GOOGLE_REDIRECT_URI", T::kUrl, "", "", false, "google"},
+    {"GOOGLE_AUTH_URL", T::kUrl, "https://accounts.google.com/o/oauth2/v2/auth", "", false, "google"},
+    {"GOOGLE_TOKEN_URL", T::kUrl, "https://oauth2.googleapis.com/token", "", false, "google"},
+    {"GOOGLE_USERINFO_URL", T::kUrl, "https://openidconnect.googleapis.com/v1/userinfo", "", false, "google"},
+    {"ADMIN_ALLOW_GOOGLE", T::kBool, "false", "", false, "google"},
 };
 
 const ConfigKey* find_key(std::string_view name) {

@@ -4,6 +4,7 @@
 // src/routes/<area>/routes.cpp, called at the end.
 #include "routes/routes.hpp"
 
+#include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
 #include "web/router.hpp"
 
@@ -30,6 +31,8 @@ void register_routes(web::Router& router) {
   router.add("POST", "/recuperar-contrasena", "password.email", Access::kGuest, send_reset_link);
   router.add("GET", "/restablecer-contrasena/{token}", "password.reset", Access::kGuest, show_reset_password);
   router.add("POST", "/restablecer-contrasena/{token}", "password.update", Access::kGuest, reset_password);
+  router.add("GET", "/auth/google", "auth.google.redirect", Access::kGuest, google_redirect);
+  router.add("GET", "/auth/google/callback", "auth.google.callback", Access::kGuest, google_callback);
 
   // Repairs (public)
   router.add("GET", "/reparacion", "repairs.lookup", Access::kAnyone, show_repair_lookup);

@@ -6,6 +6,7 @@
 #include "core/validation.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "infra/rate_limiter.hpp"
+#include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
 #include "web/remember.hpp"
@@ -44,6 +45,7 @@ http::Response show_login(web::Context& context) {
   dict.show_if(!context.errors.empty(), "HAS_ERRORS");
   show_field_error(dict, context.errors, "email", "ERROR_EMAIL");
   show_field_error(dict, context.errors, "password", "ERROR_PASSWORD");
+  dict.show_if(google_signin_configured(context), "GOOGLE");
   if (auto success = context.flash.find("success"); success != context.flash.end())
     dict.add("SUCCESS").set("MESSAGE", success->second);
   return web::render(context, view);
