@@ -113,7 +113,7 @@ TEST(OrderMail, ConfirmationIsQueuedAndDeliveredOverSmtpBytheWorker) {
             "Recibimos tu pedido #" + id + " — NicoReparaciones");
   EXPECT_EQ(testing_support::mail_header(mail.data, "Content-Type"), "text/plain; charset=UTF-8");
   std::string body = testing_support::mail_body_text(mail.data);
-  for (const std::string expected :
+  for (const std::string& expected :
        {std::string("Hola Ana,"), std::string("¡Gracias por tu compra! Recibimos tu pedido #" + id),
         std::string("- 2 × Cable USB-C: $ 6.000"), std::string("- 1 × Cargador 20W: $ 6.345"),
         std::string("Total: $ 12.345"), std::string("Pago: Transferencia"),
