@@ -26,7 +26,8 @@ $(BUILD_DIR)/build.ninja: CMakeLists.txt
 build: deps $(BUILD_DIR)/build.ninja
 	@ninja -C $(BUILD_DIR) -j $(JOBS)
 
-# The app alone: what `make run` serves (the test binaries are half of the build and not needed to serve).
+# The app alone: what `make run` serves. The test binaries are about half of a clean build (2 cores: 249 s for
+# `nico`, 235 s more for the tests) and nothing serving needs.
 build-nico: deps-run $(BUILD_DIR)/build.ninja
 	@ninja -C $(BUILD_DIR) -j $(JOBS) nico
 
