@@ -1,34 +1,56 @@
 #!/usr/bin/env bash
-# Installs every Debian package and npm package the project needs to build, run, test and benchmark.
-# Idempotent: when everything is already present it does nothing (no apt-get update, no network).
+# Installs the Debian and npm packages the project needs. Idempotent: when everything is already present it does
+# nothing (no apt-get update, no network).
+#   scripts/install-deps.sh          everything: build, run, test and benchmark (`make test`, `make bench`)
+#   scripts/install-deps.sh --run    only what building and running `nico` needs (`make run`): compiler,
+#                                    libraries and the sqlite3 shell; no database servers, browser, npm or nginx
 set -euo pipefail
 
+mode=full
+case "${1:-}" in
+  "") ;;
+  --run) mode=run ;;
+  *) echo "usage: $0 [--run]" >&2; exit 2 ;;
+esac
+
+# What `make run` needs: the toolchain and every library the build links (SQLite is the default database; the
+# MariaDB and PostgreSQL client libraries are linked into `nico` whatever the engine).
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
-  # libFuzzer targets (tests/fuzz, `make fuzz`)
-  clang-14 libclang-rt-14-dev
   # libraries (DESIGN.md §3). Never libboost-dev / libboost-all-dev: they conflict with Boost 1.81.
   libboost1.81-dev libboost-url1.81-dev libboost-context1.81-dev
   libsoci-dev libsqlite3-dev libmariadb-dev libpq-dev
   libctemplate-dev libsodium-dev libssl-dev libcurl4-openssl-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
-  libqrencode-dev libgtest-dev libgmock-dev
+  libqrencode-dev
+  # GoogleTest: CMakeLists.txt requires it when it configures, even when only `nico` is built (headers and a
+  # static library, no server)
+  libgtest-dev libgmock-dev
   # password quality: libpwquality and the cracklib dictionary it checks against
   libpwquality-dev cracklib-runtime
   # phone numbers (src/core/phone.cpp); see the Boost note below the list
   libphonenumber-dev
   # Spanish stemming of store search words (src/domain/store/search.cpp)
   libstemmer-dev
-  # servers and tools used by tests and benchmarks
-  sqlite3 mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
-  # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
-  nginx
+  # the database shell, for looking at the SQLite file
+  sqlite3
 )
-# Node.js and npm (for the browser tests) come with the machine image; Debian's nodejs is used only where
-# no node is on PATH (Debian's npm conflicts with a newer nodejs already installed).
-command -v node >/dev/null 2>&1 || packages+=(nodejs)
-command -v npm >/dev/null 2>&1 || packages+=(npm)
+# What only the tests and benchmarks need (`make test`, `make bench`, `make fuzz`).
+if [ "$mode" = full ]; then
+  packages+=(
+    # libFuzzer targets (tests/fuzz, `make fuzz`)
+    clang-14 libclang-rt-14-dev
+    # servers and tools used by tests and benchmarks
+    mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
+    # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
+    nginx
+  )
+  # Node.js and npm (for the browser tests) come with the machine image; Debian's nodejs is used only where
+  # no node is on PATH (Debian's npm conflicts with a newer nodejs already installed).
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -74,7 +96,7 @@ fi
 
 # Browser tests: playwright-core drives Debian's chromium (npm's browser downloads are not used).
 here="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
+if [ "$mode" = full ] && [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
   echo "install-deps: npm install in tests/e2e"
   (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
 fi

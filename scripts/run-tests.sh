@@ -36,9 +36,11 @@ run_suite "fuzz smoke" bash tests/fuzz/smoke.sh
 run_suite "integration (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
 run_suite "integration (postgresql)" scripts/with-postgres.sh "$BUILD_DIR/integration_tests" --gtest_brief=1
-# The browser suite refreshes the reviewed screenshots in docs/screenshots (issue 5 "Done when"); set
-# E2E_SCREENSHOT_DIR to send them elsewhere.
-run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-docs/screenshots}" bash -c "cd tests/e2e && npm test"
+# The browser suite takes every screenshot (so the capture code runs), but into tests/e2e/test-results/ (ignored):
+# a test run leaves the tree clean. `make screenshots` refreshes the reviewed ones in docs/screenshots on purpose
+# (E2E_SCREENSHOT_DIR=docs/screenshots).
+run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-tests/e2e/test-results/screenshots}" \
+  bash -c "cd tests/e2e && npm test"
 run_suite "deploy script" bash tests/deploy/deploy_test.sh
 run_suite "cluster" env NICO_BIN="$BUILD_DIR/nico" tests/cluster/run.sh
 run_suite "faults (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/fault_tests" --gtest_brief=1 \
