@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/strings.hpp"
 #include "core/url.hpp"
+#include "http_receiver.hpp"
 #include "loopback_listener.hpp"
 
 namespace testing_support {
@@ -115,35 +116,11 @@ void FakeGoogle::serve() {
     if (poll(&pfd, 1, 100) <= 0) continue;
     int fd = accept(listen_fd_, nullptr, nullptr);
     if (fd < 0) continue;
-    std::string data;
-    char buffer[8192];
-    std::size_t header_end = std::string::npos, content_length = 0;
-    for (;;) {
-      pollfd cfd{fd, POLLIN, 0};
-      if (poll(&cfd, 1, 3000) <= 0) break;
-      ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-      if (n <= 0) break;
-      data.append(buffer, static_cast<std::size_t>(n));
-      if (header_end == std::string::npos && (header_end = data.find("\r\n\r\n")) != std::string::npos) {
-        std::string lowered = core::to_lower(data.substr(0, header_end));
-        auto at = lowered.find("content-length:");
-        if (at != std::string::npos) content_length = std::stoul(lowered.substr(at + 15));
-      }
-      if (header_end != std::string::npos && data.size() >= header_end + 4 + content_length) break;
-    }
     std::string reply = answer(400, "{}");
-    if (header_end != std::string::npos) {
-      std::string head = data.substr(0, header_end);
-      std::string line = head.substr(0, head.find("\r\n"));
-      auto space1 = line.find(' '), space2 = line.find(' ', space1 + 1);
-      std::string authorization;
-      std::string lowered = core::to_lower(head);
-      if (auto at = lowered.find("\r\nauthorization:"); at != std::string::npos) {
-        auto end = head.find("\r\n", at + 2);
-        authorization = core::trim(head.substr(at + 16, end - at - 16));
-      }
-      reply = handle(line.substr(0, space1), line.substr(space1 + 1, space2 - space1 - 1), authorization,
-                     data.substr(header_end + 4, content_length));
+    if (auto request = read_request(fd)) {
+      auto authorization = request->headers.find("authorization");
+      reply = handle(request->method, request->target,
+                     authorization == request->headers.end() ? "" : authorization->second, request->body);
     }
     send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
     close(fd);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,6 +16,10 @@ struct ReceivedRequest {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
 };
+
+// Reads one request from an accepted connection (3 s per read, Content-Length body); nullopt when the client
+// closed or stalled before the end of the headers. Shared by the local receivers (this one, the fake Google).
+std::optional<ReceivedRequest> read_request(int fd);
 
 class HttpReceiver final {
  public:
