@@ -12,18 +12,12 @@
 
 using testing_support::AppServer;
 using testing_support::entries_with_prefix;
+using testing_support::last_line;
 namespace fs = std::filesystem;
 
 namespace {
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
-
-std::string last_line(const std::string& text) {
-  std::string trimmed = text;
-  while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
-  auto newline = trimmed.rfind('\n');
-  return newline == std::string::npos ? trimmed : trimmed.substr(newline + 1);
-}
 
 std::string fresh_key() { return "base64:" + core::base64_encode(core::random_bytes(32)); }
 

@@ -523,7 +523,7 @@ TEST_F(OrdersTest, PrintSheetAndTicketCarryTheShopAndTheOrder) {
   EXPECT_TRUE(print.contains("<title>Pedido #" + std::to_string(id) + " — Imprimir</title>"));
   EXPECT_FALSE(print.contains("site-header"));  // standalone page
   std::string text = visible_text(print.body);
-  for (const std::string expected : {std::string("Nico Service Test"), std::string("Av. Siempreviva 742"),
+  for (const std::string& expected : {std::string("Nico Service Test"), std::string("Av. Siempreviva 742"),
                                      std::string("Tel: 0341 15-555-9999"), std::string("Estado: Confirmado"),
                                      std::string("Pago: local"), std::string("Juan Perez"), std::string("011 15-7654-3210"),
                                      std::string("ana.pedidos@example.com"), std::string("Llamar antes de entregar"),
@@ -536,7 +536,7 @@ TEST_F(OrdersTest, PrintSheetAndTicketCarryTheShopAndTheOrder) {
   EXPECT_TRUE(ticket.contains("<title>Ticket Pedido #" + std::to_string(id) + "</title>"));
   EXPECT_TRUE(ticket.contains("data-autoprint=\"1\""));
   std::string ticket_text = visible_text(ticket.body);
-  for (const std::string expected : {std::string("Nico Service Test"), std::string("#" + std::to_string(id)),
+  for (const std::string& expected : {std::string("Nico Service Test"), std::string("#" + std::to_string(id)),
                                      std::string("2 × Cable USB-C"), std::string("Unit: $ 3.000"),
                                      std::string("$ 12.345"), std::string("Gracias por tu compra 🙌")})
     EXPECT_NE(ticket_text.find(expected), std::string::npos) << expected;

@@ -239,8 +239,9 @@ TEST_F(Portability, ExportImportExportGivesIdenticalRowLinesAndFreshIds) {
   for (std::size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(actual[i], expected[i]) << "row line " << i + 2;
 
   // The store's search index (SQLite FTS5, filled by triggers) covers the imported products again.
-  if (!server_->using_mariadb() && !server_->using_postgres())
+  if (!server_->using_mariadb() && !server_->using_postgres()) {
     EXPECT_EQ(scalar(*server_, "SELECT COUNT(*) FROM products_fts_docsize"), scalar(*server_, "SELECT COUNT(*) FROM products"));
+  }
 
   // The id sequences follow the imported ids: a new row gets the next id, not one already used.
   long long newest = scalar(*server_, "SELECT MAX(id) FROM audit_logs");

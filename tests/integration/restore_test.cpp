@@ -20,6 +20,7 @@
 using testing_support::AppServer;
 using testing_support::Browser;
 using testing_support::entries_with_prefix;
+using testing_support::last_line;
 using testing_support::read_text;
 namespace fs = std::filesystem;
 
@@ -28,13 +29,6 @@ namespace {
 
 
 bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
-
-std::string last_line(const std::string& text) {
-  std::string trimmed = text;
-  while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
-  auto newline = trimmed.rfind('\n');
-  return newline == std::string::npos ? trimmed : trimmed.substr(newline + 1);
-}
 
 // Rewrites the manifest so its size/sha256 describe the artifact as it is now: damage that a checksum alone would
 // not reveal, to exercise the content checks behind it.

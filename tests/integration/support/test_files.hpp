@@ -12,6 +12,8 @@ class AppServer;
 
 std::string read_text(const std::filesystem::path& file);  // "" when missing
 std::size_t count_of(const std::string& text, const std::string& needle);
+// The last line of a command's output, without its newline (the summary line commands end with).
+std::string last_line(const std::string& text);
 // Entries of `root` whose name starts with `prefix`, sorted.
 std::vector<std::filesystem::path> entries_with_prefix(const std::filesystem::path& root, const std::string& prefix);
 // The single number a query returns (COUNT(*), MAX(id), …) on the server's database.
