@@ -24,8 +24,10 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/queue.hpp"
 #include "infra/rate_limiter.hpp"
+#include "routes/public/metrics.hpp"
 #include "routes/routes.hpp"
 #include "web/kernel.hpp"
+#include "web/metrics.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 #include "web/services.hpp"
@@ -83,6 +85,7 @@ struct WebApplication::Parts {
   std::unique_ptr<store::CatalogCache> catalog_cache;
   std::unique_ptr<web::PageCache> page_cache;
   std::unique_ptr<web::Services> services;
+  std::unique_ptr<web::Metrics> metrics;  // METRICS_ENABLED only
   std::unique_ptr<web::Kernel> kernel;
 };
 
@@ -149,7 +152,16 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.services->trusted_proxies = core::parse_ip_rules(config.list("TRUSTED_PROXIES"), &malformed_proxies);
   for (const auto& entry : malformed_proxies)
     core::log::warning("TRUSTED_PROXIES entry ignored (not an IP or CIDR)", {{"entry", entry}});
-  p.kernel = std::make_unique<web::Kernel>(*p.services, public_root);
+  if (config.boolean("METRICS_ENABLED")) {
+    std::vector<std::string> malformed_metrics_ips;
+    p.metrics = std::make_unique<web::Metrics>(p.router, web::metrics_gate_from_config(config, &malformed_metrics_ips));
+    for (const auto& entry : malformed_metrics_ips)
+      core::log::warning("METRICS_ALLOWED_IPS entry ignored (not an IP or CIDR)", {{"entry", entry}});
+    if (p.metrics->gate().allowed_ips.empty() && p.metrics->gate().token.empty())
+      core::log::warning("METRICS_ENABLED without METRICS_ALLOWED_IPS or METRICS_TOKEN: every scrape gets 403");
+  }
+  routes::register_metrics_route(p.router, p.metrics.get());
+  p.kernel = std::make_unique<web::Kernel>(*p.services, public_root, p.metrics.get());
 
   http::ServerOptions options;
   options.host = host;

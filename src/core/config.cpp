@@ -108,6 +108,10 @@ const std::vector<ConfigKey> kKeys = {
     {"OPS_ALERT_WEBHOOK_URL", T::kUrl, "", "", true, "monitoring"},
     {"OPS_ALERT_USERNAME", T::kString, "NicoReparaciones Alerts", "", false, "monitoring"},
     {"OPS_ALERT_EMOJI", T::kString, ":rotating_light:", "", false, "monitoring"},
+    // Prometheus /metrics (web/metrics.hpp): off by default; readable from METRICS_ALLOWED_IPS or with the token.
+    {"METRICS_ENABLED", T::kBool, "false", "", false, "monitoring"},
+    {"METRICS_ALLOWED_IPS", T::kCsv, "", "", false, "monitoring"},
+    {"METRICS_TOKEN", T::kString, "", "", true, "monitoring"},
 
     {"OPS_HEALTH_CHECK_TIME", T::kTime, "03:00", "", false, "ops"},
     {"OPS_MAINTENANCE_WARN_MINUTES", T::kInt, "30", "0..100000", false, "ops"},

@@ -15,6 +15,7 @@
 #include "core/config.hpp"
 #include "core/log.hpp"
 #include "db/errors.hpp"
+#include "db/pool_waits.hpp"
 
 namespace db {
 
@@ -174,8 +175,10 @@ Lease Database::lease() {
     // Bounded, so a pool the nesting exhausted (a command's pool of one) fails instead of hanging for ever.
     if (!pool_->try_lease(position, kNestedLeaseWaitMs))
       throw Unavailable(Failure::kBusy, "nested database lease found no free connection");
-  } else {
+  } else if (!pool_->try_lease(position, 0)) {  // every connection is leased: wait, and count it for /metrics
+    const auto since = std::chrono::steady_clock::now();
     position = pool_->lease();
+    note_pool_wait(std::chrono::steady_clock::now() - since);
   }
   Lease lease(*this, position);  // gives the connection back if the check below throws
   check_before_use(position);

@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "db/database.hpp"
 #include "db/errors.hpp"
+#include "infra/limiter_rejections.hpp"
 
 namespace infra {
 
@@ -56,6 +57,7 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
       refused.allowed = false;
       refused.remaining = 0;
       refused.retry_after_seconds = static_cast<int>(std::max<long long>(1, spent_until - now));
+      note_limiter_rejection(limiter);
       return refused;
     }
   }
@@ -82,7 +84,10 @@ RateLimitHit RateLimiter::hit(std::string_view limiter, std::string_view key, in
   result.attempts = std::stoi(value);
   result.allowed = result.attempts <= max_attempts;
   result.remaining = std::max(0, max_attempts - result.attempts);
-  if (!result.allowed) result.retry_after_seconds = static_cast<int>(std::max<long long>(1, expiration - now));
+  if (!result.allowed) {
+    result.retry_after_seconds = static_cast<int>(std::max<long long>(1, expiration - now));
+    note_limiter_rejection(limiter);
+  }
   return result;
 }
 

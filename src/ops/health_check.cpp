@@ -58,16 +58,6 @@ std::string directory_problem(const std::filesystem::path& path) {
   return {};
 }
 
-// Age of a snapshot from its manifest's mtime: the manifest is written last, so its time is when the snapshot
-// became complete.
-std::int64_t manifest_age_seconds(const std::filesystem::path& snapshot) {
-  std::error_code ec;
-  auto written = std::filesystem::last_write_time(snapshot / "manifest.json", ec);
-  if (ec) return 0;
-  auto age = std::filesystem::file_time_type::clock::now() - written;
-  return std::chrono::duration_cast<std::chrono::seconds>(age).count();
-}
-
 std::string format_age(std::int64_t seconds) {
   if (seconds < 3600) return std::to_string(seconds / 60) + " min";
   return std::to_string(seconds / 3600) + " h";
@@ -337,7 +327,7 @@ class Checker {
         add(CheckStatus::kWarn, "Latest backup", "No complete snapshot found in " + backup_root.string() + ".");
         return;
       }
-      std::int64_t age = manifest_age_seconds(newest->entry.path);
+      std::int64_t age = snapshot_age_seconds(newest->entry.path);
       std::string details = "Newest complete snapshot is " + format_age(age) + " old.";
       for (const auto& warning : newest->manifest.warnings) details += " " + warning;
       bool warn = age > kBackupWarnSeconds || !newest->manifest.warnings.empty();

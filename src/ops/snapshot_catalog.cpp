@@ -130,6 +130,14 @@ std::optional<CompleteSnapshot> newest_complete_snapshot(const fs::path& root, c
   return std::nullopt;
 }
 
+std::int64_t snapshot_age_seconds(const fs::path& snapshot) {
+  std::error_code ec;
+  auto written = fs::last_write_time(snapshot / kManifestFile, ec);
+  if (ec) return 0;
+  auto age = fs::file_time_type::clock::now() - written;
+  return std::chrono::duration_cast<std::chrono::seconds>(age).count();
+}
+
 fs::path resolve_snapshot(const fs::path& root, const fs::path& base_path, const std::string& argument,
                           const std::string& time_zone, const std::optional<SnapshotNeeds>& needs) {
   if (argument.empty() || argument == "latest") {

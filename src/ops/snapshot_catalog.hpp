@@ -74,6 +74,10 @@ struct CompleteSnapshot {
 std::optional<CompleteSnapshot> newest_complete_snapshot(const std::filesystem::path& root, const std::string& time_zone,
                                                          const SnapshotNeeds& needs);
 
+// Seconds since `snapshot` became complete: the age of its manifest, which is written last (0 when unreadable).
+// The health check's "Latest backup" row and /metrics' nico_backup_newest_age_seconds both read it.
+std::int64_t snapshot_age_seconds(const std::filesystem::path& snapshot);
+
 // SNAPSHOT argument of verify/restore → folder: "" or "latest" = newest backup_* folder (with `needs`: the newest
 // complete one); a name = that folder in `root`; anything with a '/' = a path (absolute, or relative to
 // `base_path`). Throws std::runtime_error with an operator-facing message when nothing matches.

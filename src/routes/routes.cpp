@@ -6,6 +6,7 @@
 
 #include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
+#include "routes/public/metrics.hpp"
 #include "web/router.hpp"
 
 namespace routes {
@@ -75,6 +76,14 @@ void register_routes(web::Router& router) {
   register_whatsapp_routes(router);
   register_back_office_routes(router);
   register_insights_routes(router);
+}
+
+// Prometheus scrapes (METRICS_ENABLED; who may read them: web/metrics_gate.hpp). Registered by app once the
+// metrics exist; stateless and exempt from maintenance mode like the probes above.
+void register_metrics_route(web::Router& router, const web::Metrics* metrics) {
+  router.add(
+      "GET", "/metrics", "metrics", Access::kAnyone,
+      [metrics](web::Context& context) { return metrics_exposition(context, metrics); }, /*stateless=*/true);
 }
 
 }  // namespace routes

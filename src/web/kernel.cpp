@@ -25,6 +25,7 @@
 #include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
 #include "web/csrf.hpp"
+#include "web/metrics.hpp"
 #include "web/remember.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -162,9 +163,10 @@ void resolve_user(Context& context) {
 
 }  // namespace
 
-Kernel::Kernel(const Services& services, std::filesystem::path public_root)
+Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metrics* metrics)
     : services_(services),
       public_root_(std::move(public_root)),
+      metrics_(metrics),
       node_name_(services.config.str("NODE_NAME")),
       upload_body_limit_bytes_(static_cast<std::size_t>(services.config.integer("HTTP_MAX_BODY_BYTES"))) {
   form_body_limit_bytes_ =
@@ -179,6 +181,7 @@ std::size_t Kernel::body_limit(std::string_view method, std::string_view path, s
 
 http::Response Kernel::handle(const http::Request& request) const {
   auto started = std::chrono::steady_clock::now();
+  const Metrics::InFlight in_flight(metrics_);
   std::string request_id = core::random_token(12);
   std::string route_name;
   http::Response response;
@@ -219,6 +222,7 @@ http::Response Kernel::handle(const http::Request& request) const {
                               {"status", std::to_string(response.status)},
                               {"ms", std::to_string(elapsed_us / 1000.0).substr(0, 6)},
                               {"ip", client.ip}});
+  if (metrics_) metrics_->observe(route_name, response.status, static_cast<double>(elapsed_us) / 1e6);
   return response;
 }
 
@@ -459,7 +463,7 @@ http::Response Kernel::unavailable(const std::exception& error, db::Failure fail
 std::optional<http::Response> Kernel::maintenance_answer(const http::Request& request,
                                                         const ops::MaintenanceState& state,
                                                         std::string& route_name) const {
-  if (request.path == "/up" || request.path.rfind("/health/", 0) == 0) return std::nullopt;
+  if (request.path == "/up" || request.path.rfind("/health/", 0) == 0 || request.path == "/metrics") return std::nullopt;
   std::string pass = state.secret.empty()
                          ? std::string()
                          : core::hex_encode(core::hmac_sha256(services_.app_key, "maintenance|" + state.secret));

@@ -7,7 +7,8 @@
 //   5. CSRF check on POST/PUT/PATCH/DELETE → 419
 //   6. user resolution, then the route's access rule (guest / auth / admin)
 //   7. the handler
-//   8. session save and cookies; security headers on every response; one access-log line
+//   8. session save and cookies; security headers on every response; one access-log line and, with
+//      METRICS_ENABLED, one count and timing for /metrics (web/metrics.hpp)
 // Domain errors (core::DomainError, thrown by handlers and domain code) map to their status and page, or to a
 // {"ok":false,"message":…} body for fetch() calls, logged as info; a database that cannot serve answers 503
 // (db::classify); anything else is logged with the request id and answered with 500.
@@ -29,9 +30,12 @@ struct MaintenanceState;
 
 namespace web {
 
+class Metrics;
+
 class Kernel final {
  public:
-  Kernel(const Services& services, std::filesystem::path public_root);
+  // `metrics` (null = METRICS_ENABLED off) counts and times every answer (web/metrics.hpp).
+  Kernel(const Services& services, std::filesystem::path public_root, Metrics* metrics = nullptr);
   http::Response handle(const http::Request& request) const;
   // The page for a request rejected by the transport layer (400, 408, 413, 431).
   http::Response rejection(int status) const;
@@ -58,6 +62,7 @@ class Kernel final {
 
   const Services& services_;
   std::filesystem::path public_root_;
+  Metrics* metrics_;
   std::string node_name_;  // NODE_NAME: sent as X-Node on every response when set (several nodes behind a proxy)
   std::size_t form_body_limit_bytes_;    // HTTP_FORM_BODY_LIMIT_KIB × 1024, at most upload_body_limit_bytes_
   std::size_t upload_body_limit_bytes_;  // HTTP_MAX_BODY_BYTES
