@@ -33,6 +33,8 @@ packages=(
   libphonenumber-dev
   # Spanish stemming of store search words (src/domain/store/search.cpp)
   libstemmer-dev
+  # /metrics in the Prometheus text format (src/web/metrics.cpp: the core library only, no civetweb server)
+  prometheus-cpp-dev
   # the database shell, for looking at the SQLite file
   sqlite3
 )
