@@ -353,6 +353,15 @@ TEST(EmailVerification, AnAddressGoogleVerifiedCountsAsVerified) {
   Browser unverified(server.base_url());
   google_sign_in(unverified, provider, {"g-3", "dudosa@example.com", false, "Dora", "Duda"});
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM users WHERE google_id = 'g-3' AND email_verified_at IS NOT NULL"), 0);
+  // Its stand-in address gets no link: the banner asks for a real one, and "Reenviar" mails nothing.
+  std::string account = page_text(unverified, "/mi-cuenta");
+  EXPECT_TRUE(shows(account, "Tu cuenta todavía no tiene un email propio. Cargalo abajo")) << account;
+  EXPECT_FALSE(shows(account, "Reenviar enlace"));
+  auto resend = unverified.post("/verificar-email/reenviar",
+                                {{"_token", testing_support::csrf_token_in(unverified.get("/mi-cuenta").body)}});
+  ASSERT_EQ(resend.header("location"), "/mi-cuenta");
+  EXPECT_TRUE(shows(visible_text(unverified.follow(resend).body), "Cargalo en Mi cuenta y te mandamos un enlace"));
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM jobs"), 0);
 }
 
 TEST(EmailVerification, AccountsThatExistedBeforeMigration0130CountAsVerified) {

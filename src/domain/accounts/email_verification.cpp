@@ -109,6 +109,11 @@ void forget_email_verification(db::Tx& tx, std::int64_t user_id) {
   tx.sql() << "UPDATE users SET email_verified_at = NULL WHERE id = :id", soci::use(id);
 }
 
+bool is_placeholder_email(const std::string& email) {
+  constexpr std::string_view kDomain = "@example.local";
+  return email.size() > kDomain.size() && email.compare(email.size() - kDomain.size(), kDomain.size(), kDomain) == 0;
+}
+
 const char* verification_link_problem(VerificationLinkState state) {
   switch (state) {
     case VerificationLinkState::kExpired:

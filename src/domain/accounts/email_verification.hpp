@@ -64,6 +64,10 @@ void mark_email_verified(db::Tx& tx, std::int64_t user_id);
 // Clears email_verified_at (the e-mail changed).
 void forget_email_verification(db::Tx& tx, std::int64_t user_id);
 
+// Whether `email` is the stand-in a Google sign-in without a verified address gets ("google_<sub>@example.local",
+// google_accounts.cpp): nobody reads it, so no link is mailed there and the customer is asked for a real address.
+bool is_placeholder_email(const std::string& email);
+
 // The Spanish explanation of a link that cannot be used (kInvalid, kExpired, kStaleEmail).
 const char* verification_link_problem(VerificationLinkState state);
 

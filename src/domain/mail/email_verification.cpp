@@ -31,7 +31,7 @@ std::string strip_trailing_slash(std::string url) {
 std::optional<MailMessage> email_verification_message(const core::Config& config, db::Database& database,
                                                       std::int64_t user_id, std::int64_t now_unix) {
   auto user = db::read(database, [&](soci::session& sql) { return accounts::UserRepository::find_by_id(sql, user_id); });
-  if (!user || core::trim(user->email).empty()) return std::nullopt;
+  if (!user || core::trim(user->email).empty() || accounts::is_placeholder_email(user->email)) return std::nullopt;
   auto settings = settings::BusinessSettings::load(database);
   std::string shop = settings.get("company_name", config.str("APP_NAME"));
   std::string link = strip_trailing_slash(config.str("APP_URL")) +

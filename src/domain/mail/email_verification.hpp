@@ -38,7 +38,7 @@ void queue_email_verification(db::Tx& tx, const core::Config& config, std::int64
 void send_email_verification_if_sync(const core::Config& config, db::Database& database, std::int64_t user_id);
 
 // The message (Spanish, UTF-8) with a link signed now for the user's current e-mail, or nullopt when the user is
-// gone or has no e-mail. Every word the customer reads is here: greeting with the name, the shop, the link and how
+// gone or has no real e-mail (accounts::is_placeholder_email). Every word the customer reads is here: greeting with the name, the shop, the link and how
 // long it lasts.
 std::optional<MailMessage> email_verification_message(const core::Config& config, db::Database& database,
                                                       std::int64_t user_id, std::int64_t now_unix);

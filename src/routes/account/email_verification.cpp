@@ -30,6 +30,8 @@ constexpr int kResendsPerUserPerHour = 3;
 // Where to go once verified (set by the checkout gate; only our own paths are ever stored).
 constexpr const char* kReturnToKey = "verify_return_to";
 constexpr const char* kNoticePath = "/verificar-email";
+constexpr const char* kNoRealEmail =
+    "Tu cuenta todavía no tiene un email propio. Cargalo en Mi cuenta y te mandamos un enlace para verificarlo.";
 
 accounts::EmailVerificationMode mode(const web::Context& context) {
   return accounts::parse_email_verification_mode(context.services.config.str("AUTH_EMAIL_VERIFICATION"));
@@ -91,9 +93,14 @@ http::Response show_email_verification_notice(web::Context& context) {
     return web::render(context, view);
   }
   auto notice = dict.add("NOTICE");
-  notice.set("EMAIL", context.user->email);
-  notice.set("HOURS", accounts::kVerificationLinkHours);
   notice.show_if(!context.session.value(kReturnToKey).empty(), "FOR_CHECKOUT");
+  if (accounts::is_placeholder_email(context.user->email)) {
+    notice.show("NO_REAL_EMAIL");
+  } else {
+    auto sent = notice.add("LINK_SENT");
+    sent.set("EMAIL", context.user->email);
+    sent.set("HOURS", accounts::kVerificationLinkHours);
+  }
   return web::render(context, view);
 }
 
@@ -113,6 +120,10 @@ http::Response resend_email_verification(web::Context& context) {
   if (signed_in_email_verified(context)) {
     context.flash_next("verification", "Tu email ya está verificado. No hace falta otro enlace.");
     return http::Response::redirect(back, 302);
+  }
+  if (accounts::is_placeholder_email(context.user->email)) {
+    context.flash_next("verification_error", kNoRealEmail);
+    return http::Response::redirect("/mi-cuenta", 302);
   }
   send_email_verification(context, context.user->id);
   context.audit("auth.email_verification.requested", "App\\Models\\User", context.user->id);

@@ -47,10 +47,11 @@ http::Response show_account(web::Context& context) {
   // The banner names the stored address (not the form's old input) and offers "Reenviar" while it is unverified.
   if (!signed_in_email_verified(context)) {
     auto banner = dict.add("EMAIL_UNVERIFIED");
-    banner.set("EMAIL", user.email);
-    banner.show_if(accounts::parse_email_verification_mode(context.services.config.str("AUTH_EMAIL_VERIFICATION")) ==
-                       accounts::EmailVerificationMode::kRequired,
-                   "REQUIRED");
+    bool required = accounts::parse_email_verification_mode(context.services.config.str("AUTH_EMAIL_VERIFICATION")) ==
+                    accounts::EmailVerificationMode::kRequired;
+    auto text = banner.add(accounts::is_placeholder_email(user.email) ? "NO_REAL_EMAIL" : "LINK_SENT");
+    text.set("EMAIL", user.email);
+    text.show_if(required, "REQUIRED");
   }
   if (auto it = context.flash.find("verification"); it != context.flash.end())
     dict.add("VERIFICATION_SENT").set("MESSAGE", it->second);

@@ -11,6 +11,7 @@
       {{#VERIFICATION_SENT}}<div class="alert-success mt-4" role="status">{{MESSAGE}}</div>{{/VERIFICATION_SENT}}
       {{#VERIFICATION_REFUSED}}<div class="alert-error mt-4" role="alert">{{MESSAGE}}</div>{{/VERIFICATION_REFUSED}}
       {{#NOTICE}}
+      {{#LINK_SENT}}
       <p class="mt-4">Te enviamos un enlace a <strong>{{EMAIL}}</strong>. Abrilo para confirmar que el email es tuyo (vence en {{HOURS}} horas).</p>
       <form class="form mt-4" method="POST" action="/verificar-email/reenviar">
         <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
@@ -18,6 +19,11 @@
         <button class="btn-primary w-full" type="submit">Reenviar enlace</button>
       </form>
       <p class="auth-foot">¿El email está mal? <a href="/mi-cuenta">Corregilo en Mi cuenta</a></p>
+      {{/LINK_SENT}}
+      {{#NO_REAL_EMAIL}}
+      <p class="mt-4">Tu cuenta todavía no tiene un email propio. Cargalo en Mi cuenta y te mandamos un enlace para verificarlo.</p>
+      <p class="auth-foot"><a class="btn-primary" href="/mi-cuenta">Ir a Mi cuenta</a></p>
+      {{/NO_REAL_EMAIL}}
       {{/NOTICE}}
       {{#VERIFIED}}
       <p class="mt-4">Tu email ya está verificado.</p>
