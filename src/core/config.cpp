@@ -144,6 +144,9 @@ const std::vector<ConfigKey> kKeys = {
     {"GOOGLE_TOKEN_URL", T::kUrl, "https://oauth2.googleapis.com/token", "", false, "google"},
     {"GOOGLE_USERINFO_URL", T::kUrl, "https://openidconnect.googleapis.com/v1/userinfo", "", false, "google"},
     {"ADMIN_ALLOW_GOOGLE", T::kBool, "false", "", false, "google"},
+
+    // Customer e-mail verification: optional = a banner in /mi-cuenta; required = no checkout until verified.
+    {"AUTH_EMAIL_VERIFICATION", T::kEnum, "optional", "optional|required", false, "auth"},
 };
 
 const ConfigKey* find_key(std::string_view name) {

@@ -171,7 +171,7 @@ TEST(OrderMail, ACheckoutQueuesItsConfirmationAndTheWorkerDeliversIt) {
   server.start();
   long long category = store_support::insert_category(server, "Cables", "cables-mail");
   long long product = store_support::insert_product(server, category, {"Cable USB-C reforzado", "cable-mail", 300000, 5});
-  auto buyer = testing_support::registered_customer(server, "compra.mail@example.com");
+  auto buyer = testing_support::registered_customer_without_mail(server, "compra.mail@example.com");
   store_support::add_to_cart(buyer, store_support::token_for(buyer), product, "2");
   auto page = buyer.get("/checkout");
   ASSERT_EQ(page.status, 200);

@@ -19,6 +19,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/mail/email_verification.hpp"
 #include "domain/mail/order_confirmation.hpp"
 #include "infra/alerts.hpp"
 #include "infra/alert_dispatch.hpp"
@@ -45,6 +46,7 @@ infra::JobRegistry job_registry(const core::Config& config, db::Database& databa
   registry.add(infra::kWebhookJob, [&config](const std::string& body) { infra::deliver_webhook_job(config, body); });
   registry.add(infra::kSentryJob, [&config](const std::string& envelope) { infra::deliver_sentry_job(config, envelope); });
   mail::register_mail_jobs(registry, config, database);
+  mail::register_email_verification_job(registry, config, database);
   return registry;
 }
 
