@@ -107,6 +107,7 @@ TEST(MailTemplates, AnEditedResetMailArrivesInTextAndHtmlAndRestoringBringsTheDe
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM audit_logs WHERE event = 'admin.mail_template.restored'"), 1);
   auto form = admin.get("/admin/mails/password_reset");
   EXPECT_NE(form.body.find("Restablecé tu contraseña — {{negocio}}"), std::string::npos);
+  EXPECT_NE(form.body.find(">Hola {{nombre}},\n\nRecibimos un pedido"), std::string::npos);  // line breaks kept
   EXPECT_NE(visible_text(form.body).find("Predeterminado"), std::string::npos);
   auto again = reset_mail(server, smtp, "clave@example.com");
   EXPECT_EQ(subject_of(again).rfind("Restablecé tu contraseña — ", 0), 0u) << subject_of(again);

@@ -30,7 +30,7 @@
         </div>
         <div class="field">
           <label class="label" for="m_body">Texto</label>
-          <textarea class="input bo-mail-body" id="m_body" name="body" rows="16" required>{{BODY}}</textarea>
+          <textarea class="input bo-mail-body" id="m_body" name="body" rows="16" required>{{BODY:pre_escape}}</textarea>
           {{#ERROR_BODY}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERROR_BODY}}
         </div>
         {{#CAN_DISABLE}}
@@ -90,7 +90,7 @@
       </div>
       <div>
         <h3 class="card-title">Versión de texto</h3>
-        <pre class="bo-mail-text" data-mail-preview-text>{{PREVIEW_TEXT}}</pre>
+        <pre class="bo-mail-text" data-mail-preview-text>{{PREVIEW_TEXT:pre_escape}}</pre>
       </div>
     </div>
   </section>
