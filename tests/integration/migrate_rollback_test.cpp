@@ -82,11 +82,14 @@ TEST(MigrateRollback, StepRevertsThatManyNewestFirstAndNoBackupSkipsTheSnapshot)
   EXPECT_EQ(rollback.output.find("snapshot"), std::string::npos) << rollback.output;
   EXPECT_TRUE(snapshots(server).empty());
   EXPECT_EQ(pending_count(server), 3);
-  // Newest first: the last line reverted is the oldest of the three.
-  auto first = rollback.output.find("Rolled back: 0100_");
-  auto second = rollback.output.find("Rolled back: 0090_");
-  EXPECT_NE(first, std::string::npos) << rollback.output;
-  EXPECT_LT(first, second) << rollback.output;
+  // Newest first: each line reverted is older than the one before (names start with their number), whatever the
+  // newest migrations are today.
+  std::vector<std::string> reverted;
+  for (std::size_t at = 0; (at = rollback.output.find("Rolled back: ", at)) != std::string::npos; at += 13)
+    reverted.push_back(rollback.output.substr(at + 13, 4));
+  ASSERT_EQ(reverted.size(), 3u) << rollback.output;
+  EXPECT_GT(reverted[0], reverted[1]) << rollback.output;
+  EXPECT_GT(reverted[1], reverted[2]) << rollback.output;
   EXPECT_EQ(server.run({"migrate"}).exit_code, 0);
   EXPECT_EQ(pending_count(server), 0);
 }
