@@ -32,7 +32,7 @@ EffectiveTemplate effective_template(soci::session& sql, TemplateKey key);
 
 // Limits of the edit form.
 inline constexpr std::size_t kMaxSubjectCharacters = 200;
-inline constexpr std::size_t kMaxBodyCharacters = 20000;
+inline constexpr std::size_t kMaxBodyCharacters = 10000;  // well inside the 64 KiB form limit once URL-encoded
 
 // Field → Spanish message for an edit of `info` ("subject", "body", "enabled"); empty when it can be saved.
 // Refuses: an empty or multi-line subject (a line break in a header is header injection), texts over the limits,

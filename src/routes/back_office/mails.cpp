@@ -38,6 +38,7 @@ http::Response edit_page(web::Context& context, const mail::TemplateInfo& info, 
   dict.set("KEY", info.slug).set("LABEL", info.label).set("PURPOSE", info.purpose);
   dict.set("SUBJECT", subject).set("BODY", body);
   dict.set("MAX_SUBJECT", static_cast<long long>(mail::kMaxSubjectCharacters));
+  dict.set("MAX_BODY", static_cast<long long>(mail::kMaxBodyCharacters));
   dict.show_if(enabled, "ENABLED_CHECKED");
   if (info.can_disable)
     dict.show("CAN_DISABLE");

@@ -30,7 +30,7 @@
         </div>
         <div class="field">
           <label class="label" for="m_body">Texto</label>
-          <textarea class="input bo-mail-body" id="m_body" name="body" rows="16" required>{{BODY:pre_escape}}</textarea>
+          <textarea class="input bo-mail-body" id="m_body" name="body" rows="16" maxlength="{{MAX_BODY}}" required>{{BODY:pre_escape}}</textarea>
           {{#ERROR_BODY}}<p class="field-error" role="alert">{{MESSAGE}}</p>{{/ERROR_BODY}}
         </div>
         {{#CAN_DISABLE}}
