@@ -24,6 +24,7 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/queue.hpp"
 #include "infra/rate_limiter.hpp"
+#include "infra/stores.hpp"
 #include "routes/public/metrics.hpp"
 #include "routes/routes.hpp"
 #include "web/kernel.hpp"
@@ -121,7 +122,7 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.templates = std::make_unique<web::TemplateEngine>(p.resource_path / "templates");
   p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")),
                                                    static_cast<int>(config.integer("SESSION_ABSOLUTE_LIFETIME")));
-  p.limiter = std::make_unique<infra::RateLimiter>(*p.database);
+  p.limiter = infra::make_rate_limiter(config, *p.database);  // RATE_LIMIT_STORE (infra/stores.hpp)
   p.users = std::make_unique<accounts::UserRepository>(*p.database);
   core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),
                               static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_MEMLIMIT_KIB"))};

@@ -67,8 +67,11 @@ const std::vector<ConfigKey> kKeys = {
     {"SESSION_HTTP_ONLY", T::kBool, "true", "", false, "session"},
     {"SESSION_SAME_SITE", T::kEnum, "lax", "lax|strict|none", false, "session"},
 
-    {"CACHE_STORE", T::kEnum, "database", "database|array", false, "cache"},
+    {"CACHE_STORE", T::kEnum, "database", "database|array|redis", false, "cache"},
     {"CACHE_PREFIX", T::kString, "", "", false, "cache"},
+    {"RATE_LIMIT_STORE", T::kEnum, "auto", "auto|memory|database|redis", false, "cache"},
+    {"REDIS_URL", T::kString, "redis://127.0.0.1:6379/0", "", true, "cache"},
+    {"REDIS_TIMEOUT_MS", T::kInt, "250", "10..10000", false, "cache"},
     {"QUEUE_CONNECTION", T::kEnum, "database", "database|sync", false, "queue"},
 
     {"SECURITY_HEADERS_ENABLED", T::kBool, "true", "", false, "security"},

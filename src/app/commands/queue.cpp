@@ -26,6 +26,7 @@
 #include "infra/alert_spool_drainer.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/cache.hpp"
+#include "infra/stores.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_failed_jobs.hpp"
 #include "infra/queue_payload.hpp"
@@ -106,7 +107,7 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   auto database = open_database(config, 4);
   ops::MaintenanceMonitor maintenance(*database);
   maintenance.install();
-  infra::Cache cache(*database, config.str("CACHE_PREFIX"));
+  infra::Cache cache = infra::make_cache(config, *database);  // heartbeat in the configured store
   auto registry = job_registry(config, *database);
   // Alerts spooled while the database was down become queued jobs: now (before the first reservation) and
   // every 30 s while the worker runs.
