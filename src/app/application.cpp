@@ -137,7 +137,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.two_factor = std::make_unique<accounts::TwoFactorService>(
       *p.database, app_key, static_cast<int>(config.integer("ADMIN_2FA_RECOVERY_CODES_COUNT")));
   p.services->two_factor = p.two_factor.get();
-  p.settings_cache = std::make_unique<settings::SettingsCache>(*p.database, config.storage_path("app/public"), public_root);
+  p.settings_cache = std::make_unique<settings::SettingsCache>(*p.database, config.storage_path("app/public"), public_root,
+                                                               static_cast<int>(config.integer("SETTINGS_CACHE_SECONDS")));
   p.services->settings_cache = p.settings_cache.get();
   p.catalog_cache = std::make_unique<store::CatalogCache>();
   p.services->catalog_cache = p.catalog_cache.get();

@@ -5,25 +5,22 @@
 
 namespace web {
 
-PageCache::PageCache(std::size_t max_bytes)
-    : max_bytes_(max_bytes), token_slot_("csrfslot" + core::random_token(32)) {}
+PageCache::PageCache(std::size_t max_bytes, std::size_t max_entries)
+    : token_slot_("csrfslot" + core::random_token(32)),
+      entries_({.max_entries = max_entries, .max_bytes = max_bytes},
+               [](const std::string& key, const std::shared_ptr<const std::string>& body) {
+                 return key.size() + body->size();
+               }) {}
 
 std::shared_ptr<const std::string> PageCache::find(const std::string& key) const {
   std::lock_guard lock(mutex_);
-  auto found = entries_.find(key);
-  return found == entries_.end() ? nullptr : found->second;
+  auto* found = entries_.find(key);
+  return found ? *found : nullptr;
 }
 
 void PageCache::store(const std::string& key, std::shared_ptr<const std::string> body) {
-  std::size_t size = key.size() + body->size();
-  if (size > max_bytes_ / 8) return;  // one huge page must not evict everything else
   std::lock_guard lock(mutex_);
-  if (bytes_ + size > max_bytes_) {
-    entries_.clear();
-    bytes_ = 0;
-  }
-  auto [it, inserted] = entries_.emplace(key, std::move(body));
-  if (inserted) bytes_ += size;
+  entries_.put(key, std::move(body));  // one page larger than the probation share is never kept
 }
 
 std::string PageCache::splice(const std::string& body, const std::string& token) const {

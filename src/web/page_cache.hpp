@@ -6,21 +6,25 @@
 //   - guests and signed-in visitors get separate entries (pages may show a GUEST section);
 //   - the layout (user menu, cart count, flash, CSP nonce, title) is expanded per request as before.
 // A key that carries the data version can never serve stale data: a write bumps the version and the next
-// request renders and stores a new entry. Thread-safe; bounded by total size (when full, everything is dropped).
+// request renders and stores a new entry. Thread-safe; bounded by entries and bytes with a segmented LRU
+// (core/segmented_lru.hpp): keys come from visitors (?q=…), and a flood of one-off searches must not push out
+// the pages people come back to.
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+
+#include "core/segmented_lru.hpp"
 
 namespace web {
 
 class PageCache final {
  public:
-  explicit PageCache(std::size_t max_bytes = 4 * 1024 * 1024);
+  explicit PageCache(std::size_t max_bytes = 4 * 1024 * 1024, std::size_t max_entries = 512);
 
+  // The body, or nullptr. A hit counts as a use (see the policy above).
   std::shared_ptr<const std::string> find(const std::string& key) const;
   void store(const std::string& key, std::shared_ptr<const std::string> body);
 
@@ -32,11 +36,9 @@ class PageCache final {
   void splice_into(std::string& out, const std::string& body, const std::string& token) const;
 
  private:
-  std::size_t max_bytes_;
-  std::size_t bytes_ = 0;
   std::string token_slot_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const std::string>, std::less<>> entries_;
+  mutable core::SegmentedLru<std::shared_ptr<const std::string>> entries_;
 };
 
 }  // namespace web

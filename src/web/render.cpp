@@ -180,6 +180,8 @@ http::Response render(Context& context, View& view, int status) {
     view.dict().show_if(!context.user, "GUEST");
     return http::Response::html(status, render_html(context.services, &context, view));
   }
+  // Whether the body came from the cache: tests and operators can see the policy work (X-Page-Cache).
+  const bool hit = view.cached_body != nullptr;
   if (!view.cached_body) {
     view.dict().set("CSRF_TOKEN", cache->token_slot());
     view.dict().show_if(!context.user, "GUEST");
@@ -199,7 +201,9 @@ http::Response render(Context& context, View& view, int status) {
   html.append(layout, 0, slot);
   cache->splice_into(html, *view.cached_body, token);
   html.append(layout, slot + cache->token_slot().size(), std::string::npos);
-  return http::Response::html(status, std::move(html));
+  auto response = http::Response::html(status, std::move(html));
+  response.set_header("X-Page-Cache", hit ? "hit" : "miss");
+  return response;
 }
 
 namespace {

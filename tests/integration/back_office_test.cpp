@@ -176,6 +176,18 @@ TEST_F(BackOffice, FaviconUploadChangesTheLayoutLinksAndManifestIcons) {
                                               "\" type=\"image/png\" sizes=\"32x32\">"));
 }
 
+TEST_F(BackOffice, TheManifestNamesTheRealTypeOfAnUploadedIcon) {
+  std::string webp = std::string("RIFF") + std::string("\x1a\0\0\0", 4) + "WEBPVP8L" + std::string(14, '\0');
+  auto uploaded = upload("android_chrome_512", "icon.webp", webp);
+  ASSERT_EQ(uploaded.status, 302);
+  std::string path = setting("brand_asset_android_chrome_512");
+  ASSERT_EQ(path.substr(path.size() - 5), ".webp") << path;
+  auto manifest = admin_->get("/manifest.webmanifest");
+  ASSERT_EQ(manifest.status, 200);
+  EXPECT_TRUE(manifest.contains("{\"src\":\"/storage/" + path + "\",\"sizes\":\"512x512\",\"type\":\"image/webp\"}"))
+      << manifest.body;
+}
+
 TEST_F(BackOffice, DisguisedOrWrongBrandAssetsAreRefused) {
   const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
   const std::string php = "<?php echo 'hola'; ?>";
