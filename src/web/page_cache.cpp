@@ -1,12 +1,15 @@
 // Rendered page bodies by key (see page_cache.hpp).
 #include "web/page_cache.hpp"
 
+#include <algorithm>
+
 #include "core/crypto.hpp"
 
 namespace web {
 
 PageCache::PageCache(std::size_t max_bytes, std::size_t max_entries)
     : token_slot_("csrfslot" + core::random_token(32)),
+      slot_searcher_(token_slot_.begin(), token_slot_.end()),
       entries_({.max_entries = max_entries, .max_bytes = max_bytes},
                [](const std::string& key, const std::shared_ptr<const std::string>& body) {
                  return key.size() + body->size();
@@ -30,9 +33,15 @@ std::string PageCache::splice(const std::string& body, const std::string& token)
   return out;
 }
 
+std::size_t PageCache::find_slot(std::string_view text, std::size_t from) const {
+  if (from >= text.size()) return std::string::npos;
+  auto found = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), slot_searcher_);
+  return found == text.end() ? std::string::npos : static_cast<std::size_t>(found - text.begin());
+}
+
 void PageCache::splice_into(std::string& out, const std::string& body, const std::string& token) const {
   std::size_t from = 0;
-  for (std::size_t at = body.find(token_slot_); at != std::string::npos; at = body.find(token_slot_, from)) {
+  for (std::size_t at = find_slot(body); at != std::string::npos; at = find_slot(body, from)) {
     out.append(body, from, at - from);
     out += token;
     from = at + token_slot_.size();

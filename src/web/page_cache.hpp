@@ -12,9 +12,11 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 #include "core/segmented_lru.hpp"
 
@@ -30,6 +32,8 @@ class PageCache final {
 
   // The text rendered in place of the CSRF token in a cached body.
   const std::string& token_slot() const { return token_slot_; }
+  // Where the first token slot at or after `from` starts in `text` (npos when none).
+  std::size_t find_slot(std::string_view text, std::size_t from = 0) const;
   // `body` with every token slot replaced by `token`.
   std::string splice(const std::string& body, const std::string& token) const;
   // The same, appended to `out`.
@@ -37,6 +41,8 @@ class PageCache final {
 
  private:
   std::string token_slot_;
+  // A plain find() stops at every 'c' of the HTML and compares there; this skips ahead by up to the slot's length.
+  std::boyer_moore_horspool_searcher<std::string::const_iterator> slot_searcher_;
   mutable std::mutex mutex_;
   mutable core::SegmentedLru<std::shared_ptr<const std::string>> entries_;
 };

@@ -193,7 +193,7 @@ http::Response render(Context& context, View& view, int status) {
   // with the visitor's token spliced in: one copy of the body instead of three. CONTENT is inserted raw
   // ({{CONTENT:none}}), so the bytes are the same.
   std::string layout = render_layout(context.services, &context, view, cache->token_slot());
-  std::size_t slot = layout.find(cache->token_slot());
+  std::size_t slot = cache->find_slot(layout);
   if (slot == std::string::npos)  // a layout without {{CONTENT}}: nothing to place
     return http::Response::html(status, std::move(layout));
   std::string html;
