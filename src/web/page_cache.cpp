@@ -9,11 +9,14 @@ namespace web {
 
 PageCache::PageCache(std::size_t max_bytes, std::size_t max_entries)
     : token_slot_("csrfslot" + core::random_token(32)),
+      content_slot_("contentslot" + core::random_token(32)),
+      nonce_slot_("nonceslot" + core::random_token(32)),
       slot_searcher_(token_slot_.begin(), token_slot_.end()),
       entries_({.max_entries = max_entries, .max_bytes = max_bytes},
                [](const std::string& key, const std::shared_ptr<const std::string>& body) {
                  return key.size() + body->size();
-               }) {}
+               }),
+      layouts_({.max_entries = 256}) {}
 
 std::shared_ptr<const std::string> PageCache::find(const std::string& key) const {
   std::lock_guard lock(mutex_);
@@ -31,6 +34,42 @@ std::string PageCache::splice(const std::string& body, const std::string& token)
   out.reserve(body.size() + 256);
   splice_into(out, body, token);
   return out;
+}
+
+std::shared_ptr<const CachedLayout> PageCache::find_layout(const std::string& key) const {
+  std::lock_guard lock(mutex_);
+  auto* found = layouts_.find(key);
+  return found ? *found : nullptr;
+}
+
+void PageCache::store_layout(const std::string& key, std::shared_ptr<const CachedLayout> layout) {
+  std::lock_guard lock(mutex_);
+  layouts_.put(key, std::move(layout));
+}
+
+std::vector<LayoutPiece> PageCache::cut_layout(const std::string& expanded) const {
+  std::vector<LayoutPiece> pieces;
+  const std::pair<const std::string*, LayoutPiece::Slot> slots[] = {{&content_slot_, LayoutPiece::Slot::kContent},
+                                                                    {&token_slot_, LayoutPiece::Slot::kToken},
+                                                                    {&nonce_slot_, LayoutPiece::Slot::kNonce}};
+  std::size_t from = 0;
+  for (;;) {
+    std::size_t nearest = std::string::npos;
+    const std::pair<const std::string*, LayoutPiece::Slot>* which = nullptr;
+    for (const auto& slot : slots) {
+      std::size_t at = expanded.find(*slot.first, from);
+      if (at < nearest) {
+        nearest = at;
+        which = &slot;
+      }
+    }
+    if (!which) {
+      pieces.push_back({expanded.substr(from), LayoutPiece::Slot::kEnd});
+      return pieces;
+    }
+    pieces.push_back({expanded.substr(from, nearest - from), which->second});
+    from = nearest + which->first->size();
+  }
 }
 
 std::size_t PageCache::find_slot(std::string_view text, std::size_t from) const {

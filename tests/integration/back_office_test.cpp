@@ -120,6 +120,8 @@ TEST_F(BackOffice, BrandAssetUploadIsUsedByTheLayoutAndResetRestoresTheDefault) 
   EXPECT_TRUE(page.contains("Logo principal"));
   EXPECT_TRUE(page.contains("Favicons e íconos de app"));
   EXPECT_TRUE(page.contains("Formatos: PNG, ICO, WEBP | Max: 1024 KB"));
+  Browser guest(server_->base_url());
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(guest.get("/tienda").status, 200);  // the guest layout is now cached
 
   auto uploaded = upload("logo_main", "logo.png", png_bytes(512));
   ASSERT_EQ(uploaded.status, 302);
@@ -132,6 +134,7 @@ TEST_F(BackOffice, BrandAssetUploadIsUsedByTheLayoutAndResetRestoresTheDefault) 
   // The layout shows the new logo on every page at once (this process invalidated its cache).
   auto home = admin_->get("/tienda");
   EXPECT_TRUE(home.contains("class=\"brand-logo shrink-0\" src=\"/storage/" + path + "\"")) << path;
+  EXPECT_TRUE(guest.get("/tienda").contains("class=\"brand-logo shrink-0\" src=\"/storage/" + path + "\"")) << path;
   EXPECT_TRUE(admin_->get("/admin/configuracion/identidad-visual").contains("Personalizado"));
 
   // A second upload replaces the first file.
