@@ -28,6 +28,7 @@
 #include "routes/store/handlers.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -241,7 +242,8 @@ http::Response order_thankyou(web::Context& context) {
     row.set("SUBTOTAL", core::format_ars(item.subtotal_cents));
   }
 
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  auto snapshot = web::settings_snapshot(context.services);  // no query: the cached snapshot
+  const auto& settings = snapshot->values;
   auto shop_digits = core::phone::whatsapp_digits(settings.get("shop_phone"));
   if (shop_digits) {
     std::string text = store::customer_whatsapp_text(*order);
