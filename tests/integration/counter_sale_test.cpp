@@ -279,3 +279,24 @@ TEST_F(CounterSale, HistoryFiltersByPaymentAndTotalsLeaveVoidedSalesOut) {
   EXPECT_NE(dashboard.body.find("data-sale-row=\"" + id(b) + "\""), std::string::npos);
   EXPECT_EQ(dashboard.body.find("data-sale-row=\"" + id(a) + "\""), std::string::npos);
 }
+
+TEST_F(CounterSale, TheDashboardShowsCounterSalesBesideOnlineOrdersAndAVoidTakesItsSaleOut) {
+  long long funda = product("Funda silicona", 10, 300000);
+  long long sale = sale_id(sell(*admin_, token_, {{funda, 1}}, "transferencia"));
+  ASSERT_GT(sale, 0);
+  auto figure = [&] {
+    return count("SELECT COALESCE(SUM(total), 0) FROM counter_sales WHERE status = 'completed'");
+  };
+  auto kpi = [&](const std::string& body) {
+    auto at = body.find("data-kpi=\"counter_sales_in_range\">");
+    return at == std::string::npos ? std::string() : body.substr(at, 80);
+  };
+  auto before = admin_->get("/admin");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(kpi(before.body).find(core::format_ars(figure())), std::string::npos) << kpi(before.body);
+  EXPECT_NE(visible_text(before.body).find("Mostrador:"), std::string::npos);
+
+  admin_->post("/admin/ventas/" + id(sale) + "/anular", {{"_token", token_}, {"reason", "Cliente se arrepintió"}});
+  auto after = admin_->get("/admin");
+  EXPECT_NE(kpi(after.body).find(core::format_ars(figure())), std::string::npos) << kpi(after.body);
+}

@@ -151,6 +151,18 @@ DashboardStats compute_dashboard(db::Database& database, int range_days, int sta
                                 "SELECT COALESCE(SUM(total), 0) FROM orders WHERE status = 'entregado' "
                                 "AND created_at >= :a AND created_at < :b",
                                 {previous_start, start});
+  stats.counter_sales_in_range = number(*sql,
+                                        "SELECT COALESCE(SUM(total), 0) FROM counter_sales WHERE status = 'completed' "
+                                        "AND created_at >= :a AND created_at <= :b",
+                                        {start, now_sql});
+  stats.counter_sales_count = number(*sql,
+                                     "SELECT COUNT(*) FROM counter_sales WHERE status = 'completed' "
+                                     "AND created_at >= :a AND created_at <= :b",
+                                     {start, now_sql});
+  stats.counter_sales_previous = number(*sql,
+                                        "SELECT COALESCE(SUM(total), 0) FROM counter_sales WHERE status = 'completed' "
+                                        "AND created_at >= :a AND created_at < :b",
+                                        {previous_start, start});
 
   // Repairs
   stats.repairs_in_range = number(*sql, "SELECT COUNT(*) FROM repairs WHERE created_at >= :a AND created_at <= :b",
@@ -253,7 +265,10 @@ std::string source_fingerprint(db::Database& database) {
                  for (const auto& value : c) print += value + "|";
                });
   // Two status changes within the same second leave MAX(updated_at) alone but move the per-status counts.
-  for (const char* table : {"orders", "repairs"}) {
+  // A void sets updated_at too, but two within one second would not move it: the status counts below do.
+  each_row<3>(*sql, "SELECT COUNT(*), MAX(id), MAX(updated_at) FROM counter_sales", {},
+              [&](const auto& c) { print += c[0] + "|" + c[1] + "|" + c[2] + "|"; });
+  for (const char* table : {"orders", "repairs", "counter_sales"}) {
     each_row<2>(*sql, std::string("SELECT status, COUNT(*) FROM ") + table + " GROUP BY status ORDER BY status", {},
                 [&](const auto& c) { print += c[0] + "=" + c[1] + ","; });
     print += "|";

@@ -76,6 +76,8 @@ struct DashboardStats {
 
   std::int64_t orders_in_range = 0, orders_previous = 0, orders_active = 0, orders_pending = 0;
   std::int64_t sales_in_range = 0, sales_previous = 0;  // centavos
+  // Counter sales (/admin/ventas) beside online orders: completed (not voided) ones created in the range.
+  std::int64_t counter_sales_in_range = 0, counter_sales_previous = 0, counter_sales_count = 0;  // centavos, count
   std::int64_t repairs_in_range = 0, repairs_previous = 0, repairs_active = 0, repairs_total = 0;
   std::int64_t orders_wa_pending = 0, orders_wa_sent = 0, repairs_wa_pending = 0, repairs_wa_sent = 0;
 
@@ -108,7 +110,7 @@ std::optional<std::int64_t> delta_percent(std::int64_t current, std::int64_t pre
 DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, core::SystemTime now);
 
 // Cheap fingerprint of the source tables (counts, max ids, max updated_at, per-status counts): any insert,
-// update or delete of an order, order item, repair, product or WhatsApp log changes it.
+// update or delete of an order, order item, repair, product, counter sale or WhatsApp log changes it.
 std::string source_fingerprint(db::Database& database);
 
 // compute_dashboard through the database cache: kept kCacheSeconds under a key that includes the fingerprint,

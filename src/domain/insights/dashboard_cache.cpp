@@ -18,6 +18,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OrderLine, id, status, created_at, customer, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RepairLine, id, code, status, created_at, updated_at, customer, device)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DashboardStats, range_days, stale_repair_days, computed_at, orders_in_range,
                                    orders_previous, orders_active, orders_pending, sales_in_range, sales_previous,
+                                   counter_sales_in_range, counter_sales_previous, counter_sales_count,
                                    repairs_in_range, repairs_previous, repairs_active, repairs_total, orders_wa_pending,
                                    orders_wa_sent, repairs_wa_pending, repairs_wa_sent, orders_by_status,
                                    repairs_by_status, products_total, low_stock_total, low_stock, top_products, months,
@@ -26,7 +27,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DashboardStats, range_days, stale_repair_days
 
 DashboardStats cached_dashboard(db::Database& database, const infra::Cache& cache, int range_days,
                                 int stale_repair_days, core::SystemTime now) {
-  std::string key = "insights:dashboard:v1:" + std::to_string(range_days) + ":" + std::to_string(stale_repair_days) +
+  std::string key = "insights:dashboard:v2:" + std::to_string(range_days) + ":" + std::to_string(stale_repair_days) +
                     ":" + core::sha256_hex(source_fingerprint(database)).substr(0, 32);
   if (auto stored = cache.get(key)) {
     try {

@@ -146,6 +146,9 @@ http::Response admin_dashboard(web::Context& context) {
   set_delta(dict, "ORDERS", stats.orders_in_range, stats.orders_previous);
   dict.set("SALES_IN_RANGE", core::format_ars(stats.sales_in_range));
   set_delta(dict, "SALES", stats.sales_in_range, stats.sales_previous);
+  dict.set("COUNTER_SALES_IN_RANGE", core::format_ars(stats.counter_sales_in_range));
+  dict.set("COUNTER_SALES_COUNT", stats.counter_sales_count);
+  set_delta(dict, "COUNTER_SALES", stats.counter_sales_in_range, stats.counter_sales_previous);
   dict.set("REPAIRS_IN_RANGE", stats.repairs_in_range).set("REPAIRS_ACTIVE", stats.repairs_active);
   dict.set("REPAIRS_TOTAL", stats.repairs_total);
   set_delta(dict, "REPAIRS", stats.repairs_in_range, stats.repairs_previous);

@@ -44,6 +44,9 @@
       <p class="dash-kpi-value"><span data-kpi="sales_in_range">{{SALES_IN_RANGE}}</span>
         <span class="{{SALES_DELTA_CLASS}}" data-kpi="sales_delta">{{SALES_DELTA}}</span></p>
       <p class="muted text-sm">Basado en pedidos con estado entregado.</p>
+      <p class="text-sm">Mostrador: <a href="/admin/ventas"><span data-kpi="counter_sales_in_range">{{COUNTER_SALES_IN_RANGE}}</span></a>
+        (<span data-kpi="counter_sales_count">{{COUNTER_SALES_COUNT}}</span> ventas)
+        <span class="{{COUNTER_SALES_DELTA_CLASS}}" data-kpi="counter_sales_delta">{{COUNTER_SALES_DELTA}}</span></p>
     </div>
   </article>
   <article class="card dash-kpi">
