@@ -15,6 +15,7 @@
 #include "routes/repairs/catalog_selects.hpp"
 #include "routes/repairs/detail_extras.hpp"
 #include "routes/repairs/handlers.hpp"
+#include "routes/repairs/parts.hpp"
 #include "routes/repairs/view_helpers.hpp"
 #include "routes/repairs/whatsapp_link.hpp"
 #include "web/context.hpp"
@@ -178,6 +179,7 @@ http::Response admin_repairs_show(web::Context& context) {
   if (auto after = context.flash.find("wa_after"); after != context.flash.end() && !after->second.empty())
     dict.add("WA_AFTER").set("URL", after->second);
   repairs_view::fill_detail_extras(dict, context, *repair);
+  repairs_view::fill_repair_parts(dict, context, *repair);
   return web::render(context, view);
 }
 
