@@ -1,5 +1,5 @@
 // The stock ledger (issue 21) over HTTP: every way stock changes — checkout, order cancel, counter sale and its
-// void, the admin's product form, quick stock and bulk actions — leaves a stock_movements row with the resulting
+// void, repair parts used and returned, the admin's product form, quick stock and bulk actions — leaves a stock_movements row with the resulting
 // stock, and after a mixed concurrent burst each product's movements add up to its stock. Also the product fields
 // that came with it (SKU/barcode uniqueness in Spanish, store visibility) and the /admin/stock page.
 // Runs on SQLite, MariaDB and PostgreSQL.
@@ -213,6 +213,18 @@ TEST_F(StockLedger, CheckoutAndCancelWriteMovementsThatReferToTheOrder) {
 TEST_F(StockLedger, AfterAMixedConcurrentBurstEachProductsMovementsAddUpToItsStock) {
   std::vector<long long> products;
   for (int i = 0; i < 4; ++i) products.push_back(product("Ráfaga " + std::to_string(i), 40));
+  for (long long p : products)  // also taken as repair parts during the burst
+    server_->database().lease()->once << "UPDATE products SET usable_in_repairs = 1, cost_price = 1000 WHERE id = " + id(p);
+  std::vector<long long> repairs;
+  for (int i = 0; i < 2; ++i) {
+    std::string code = "R-BURST-" + std::to_string(i);
+    server_->database().lease()->once
+        << "INSERT INTO repairs (code, customer_name, customer_phone, issue_reported, status, received_at, created_at, "
+           "updated_at) VALUES (:code, 'Ráfaga', '+5493415550001', 'Pantalla', 'repairing', '2026-01-01 12:00:00', "
+           "'2026-01-01 12:00:00', '2026-01-01 12:00:00')",
+        soci::use(code);
+    repairs.push_back(count("SELECT MAX(id) FROM repairs"));
+  }
 
   // Before the burst: orders to cancel during it, and ready carts to confirm during it.
   std::vector<long long> orders;
@@ -235,7 +247,7 @@ TEST_F(StockLedger, AfterAMixedConcurrentBurstEachProductsMovementsAddUpToItsSto
   for (long long p : products) initial[p] = stock(p);
   long long last_movement = count("SELECT COALESCE(MAX(id), 0) FROM stock_movements");
 
-  std::atomic<int> placed{0}, sold{0}, cancelled{0}, voided{0}, failed{0};
+  std::atomic<int> placed{0}, sold{0}, cancelled{0}, voided{0}, parts{0}, parts_removed{0}, failed{0};
   std::vector<std::thread> threads;
   for (auto& buyer : buyers)
     threads.emplace_back([&] {
@@ -262,6 +274,20 @@ TEST_F(StockLedger, AfterAMixedConcurrentBurstEachProductsMovementsAddUpToItsSto
         }
       }
     });
+  for (int r = 0; r < 2; ++r)
+    threads.emplace_back([&, r] {  // a technician applies four parts to a repair and takes the last one back
+      Browser tech = testing_support::signed_in_admin(*server_);
+      std::string csrf = csrf_token_in(tech.get("/admin/reparaciones").body);
+      std::string base = "/admin/reparaciones/" + id(repairs[r]) + "/repuestos";
+      for (int i = 0; i < 4; ++i) {
+        auto answer = tech.post(base, {{"_token", csrf}, {"product_id", id(products[(r + i) % 4])}, {"quantity", "1"}});
+        if (answer.status == 303) ++parts;
+        else ++failed;
+      }
+      long long last_part = count("SELECT MAX(id) FROM repair_parts WHERE repair_id = " + id(repairs[r]));
+      if (tech.post(base + "/" + id(last_part) + "/quitar", {{"_token", csrf}}).status == 303) ++parts_removed;
+      else ++failed;
+    });
   for (long long order : orders)
     threads.emplace_back([&, order] {
       Browser canceller = testing_support::signed_in_admin(*server_);
@@ -274,12 +300,16 @@ TEST_F(StockLedger, AfterAMixedConcurrentBurstEachProductsMovementsAddUpToItsSto
   for (auto& thread : threads) thread.join();
 
   std::cout << "[ledger burst] checkouts=" << placed << " counter sales=" << sold << " voids=" << voided
-            << " cancels=" << cancelled << " failed=" << failed << std::endl;
+            << " cancels=" << cancelled << " repair parts=" << parts << " removed=" << parts_removed << " failed=" << failed << std::endl;
   EXPECT_EQ(failed.load(), 0);
   EXPECT_EQ(cancelled.load(), 4);
   EXPECT_GT(placed.load(), 0);
   EXPECT_EQ(sold.load(), 15);  // enough stock for every sale: the burst mixes writers, it does not run out
   EXPECT_EQ(voided.load(), 3);
+  EXPECT_EQ(parts.load(), 8);
+  EXPECT_EQ(parts_removed.load(), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM repair_parts WHERE repair_id IN (" + id(repairs[0]) + ", " + id(repairs[1]) + ")"),
+            6);
   for (long long p : products) {
     long long moved = count("SELECT COALESCE(SUM(delta), 0) FROM stock_movements WHERE product_id = " + id(p) +
                             " AND id > " + id(last_movement));
@@ -290,7 +320,8 @@ TEST_F(StockLedger, AfterAMixedConcurrentBurstEachProductsMovementsAddUpToItsSto
                     "product_id = " + id(p) + ")"),
               stock(p));
   }
-  for (const char* reason : {"checkout", "order_cancel", "counter_sale", "sale_void"})
+  for (const char* reason : {"checkout", "order_cancel", "counter_sale", "sale_void", "repair_part_used",
+                             "repair_part_returned"})
     EXPECT_GT(count(std::string("SELECT COUNT(*) FROM stock_movements WHERE reason = '") + reason + "' AND id > " +
                     id(last_movement)),
               0)
