@@ -16,14 +16,14 @@
       <div class="card-body">
         <div class="field">
           <label class="label" for="cs_code">Código (SKU o código de barras)</label>
-          <div class="form-row">
+          <div class="counter-scan">
             <input class="input" id="cs_code" name="code" autocomplete="off" autofocus inputmode="text" placeholder="Escaneá o escribí y tocá Enter" data-counter-code>
             <button class="btn-primary btn-sm" type="submit" name="intent" value="add">Agregar</button>
           </div>
         </div>
         <div class="field">
           <label class="label" for="cs_search">Buscar por nombre</label>
-          <div class="form-row">
+          <div class="counter-scan">
             <input class="input" id="cs_search" name="search" value="{{SEARCH}}" autocomplete="off" placeholder="Ej: cargador">
             <button class="btn-outline btn-sm" type="submit" name="intent" value="search">Buscar</button>
           </div>
@@ -43,7 +43,7 @@
       <div class="bo-table-wrap">
         {{#NO_LINES}}<p class="card-body bo-muted" data-counter-empty>Todavía no agregaste productos.</p>{{/NO_LINES}}
         {{#HAS_LINES}}
-        <table class="table" data-counter-lines>
+        <table class="table counter-lines" data-counter-lines>
           <thead><tr><th>Producto</th><th>Precio</th><th>Cantidad</th><th>Subtotal</th></tr></thead>
           <tbody>
           {{/HAS_LINES}}
@@ -53,10 +53,10 @@
                 {{#LOW_STOCK}}<span class="badge-rose">Solo hay {{STOCK}} en stock</span>{{/LOW_STOCK}}
                 {{#LINE_LOSS}}<span class="badge-amber">Precio por debajo del costo ({{COST}})</span>{{/LINE_LOSS}}
                 <input type="hidden" name="product_id[]" value="{{PRODUCT_ID}}"></td>
-              <td class="bo-nowrap">{{PRICE}}</td>
-              <td><label class="sr-only" for="cs_qty_{{INDEX}}">Cantidad de {{NAME}}</label>
+              <td class="bo-nowrap" data-label="Precio">{{PRICE}}</td>
+              <td data-label="Cantidad"><label class="sr-only" for="cs_qty_{{INDEX}}">Cantidad de {{NAME}}</label>
                 <input class="input bo-narrow" id="cs_qty_{{INDEX}}" name="quantity[]" value="{{QUANTITY}}" inputmode="numeric" min="0" type="number" data-counter-quantity></td>
-              <td class="bo-nowrap">{{SUBTOTAL}}</td>
+              <td class="bo-nowrap" data-label="Subtotal">{{SUBTOTAL}}</td>
             </tr>
           {{/LINE}}
           {{#HAS_LINES}}
@@ -83,7 +83,7 @@
             <input class="input" id="cs_phone" name="customer_phone" value="{{CUSTOMER_PHONE}}" maxlength="30" inputmode="tel" placeholder="Para mandarle el comprobante">
           </div>
         </div>
-        <fieldset class="field">
+        <fieldset class="field counter-pay">
           <legend class="label">Medio de pago</legend>
           {{#PAYMENT_OPTION}}<label class="check"><input type="radio" name="payment_method" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
           {{/PAYMENT_OPTION}}
@@ -98,9 +98,11 @@
             <input class="input" id="cs_discount_reason" name="discount_reason" value="{{DISCOUNT_REASON}}" maxlength="255" placeholder="Ej: cliente frecuente">
           </div>
         </div>
+        <div class="counter-totals">
         <p class="ticket-row"><span>Subtotal</span><span data-counter-subtotal>{{SUBTOTAL}}</span></p>
         {{#HAS_DISCOUNT}}<p class="ticket-row"><span>Descuento</span><span>− {{AMOUNT}}</span></p>{{/HAS_DISCOUNT}}
         <p class="ticket-row ticket-total"><span>Total</span><span data-counter-total>{{TOTAL}}</span></p>
+        </div>
         {{#NEGATIVE_MARGIN}}<div class="alert-warning" role="status" data-negative-margin>Atención: esta venta queda por debajo del costo ({{COST}}). Perdés {{LOSS}}.</div>{{/NEGATIVE_MARGIN}}
         <div class="actions">
           <button class="btn-primary" type="submit" name="intent" value="confirm" data-counter-confirm>Confirmar venta</button>

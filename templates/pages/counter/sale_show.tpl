@@ -15,17 +15,19 @@
   {{#NEGATIVE_MARGIN}}<div class="alert-warning" role="status">Esta venta quedó por debajo del costo: se perdieron {{LOSS}}.</div>{{/NEGATIVE_MARGIN}}
   <section class="card">
     <div class="bo-table-wrap">
-      <table class="table">
+      <table class="table counter-lines">
         <thead><tr><th>Producto</th><th>Cantidad</th><th>Precio</th><th>Subtotal</th></tr></thead>
         <tbody>
-        {{#ITEM}}<tr data-sale-item><td>{{NAME}}</td><td>{{QUANTITY}}</td><td class="bo-nowrap">{{PRICE}}</td><td class="bo-nowrap">{{SUBTOTAL}}</td></tr>{{/ITEM}}
+        {{#ITEM}}<tr data-sale-item><td class="font-semibold">{{NAME}}</td><td data-label="Cantidad">{{QUANTITY}}</td><td class="bo-nowrap" data-label="Precio">{{PRICE}}</td><td class="bo-nowrap" data-label="Subtotal">{{SUBTOTAL}}</td></tr>{{/ITEM}}
         </tbody>
       </table>
     </div>
     <div class="card-body">
+      <div class="counter-totals">
       <p class="ticket-row"><span>Subtotal</span><span>{{SUBTOTAL}}</span></p>
       {{#DISCOUNT}}<p class="ticket-row"><span>Descuento ({{REASON}})</span><span>− {{AMOUNT}}</span></p>{{/DISCOUNT}}
       <p class="ticket-row ticket-total"><span>Total</span><span data-sale-total>{{TOTAL}}</span></p>
+      </div>
       <p class="bo-muted">Vendió: {{SELLER}}{{#CUSTOMER_PHONE}} · Tel. cliente: {{TEXT}}{{/CUSTOMER_PHONE}}</p>
     </div>
   </section>

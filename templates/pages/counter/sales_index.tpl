@@ -28,12 +28,12 @@
   </section>
   <div class="card">
     <div class="bo-table-wrap">
-      <table class="table">
-        <thead><tr><th>#</th><th>Fecha</th><th>Cliente</th><th>Pago</th><th>Total</th><th>Estado</th></tr></thead>
+      <table class="table counter-lines">
+        <thead><tr><th>Venta</th><th>Cliente</th><th>Pago</th><th>Total</th><th>Estado</th></tr></thead>
         <tbody>
-        {{#SALE}}<tr data-sale-row="{{ID}}"><td><a href="/admin/ventas/{{ID}}">#{{ID}}</a></td><td>{{CREATED}}</td><td>{{CUSTOMER}}</td>
-          <td>{{PAYMENT}}</td><td class="bo-nowrap">{{TOTAL}}</td><td><span class="{{STATUS_CLASS}}">{{STATUS_LABEL}}</span></td></tr>{{/SALE}}
-        {{#EMPTY}}<tr><td colspan="6" class="bo-muted">No hay ventas con estos filtros.</td></tr>{{/EMPTY}}
+        {{#SALE}}<tr data-sale-row="{{ID}}"><td><a class="font-semibold" href="/admin/ventas/{{ID}}">Venta #{{ID}}</a> <span class="bo-muted">{{CREATED}}</span></td><td data-label="Cliente">{{CUSTOMER}}</td>
+          <td data-label="Pago">{{PAYMENT}}</td><td class="bo-nowrap" data-label="Total">{{TOTAL}}</td><td data-label="Estado"><span class="{{STATUS_CLASS}}">{{STATUS_LABEL}}</span></td></tr>{{/SALE}}
+        {{#EMPTY}}<tr><td colspan="5" class="bo-muted">No hay ventas con estos filtros.</td></tr>{{/EMPTY}}
         </tbody>
       </table>
     </div>
