@@ -127,6 +127,7 @@ TEST_F(RepairParts, ApplyingAPartTakesItFromStockAddsItsCostAndRemovingItGivesBo
 
   long long part_id = count("SELECT id FROM repair_parts WHERE repair_id = " + id(r));
   std::string remove = "/admin/reparaciones/" + id(r) + "/repuestos/" + id(part_id) + "/quitar";
+  EXPECT_NE(page.body.find("action=\"" + remove + "\""), std::string::npos);  // the card's "Quitar" posts here
   auto removed = admin_->post(remove, {{"_token", token_}});
   EXPECT_EQ(removed.status, 303);
   EXPECT_EQ(stock(screen), 4);

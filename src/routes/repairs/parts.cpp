@@ -24,19 +24,21 @@ namespace repairs_view {
 
 void fill_repair_parts(web::Dict dict, web::Context& context, const repairs::RepairRecord& repair) {
   auto parts = repairs::repair_parts(context.services.database, repair.id);
+  bool open = !repairs::is_final(repair.status);
   long long total = 0;
   for (const auto& part : parts) {
     auto row = dict.add("PART");
     row.set("ID", part.id).set("REPAIR_ID", repair.id).set("NAME", part.product_name).set("QUANTITY", part.quantity);
     row.set("COST", core::format_ars(part.unit_cost * part.quantity));
     row.set("ADDED_AT", local_or_dash(part.created_at));
+    // Its own section, not NOT_FINAL: a section shown on the page's dictionary reads the page's ID and NAME.
+    row.show_if(open, "CAN_REMOVE");
     total += part.unit_cost * part.quantity;
   }
   dict.set("PARTS_COUNT", static_cast<long long>(parts.size()));
   dict.set("PARTS_TOTAL", core::format_ars(total));
   if (parts.empty()) dict.show("NO_PARTS");
   else dict.show("HAS_PARTS");
-  bool open = !repairs::is_final(repair.status);
   if (!open) return;
   auto choices = repairs::part_choices(context.services.database, repair.device_model);
   if (choices.empty()) {

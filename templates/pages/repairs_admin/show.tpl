@@ -20,6 +20,7 @@
     <a class="nav-pill" href="#repair_actions">Acciones</a>
     <a class="nav-pill" href="#repair_summary">Resumen</a>
     <a class="nav-pill" href="#repair_status">Estado</a>
+    <a class="nav-pill" href="#repair_parts">Repuestos</a>
     <a class="nav-pill" href="#repair_edit">Editar</a>
   </nav>
   <div id="waToast" class="toast hidden" role="status" aria-live="polite">Listo.</div>
@@ -142,10 +143,10 @@
         {{#HAS_PARTS}}<ul class="repair-history">
           {{#PART}}<li data-part-row="{{ID}}">
             <p><span class="font-semibold">{{QUANTITY}} × {{NAME}}</span> <span class="muted text-sm">{{COST}} · {{ADDED_AT}}</span></p>
-            {{#NOT_FINAL}}<form method="POST" action="/admin/reparaciones/{{REPAIR_ID}}/repuestos/{{ID}}/quitar" data-confirm="¿Quitar {{NAME}}? El stock vuelve al inventario.">
+            {{#CAN_REMOVE}}<form method="POST" action="/admin/reparaciones/{{REPAIR_ID}}/repuestos/{{ID}}/quitar" data-confirm="¿Quitar {{NAME}}? El stock vuelve al inventario.">
               <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
               <button type="submit" class="btn-ghost btn-sm">Quitar</button>
-            </form>{{/NOT_FINAL}}
+            </form>{{/CAN_REMOVE}}
           </li>{{/PART}}
         </ul>{{/HAS_PARTS}}
         {{#CAN_ADD_PARTS}}<form class="form" method="POST" action="/admin/reparaciones/{{ID}}/repuestos" data-add-part>
