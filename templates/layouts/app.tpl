@@ -100,6 +100,9 @@
         <a class="sidebar-link" href="/admin/reparaciones">Reparaciones</a>
         <a class="sidebar-link" href="/admin/pedidos">Pedidos</a>
         <a class="sidebar-link" href="/admin/productos">Productos</a>
+        <a class="sidebar-link" href="/admin/venta-rapida">Venta rápida</a>
+        <a class="sidebar-link" href="/admin/ventas">Ventas en mostrador</a>
+        <a class="sidebar-link" href="/admin/stock">Movimientos de stock</a>
         <a class="sidebar-link" href="/admin/precios">Precios</a>
         <a class="sidebar-link" href="/admin/tipos-dispositivo">Tipos de dispositivo</a>
         <a class="sidebar-link" href="/admin/catalogo-dispositivos">Catálogo de dispositivos</a>

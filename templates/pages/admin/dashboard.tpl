@@ -12,6 +12,7 @@
     <a class="btn-outline btn-sm" href="/admin/productos">Productos</a>
     <a class="btn-outline btn-sm" href="/admin/configuracion">Configuración</a>
     <a class="btn-outline btn-sm" href="/admin/auditoria">Auditoría</a>
+    <a class="btn-outline btn-sm" href="/admin/venta-rapida">Venta rápida</a>
     <a class="btn-primary btn-sm" href="/admin/reparaciones/crear">+ Nueva reparación</a>
   </nav>
 </section>
