@@ -5,7 +5,7 @@
 #
 # One server (default):
 #   1. down     `nico down --render=errors::503 --retry=60`: visitors get the 503 page from here on
-#   2. build    NICO_BUILD_CMD (default `make build`)
+#   2. build    NICO_BUILD_CMD (default `cmake --build build --target nico`: the server runs only `nico`)
 #   3. migrate  `nico migrate --force`
 #   4. optimize `nico optimize` (validates .env and freezes the configuration)
 #   5. restart  restarts the running nicoreparaciones-* systemd services so they load the new binary and
@@ -34,8 +34,8 @@
 # Environment:
 #   APP_DIR           app directory (default: current directory; --app-dir wins)
 #   NICO_BIN          the nico binary, relative to the app directory or absolute (default ./build/nico)
-#   NICO_BUILD_CMD    build command, run by bash in the app directory (default `make build`; on a production
-#                     server `cmake --build build`, which skips scripts/install-deps.sh)
+#   NICO_BUILD_CMD    build command, run by bash in the app directory (default `cmake --build build --target nico`:
+#                     the binary the server runs, not the test binaries, and no scripts/install-deps.sh)
 #   NICO_RESTART_CMD  restart command (default: auto = `systemctl restart <unit>` for each active
 #                     nicoreparaciones-* unit, through `sudo -n` when not root; nothing when none is active).
 #                     `true` skips the step.
@@ -61,7 +61,7 @@ set -euo pipefail
 
 APP_DIR=${APP_DIR:-$PWD}
 NICO_BIN=${NICO_BIN:-./build/nico}
-NICO_BUILD_CMD=${NICO_BUILD_CMD:-make build}
+NICO_BUILD_CMD=${NICO_BUILD_CMD:-cmake --build build --target nico}
 NICO_RESTART_CMD=${NICO_RESTART_CMD:-auto}
 NICO_DOWN_RETRY=${NICO_DOWN_RETRY:-60}
 NICO_SYSTEMD_UNITS=${NICO_SYSTEMD_UNITS:-nicoreparaciones-web.service nicoreparaciones-queue.service nicoreparaciones-scheduler.service}
@@ -151,7 +151,7 @@ maintenance_flag() {
 step_preflight() {
   CURRENT_STEP=preflight
   if [ ! -x "$NICO_BIN" ]; then
-    err "No encuentro el binario ejecutable '$NICO_BIN' en $APP_DIR (NICO_BIN). La primera vez compilá a mano: make build."
+    err "No encuentro el binario ejecutable '$NICO_BIN' en $APP_DIR (NICO_BIN). La primera vez compilá a mano: make build-nico."
     return 1
   fi
   # root would leave root-owned files in storage/ (SQLite journal, logs, frozen configuration) that the

@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# `make bench`: builds Release, seeds a fresh SQLite database with the benchmark data set, starts `nico serve`
-# and measures each scenario with wrk. Writes bench/results/latest.json and prints the Markdown table.
+# `make bench`: builds Release, seeds a fresh database with the benchmark data set, starts `nico serve`
+# and measures each scenario with wrk, plus a private nginx serving the same bytes as static files (the
+# physical limit of this machine). Writes bench/results/latest.json and prints the Markdown table.
 # Not part of `make test` (numbers are not assertions). Everything runs on 127.0.0.1 and is stopped at the end.
 #
 # Knobs (environment): BENCH_PRODUCTS BENCH_REPAIRS BENCH_ORDERS BENCH_USERS (data set), BENCH_DURATION (s per
 # scenario, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 32), BUILD_DIR (default build).
+# BENCH_DB_ENGINE=mariadb runs the same scenarios on a throwaway MariaDB (scripts/with-mariadb.sh).
+# BENCH_QUICK=1: a smaller data set (20,000 repairs) and 4 s per scenario, for iterations (not for the record).
 # While optimising: BENCH_ONLY=up,store (comma list of scenarios; no table, only their raw JSON and no cold start)
 # and BENCH_DB=/tmp/bench-seeded.sqlite (seed once into that file, then copy and `migrate` it on later runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
+ENGINE=${BENCH_DB_ENGINE:-sqlite}
+case "$ENGINE" in
+  sqlite) ;;
+  mariadb)
+    # Re-run this script inside a throwaway MariaDB server (it exports DB_CONNECTION=mariadb and the credentials).
+    if [ "${DB_CONNECTION:-}" != mariadb ]; then exec bash scripts/with-mariadb.sh bash "$0" "$@"; fi ;;
+  *) echo "bench: BENCH_DB_ENGINE must be sqlite or mariadb" >&2; exit 2 ;;
+esac
+if [ -n "${BENCH_QUICK:-}" ]; then
+  : "${BENCH_REPAIRS:=20000}" "${BENCH_ORDERS:=5000}" "${BENCH_USERS:=2000}" "${BENCH_DURATION:=4}" "${BENCH_WARMUP:=1}"
+fi
 BUILD_DIR=${BUILD_DIR:-build}
 DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
@@ -22,7 +36,7 @@ USERS=${BENCH_USERS:-10000}
 ONLY=${BENCH_ONLY:-}
 SEED_CACHE=${BENCH_DB:-}
 
-for tool in wrk curl sqlite3 node; do
+for tool in wrk curl sqlite3 node nginx; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (run scripts/install-deps.sh)" >&2; exit 1; }
 done
 
@@ -33,20 +47,26 @@ NICO=$REPO/$BUILD_DIR/nico
 
 WORK=$(mktemp -d /tmp/nico-bench.XXXXXX)
 SERVER_PID=
+NGINX_PID=
+NGINX_DIR=
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  for pid in $SERVER_PID $NGINX_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$WORK"
+  if [ -n "$NGINX_DIR" ]; then rm -rf "$NGINX_DIR"; fi
 }
 trap cleanup EXIT
 
-PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 export NICO_BASE_PATH=$WORK NICO_RESOURCE_PATH=$REPO
 export APP_ENV=local APP_DEBUG=false APP_URL=$BASE LOG_LEVEL=warning
-export DB_CONNECTION=sqlite DB_DATABASE=$WORK/bench.sqlite
+if [ "$ENGINE" = sqlite ]; then export DB_CONNECTION=sqlite DB_DATABASE=$WORK/bench.sqlite; else SEED_CACHE=; fi
 export SERVER_HOST=127.0.0.1 SERVER_PORT=$PORT
 export ADMIN_EMAIL=bench-admin@nico.test ADMIN_PASSWORD=bench-admin-password
 # The limiters would (rightly) stop one client hammering the lookup and the admin panel; raise them for the run.
@@ -56,6 +76,7 @@ if [ -z "$APP_KEY" ]; then APP_KEY="base64:$(head -c 32 /dev/urandom | base64)";
 export APP_KEY
 
 echo "==> database: migrate, default seed, benchmark data ($PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users)"
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 seed_started=$(date +%s%N)
 if [ -n "$SEED_CACHE" ] && [ -f "$SEED_CACHE" ]; then
   echo "    (reusing $SEED_CACHE)"
@@ -83,12 +104,17 @@ for _ in $(seq 1 200); do
 done
 curl -fs -o /dev/null "$BASE/up" || { echo "bench: server did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
 
-sql() { sqlite3 -noheader "$WORK/bench.sqlite" "$1"; }
+if [ "$ENGINE" = sqlite ]; then
+  sql() { sqlite3 -noheader "$WORK/bench.sqlite" "$1"; }
+else
+  sql() { $MARIADB_ROOT_CLI -N -B "$DB_DATABASE" -e "$1"; }
+fi
 PRODUCT_SLUG=$(sql "SELECT p.slug FROM products p JOIN categories c ON c.id = p.category_id WHERE p.active = 1 AND c.active = 1 AND p.stock > 0 ORDER BY p.id LIMIT 1 OFFSET 17")
 CATEGORY_SLUG=$(sql "SELECT slug FROM categories WHERE active = 1 ORDER BY id DESC LIMIT 1")
-LOOKUP=$(sql "SELECT code || '|' || customer_phone FROM repairs ORDER BY id LIMIT 1 OFFSET 123456 % (SELECT COUNT(*) FROM repairs)")
-LOOKUP_CODE=${LOOKUP%%|*}
-LOOKUP_PHONE=${LOOKUP##*|}
+REPAIR_COUNT=$(sql "SELECT COUNT(*) FROM repairs")
+LOOKUP_OFFSET=$((123456 % REPAIR_COUNT))
+LOOKUP_CODE=$(sql "SELECT code FROM repairs ORDER BY id LIMIT 1 OFFSET $LOOKUP_OFFSET")
+LOOKUP_PHONE=$(sql "SELECT customer_phone FROM repairs ORDER BY id LIMIT 1 OFFSET $LOOKUP_OFFSET")
 SEARCH="bateria%20samsung"
 
 # Cookies of a curl jar as one Cookie header value.
@@ -113,27 +139,75 @@ ADMIN_PATH="/admin/reparaciones?status=repairing"
 admin_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $ADMIN_COOKIE" "$BASE$ADMIN_PATH")
 [ "$admin_status" = 200 ] || echo "bench: warning: $ADMIN_PATH answered $admin_status with the admin session" >&2
 
+# The physical limit: a private nginx (2 workers, access log off, its own prefix) serving a tiny file
+# (the bytes /up answers) and the very /tienda HTML just captured, as static files.
+# Its own directory (readable by nginx's unprivileged workers when this runs as root; $WORK stays private).
+NGINX_DIR=$(mktemp -d /tmp/nico-bench-nginx.XXXXXX)
+chmod 755 "$NGINX_DIR"
+mkdir -p "$NGINX_DIR/www" "$NGINX_DIR/tmp"
+curl -fs -o "$NGINX_DIR/www/up.txt" "$BASE/up"
+curl -fs -o "$NGINX_DIR/www/tienda.html" "$BASE/tienda"
+NGINX_PORT=$(free_port)
+NGINX_BASE=http://127.0.0.1:$NGINX_PORT
+cat >"$NGINX_DIR/nginx.conf" <<NGINX
+worker_processes 2;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; text/plain txt; }
+  client_body_temp_path $NGINX_DIR/tmp/body;
+  proxy_temp_path $NGINX_DIR/tmp/proxy;
+  fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
+  uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
+  scgi_temp_path $NGINX_DIR/tmp/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/www;
+  }
+}
+NGINX
+nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -g 'daemon off;' >"$NGINX_DIR/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "$NGINX_BASE/up.txt" && break
+  sleep 0.05
+done
+curl -fs -o /dev/null "$NGINX_BASE/up.txt" || { echo "bench: nginx did not start" >&2; cat "$NGINX_DIR"/*.log >&2; exit 1; }
+
 RAW=$WORK/raw
-server_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# CPU ticks (user + system) of a process and its threads, summed over the given pids (nginx: its workers).
+cpu_ticks_of() { local pid total=0; for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$total"; }
+server_cpu_ticks() { cpu_ticks_of "$SERVER_PID"; }
+nginx_cpu_ticks() { cpu_ticks_of $(pgrep -P "$NGINX_PID"); }
 mkdir -p "$RAW"
-# scenario NAME CONNECTIONS [wrk extra args…] — environment BENCH_* configures bench/wrk.lua.
+# scenario NAME CONNECTIONS [wrk extra args…] — environment BENCH_* configures bench/wrk.lua; TARGET_BASE and
+# TARGET_CPU (a function printing CPU ticks) point it at another server than nico.
 scenario() {
   local name=$1 connections=$2
   shift 2
   if [ -n "$ONLY" ] && [[ ",$ONLY," != *",$name,"* ]]; then return 0; fi
+  local base=${TARGET_BASE:-$BASE} cpu=${TARGET_CPU:-server_cpu_ticks}
   echo "==> $name"
-  BENCH_OUT=/dev/null wrk -t"$THREADS" -c"$connections" -d"${WARMUP}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
+  BENCH_OUT=/dev/null wrk -t"$THREADS" -c"$connections" -d"${WARMUP}s" -s bench/wrk.lua "$@" "$base" >/dev/null
   local cpu_before cpu_after
-  cpu_before=$(server_cpu_ticks)
-  BENCH_OUT=$RAW/$name.json wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/wrk.lua "$@" "$BASE" >/dev/null
-  cpu_after=$(server_cpu_ticks)
+  cpu_before=$($cpu)
+  BENCH_OUT=$RAW/$name.json wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" -s bench/wrk.lua "$@" "$base" >/dev/null
+  cpu_after=$($cpu)
   cat "$RAW/$name.json"
   # Server CPU time per request: steadier than req/s when other work shares the machine.
   node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));const t=(process.argv[3]-process.argv[2])/process.argv[4];console.log(`    server CPU ${(t*1e6/r.requests).toFixed(0)} µs/request`)' \
     "$RAW/$name.json" "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)"
 }
+# Each nico page next to its nginx counterpart, so both see the same neighbours on a shared machine.
 BENCH_PATHS=/up scenario up "$CONNECTIONS"
+TARGET_BASE=$NGINX_BASE TARGET_CPU=nginx_cpu_ticks BENCH_PATHS=/up.txt scenario nginx_tiny "$CONNECTIONS"
 BENCH_PATHS=/tienda scenario store "$CONNECTIONS"
+TARGET_BASE=$NGINX_BASE TARGET_CPU=nginx_cpu_ticks BENCH_PATHS=/tienda.html scenario nginx_store "$CONNECTIONS"
 BENCH_PATHS="/tienda?q=$SEARCH" scenario search "$CONNECTIONS"
 BENCH_PATHS="/producto/$PRODUCT_SLUG" scenario product "$CONNECTIONS"
 BENCH_PATHS=/reparacion BENCH_METHOD=POST BENCH_BODY=$LOOKUP_BODY scenario lookup "$CONNECTIONS" -H "Cookie: $GUEST_COOKIE"
@@ -154,6 +228,10 @@ cat >"$WORK/meta.json" <<JSON
   "started_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "commit": "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)",
   "cpus": $(nproc),
+  "engine": "$ENGINE",
+  "load_average_at_start": "$LOAD_AT_START",
+  "load_average_at_end": "$(cut -d' ' -f1-3 /proc/loadavg)",
+  "store_bytes": $(stat -c %s "$NGINX_DIR/www/tienda.html"),
   "data": "$PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users",
   "seed_seconds": $((SEED_MS / 1000)).$(( (SEED_MS % 1000) / 100 )),
   "wrk_threads": $THREADS,
@@ -167,4 +245,6 @@ cat >"$WORK/meta.json" <<JSON
 JSON
 echo
 mkdir -p bench/results
-node bench/report.mjs "$RAW" "$WORK/meta.json" bench/results/latest.json
+LATEST=bench/results/latest.json
+[ "$ENGINE" = sqlite ] || LATEST=bench/results/latest-$ENGINE.json
+node bench/report.mjs "$RAW" "$WORK/meta.json" "$LATEST"

@@ -24,6 +24,8 @@ packages=(
   libctemplate-dev libsodium-dev libssl-dev libcurl4-openssl-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev
   libqrencode-dev
+  # Redis client for the limiter, cache and lock stores of a cluster (RATE_LIMIT_STORE / CACHE_STORE=redis)
+  libhiredis-dev
   # GoogleTest: CMakeLists.txt requires it when it configures, even when only `nico` is built (headers and a
   # static library, no server)
   libgtest-dev libgmock-dev
@@ -44,7 +46,7 @@ if [ "$mode" = full ]; then
     # libFuzzer targets (tests/fuzz, `make fuzz`)
     clang-14 libclang-rt-14-dev
     # servers and tools used by tests and benchmarks
-    mariadb-server mariadb-client postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
+    mariadb-server mariadb-client redis-server postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
     # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
     nginx
   )

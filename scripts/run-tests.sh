@@ -8,9 +8,10 @@
 #   5. browser tests (playwright-core + Debian chromium)
 #   6. deploy/deploy.sh against a fake `nico` (step order, failure leaves maintenance on)
 #   7. cluster: two nodes + nginx on a throwaway MariaDB (tests/cluster/run.sh), with a 30 s wrk run during
-#      rolling deploys
-#   8. fault injection (tests/faults): on SQLite every case but the database-server ones; on MariaDB and
-#      PostgreSQL the server cases (connections killed, server restarted) and the crash cases
+#      rolling deploys; run twice, on the database stores and on a throwaway Redis
+#   8. fault injection (tests/faults): on SQLite (with a throwaway Redis, scripts/with-redis.sh, for the Redis
+#      store cases) every case but the database-server ones; on MariaDB and PostgreSQL the server cases
+#      (connections killed, server restarted) and the crash cases
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
@@ -43,7 +44,8 @@ run_suite "browser (chromium)" env E2E_SCREENSHOT_DIR="${E2E_SCREENSHOT_DIR:-tes
   bash -c "cd tests/e2e && npm test"
 run_suite "deploy script" bash tests/deploy/deploy_test.sh
 run_suite "cluster" env NICO_BIN="$BUILD_DIR/nico" tests/cluster/run.sh
-run_suite "faults (sqlite)" env DB_CONNECTION=sqlite "$BUILD_DIR/fault_tests" --gtest_brief=1 \
+# Under a throwaway redis-server, so the Redis store cases (tests/faults/redis_down_test.cpp) run instead of skipping.
+run_suite "faults (sqlite)" scripts/with-redis.sh env DB_CONNECTION=sqlite "$BUILD_DIR/fault_tests" --gtest_brief=1 \
   --gtest_filter='-ServerConnection*'
 run_suite "faults (mariadb)" scripts/with-mariadb.sh "$BUILD_DIR/fault_tests" --gtest_brief=1 \
   --gtest_filter='ServerConnection*:Crash*'

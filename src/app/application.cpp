@@ -24,6 +24,7 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/queue.hpp"
 #include "infra/rate_limiter.hpp"
+#include "infra/stores.hpp"
 #include "routes/public/metrics.hpp"
 #include "routes/routes.hpp"
 #include "web/kernel.hpp"
@@ -121,7 +122,7 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.templates = std::make_unique<web::TemplateEngine>(p.resource_path / "templates");
   p.sessions = std::make_unique<web::SessionStore>(*p.database, static_cast<int>(config.integer("SESSION_LIFETIME")),
                                                    static_cast<int>(config.integer("SESSION_ABSOLUTE_LIFETIME")));
-  p.limiter = std::make_unique<infra::RateLimiter>(*p.database);
+  p.limiter = infra::make_rate_limiter(config, *p.database);  // RATE_LIMIT_STORE (infra/stores.hpp)
   p.users = std::make_unique<accounts::UserRepository>(*p.database);
   core::PasswordHashCost cost{static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_OPSLIMIT")),
                               static_cast<std::uint64_t>(config.integer("PASSWORD_HASH_MEMLIMIT_KIB"))};
@@ -140,7 +141,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   p.two_factor = std::make_unique<accounts::TwoFactorService>(
       *p.database, app_key, static_cast<int>(config.integer("ADMIN_2FA_RECOVERY_CODES_COUNT")));
   p.services->two_factor = p.two_factor.get();
-  p.settings_cache = std::make_unique<settings::SettingsCache>(*p.database, config.storage_path("app/public"), public_root);
+  p.settings_cache = std::make_unique<settings::SettingsCache>(*p.database, config.storage_path("app/public"), public_root,
+                                                               static_cast<int>(config.integer("SETTINGS_CACHE_SECONDS")));
   p.services->settings_cache = p.settings_cache.get();
   p.catalog_cache = std::make_unique<store::CatalogCache>();
   p.services->catalog_cache = p.catalog_cache.get();
@@ -172,6 +174,9 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   options.body_limit_for = [&kernel = *p.kernel](std::string_view method, std::string_view path,
                                                  std::string_view content_type) {
     return kernel.body_limit(method, path, content_type);
+  };
+  options.runs_inline = [&kernel = *p.kernel](const http::Request& request) {
+    return kernel.answers_without_blocking(request);
   };
   options.max_header_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_HEADER_BYTES"));
   options.read_timeout_seconds = static_cast<int>(config.integer("HTTP_READ_TIMEOUT_SECONDS"));

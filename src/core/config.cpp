@@ -29,6 +29,7 @@ const std::vector<ConfigKey> kKeys = {
     {"APP_TIMEZONE", T::kString, "America/Argentina/Cordoba", "", false, "app"},
     {"APP_ALLOW_STORAGE_LOCAL_ROUTE", T::kBool, "false", "", false, "app"},
     {"EXPORT_CSV_DELIMITER", T::kEnum, ";", ";|,|tab", false, "app"},
+    {"SETTINGS_CACHE_SECONDS", T::kInt, "15", "0..3600", false, "app"},
     {"LOG_LEVEL", T::kEnum, "info", "debug|info|notice|warning|error|critical", false, "log"},
     {"LOG_CHANNEL", T::kEnum, "single", "single|daily|stderr|stack", false, "log"},
     {"APP_LOG_PATH", T::kString, "storage/logs/nico.log", "", false, "log"},
@@ -67,8 +68,11 @@ const std::vector<ConfigKey> kKeys = {
     {"SESSION_HTTP_ONLY", T::kBool, "true", "", false, "session"},
     {"SESSION_SAME_SITE", T::kEnum, "lax", "lax|strict|none", false, "session"},
 
-    {"CACHE_STORE", T::kEnum, "database", "database|array", false, "cache"},
+    {"CACHE_STORE", T::kEnum, "database", "database|array|redis", false, "cache"},
     {"CACHE_PREFIX", T::kString, "", "", false, "cache"},
+    {"RATE_LIMIT_STORE", T::kEnum, "auto", "auto|memory|database|redis", false, "cache"},
+    {"REDIS_URL", T::kString, "redis://127.0.0.1:6379/0", "", true, "cache"},
+    {"REDIS_TIMEOUT_MS", T::kInt, "250", "10..10000", false, "cache"},
     {"QUEUE_CONNECTION", T::kEnum, "database", "database|sync", false, "queue"},
 
     {"SECURITY_HEADERS_ENABLED", T::kBool, "true", "", false, "security"},
@@ -144,6 +148,9 @@ const std::vector<ConfigKey> kKeys = {
     {"GOOGLE_TOKEN_URL", T::kUrl, "https://oauth2.googleapis.com/token", "", false, "google"},
     {"GOOGLE_USERINFO_URL", T::kUrl, "https://openidconnect.googleapis.com/v1/userinfo", "", false, "google"},
     {"ADMIN_ALLOW_GOOGLE", T::kBool, "false", "", false, "google"},
+
+    // Customer e-mail verification: optional = a banner in /mi-cuenta; required = no checkout until verified.
+    {"AUTH_EMAIL_VERIFICATION", T::kEnum, "optional", "optional|required", false, "auth"},
 };
 
 const ConfigKey* find_key(std::string_view name) {

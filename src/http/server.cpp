@@ -2,7 +2,8 @@
 // request_parse.cpp). One coroutine per connection:
 //   read header (timeout) → framing checks (400) → the route's body limit, 413 from Content-Length
 //   → "100 Continue" if asked → read body (timeout, same limit for chunked bodies)
-//   → hop to the worker pool and run the handler → write → loop while keep-alive.
+//   → run the handler (on the worker pool, or here on the IO thread when the application says the request does not
+//   block: /up, static files) → write → loop while keep-alive.
 // The accept loop pauses when the process runs out of file descriptors instead of spinning (see accept_loop).
 // On SIGTERM/SIGINT the acceptor closes, connections finish the request they are serving (answering with
 // Connection: close), and the IO context stops once nothing is in flight or the grace period ends.
@@ -304,10 +305,16 @@ struct Server::Impl {
       unsigned version = message.version();
       Request request = to_request(std::move(message), peer);
 
-      // Run the application on the worker pool; the coroutine resumes on this connection's strand.
-      Response response = co_await asio::co_spawn(
-          workers.get_executor(),
-          [this, &request]() -> awaitable<Response> { co_return handler(request); }, use_awaitable);
+      // Run the application on the worker pool (the coroutine resumes on this connection's strand), or right here
+      // for a request the application answers without blocking.
+      Response response;
+      if (options.runs_inline && options.runs_inline(request)) {
+        response = handler(request);
+      } else {
+        response = co_await asio::co_spawn(
+            workers.get_executor(),
+            [this, &request]() -> awaitable<Response> { co_return handler(request); }, use_awaitable);
+      }
       // The application may end the connection (its 413/400 for a refused form says "Connection: close").
       if (core::equals_ci(response.header("connection"), "close")) keep_alive = false;
       // Writes are bounded by tcp_stream's own expiry (closing a stalled reader is the right answer there).

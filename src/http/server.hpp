@@ -1,6 +1,6 @@
 // The HTTP/1.1 server: accepts connections, enforces transport limits (header size, per-route body size, message
-// framing, slow clients), runs the application handler on a worker pool (never on the IO threads) and drains
-// in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl) and request_parse.cpp.
+// framing, slow clients), runs the application handler on a worker pool (on the IO thread only for the requests the
+// application declares non-blocking, see ServerOptions::runs_inline) and drains in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl) and request_parse.cpp.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,11 @@ namespace http {
 using BodyLimitLookup =
     std::function<std::size_t(std::string_view method, std::string_view path, std::string_view content_type)>;
 
+// Whether the application answers this request without blocking (no SQL, no password hashing, no waiting on
+// anything): such requests run on the IO thread, sparing the hop to the worker pool and back (two thread
+// wake-ups, a large share of a small request's cost). Called on the IO thread with the parsed request.
+using InlineCheck = std::function<bool(const Request& request)>;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8000;            // 0 → the kernel picks a free port (see Server::port())
@@ -26,6 +31,7 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 10 * 1024 * 1024;  // ceiling for any request (upload routes get up to this)
   BodyLimitLookup body_limit_for;       // per-route limit, capped by max_body_bytes; unset → max_body_bytes
+  InlineCheck runs_inline;              // unset → every request goes to the worker pool
   int read_timeout_seconds = 15;        // whole request (headers + body) must arrive within this
   int keepalive_seconds = 30;           // idle time allowed between requests on one connection
   int shutdown_grace_seconds = 15;      // how long SIGTERM waits for in-flight requests

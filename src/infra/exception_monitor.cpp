@@ -17,6 +17,7 @@
 #include "infra/alert_fallback.hpp"
 #include "infra/alert_spool.hpp"
 #include "infra/cache.hpp"
+#include "infra/stores.hpp"
 
 namespace infra {
 
@@ -122,7 +123,7 @@ bool ExceptionMonitor::report(const ErrorReport& error) const {
       bool decided_by_database = false;
       if (database_) {
         try {
-          Cache cache(*database_, config_.str("CACHE_PREFIX"));
+          Cache cache = make_cache(config_, *database_);
           if (!cache.add("monitoring:alert:" + key.hash, "1", minutes * 60)) {
             dedupe_.release(claim);  // another process alerted: its window, not ours, decides the next one
             return false;

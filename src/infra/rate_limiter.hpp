@@ -1,12 +1,13 @@
-// Fixed-window rate limiter stored in the database `cache` table, so every app node sharing the database
-// counts the same hits. A window starts at the first hit and lasts `decay_seconds`; the hit that exceeds
-// `max_attempts` is refused with the seconds left in the window. Blocking (SQL): worker threads only.
+// Fixed-window rate limiter. Where it counts is the store chosen by RATE_LIMIT_STORE (limiter_store.hpp; built by
+// infra::make_rate_limiter in stores.hpp): in this process, in the database `cache` table, or in Redis. A window
+// starts at the first hit and lasts `decay_seconds`; the hit that exceeds `max_attempts` is refused with the
+// seconds left in the window. Thread-safe; blocking for the database and Redis stores: worker threads only.
 #pragma once
 
-#include <cstdint>
-#include <mutex>
-#include <string>
+#include <memory>
 #include <string_view>
+
+#include "infra/limiter_store.hpp"
 
 namespace db {
 class Database;
@@ -14,16 +15,12 @@ class Database;
 
 namespace infra {
 
-struct RateLimitHit {
-  bool allowed = true;
-  int attempts = 0;              // hits counted in the current window, this one included
-  int retry_after_seconds = 0;   // > 0 when refused
-  int remaining = 0;             // hits left in the window
-};
-
 class RateLimiter final {
  public:
-  explicit RateLimiter(db::Database& database) : database_(database) {}
+  // The database store (what the unit tests and single-purpose commands use).
+  explicit RateLimiter(db::Database& database);
+  explicit RateLimiter(std::unique_ptr<LimiterStore> store);
+  ~RateLimiter();
 
   // Counts one hit for (limiter, key) and says whether it is within `max_attempts` per window.
   RateLimitHit hit(std::string_view limiter, std::string_view key, int max_attempts, int decay_seconds = 60);
@@ -31,13 +28,10 @@ class RateLimiter final {
   RateLimitHit peek(std::string_view limiter, std::string_view key, int max_attempts);
   void clear(std::string_view limiter, std::string_view key);
 
+  std::string_view store_name() const { return store_->name(); }
+
  private:
-  db::Database& database_;
-  // SQLite: this process's hits queue here instead of in SQLite's busy handler, which sleeps 1, 2, 5… ms
-  // between retries while another thread holds the write lock for a few microseconds. The queue is bounded in
-  // time: when the lock is held elsewhere, one hit waits in SQLite and the others give up quickly (503) instead
-  // of lining up behind it, each holding a worker.
-  std::timed_mutex sqlite_write_mutex_;
+  std::unique_ptr<LimiterStore> store_;
 };
 
 }  // namespace infra

@@ -19,6 +19,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "infra/cache.hpp"
+#include "infra/store_unavailable.hpp"
 
 namespace infra {
 
@@ -111,15 +112,26 @@ TaskReport Scheduler::run_one(const ScheduledTask& task, const LocalMinute& now,
   // is fresh for every attempt, because Cache::acquire_lock lets an owner renew its own lock and even this same
   // process must not run the minute twice.
   std::string claim = "schedule:" + task.name + ":" + minute_key(now) + (task.once_per_cluster ? "" : ":" + host_);
-  if (!acquire_lock_retrying(cache_, claim, owner_ + ":" + core::random_token(8), kClaimLockSeconds)) {
-    out << "Skipping [" << task.name << "]: already run for " << when << " by another scheduler." << std::endl;
-    report.outcome = TaskOutcome::kSkippedClaimed;
-    return report;
-  }
   std::string running = "schedule:running:" + task.name;
-  if (task.without_overlapping && !acquire_lock_retrying(cache_, running, owner_, task.overlap_lock_minutes * 60LL)) {
-    out << "Skipping [" << task.name << "]: the previous run is still in progress." << std::endl;
-    report.outcome = TaskOutcome::kSkippedRunning;
+  // A lock store that cannot answer (Redis down) cannot promise "once per cluster": the task is skipped rather
+  // than run on every node, and the skip is reported like a failure (log line and ops alert).
+  try {
+    if (!acquire_lock_retrying(cache_, claim, owner_ + ":" + core::random_token(8), kClaimLockSeconds)) {
+      out << "Skipping [" << task.name << "]: already run for " << when << " by another scheduler." << std::endl;
+      report.outcome = TaskOutcome::kSkippedClaimed;
+      return report;
+    }
+    if (task.without_overlapping && !acquire_lock_retrying(cache_, running, owner_, task.overlap_lock_minutes * 60LL)) {
+      out << "Skipping [" << task.name << "]: the previous run is still in progress." << std::endl;
+      report.outcome = TaskOutcome::kSkippedRunning;
+      return report;
+    }
+  } catch (const StoreUnavailable& e) {
+    out << "Skipping [" << task.name << "]: its lock cannot be taken (" << e.what() << ")." << std::endl;
+    report.outcome = TaskOutcome::kFailed;
+    report.exit_code = 1;
+    report.detail = std::string("not run: lock store unavailable: ") + e.what();
+    report_task_failure(monitor_, task, now, report.exit_code, report.detail);
     return report;
   }
 

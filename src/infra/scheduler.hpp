@@ -2,7 +2,8 @@
 // local minute. `nico schedule:run` (cron, every minute) calls it once; `nico schedule:work` starts a
 // `schedule:run` child at the start of every minute.
 //
-// Guarantees, each from a lock in the database cache (infra::Cache), so they hold across processes and nodes:
+// Guarantees, each from a lock in infra::Cache (the database or Redis, CACHE_STORE), so they hold across processes
+// and nodes (Redis down: the task is skipped and reported as failed, never run unguarded):
 //   once per cluster  lock "schedule:<task>:<YYYYmmddHHMM>" (local minute), taken before running and never released
 //                     (expires after a day). Whoever inserts it first runs the task; every other schedule:run for that
 //                     minute, on this node or another, skips it. A task with once_per_cluster = false runs once per

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -29,6 +30,9 @@
 #include "ops/maintenance_watch.hpp"
 #include "domain/audit/audit_chain.hpp"
 #include "infra/cache.hpp"
+#include "infra/redis_client.hpp"
+#include "infra/store_unavailable.hpp"
+#include "infra/stores.hpp"
 
 namespace ops {
 
@@ -248,7 +252,7 @@ class Checker {
           return;
         }
         if (!database_) throw std::runtime_error("Database unavailable for store `" + store + "`.");
-        infra::Cache cache(*database_, config_.str("CACHE_PREFIX"));
+        infra::Cache cache = infra::make_cache(config_, *database_);
         std::string key = "ops_health:" + core::random_token(16);
         cache.put(key, "ok", 30);
         bool healthy = cache.get(key).value_or("") == "ok";
@@ -257,6 +261,9 @@ class Checker {
         else add(CheckStatus::kFail, label, "Write/read validation failed for store `" + store + "`.");
       });
     }
+
+    // Only when a store is on Redis: whether it answers, and how fast (one PING).
+    if (infra::uses_redis(config_)) redis_row();
 
     // The reference crashed here without a database; this row reports instead.
     guarded("QUEUE_CONNECTION", [&] {
@@ -419,13 +426,38 @@ class Checker {
     });
   }
 
+  // Redis down is a FAIL but not an outage of the app (docs/ARCHITECTURE.md, "Stores"): the row says what the
+  // nodes do meanwhile. /health/ready does not look at Redis, so a Redis outage never takes every node out of rotation.
+  void redis_row() {
+    guarded("Redis", [&] {
+      bool limits = infra::rate_limit_store(config_) == "redis", cache = infra::cache_store(config_) == "redis";
+      std::string used_by = limits && cache ? "rate limits, cache and scheduler locks"
+                            : limits        ? "rate limits"
+                                            : "cache and scheduler locks";
+      std::string meanwhile = std::string(limits ? " each node counts rate limits on its own;" : "") +
+                              (cache ? " cache reads miss and scheduled tasks are skipped;" : "");
+      meanwhile.pop_back();
+      auto endpoint = infra::redis_endpoint(config_);
+      try {
+        auto round_trip = infra::RedisClient(endpoint).ping();
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.2f", static_cast<double>(round_trip.count()) / 1000.0);
+        add(CheckStatus::kOk, "Redis", "PING answered in " + std::string(ms) + " ms by " + endpoint.describe() +
+                                           " (" + used_by + ").");
+      } catch (const infra::StoreUnavailable& e) {
+        add(CheckStatus::kFail, "Redis",
+            std::string(e.what()) + ". Used for " + used_by + "; meanwhile" + meanwhile + ".");
+      }
+    });
+  }
+
   void heartbeat_row(const std::string& label, const std::string& key, const std::string& command, bool expected) {
     guarded(label, [&] {
       if (!expected) {
         add(CheckStatus::kOk, label, "Not used with the current configuration.");
         return;
       }
-      infra::Cache cache(*database_, config_.str("CACHE_PREFIX"));
+      infra::Cache cache = infra::make_cache(config_, *database_);
       auto beat = cache.get(key);
       if (!beat) {
         add(CheckStatus::kWarn, label, "No heartbeat yet. Is `" + command + "` running?");

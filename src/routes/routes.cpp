@@ -4,6 +4,7 @@
 // src/routes/<area>/routes.cpp, called at the end.
 #include "routes/routes.hpp"
 
+#include "routes/account/email_verification.hpp"
 #include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
 #include "routes/public/metrics.hpp"
@@ -44,6 +45,11 @@ void register_routes(web::Router& router) {
   router.add("PUT", "/mi-cuenta", "account.update", Access::kAuth, update_account);
   router.add("PUT", "/mi-cuenta/password", "account.password", Access::kAuth, update_password);
   router.add("POST", "/mi-cuenta/cerrar-otras-sesiones", "account.sessions", Access::kAuth, end_other_sessions);
+  // E-mail verification: the notice and "Reenviar" (signed in), the mailed signed link (anyone: the signature
+  // proves the mail was read).
+  router.add("GET", "/verificar-email", "verification.notice", Access::kAuth, show_email_verification_notice);
+  router.add("POST", "/verificar-email/reenviar", "verification.send", Access::kAuth, resend_email_verification);
+  router.add("GET", "/verificar-email/{id}/{hash}", "verification.verify", Access::kAnyone, verify_email);
 
   // Admin: 2FA challenge (the admin gate without its 2FA step)
   router.add("GET", "/admin/two-factor/challenge", "admin.two_factor.challenge", Access::kAdminChallenge,

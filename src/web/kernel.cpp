@@ -42,9 +42,14 @@ constexpr int kStaleFormsKeptPerIpPerMinute = 20;
 
 // Strict CSP: scripts only from this origin or carrying this response's nonce; nothing inline otherwise.
 std::string default_csp(const std::string& nonce) {
-  return "default-src 'self'; script-src 'self' 'nonce-" + nonce +
-         "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  static constexpr std::string_view kBefore = "default-src 'self'; script-src 'self' 'nonce-";
+  static constexpr std::string_view kAfter =
+      "'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+      "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  std::string csp;
+  csp.reserve(kBefore.size() + nonce.size() + kAfter.size());
+  csp.append(kBefore).append(nonce).append(kAfter);
+  return csp;
 }
 
 bool is_state_changing(std::string_view method) {
@@ -171,6 +176,27 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
       upload_body_limit_bytes_(static_cast<std::size_t>(services.config.integer("HTTP_MAX_BODY_BYTES"))) {
   form_body_limit_bytes_ =
       std::min(upload_body_limit_bytes_, static_cast<std::size_t>(services.config.integer("HTTP_FORM_BODY_LIMIT_KIB")) * 1024);
+  const auto& config = services.config;
+  access_log_ = core::log::parse_level(config.str("LOG_LEVEL")) <= core::log::Level::kInfo;
+  security_headers_ = config.boolean("SECURITY_HEADERS_ENABLED");
+  csp_ = config.boolean("SECURITY_CSP_ENABLED");
+  custom_csp_ = config.str("SECURITY_CSP");
+  constant_security_headers_ = {
+      {"X-Frame-Options", "DENY"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "strict-origin-when-cross-origin"},
+      {"X-Permitted-Cross-Domain-Policies", "none"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+      {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+  };
+}
+
+bool Kernel::answers_without_blocking(const http::Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return false;
+  if (request.path == "/up") return true;
+  // The same test as dispatch's first step: a file found there is answered before anything else runs.
+  return request.path.find('.') != std::string::npos && resolve_static(public_root_, request.path).has_value();
 }
 
 std::size_t Kernel::body_limit(std::string_view method, std::string_view path, std::string_view content_type) const {
@@ -182,11 +208,13 @@ std::size_t Kernel::body_limit(std::string_view method, std::string_view path, s
 http::Response Kernel::handle(const http::Request& request) const {
   auto started = std::chrono::steady_clock::now();
   const Metrics::InFlight in_flight(metrics_);
-  std::string request_id = core::random_token(12);
+  // The request id and a fresh CSP nonce per response (an injected <script> cannot guess it), drawn at once:
+  // every character of a token is independent, so its two parts are as random as two tokens.
+  std::string csp_nonce = core::random_token(12 + 22);
+  std::string request_id = csp_nonce.substr(22);
+  csp_nonce.resize(22);
   std::string route_name;
   http::Response response;
-  // A fresh CSP nonce per response: an injected <script> cannot guess it.
-  std::string csp_nonce = core::random_token(22);
   ClientAddress client = resolve_client_address(request.peer_address, request.header("x-forwarded-for"),
                                                 request.header("x-forwarded-proto"), services_.trusted_proxies);
   // A connection found dead fails the request that found it; a GET changes nothing, so it runs once more (the
@@ -213,16 +241,18 @@ http::Response Kernel::handle(const http::Request& request) const {
   response.set_header("X-Request-Id", request_id);
   if (!node_name_.empty()) response.set_header("X-Node", node_name_);
 
+  if (!access_log_ && !metrics_) return response;
   auto elapsed_us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-  core::log::info("request", {{"id", request_id},
-                              {"method", request.method},
-                              {"path", request.path},
-                              {"route", route_name},
-                              {"status", std::to_string(response.status)},
-                              {"ms", std::to_string(elapsed_us / 1000.0).substr(0, 6)},
-                              {"ip", client.ip}});
   if (metrics_) metrics_->observe(route_name, response.status, static_cast<double>(elapsed_us) / 1e6);
+  if (access_log_)
+    core::log::info("request", {{"id", request_id},
+                                {"method", request.method},
+                                {"path", request.path},
+                                {"route", route_name},
+                                {"status", std::to_string(response.status)},
+                                {"ms", std::to_string(elapsed_us / 1000.0).substr(0, 6)},
+                                {"ip", client.ip}});
   return response;
 }
 
@@ -500,19 +530,10 @@ http::Response Kernel::rejection(int status) const {
 }
 
 void Kernel::apply_security_headers(http::Response& response, bool https, const std::string& csp_nonce) const {
-  const auto& config = services_.config;
-  if (!config.boolean("SECURITY_HEADERS_ENABLED")) return;
-  response.set_header("X-Frame-Options", "DENY");
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.set_header("X-Permitted-Cross-Domain-Policies", "none");
-  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
-  response.set_header("Cross-Origin-Resource-Policy", "same-origin");
-  response.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  if (config.boolean("SECURITY_CSP_ENABLED") && response.header("Content-Security-Policy").empty()) {
-    const std::string& custom = config.str("SECURITY_CSP");
-    response.set_header("Content-Security-Policy", custom.empty() ? default_csp(csp_nonce) : custom);
-  }
+  if (!security_headers_) return;
+  for (const auto& [name, value] : constant_security_headers_) response.set_header(name, value);
+  if (csp_ && response.header("Content-Security-Policy").empty())
+    response.set_header("Content-Security-Policy", custom_csp_.empty() ? default_csp(csp_nonce) : custom_csp_);
   // HSTS only means something on HTTPS (which reaches us through a trusted TLS-terminating proxy).
   if (https) response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }

@@ -18,6 +18,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "db/errors.hpp"
 #include "http/message.hpp"
@@ -43,6 +45,10 @@ class Kernel final {
   // for a multipart body to a route that takes uploads, HTTP_FORM_BODY_LIMIT_KIB for everything else.
   // Runs on an IO thread (route patterns only, no I/O).
   std::size_t body_limit(std::string_view method, std::string_view path, std::string_view content_type) const;
+  // Whether handle() answers this request without blocking, so the server may run it on an IO thread: GET/HEAD
+  // of /up or of a file that exists in public/ (answered before the session, the database or any template).
+  // Asked on an IO thread (a stat of the file at most).
+  bool answers_without_blocking(const http::Request& request) const;
 
  private:
   // The answers for a handler that threw: 500 (a bug: logged and reported) or 503 (the database cannot serve now).
@@ -66,6 +72,12 @@ class Kernel final {
   std::string node_name_;  // NODE_NAME: sent as X-Node on every response when set (several nodes behind a proxy)
   std::size_t form_body_limit_bytes_;    // HTTP_FORM_BODY_LIMIT_KIB × 1024, at most upload_body_limit_bytes_
   std::size_t upload_body_limit_bytes_;  // HTTP_MAX_BODY_BYTES
+  bool access_log_ = true;  // LOG_LEVEL lets the per-request info line through (else its fields are not even built)
+  // Security headers, decided once from the configuration (they are the same on every response).
+  bool security_headers_ = true;                          // SECURITY_HEADERS_ENABLED
+  std::vector<std::pair<std::string, std::string>> constant_security_headers_;
+  bool csp_ = true;                                       // SECURITY_CSP_ENABLED
+  std::string custom_csp_;                                // SECURITY_CSP ("" → the default with this response's nonce)
 };
 
 }  // namespace web

@@ -86,8 +86,10 @@ void add_shop_setup_banner(Dict& dict, const Services& services, const Context& 
   dict.add("SHOP_SETUP").set("MISSING", list);
 }
 
+// `token` and `nonce` are the request's own (the cached guest layout passes slots instead).
 void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services, Context* context,
-                 const View& view, const std::string& content) {
+                 const View& view, const std::string& content, const std::string* token = nullptr,
+                 const std::string* nonce = nullptr) {
   Dict dict(&layout);
   dict.set("TITLE", view.title().empty() ? services.config.str("APP_NAME") : view.title());
   dict.set("APP_NAME", services.config.str("APP_NAME"));
@@ -100,8 +102,8 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
   const accounts::User* user = context && context->user ? &*context->user : nullptr;
   dict.set("BRAND_HREF", user && user->is_admin() ? "/admin/dashboard" : "/tienda");
   if (context) {
-    dict.set("CSRF_TOKEN", context->csrf_token());
-    dict.set("CSP_NONCE", context->csp_nonce);
+    dict.set("CSRF_TOKEN", token ? *token : context->csrf_token());
+    dict.set("CSP_NONCE", nonce ? *nonce : context->csp_nonce);
   }
   if (user) {
     Dict account = dict.add("USER");
@@ -162,6 +164,52 @@ std::string full_cache_key(const Context& context, const View& view) {
   return view.template_name() + (context.user ? "|user|" : "|guest|") + view.cache_key;
 }
 
+// A guest layout with nothing of this visitor in it but the token and the nonce: no cart badge, no flash, no
+// errors (fill_layout shows these only when present). Such a layout is the same for every guest of the page.
+bool guest_layout_is_plain(const Context& context) {
+  if (context.user) return false;
+  std::string cart_count = context.session.value("cart_count");
+  if (!cart_count.empty() && cart_count != "0") return false;
+  if (context.flash.count("cart_added")) return false;
+  if (auto success = context.flash.find("success"); success != context.flash.end() && !success->second.empty())
+    return false;
+  return context.errors.empty();
+}
+
+// Everything else the guest layout shows: the title, the page's scripts (by path), the store tab, the year.
+// The brand assets are checked through the snapshot the cached layout holds.
+std::string guest_layout_key(const Context& context, const View& view) {
+  std::string key = view.title();
+  key += '\x1f';
+  key += context.request.path;
+  key += view.nav_store_active ? "\x1fstore\x1f" : "\x1f\x1f";
+  key += std::to_string(core::current_year_local());
+  return key;
+}
+
+// The guest layout for this request, from the cache or rendered around the slots and stored; nullptr when it
+// cannot be cached (no settings snapshot: the database is unreachable).
+std::shared_ptr<const CachedLayout> guest_layout(PageCache& cache, Context& context, View& view) {
+  std::shared_ptr<const settings::SettingsSnapshot> snapshot;
+  try {
+    if (context.services.settings_cache) snapshot = context.services.settings_cache->current();
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+  if (!snapshot) return nullptr;
+  std::string key = guest_layout_key(context, view);
+  // The snapshot is held by the entry, so an equal address means the very same brand assets.
+  if (auto found = cache.find_layout(key); found && found->snapshot == snapshot) return found;
+  ctemplate::TemplateDictionary dictionary("layout");
+  fill_layout(dictionary, context.services, &context, view, cache.content_slot(), &cache.token_slot(),
+              &cache.nonce_slot());
+  auto layout = std::make_shared<CachedLayout>();
+  layout->snapshot = std::move(snapshot);
+  layout->pieces = cache.cut_layout(context.services.templates.expand("layouts/app.tpl", dictionary));
+  cache.store_layout(key, layout);
+  return layout;
+}
+
 }  // namespace
 
 bool use_cached_page(Context& context, View& view, const std::string& key) {
@@ -180,6 +228,8 @@ http::Response render(Context& context, View& view, int status) {
     view.dict().show_if(!context.user, "GUEST");
     return http::Response::html(status, render_html(context.services, &context, view));
   }
+  // Whether the body came from the cache: tests and operators can see the policy work (X-Page-Cache).
+  const bool hit = view.cached_body != nullptr;
   if (!view.cached_body) {
     view.dict().set("CSRF_TOKEN", cache->token_slot());
     view.dict().show_if(!context.user, "GUEST");
@@ -187,11 +237,31 @@ http::Response render(Context& context, View& view, int status) {
         std::make_shared<const std::string>(context.services.templates.expand(view.template_name(), view.raw()));
     cache->store(full_cache_key(context, view), view.cached_body);
   }
+  // A plain guest layout comes cut at its slots from the cache: the answer is its pieces with this visitor's token,
+  // nonce and the body (its own token slots spliced) in between — no template expansion at all.
+  if (guest_layout_is_plain(context)) {
+    if (auto layout = guest_layout(*cache, context, view)) {
+      std::string html;
+      html.reserve(view.cached_body->size() + 16 * 1024);
+      for (const auto& piece : layout->pieces) {
+        html += piece.text;
+        switch (piece.slot) {
+          case LayoutPiece::Slot::kContent: cache->splice_into(html, *view.cached_body, token); break;
+          case LayoutPiece::Slot::kToken: html += token; break;
+          case LayoutPiece::Slot::kNonce: html += context.csp_nonce; break;
+          case LayoutPiece::Slot::kEnd: break;
+        }
+      }
+      auto response = http::Response::html(status, std::move(html));
+      response.set_header("X-Page-Cache", hit ? "hit" : "miss");
+      return response;
+    }
+  }
   // The layout is expanded around a slot instead of the (large) body, which then goes straight into the answer
   // with the visitor's token spliced in: one copy of the body instead of three. CONTENT is inserted raw
   // ({{CONTENT:none}}), so the bytes are the same.
   std::string layout = render_layout(context.services, &context, view, cache->token_slot());
-  std::size_t slot = layout.find(cache->token_slot());
+  std::size_t slot = cache->find_slot(layout);
   if (slot == std::string::npos)  // a layout without {{CONTENT}}: nothing to place
     return http::Response::html(status, std::move(layout));
   std::string html;
@@ -199,7 +269,9 @@ http::Response render(Context& context, View& view, int status) {
   html.append(layout, 0, slot);
   cache->splice_into(html, *view.cached_body, token);
   html.append(layout, slot + cache->token_slot().size(), std::string::npos);
-  return http::Response::html(status, std::move(html));
+  auto response = http::Response::html(status, std::move(html));
+  response.set_header("X-Page-Cache", hit ? "hit" : "miss");
+  return response;
 }
 
 namespace {

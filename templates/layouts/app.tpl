@@ -106,6 +106,7 @@
         <a class="sidebar-link" href="/admin/catalogo-dispositivos">Catálogo de dispositivos</a>
         <a class="sidebar-link" href="/admin/configuracion">Configuración</a>
         <a class="sidebar-link" href="/admin/configuracion/identidad-visual">Identidad visual</a>
+        <a class="sidebar-link" href="/admin/mails">Mails</a>
         <a class="sidebar-link" href="/admin/seguridad/2fa">Seguridad 2FA</a>
         <a class="sidebar-link" href="/admin/usuarios">Usuarios</a>
       </div>

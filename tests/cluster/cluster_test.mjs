@@ -8,6 +8,9 @@
 // down` on node a puts node b (and nginx) in maintenance, `nico up` on node b lifts it; and a 30 s wrk run
 // against nginx while `deploy/deploy.sh --rolling` restarts both nodes gets no error and no non-2xx/3xx answer.
 // Prints the figures at the end (they go into the issue's closing note). Exit 1 on any failed check.
+// CLUSTER_STORES_UNDER_TEST=redis (tests/cluster/run.sh, second pass): the nodes run with RATE_LIMIT_STORE=redis
+// and CACHE_STORE=redis, and the limiter and scheduler checks also look for their keys in Redis (REDIS_URL) and
+// for none in the database. CLUSTER_ROLLING=0 leaves out the rolling deploy under load.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -18,6 +21,7 @@ const env = process.env;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const bin = (node) => path.join(env.CLUSTER_DIR, 'bin', `nico-${node}`);
 const figures = {};
+const onRedis = env.CLUSTER_STORES_UNDER_TEST === 'redis';
 let failures = 0;
 
 function check(ok, what, detail = '') {
@@ -33,6 +37,12 @@ async function nico(node, args) {
   } catch (error) {
     return { code: error.code ?? 1, output: (error.stdout ?? '') + (error.stderr ?? '') };
   }
+}
+
+// Keys matching `pattern` in the cluster's Redis (redis-cli, Debian redis-tools).
+async function redisKeys(pattern) {
+  const { stdout } = await run('redis-cli', ['-u', env.REDIS_URL, '--scan', '--pattern', pattern]);
+  return stdout.split('\n').filter(Boolean).length;
 }
 
 async function sql(query) {
@@ -108,6 +118,11 @@ async function rateLimiter() {
   check(limited.length === 4 && nodesOf(limited) === 'a+b', `the next 4 got 429 from nodes ${nodesOf(limited)}`);
   check(nodesOf(allowed) === 'a+b', 'the allowed ones were spread over both nodes');
   figures.rateLimitRequests = answers.length;
+  if (onRedis) {
+    const inRedis = await redisKeys('limiter:*');
+    const inDatabase = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE 'limiter:%'"));
+    check(inRedis >= 1 && inDatabase === 0, `counted in Redis (${inRedis} key(s)), not in the database (${inDatabase} row(s))`);
+  }
 }
 
 async function queue() {
@@ -152,6 +167,11 @@ async function scheduler() {
   check(s.backupRuns === 1 && s.backupSkips === 1, `backup ran once, skipped once (${s.backupRuns}/${s.backupSkips})`, both);
   check(s.healthRuns === 1 && s.healthSkips === 1, `health check ran once, skipped once (${s.healthRuns}/${s.healthSkips})`, both);
   check(s.backupsTaken >= 1 && count('Done [backup]') === 1, `one backup taken (${s.backupsTaken} item(s) in the two nodes' backup folders)`, both);
+  if (onRedis) {
+    const claims = await redisKeys('lock:schedule:backup:*');
+    const rows = Number(await sql("SELECT COUNT(*) FROM cache_locks WHERE `key` LIKE 'schedule:%'"));
+    check(claims >= 1 && rows === 0, `claims taken in Redis (${claims} backup claim(s)), none in the database (${rows})`);
+  }
 }
 
 async function waitForStatus(url, status, seconds = 10) {
@@ -252,11 +272,11 @@ try {
   await queue();
   await scheduler();
   await maintenance();
-  await rollingDeployUnderLoad();
+  if (env.CLUSTER_ROLLING !== '0') await rollingDeployUnderLoad();
 } catch (error) {
   check(false, 'the cluster test ran to the end', error.stack);
 }
 console.log('\nCluster figures:');
 console.log(JSON.stringify(figures, null, 2));
-console.log(`cluster test: ${failures === 0 ? 'PASS' : `${failures} check(s) FAILED`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`cluster test (${onRedis ? 'Redis' : 'database'} stores): ${failures === 0 ? 'PASS' : `${failures} check(s) FAILED`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(failures === 0 ? 0 : 1);

@@ -120,6 +120,8 @@ TEST_F(BackOffice, BrandAssetUploadIsUsedByTheLayoutAndResetRestoresTheDefault) 
   EXPECT_TRUE(page.contains("Logo principal"));
   EXPECT_TRUE(page.contains("Favicons e íconos de app"));
   EXPECT_TRUE(page.contains("Formatos: PNG, ICO, WEBP | Max: 1024 KB"));
+  Browser guest(server_->base_url());
+  for (int i = 0; i < 2; ++i) ASSERT_EQ(guest.get("/tienda").status, 200);  // the guest layout is now cached
 
   auto uploaded = upload("logo_main", "logo.png", png_bytes(512));
   ASSERT_EQ(uploaded.status, 302);
@@ -132,6 +134,7 @@ TEST_F(BackOffice, BrandAssetUploadIsUsedByTheLayoutAndResetRestoresTheDefault) 
   // The layout shows the new logo on every page at once (this process invalidated its cache).
   auto home = admin_->get("/tienda");
   EXPECT_TRUE(home.contains("class=\"brand-logo shrink-0\" src=\"/storage/" + path + "\"")) << path;
+  EXPECT_TRUE(guest.get("/tienda").contains("class=\"brand-logo shrink-0\" src=\"/storage/" + path + "\"")) << path;
   EXPECT_TRUE(admin_->get("/admin/configuracion/identidad-visual").contains("Personalizado"));
 
   // A second upload replaces the first file.
@@ -174,6 +177,18 @@ TEST_F(BackOffice, FaviconUploadChangesTheLayoutLinksAndManifestIcons) {
   std::string favicon_path = setting("brand_asset_favicon_32");
   EXPECT_TRUE(admin_->get("/tienda").contains("<link rel=\"icon\" href=\"/storage/" + favicon_path +
                                               "\" type=\"image/png\" sizes=\"32x32\">"));
+}
+
+TEST_F(BackOffice, TheManifestNamesTheRealTypeOfAnUploadedIcon) {
+  std::string webp = std::string("RIFF") + std::string("\x1a\0\0\0", 4) + "WEBPVP8L" + std::string(14, '\0');
+  auto uploaded = upload("android_chrome_512", "icon.webp", webp);
+  ASSERT_EQ(uploaded.status, 302);
+  std::string path = setting("brand_asset_android_chrome_512");
+  ASSERT_EQ(path.substr(path.size() - 5), ".webp") << path;
+  auto manifest = admin_->get("/manifest.webmanifest");
+  ASSERT_EQ(manifest.status, 200);
+  EXPECT_TRUE(manifest.contains("{\"src\":\"/storage/" + path + "\",\"sizes\":\"512x512\",\"type\":\"image/webp\"}"))
+      << manifest.body;
 }
 
 TEST_F(BackOffice, DisguisedOrWrongBrandAssetsAreRefused) {

@@ -28,7 +28,9 @@ class Checkout : public ::testing::Test {
         {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "100000"},
         {"RATE_LIMIT_AUTH_LOGIN_PER_MINUTE", "100000"},
         {"RATE_LIMIT_CART_WRITE_PER_IP_PER_MINUTE", "1000000"},
-        {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "1000000"}});
+        {"RATE_LIMIT_CHECKOUT_CONFIRM_PER_IP_PER_MINUTE", "1000000"},
+        // Tests write business settings straight into the table, behind the server's settings snapshot.
+        {"SETTINGS_CACHE_SECONDS", "0"}});
     server_->start();
     category_ = insert_category(*server_, "Repuestos", "repuestos");
   }

@@ -30,12 +30,19 @@ int pending_count(const AppServer& server) {
   return std::stoi(match[1]);
 }
 
-std::string newest_migration(const AppServer& server) {
+// The applied migrations, oldest first.
+std::vector<std::string> ran_migrations(const AppServer& server) {
   auto status = server.run({"migrate:status", "--json"});
-  std::string last;
+  std::vector<std::string> ran;
   std::regex item("\\{\"name\":\"([^\"]+)\",\"ran\":true");
-  for (std::sregex_iterator it(status.output.begin(), status.output.end(), item), end; it != end; ++it) last = (*it)[1];
-  return last;
+  for (std::sregex_iterator it(status.output.begin(), status.output.end(), item), end; it != end; ++it)
+    ran.push_back((*it)[1]);
+  return ran;
+}
+
+std::string newest_migration(const AppServer& server) {
+  auto ran = ran_migrations(server);
+  return ran.empty() ? "" : ran.back();
 }
 
 }  // namespace
@@ -76,17 +83,22 @@ TEST(MigrateRollback, RevertsOnlyTheNewestMigrationByDefaultAfterADatabaseSnapsh
 
 TEST(MigrateRollback, StepRevertsThatManyNewestFirstAndNoBackupSkipsTheSnapshot) {
   AppServer server;
+  auto ran = ran_migrations(server);
+  ASSERT_GE(ran.size(), 3u);
   auto rollback = server.run({"migrate:rollback", "--step=3", "--no-backup"});
   EXPECT_EQ(rollback.exit_code, 0) << rollback.output;
   EXPECT_NE(rollback.output.find("Rolled back 3 migration(s)."), std::string::npos) << rollback.output;
   EXPECT_EQ(rollback.output.find("snapshot"), std::string::npos) << rollback.output;
   EXPECT_TRUE(snapshots(server).empty());
   EXPECT_EQ(pending_count(server), 3);
-  // Newest first: the last line reverted is the oldest of the three.
-  auto first = rollback.output.find("Rolled back: 0100_");
-  auto second = rollback.output.find("Rolled back: 0090_");
-  EXPECT_NE(first, std::string::npos) << rollback.output;
-  EXPECT_LT(first, second) << rollback.output;
+  // Newest first: the last line reverted is the oldest of the three (named from migrate:status, so a new
+  // migration does not change the test).
+  auto newest = rollback.output.find("Rolled back: " + ran[ran.size() - 1]);
+  auto middle = rollback.output.find("Rolled back: " + ran[ran.size() - 2]);
+  auto oldest = rollback.output.find("Rolled back: " + ran[ran.size() - 3]);
+  EXPECT_NE(oldest, std::string::npos) << rollback.output;
+  EXPECT_LT(newest, middle) << rollback.output;
+  EXPECT_LT(middle, oldest) << rollback.output;
   EXPECT_EQ(server.run({"migrate"}).exit_code, 0);
   EXPECT_EQ(pending_count(server), 0);
 }

@@ -111,7 +111,9 @@ TEST(OrderMail, ConfirmationIsQueuedAndDeliveredOverSmtpBytheWorker) {
   std::string id = std::to_string(order_id);
   EXPECT_EQ(testing_support::decode_header_words(testing_support::mail_header(mail.data, "Subject")),
             "Recibimos tu pedido #" + id + " — NicoReparaciones");
-  EXPECT_EQ(testing_support::mail_header(mail.data, "Content-Type"), "text/plain; charset=UTF-8");
+  // Text and HTML alternatives (the order_confirmation template, docs/domain/mails.md).
+  EXPECT_EQ(testing_support::mail_header(mail.data, "Content-Type").rfind("multipart/alternative; boundary=", 0), 0u);
+  EXPECT_NE(testing_support::mail_part(mail.data, "text/html").find("Total: $ 12.345"), std::string::npos);
   std::string body = testing_support::mail_body_text(mail.data);
   for (const std::string& expected :
        {std::string("Hola Ana,"), std::string("¡Gracias por tu compra! Recibimos tu pedido #" + id),
@@ -171,7 +173,7 @@ TEST(OrderMail, ACheckoutQueuesItsConfirmationAndTheWorkerDeliversIt) {
   server.start();
   long long category = store_support::insert_category(server, "Cables", "cables-mail");
   long long product = store_support::insert_product(server, category, {"Cable USB-C reforzado", "cable-mail", 300000, 5});
-  auto buyer = testing_support::registered_customer(server, "compra.mail@example.com");
+  auto buyer = testing_support::registered_customer_without_mail(server, "compra.mail@example.com");
   store_support::add_to_cart(buyer, store_support::token_for(buyer), product, "2");
   auto page = buyer.get("/checkout");
   ASSERT_EQ(page.status, 200);

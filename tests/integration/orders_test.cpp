@@ -33,7 +33,9 @@ const std::map<std::string, std::string> kJson = {{"Accept", "application/json"}
 class OrdersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new AppServer(std::map<std::string, std::string>{{"RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE", "100000"}});
+    // SETTINGS_CACHE_SECONDS=0: tests write business settings straight into the table, behind the snapshot.
+    server_ = new AppServer(std::map<std::string, std::string>{{"RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE", "100000"},
+                                                               {"SETTINGS_CACHE_SECONDS", "0"}});
     server_->start();
     admin_ = new Browser(testing_support::signed_in_admin(*server_));
     ana_ = new Browser(testing_support::registered_customer(*server_, "ana.pedidos@example.com"));

@@ -34,7 +34,10 @@ class RepairsAdmin : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = new AppServer(std::map<std::string, std::string>{{"RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE", "100000"},
-                                                               {"APP_URL", "http://taller.example.com"}});
+                                                               {"APP_URL", "http://taller.example.com"},
+                                                               // Tests write business settings straight into
+                                                               // the table, behind the settings snapshot.
+                                                               {"SETTINGS_CACHE_SECONDS", "0"}});
     server_->start();
     seed_catalog();
     admin_ = new Browser(testing_support::signed_in_admin(*server_));

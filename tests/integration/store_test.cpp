@@ -228,6 +228,20 @@ TEST_F(StoreCatalog, ManifestDescribesTheInstallableApp) {
   EXPECT_TRUE(manifest.header("set-cookie").empty());
 }
 
+TEST_F(StoreCatalog, AFloodOfRandomSearchesDoesNotPushTheStoreOutOfThePageCache) {
+  get("/tienda");  // rendered and cached (or already cached by an earlier test)
+  auto again = get("/tienda");
+  if (again.header("x-page-cache").empty()) GTEST_SKIP() << "this engine keeps no catalog version: no page cache";
+  EXPECT_EQ(again.header("x-page-cache"), "hit");
+  // More one-off searches than the whole cache holds (512 pages), each a new key that anyone could send.
+  for (int i = 0; i < 600; ++i) {
+    auto search = get("/tienda?q=zz" + std::to_string(i * 7919 % 100003));
+    ASSERT_EQ(search.status, 200);
+  }
+  EXPECT_EQ(get("/tienda?q=zz0").header("x-page-cache"), "miss");  // the flood itself was evicted meanwhile
+  EXPECT_EQ(get("/tienda").header("x-page-cache"), "hit");
+}
+
 TEST_F(StoreCatalog, BrowsingTheStoreStoresNoSession) {
   long long before = testing_support::scalar(*server_, "SELECT COUNT(*) FROM sessions");
   for (const char* path : {"/", "/tienda?q=cable", "/tienda/categoria/cables", "/producto/cable-usb-c", "/carrito"})

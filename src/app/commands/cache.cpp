@@ -4,9 +4,12 @@
 //     counters. Kept: the queue worker and scheduler heartbeats (liveness records the health check reads, not cached
 //     data: deleting them would turn its worker rows WARN until the next beat) and `cache_locks` (they guard work
 //     running right now, e.g. a backup, against a second copy).
+//   - with a store on Redis (CACHE_STORE / RATE_LIMIT_STORE=redis): the keys of this app there (CACHE_PREFIX),
+//     entries and limiter counters, keeping the same heartbeats and every lock.
 //   - the in-memory catalog data and rendered catalog pages of every running `nico serve` (SQLite): they are keyed
 //     by the catalog version, so bumping it makes each server drop them at its next request.
-// Not reachable from outside: a server's copy of the shop settings and brand assets, which it reloads on its own
+// Not reachable from outside: the counters of RATE_LIMIT_STORE=memory (they live in each `nico serve` and start
+// anew when it restarts), a server's copy of the shop settings and brand assets, which it reloads on its own
 // every 15 s (SettingsCache) and which the admin pages invalidate on every change anyway.
 #include <soci/soci.h>
 
@@ -18,6 +21,8 @@
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
 #include "infra/queue_worker.hpp"
+#include "infra/redis_cache_store.hpp"
+#include "infra/stores.hpp"
 #include "infra/scheduler.hpp"
 
 namespace app {
@@ -54,6 +59,18 @@ int cache_clear(const CommandEnvironment& environment, const CommandInput&) {
   ClearReport report = clear_caches(*database, config.str("CACHE_PREFIX"));
   std::cout << "Application cache cleared: " << report.rows << " entr" << (report.rows == 1 ? "y" : "ies")
             << " removed from the cache table.\n";
+  if (infra::uses_redis(config)) {
+    std::string prefix = config.str("CACHE_PREFIX");
+    try {
+      infra::RedisCacheStore redis(infra::redis_endpoint(config));
+      auto removed = redis.clear_prefixed(prefix, {prefix + std::string(infra::kQueueHeartbeatKey),
+                                                    prefix + std::string(infra::kSchedulerHeartbeatKey)});
+      std::cout << "  Redis: " << removed << " key" << (removed == 1 ? "" : "s") << " removed.\n";
+    } catch (const std::exception& e) {
+      std::cerr << "cache:clear: the cache table was cleared, but Redis was not: " << e.what() << "\n";
+      return 1;
+    }
+  }
   if (environment.quiet) return 0;
   std::cout << "  Kept: worker and scheduler heartbeats, locks of running tasks.\n";
   if (report.catalog_bumped)

@@ -19,12 +19,14 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/mail/email_verification.hpp"
 #include "domain/mail/order_confirmation.hpp"
 #include "infra/alerts.hpp"
 #include "infra/alert_dispatch.hpp"
 #include "infra/alert_spool_drainer.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/cache.hpp"
+#include "infra/stores.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_failed_jobs.hpp"
 #include "infra/queue_payload.hpp"
@@ -45,6 +47,7 @@ infra::JobRegistry job_registry(const core::Config& config, db::Database& databa
   registry.add(infra::kWebhookJob, [&config](const std::string& body) { infra::deliver_webhook_job(config, body); });
   registry.add(infra::kSentryJob, [&config](const std::string& envelope) { infra::deliver_sentry_job(config, envelope); });
   mail::register_mail_jobs(registry, config, database);
+  mail::register_email_verification_job(registry, config, database);
   return registry;
 }
 
@@ -104,7 +107,7 @@ int queue_work(const CommandEnvironment& environment, const CommandInput& input)
   auto database = open_database(config, 4);
   ops::MaintenanceMonitor maintenance(*database);
   maintenance.install();
-  infra::Cache cache(*database, config.str("CACHE_PREFIX"));
+  infra::Cache cache = infra::make_cache(config, *database);  // heartbeat in the configured store
   auto registry = job_registry(config, *database);
   // Alerts spooled while the database was down become queued jobs: now (before the first reservation) and
   // every 30 s while the worker runs.

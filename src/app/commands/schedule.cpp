@@ -21,6 +21,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "infra/cache.hpp"
+#include "infra/stores.hpp"
 #include "infra/schedule_process.hpp"
 #include "infra/scheduler.hpp"
 #include "ops/maintenance.hpp"
@@ -113,8 +114,11 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   // One read of the cluster-wide `nico down` flag: this process lives for one minute's tasks.
   ops::MaintenanceMonitor maintenance(*database, std::chrono::milliseconds(0));
   maintenance.install();
-  infra::Cache cache(*database, config.str("CACHE_PREFIX"));
-  auto prune = [&config, &database, &cache] { prune_expired(config, *database, cache); };
+  // Claims, "running" locks and the heartbeat go to the configured store (CACHE_STORE); the housekeeping always
+  // prunes the database tables, which keep the database limiter's counters and probe marks whatever the store.
+  infra::Cache cache = infra::make_cache(config, *database);
+  infra::Cache table_cache(*database, config.str("CACHE_PREFIX"));
+  auto prune = [&config, &database, &table_cache] { prune_expired(config, *database, table_cache); };
   // infra sits below ops, so the scheduler gets the maintenance flag as a question (answered by the monitor above).
   auto is_down = [base = environment.base_path] { return ops::read_maintenance(base).has_value(); };
   infra::Scheduler scheduler(schedule_table(config, prune), cache, is_down, infra::run_nico);

@@ -4,6 +4,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/accounts/email_verification.hpp"
 #include "domain/accounts/password_policy.hpp"
 
 namespace accounts {
@@ -99,6 +100,7 @@ core::FieldErrors AccountService::update_profile(User& user, const ProfileInput&
   if (!errors.empty()) return errors;
   db::write(users_.database(), [&](db::Tx& tx) {
     users_.update_profile(tx, user.id, profile.name, profile.last_name, profile.phone, profile.email);
+    if (profile.email != user.email) forget_email_verification(tx, user.id);  // the new address is unproven
   });
   user.name = profile.name;
   user.last_name = profile.last_name;
@@ -142,10 +144,13 @@ User AccountService::create_or_update_admin(const std::string& name, const std::
       users_.update_password(tx, existing->id, hash);
       users_.end_all_sessions(tx, existing->id);  // a new password ends the sessions made with the old one
       users_.update_role(tx, existing->id, "admin");
+      mark_email_verified(tx, existing->id);  // the operator typed this address (seeder, user:create-admin)
       return *UserRepository::find_by_id(tx.sql(), existing->id);
     }
     NewUser admin{name, "NicoReparaciones", "0000000000", normal, hash, "admin"};
-    return users_.create(tx, admin);
+    User created = users_.create(tx, admin);
+    mark_email_verified(tx, created.id);
+    return created;
   });
 }
 

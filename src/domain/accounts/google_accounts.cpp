@@ -7,6 +7,7 @@
 #include "core/validation.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/accounts/email_verification.hpp"
 #include "domain/accounts/user_repository.hpp"
 
 namespace accounts {
@@ -63,6 +64,12 @@ GoogleResolution GoogleAccounts::resolve(const GoogleProfile& profile) const {
     auto user = users_.find_by_id(*linked_id);
     if (!user) return result;
     if (refuse_admin(*user)) return result;
+    // Google vouches for the address the account still has: that counts as verified (issue 19).
+    if (profile.email_verified && core::to_lower(core::trim(profile.email)) == user->email) {
+      std::int64_t id = user->id;
+      if (!db::read(users_.database(), [&](soci::session& sql) { return email_verified(sql, id); }))
+        db::write(users_.database(), [&](db::Tx& tx) { mark_email_verified(tx, id); });
+    }
     result.outcome = GoogleOutcome::kSignedIn;
     result.user = std::move(user);
     return result;
@@ -73,7 +80,11 @@ GoogleResolution GoogleAccounts::resolve(const GoogleProfile& profile) const {
     if (auto existing = users_.find_by_email(profile.email)) {
       if (!profile.email_verified || !existing->google_id.empty()) return result;  // kNotLinkable
       if (refuse_admin(*existing)) return result;
-      bool done = db::write(users_.database(), [&](db::Tx& tx) { return link(tx, existing->id, profile.subject); });
+      bool done = db::write(users_.database(), [&](db::Tx& tx) {
+        if (!link(tx, existing->id, profile.subject)) return false;
+        mark_email_verified(tx, existing->id);  // linked only because Google verified this very address
+        return true;
+      });
       if (!done) return result;
       existing->google_id = profile.subject;
       result.outcome = GoogleOutcome::kLinked;
@@ -95,6 +106,7 @@ GoogleResolution GoogleAccounts::resolve(const GoogleProfile& profile) const {
     User stored = users_.create(tx, user);
     long long key = stored.id;
     tx.sql() << "UPDATE users SET google_id = :google_id WHERE id = :id", soci::use(profile.subject), soci::use(key);
+    if (profile.email_verified && !profile.email.empty()) mark_email_verified(tx, stored.id);
     stored.google_id = profile.subject;
     return stored;
   });

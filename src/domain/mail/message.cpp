@@ -1,4 +1,4 @@
-// MIME rendering of a plain-text UTF-8 message (see message.hpp).
+// MIME rendering of a UTF-8 message, text only or text + HTML alternative (see message.hpp).
 #include "domain/mail/message.hpp"
 
 #include <chrono>
@@ -39,6 +39,22 @@ std::string mailbox(const Address& address) {
   return encode_header_word(name) + " <" + email + ">";
 }
 
+// CRLF line ends, base64, 76-character lines.
+std::string base64_lines(const std::string& text) {
+  std::string crlf = core::replace_all(core::replace_all(text, "\r\n", "\n"), "\n", "\r\n");
+  std::string encoded = core::base64_encode(crlf);
+  std::string wrapped;
+  for (std::size_t i = 0; i < encoded.size(); i += 76) wrapped += encoded.substr(i, 76) + "\r\n";
+  return wrapped;
+}
+
+std::string boundary_for(const std::string& message_id) {
+  std::string boundary = "=_nico_alt_";
+  for (char c : message_id)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) boundary += c;
+  return boundary.substr(0, 70);  // RFC 2046: at most 70 characters
+}
+
 }  // namespace
 
 std::string encode_header_word(const std::string& raw) {
@@ -60,12 +76,6 @@ std::string encode_header_word(const std::string& raw) {
 }
 
 std::string render_mime(const MailMessage& message, const std::string& date_rfc5322, const std::string& message_id) {
-  std::string body = core::replace_all(message.body, "\r\n", "\n");
-  body = core::replace_all(body, "\n", "\r\n");
-  std::string encoded = core::base64_encode(body);
-  std::string wrapped;
-  for (std::size_t i = 0; i < encoded.size(); i += 76) wrapped += encoded.substr(i, 76) + "\r\n";
-
   std::string mime;
   mime += "Date: " + date_rfc5322 + "\r\n";
   mime += "From: " + mailbox(message.from) + "\r\n";
@@ -73,10 +83,25 @@ std::string render_mime(const MailMessage& message, const std::string& date_rfc5
   mime += "Subject: " + encode_header_word(message.subject) + "\r\n";
   mime += "Message-ID: <" + single_line(message_id) + ">\r\n";
   mime += "MIME-Version: 1.0\r\n";
-  mime += "Content-Type: text/plain; charset=UTF-8\r\n";
-  mime += "Content-Transfer-Encoding: base64\r\n";
+  if (message.html.empty()) {
+    mime += "Content-Type: text/plain; charset=UTF-8\r\n";
+    mime += "Content-Transfer-Encoding: base64\r\n";
+    mime += "\r\n";
+    mime += base64_lines(message.body);
+    return mime;
+  }
+  std::string boundary = boundary_for(message_id);
+  mime += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
   mime += "\r\n";
-  mime += wrapped;
+  mime += "--" + boundary + "\r\n";
+  mime += "Content-Type: text/plain; charset=UTF-8\r\n";
+  mime += "Content-Transfer-Encoding: base64\r\n\r\n";
+  mime += base64_lines(message.body);
+  mime += "--" + boundary + "\r\n";
+  mime += "Content-Type: text/html; charset=UTF-8\r\n";
+  mime += "Content-Transfer-Encoding: base64\r\n\r\n";
+  mime += base64_lines(message.html);
+  mime += "--" + boundary + "--\r\n";
   return mime;
 }
 

@@ -1,4 +1,5 @@
-// An e-mail as the shop sends it: one plain-text UTF-8 part, and its RFC 5322 rendering.
+// An e-mail as the shop sends it: a plain-text UTF-8 part, optionally an HTML alternative, and its RFC 5322
+// rendering.
 //
 //   header       value
 //   ───────────  ───────────────────────────────────────────────────────────────────────────
@@ -6,8 +7,11 @@
 //   From / To    display name as an RFC 2047 encoded-word (=?UTF-8?B?…?=) when not plain ASCII
 //   Subject      RFC 2047 encoded-word when not plain ASCII
 //   Message-ID   <random@domain of the From address>
-//   MIME         text/plain; charset=UTF-8, Content-Transfer-Encoding: base64 (76-character lines), so the
-//                body survives any relay whether or not it announces 8BITMIME
+//   MIME         text only: text/plain; charset=UTF-8, Content-Transfer-Encoding: base64 (76-character lines), so
+//                the body survives any relay whether or not it announces 8BITMIME.
+//                with HTML: multipart/alternative; the text/plain part first, then text/html (clients show the last
+//                part they can display), each base64 like the above; the boundary is built from the Message-ID and
+//                starts with "=_", which base64 cannot produce, so it never occurs inside a part
 #pragma once
 
 #include <string>
@@ -24,6 +28,7 @@ struct MailMessage {
   Address to;
   std::string subject;  // UTF-8
   std::string body;     // UTF-8 plain text, "\n" line ends
+  std::string html;     // UTF-8 HTML document, the alternative to `body`; "" sends text only
 };
 
 // The complete message (headers + body) with CRLF line ends, ready for SMTP DATA.

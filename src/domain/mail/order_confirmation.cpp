@@ -1,4 +1,4 @@
-// Order confirmation e-mail: text, queueing and job (see order_confirmation.hpp).
+// Order confirmation e-mail: values for its template, queueing and job (see order_confirmation.hpp).
 #include "domain/mail/order_confirmation.hpp"
 
 #include <stdexcept>
@@ -10,6 +10,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "domain/mail/password_reset.hpp"
+#include "domain/mail/templated_mail.hpp"
 #include "domain/mail/transport.hpp"
 #include "domain/orders/order_queries.hpp"
 #include "domain/payments/payment_methods.hpp"
@@ -28,43 +29,50 @@ std::string strip_trailing_slash(std::string url) {
 
 }  // namespace
 
-std::optional<MailMessage> order_confirmation_message(const core::Config& config, db::Database& database,
-                                                      long long order_id) {
+namespace {
+
+enum class Skipped { kNo, kGone, kDisabled };
+
+// The message, or why there is none: the order or its buyer's e-mail is gone, or the shop disabled the mail.
+std::optional<MailMessage> build(const core::Config& config, db::Database& database, long long order_id,
+                                 Skipped& skipped) {
+  skipped = Skipped::kGone;
   auto order = orders::find_order(database, order_id);
   if (!order || core::trim(order->user_email).empty()) return std::nullopt;
   auto settings = settings::BusinessSettings::load(database);
-  std::string shop = settings.get("company_name", config.str("APP_NAME"));
-  std::string address = settings.get("shop_address"), hours = settings.get("shop_hours"),
-              phone = core::phone::display(settings.get("shop_phone"));
   std::string id = std::to_string(order->id);
-
-  MailMessage message;
-  message.from = configured_sender(config);
-  message.to = {order->user_email, core::trim(order->user_name)};
-  message.subject = "Recibimos tu pedido #" + id + " — " + shop;
-
-  std::string body;
-  body += "Hola " + core::trim(order->user_name) + ",\n\n";
-  body += "¡Gracias por tu compra! Recibimos tu pedido #" + id + " el " + core::format_local(order->created_at) +
-          ".\n\n";
-  body += "Detalle del pedido:\n";
+  std::string items;
   for (const auto& item : order->items)
-    body += "- " + std::to_string(item.quantity) + " × " + item.product_name + ": " + core::format_ars(item.subtotal) +
-            "\n";
-  body += "\nTotal: " + core::format_ars(order->total) + "\n";
-  body += "Pago: " + payments::order_payment_label(order->payment_method) + "\n";
-  body += "Retira: " + order->customer_name() + "\n";
-  if (!order->pickup_delegate_name.empty()) body += "Retira otra persona: " + order->pickup_delegate_name + "\n";
-  if (!core::trim(order->notes).empty()) body += "Notas: " + core::trim(order->notes) + "\n";
-  body += "\nEl retiro es en el local. Te avisamos por WhatsApp cuando esté listo para retirar.\n";
-  std::string base = strip_trailing_slash(config.str("APP_URL"));
-  body += "Podés seguir el estado en: " + base + "/mis-pedidos/" + id + "\n";
-  body += "\n" + shop + "\n";
-  if (!address.empty()) body += "📍 " + address + "\n";
-  if (!hours.empty()) body += "🕒 " + hours + "\n";
-  if (!phone.empty()) body += "Tel: " + phone + "\n";
-  message.body = body;
+    items += (items.empty() ? "" : "\n") + std::string("- ") + std::to_string(item.quantity) + " × " +
+             item.product_name + ": " + core::format_ars(item.subtotal);
+  TemplateValues values{
+      {"nombre", core::trim(order->user_name)},
+      {"negocio", settings.get("company_name", config.str("APP_NAME"))},
+      {"pedido", id},
+      {"fecha", core::format_local(order->created_at)},
+      {"detalle", items},
+      {"total", core::format_ars(order->total)},
+      {"pago", payments::order_payment_label(order->payment_method)},
+      {"retira", order->customer_name()},
+      {"otra_persona", order->pickup_delegate_name},
+      {"notas", core::trim(order->notes)},
+      {"enlace", strip_trailing_slash(config.str("APP_URL")) + "/mis-pedidos/" + id},
+      {"direccion", settings.get("shop_address")},
+      {"horarios", settings.get("shop_hours")},
+      {"telefono", core::phone::display(settings.get("shop_phone"))},
+  };
+  auto message = render_template(database, config, TemplateKey::kOrderConfirmation,
+                                 {order->user_email, core::trim(order->user_name)}, std::move(values));
+  skipped = message ? Skipped::kNo : Skipped::kDisabled;
   return message;
+}
+
+}  // namespace
+
+std::optional<MailMessage> order_confirmation_message(const core::Config& config, db::Database& database,
+                                                      long long order_id) {
+  Skipped skipped = Skipped::kNo;
+  return build(config, database, order_id, skipped);
 }
 
 void send_order_confirmation_job(const core::Config& config, db::Database& database, const std::string& data) {
@@ -72,9 +80,12 @@ void send_order_confirmation_job(const core::Config& config, db::Database& datab
   if (id_text.empty() || core::digits_only(id_text) != id_text || id_text.size() > 18)
     throw std::invalid_argument("mail.order_confirmation: order_id missing in job data");
   long long order_id = std::stoll(id_text);
-  auto message = order_confirmation_message(config, database, order_id);
+  Skipped skipped = Skipped::kNo;
+  auto message = build(config, database, order_id, skipped);
   if (!message) {
-    core::log::warning("Order confirmation skipped: order or e-mail gone", {{"order_id", id_text}});
+    // A disabled template was already logged (info) by render_template: that is the shop's choice, not a problem.
+    if (skipped == Skipped::kGone)
+      core::log::warning("Order confirmation skipped: order or e-mail gone", {{"order_id", id_text}});
     return;
   }
   send(config, *message);

@@ -37,12 +37,13 @@ void queue_order_confirmation(db::Tx& tx, const core::Config& config, long long 
 // Never throws (the order exists whatever happens to its e-mail): failures are logged and kept in failed_jobs.
 void send_order_confirmation_if_sync(const core::Config& config, db::Database& database, long long order_id);
 
-// The message for `order_id` (Spanish, UTF-8), or nullopt when the order or its buyer's e-mail is gone.
+// The message for `order_id` from the order_confirmation template (text + HTML), or nullopt when the order or
+// its buyer's e-mail is gone or the shop disabled this mail in /admin/mails.
 std::optional<MailMessage> order_confirmation_message(const core::Config& config, db::Database& database,
                                                       long long order_id);
 
 // Job handler: builds and sends; throws on a delivery failure so the queue retries. A vanished order is logged
-// and skipped (retrying cannot bring it back).
+// and skipped (retrying cannot bring it back); a disabled template sends nothing (one info line).
 void send_order_confirmation_job(const core::Config& config, db::Database& database, const std::string& data);
 
 // Registers every mail job (order confirmation, password reset) in the worker's registry.

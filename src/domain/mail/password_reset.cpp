@@ -1,4 +1,4 @@
-// Password reset e-mail: text, queueing and job (see password_reset.hpp).
+// Password reset e-mail: values for its template, queueing and job (see password_reset.hpp).
 #include "domain/mail/password_reset.hpp"
 
 #include <stdexcept>
@@ -11,8 +11,8 @@
 #include "db/unit_of_work.hpp"
 #include "domain/accounts/password_reset.hpp"
 #include "domain/accounts/user_repository.hpp"
+#include "domain/mail/templated_mail.hpp"
 #include "domain/mail/transport.hpp"
-#include "domain/settings/business_settings.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_payload.hpp"
 
@@ -39,23 +39,13 @@ std::optional<MailMessage> password_reset_message(const core::Config& config, db
                                                   std::int64_t user_id, const std::string& token) {
   auto user = db::read(database, [&](soci::session& sql) { return accounts::UserRepository::find_by_id(sql, user_id); });
   if (!user || core::trim(user->email).empty()) return std::nullopt;
-  auto settings = settings::BusinessSettings::load(database);
-  std::string shop = settings.get("company_name", config.str("APP_NAME"));
   std::string link = strip_trailing_slash(config.str("APP_URL")) + "/restablecer-contrasena/" + token;
-
-  MailMessage message;
-  message.from = configured_sender(config);
-  message.to = {user->email, core::trim(user->name + " " + user->last_name)};
-  message.subject = "Restablecé tu contraseña — " + shop;
-  std::string body;
-  body += "Hola " + core::trim(user->name) + ",\n\n";
-  body += "Recibimos un pedido para restablecer la contraseña de tu cuenta en " + shop + ".\n";
-  body += "Para elegir una nueva, abrí este enlace:\n\n" + link + "\n\n";
-  body += "El enlace vence en " + std::to_string(accounts::kResetTokenMinutes) + " minutos y sirve una sola vez.\n";
-  body += "Si no lo pediste vos, ignorá este mensaje: tu contraseña sigue siendo la misma.\n";
-  body += "\n" + shop + "\n";
-  message.body = body;
-  return message;
+  // The reset template cannot be disabled (template_catalog.hpp), so this is nullopt only when the user is gone.
+  return render_template(database, config, TemplateKey::kPasswordReset,
+                         {user->email, core::trim(user->name + " " + user->last_name)},
+                         {{"nombre", core::trim(user->name)},
+                          {"enlace", link},
+                          {"vencimiento", std::to_string(accounts::kResetTokenMinutes) + " minutos"}});
 }
 
 void send_password_reset_job(const core::Config& config, db::Database& database, const std::string& data) {

@@ -39,7 +39,8 @@ void queue_password_reset(db::Tx& tx, const core::Config& config, std::int64_t u
 void send_password_reset_if_sync(const core::Config& config, db::Database& database, std::int64_t user_id,
                                  const std::string& token);
 
-// The message (Spanish, UTF-8) for the user with the link, or nullopt when the user is gone.
+// The message for the user with the link, from the password_reset template (text + HTML; that template cannot be
+// disabled), or nullopt when the user is gone.
 std::optional<MailMessage> password_reset_message(const core::Config& config, db::Database& database,
                                                   std::int64_t user_id, const std::string& token);
 

@@ -50,17 +50,6 @@ ShopData shop_data(soci::session& sql) {
   return {settings.get("shop_address"), settings.get("shop_hours")};
 }
 
-WhatsAppMessage build_with(const std::string& text, RepairFacts facts, const ShopData& shop,
-                           const std::string& base_url, const std::string& app_key) {
-  facts.shop_address = shop.address;
-  facts.shop_hours = shop.hours;
-  WhatsAppMessage result;
-  result.message = render_template(text, repair_placeholders(facts, base_url, app_key));
-  result.phone = core::phone::whatsapp_digits(facts.phone_digits);
-  if (result.phone) result.url = wa_me_url(*result.phone, result.message);
-  return result;
-}
-
 WhatsAppMessage build(soci::session& sql, RepairFacts facts, const ShopData& shop, const std::string& base_url,
                       const std::string& app_key) {
   facts.shop_address = shop.address;
@@ -89,44 +78,20 @@ WhatsAppMessage repair_whatsapp(db::Database& database, long long repair_id, con
   return build(*sql, std::move(*facts), shop, base_url, app_key);
 }
 
-std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const std::vector<long long>& repair_ids,
-                                                  const std::string& base_url, const std::string& app_key) {
+std::vector<WhatsAppMessage> repair_whatsapp_for(db::Database& database, const std::vector<RepairFacts>& repairs,
+                                                 const std::string& base_url, const std::string& app_key) {
   std::vector<WhatsAppMessage> messages;
-  if (repair_ids.empty()) return messages;
-  auto sql = database.lease();
-  ShopData shop = shop_data(*sql);
-  std::map<std::string, std::string> templates;  // status key → template text
-  // One statement prepared once and executed per id (parsing the SQL costs more than running it).
-  long long id = 0;
-  RepairFacts row;
-  std::string code, brand, model;
-  long long final_price = 0, warranty = 0;
-  soci::indicator code_ind = soci::i_null, brand_ind = soci::i_null, model_ind = soci::i_null,
-                  price_ind = soci::i_null, warranty_ind = soci::i_null;
-  soci::statement query = (sql->prepare << kSelectRepair, soci::use(id), soci::into(code, code_ind),
-                           soci::into(row.status_key), soci::into(row.customer_name), soci::into(row.phone_digits),
-                           soci::into(brand, brand_ind), soci::into(model, model_ind),
-                           soci::into(final_price, price_ind), soci::into(warranty, warranty_ind));
-  for (long long repair_id : repair_ids) {
-    id = repair_id;
-    if (!query.execute(true)) {
-      messages.emplace_back();
-      continue;
-    }
-    auto facts = std::optional<RepairFacts>(RepairFacts{});
-    facts->id = repair_id;
-    facts->status_key = row.status_key;
-    facts->customer_name = row.customer_name;
-    facts->phone_digits = row.phone_digits;
-    if (code_ind == soci::i_ok) facts->code = code;
-    if (brand_ind == soci::i_ok) facts->device_brand = brand;
-    if (model_ind == soci::i_ok) facts->device_model = model;
-    if (price_ind == soci::i_ok) facts->final_price_cents = final_price;
-    if (warranty_ind == soci::i_ok) facts->warranty_days = warranty;
-    auto text = templates.find(facts->status_key);
-    if (text == templates.end())
-      text = templates.emplace(facts->status_key, template_for(*sql, TemplateKind::kRepair, facts->status_key)).first;
-    messages.push_back(build_with(text->second, std::move(*facts), shop, base_url, app_key));
+  if (repairs.empty()) return messages;
+  auto templates = stored_templates(database, TemplateKind::kRepair);  // one query for every status
+  messages.reserve(repairs.size());
+  for (const auto& facts : repairs) {
+    auto stored = templates.find(facts.status_key);
+    std::string text = stored != templates.end() ? stored->second : default_template(TemplateKind::kRepair, facts.status_key);
+    WhatsAppMessage message;
+    message.message = render_template(text, repair_placeholders(facts, base_url, app_key));
+    message.phone = core::phone::whatsapp_digits(facts.phone_digits);
+    if (message.phone) message.url = wa_me_url(*message.phone, message.message);
+    messages.push_back(std::move(message));
   }
   return messages;
 }

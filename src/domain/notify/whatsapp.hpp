@@ -27,6 +27,8 @@ class Tx;
 
 namespace notify {
 
+struct RepairFacts;  // placeholders.hpp
+
 inline constexpr std::int64_t kRepairDedupeSeconds = 10 * 60;
 inline constexpr std::int64_t kOrderDedupeSeconds = 15 * 60;
 
@@ -59,10 +61,11 @@ struct WhatsAppLogEntry {
 // APP_KEY (web::Services::app_key) that signs {status_url} and {approval_url}.
 WhatsAppMessage repair_whatsapp(db::Database& database, long long repair_id, const std::string& base_url,
                                 const std::string& app_key);
-// The same for several repairs at once (a list page): the shop data and each status's template are read once.
-// One message per id, in order (empty for an unknown id).
-std::vector<WhatsAppMessage> repair_whatsapp_many(db::Database& database, const std::vector<long long>& repair_ids,
-                                                  const std::string& base_url, const std::string& app_key);
+// The same for repairs a list page has already read (one RepairFacts per row, shop_address and shop_hours filled
+// in by the caller from the settings snapshot): one query for the stored templates, no repair read again.
+// One message per entry, in order.
+std::vector<WhatsAppMessage> repair_whatsapp_for(db::Database& database, const std::vector<RepairFacts>& repairs,
+                                                 const std::string& base_url, const std::string& app_key);
 
 // Logs "sent" for the repair's current status unless the latest log for that status is younger than 10 minutes
 // (the phone is not considered). Stores the rendered message and the normalised phone. In the caller's

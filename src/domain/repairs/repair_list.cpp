@@ -127,7 +127,7 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
   RepairListRow row;
   std::string code, phone, brand, model, received, created, notified_at;
   soci::indicator code_ind, phone_ind, brand_ind, model_ind, received_ind, created_ind, final_ind, notified_ind;
-  long long final_price = 0;
+  long long final_price = 0, warranty_days = 0;
   soci::statement rows(*sql);
   rows.exchange(soci::into(row.id));
   rows.exchange(soci::into(code, code_ind));
@@ -140,10 +140,11 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
   rows.exchange(soci::into(received, received_ind));
   rows.exchange(soci::into(created, created_ind));
   rows.exchange(soci::into(notified_at, notified_ind));
+  rows.exchange(soci::into(warranty_days));
   prepare(rows, filtered,
           "SELECT r.id, r.code, r.customer_name, r.customer_phone, r.device_brand, r.device_model, r.status, "
           "r.final_price, r.received_at, r.created_at, (SELECT MAX(l.sent_at) FROM repair_whatsapp_logs l "
-          "WHERE l.repair_id = r.id AND l.notified_status = r.status) FROM repairs r" +
+          "WHERE l.repair_id = r.id AND l.notified_status = r.status), r.warranty_days FROM repairs r" +
               filtered.sql + order + limit);
   rows.execute();
   while (rows.fetch()) {
@@ -157,6 +158,7 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
     item.received_at = received_ind == soci::i_ok ? received : (created_ind == soci::i_ok ? created : "");
     item.wa_notified_current = notified_ind == soci::i_ok;
     item.wa_notified_at = item.wa_notified_current ? notified_at : "";
+    item.warranty_days = warranty_days;
     page.rows.push_back(std::move(item));
   }
   return page;

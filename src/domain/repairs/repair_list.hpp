@@ -43,6 +43,7 @@ struct RepairListRow {
   std::string received_at;           // UTC SQL (received_at, else created_at)
   bool wa_notified_current = false;  // a WhatsApp log exists for the current status
   std::string wa_notified_at;        // UTC SQL of that log, or ""
+  long long warranty_days = 0;       // for the WhatsApp link's {warranty_days}
 };
 
 struct RepairListPage {

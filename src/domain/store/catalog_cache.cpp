@@ -19,15 +19,14 @@ std::optional<long long> CatalogCache::current_version(db::Database& database) {
 
 std::optional<CatalogCache::Value> CatalogCache::find(const std::string& key, long long version) const {
   std::lock_guard lock(mutex_);
-  auto found = entries_.find(key);
-  if (found == entries_.end() || found->second.version != version) return std::nullopt;
-  return found->second.value;
+  auto* found = entries_.find(key);
+  if (!found || found->version != version) return std::nullopt;
+  return found->value;
 }
 
 void CatalogCache::store(const std::string& key, long long version, Value value) {
   std::lock_guard lock(mutex_);
-  if (entries_.size() >= max_entries_ && !entries_.count(key)) entries_.clear();
-  entries_.insert_or_assign(key, Entry{version, std::move(value)});
+  entries_.put(key, Entry{version, std::move(value)});
 }
 
 }  // namespace store

@@ -4,16 +4,17 @@
 // shares the database, and a request pays one indexed read to learn the version instead of the listing queries.
 //
 // SQLite only: on MariaDB there is no version counter (see the migration) and Catalog reads the database directly.
-// Thread-safe; bounded (when full, everything is dropped and refilled by the next requests).
+// Thread-safe; bounded by entries with a segmented LRU (core/segmented_lru.hpp): listing keys carry the visitor's
+// ?q=, and a flood of one-off searches must not push out the reads every page needs.
 #pragma once
 
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "core/segmented_lru.hpp"
 #include "domain/store/catalog.hpp"
 
 namespace db {
@@ -27,7 +28,7 @@ class CatalogCache final {
   using Value = std::variant<std::vector<Category>, std::optional<Category>, ListingPage, std::vector<ProductCard>,
                              std::optional<ProductDetail>>;
 
-  explicit CatalogCache(std::size_t max_entries = 1024) : max_entries_(max_entries) {}
+  explicit CatalogCache(std::size_t max_entries = 1024) : entries_({.max_entries = max_entries}) {}
 
   // The current catalog version; nullopt when the engine keeps none (MariaDB) — then nothing is cached.
   static std::optional<long long> current_version(db::Database& database);
@@ -40,9 +41,8 @@ class CatalogCache final {
     long long version;
     Value value;
   };
-  std::size_t max_entries_;
   mutable std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
+  mutable core::SegmentedLru<Entry> entries_;
 };
 
 }  // namespace store

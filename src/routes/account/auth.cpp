@@ -6,6 +6,7 @@
 #include "core/validation.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "infra/rate_limiter.hpp"
+#include "routes/account/email_verification.hpp"
 #include "routes/account/google_signin.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
@@ -134,6 +135,7 @@ http::Response register_account(web::Context& context) {
   auto result = context.services.accounts.register_customer(input);
   if (!result.user) return context.back_with_errors(result.errors, {}, "/registro");
 
+  send_email_verification(context, result.user->id);
   std::string target = safe_intended(context, "/");
   context.login(*result.user);
   context.flash_next("success", "Cuenta creada correctamente.");

@@ -1,8 +1,12 @@
-// The customer's own account page: profile data and password (docs/domain/accounts.md "Profile").
-#include "db/unit_of_work.hpp"
+// The customer's own account page: profile data and password (docs/domain/accounts.md "Profile"), and the "Verificá
+// tu email" banner while the address is unverified (routes/account/email_verification.hpp).
+#include "core/config.hpp"
 #include "core/phone.hpp"
+#include "db/unit_of_work.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/email_verification.hpp"
 #include "http/cookies.hpp"
+#include "routes/account/email_verification.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
 #include "web/cookie_policy.hpp"
@@ -40,6 +44,19 @@ http::Response show_account(web::Context& context) {
   dict.set("LAST_NAME", context.old("last_name", user.last_name));
   dict.set("PHONE", context.old("phone", core::phone::display(user.phone)));
   dict.set("EMAIL", context.old("email", user.email));
+  // The banner names the stored address (not the form's old input) and offers "Reenviar" while it is unverified.
+  if (!signed_in_email_verified(context)) {
+    auto banner = dict.add("EMAIL_UNVERIFIED");
+    bool required = accounts::parse_email_verification_mode(context.services.config.str("AUTH_EMAIL_VERIFICATION")) ==
+                    accounts::EmailVerificationMode::kRequired;
+    auto text = banner.add(accounts::is_placeholder_email(user.email) ? "NO_REAL_EMAIL" : "LINK_SENT");
+    text.set("EMAIL", user.email);
+    text.show_if(required, "REQUIRED");
+  }
+  if (auto it = context.flash.find("verification"); it != context.flash.end())
+    dict.add("VERIFICATION_SENT").set("MESSAGE", it->second);
+  if (auto it = context.flash.find("verification_error"); it != context.flash.end())
+    dict.add("VERIFICATION_REFUSED").set("MESSAGE", it->second);
 
   const auto& errors = context.errors;
   if (auto it = context.flash.find("success"); it != context.flash.end()) dict.add("PROFILE_SUCCESS").set("MESSAGE", it->second);
@@ -66,15 +83,21 @@ http::Response show_account(web::Context& context) {
 http::Response update_account(web::Context& context) {
   accounts::ProfileInput input{context.input.value("name"), context.input.value("last_name"),
                                context.input.value("phone"), context.input.value("email")};
+  std::string email_before = context.user->email;
   auto errors = context.services.accounts.update_profile(*context.user, input);
   if (!errors.empty()) return context.back_with_errors(errors, {}, "/mi-cuenta");
+  // A new address is unverified (AccountService cleared the mark): its link goes to the new address.
+  bool email_changed = context.user->email != email_before;
+  if (email_changed) send_email_verification(context, context.user->id);
+  std::string saved = email_changed ? "Datos actualizados. Te enviamos un enlace para verificar tu nuevo email."
+                                    : "Datos actualizados.";
 
   if (auto return_to = context.session.pull("profile_return_to");
       return_to && !return_to->empty() && return_to->front() == '/' && return_to->rfind("//", 0) != 0) {
-    context.flash_next("success", "Datos actualizados. Ya podés continuar.");
+    context.flash_next("success", saved + " Ya podés continuar.");
     return http::Response::redirect(*return_to, 302);
   }
-  context.flash_next("success", "Datos actualizados.");
+  context.flash_next("success", saved);
   return http::Response::redirect("/mi-cuenta", 302);
 }
 

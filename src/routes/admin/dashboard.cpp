@@ -13,6 +13,7 @@
 #include "domain/insights/dashboard.hpp"
 #include "domain/repairs/status.hpp"
 #include "infra/cache.hpp"
+#include "infra/stores.hpp"
 #include "routes/handlers.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
@@ -128,7 +129,7 @@ http::Response admin_dashboard(web::Context& context) {
   int range = insights::parse_range(context.query.value("range"));
   int stale_days = static_cast<int>(config.integer("OPS_STALE_REPAIR_DAYS"));
   auto now = std::chrono::system_clock::now();
-  infra::Cache cache(context.services.database, config.str("CACHE_PREFIX"));
+  infra::Cache cache = infra::make_cache(config, context.services.database);
   auto stats = insights::cached_dashboard(context.services.database, cache, range, stale_days, now);
 
   web::View view("pages/admin/dashboard.tpl", "Admin - Panel");

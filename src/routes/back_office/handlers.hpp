@@ -1,5 +1,5 @@
 // Back-office handlers (docs/domain/store.md, accounts.md "Users admin"): categories, products and their bulk actions,
-// users, business settings, brand assets. Every route is Access::kAdmin (routes.cpp).
+// users, business settings, brand assets, mail templates. Every route is Access::kAdmin (routes.cpp).
 #pragma once
 
 #include "http/message.hpp"
@@ -46,5 +46,12 @@ http::Response settings_update(web::Context& context);
 http::Response brand_assets_index(web::Context& context);
 http::Response brand_assets_update(web::Context& context);
 http::Response brand_assets_reset(web::Context& context);
+
+// mails.cpp (editable mail templates)
+http::Response mails_index(web::Context& context);
+http::Response mails_edit(web::Context& context);
+http::Response mails_preview(web::Context& context);
+http::Response mails_update(web::Context& context);
+http::Response mails_reset(web::Context& context);
 
 }  // namespace routes::back_office

@@ -1,5 +1,5 @@
-// Admin back office: categories, products, bulk actions, users, business settings, brand assets: the routes of
-// this area (the site map in src/routes/routes.cpp calls this). Every route here is Access::kAdmin.
+// Admin back office: categories, products, bulk actions, users, business settings, brand assets, mail templates:
+// the routes of this area (the site map in src/routes/routes.cpp calls this). Every route here is Access::kAdmin.
 #include "routes/routes.hpp"
 
 #include "routes/back_office/handlers.hpp"
@@ -50,6 +50,13 @@ void register_back_office_routes(web::Router& router) {
              bo::brand_assets_update);
   router.add("DELETE", "/admin/configuracion/identidad-visual/{assetKey}", "admin.settings.assets.reset", Access::kAdmin,
              bo::brand_assets_reset);
+
+  // Mail templates (docs/domain/mails.md); the preview posts the form as typed and saves nothing
+  router.add("GET", "/admin/mails", "admin.mails.index", Access::kAdmin, bo::mails_index);
+  router.add("GET", "/admin/mails/{key}", "admin.mails.edit", Access::kAdmin, bo::mails_edit);
+  router.add("POST", "/admin/mails/{key}", "admin.mails.update", Access::kAdmin, bo::mails_update);
+  router.add("POST", "/admin/mails/{key}/vista-previa", "admin.mails.preview", Access::kAdmin, bo::mails_preview);
+  router.add("DELETE", "/admin/mails/{key}", "admin.mails.reset", Access::kAdmin, bo::mails_reset);
 
   // The only routes that take files: multipart bodies up to HTTP_MAX_BODY_BYTES (every other form gets
   // HTTP_FORM_BODY_LIMIT_KIB, refused with 413 before its body is read).

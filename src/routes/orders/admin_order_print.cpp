@@ -16,6 +16,7 @@
 #include "web/context.hpp"
 #include "web/render.hpp"
 #include "web/services.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -27,7 +28,8 @@ http::Response printable(web::Context& context, const std::string& template_name
   auto order = orders::find_order(context.services.database, *id);
   if (!order) throw core::not_found();
 
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  auto snapshot = web::settings_snapshot(context.services);  // no query: the cached snapshot
+  const auto& settings = snapshot->values;
   std::string app_name = context.services.config.str("APP_NAME");
   web::View view(template_name, title_prefix + std::to_string(order->id));
   auto dict = view.dict();

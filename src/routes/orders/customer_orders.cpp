@@ -20,6 +20,7 @@
 #include "web/context.hpp"
 #include "web/render.hpp"
 #include "web/services.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -118,7 +119,8 @@ http::Response my_order(web::Context& context) {
   dict.set("PAYMENT_LABEL", payments::order_payment_label(order->payment_method));
   if (!core::trim(order->notes).empty()) dict.add("NOTES").set("TEXT", order->notes);
 
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  auto snapshot = web::settings_snapshot(context.services);  // no query: the cached snapshot
+  const auto& settings = snapshot->values;
   auto shop_digits = core::phone::whatsapp_digits(settings.get("shop_phone"));
   if (shop_digits) {
     std::string text = shop_whatsapp_text(*order);

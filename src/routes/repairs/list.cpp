@@ -6,6 +6,7 @@
 #include "core/parse.hpp"
 #include "core/phone.hpp"
 #include "core/strings.hpp"
+#include "domain/notify/placeholders.hpp"
 #include "domain/notify/whatsapp.hpp"
 #include "domain/repairs/repair_list.hpp"
 #include "http/form.hpp"
@@ -13,6 +14,7 @@
 #include "routes/repairs/view_helpers.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -80,11 +82,28 @@ http::Response admin_repairs_index(web::Context& context) {
   }
 
   if (page.rows.empty()) dict.show("EMPTY");
-  std::vector<long long> with_phone;
-  for (const auto& row : page.rows)
-    if (!row.customer_phone.empty()) with_phone.push_back(row.id);
-  auto messages = notify::repair_whatsapp_many(context.services.database, with_phone,
-                                               context.services.config.str("APP_URL"), context.services.app_key);
+  // The WhatsApp links from the rows just read and the cached shop data: one more query (the templates) per page
+  // instead of one per row.
+  std::vector<notify::RepairFacts> with_phone;
+  auto shop = web::settings_snapshot(context.services);
+  for (const auto& row : page.rows) {
+    if (row.customer_phone.empty()) continue;
+    notify::RepairFacts facts;
+    facts.id = row.id;
+    facts.code = row.code;
+    facts.status_key = row.status_key;
+    facts.customer_name = row.customer_name;
+    facts.phone_digits = row.customer_phone;
+    facts.device_brand = row.device_brand;
+    facts.device_model = row.device_model;
+    facts.final_price_cents = row.final_price;
+    facts.warranty_days = row.warranty_days;
+    facts.shop_address = shop->values.get("shop_address");
+    facts.shop_hours = shop->values.get("shop_hours");
+    with_phone.push_back(std::move(facts));
+  }
+  auto messages = notify::repair_whatsapp_for(context.services.database, with_phone,
+                                              context.services.config.str("APP_URL"), context.services.app_key);
   std::size_t next_message = 0;
   for (const auto& row : page.rows) {
     auto item = dict.add("ROW");

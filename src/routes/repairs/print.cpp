@@ -17,6 +17,7 @@
 #include "web/context.hpp"
 #include "web/render.hpp"
 #include "web/services.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -27,7 +28,8 @@ http::Response render_sheet(web::Context& context, const std::string& template_n
   auto repair = id ? repairs::find_repair(context.services.database, *id) : std::nullopt;
   if (!repair) throw core::not_found();
 
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  auto snapshot = web::settings_snapshot(context.services);  // no query: the cached snapshot
+  const auto& settings = snapshot->values;
   std::string app_name = context.services.config.str("APP_NAME");
   web::View view(template_name, title + repair->code);
   auto dict = view.dict();

@@ -9,7 +9,7 @@
 #include "core/money.hpp"
 #include "core/parse.hpp"
 #include "core/strings.hpp"
-#include "domain/settings/business_settings.hpp"
+#include "domain/settings/brand_assets.hpp"
 #include "domain/store/catalog.hpp"
 #include "http/form.hpp"
 #include "routes/store/handlers.hpp"
@@ -195,21 +195,28 @@ http::Response store_product(web::Context& context) {
   return web::render(context, view);
 }
 
+// The icons and their types come from the settings snapshot (an uploaded WebP or JPEG icon says so; a custom path
+// whose file is gone falls back to the shipped default), so serving the manifest costs no query.
 http::Response site_manifest(web::Context& context) {
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  std::vector<settings::ManifestIcon> icons;
+  if (context.services.settings_cache) {
+    icons = context.services.settings_cache->manifest_icons();
+  } else {  // no cache (unit tests): the shipped defaults
+    icons = {{"/img/android-chrome-192x192.png", "192x192", "image/png"},
+             {"/img/android-chrome-512x512.png", "512x512", "image/png"}};
+  }
   const std::string& name = context.services.config.str("APP_NAME");
-  auto icon = [&](const std::string& key, const std::string& fallback, const std::string& size) {
-    std::string custom = settings.get("brand_asset_" + key);
+  auto icon = [](const settings::ManifestIcon& manifest_icon) {
     JsonObject entry;
-    entry.add("src", custom.empty() ? fallback : "/storage/" + custom);
-    entry.add("sizes", size);
-    entry.add("type", "image/png");
+    entry.add("src", manifest_icon.src);
+    entry.add("sizes", manifest_icon.sizes);
+    entry.add("type", manifest_icon.type);
     return entry.str();
   };
+  std::string icon_list;
+  for (const auto& manifest_icon : icons) icon_list += (icon_list.empty() ? "" : ",") + icon(manifest_icon);
   std::string body = "{" + std::string("\"name\":") + core::json_quote(name) +
-                     ",\"short_name\":" + core::json_quote(name) + ",\"icons\":[" +
-                     icon("android_chrome_192", "/img/android-chrome-192x192.png", "192x192") + "," +
-                     icon("android_chrome_512", "/img/android-chrome-512x512.png", "512x512") +
+                     ",\"short_name\":" + core::json_quote(name) + ",\"icons\":[" + icon_list +
                      "],\"theme_color\":\"#0ea5e9\",\"background_color\":\"#ffffff\",\"display\":\"standalone\","
                      "\"start_url\":\"/\",\"lang\":\"es\"}";
   auto response = http::Response::json(200, std::move(body));

@@ -23,10 +23,12 @@
 #include "domain/store/checkout.hpp"
 #include "domain/store/receipt.hpp"
 #include "http/form.hpp"
+#include "routes/account/email_verification.hpp"
 #include "routes/store/cart_session.hpp"
 #include "routes/store/handlers.hpp"
 #include "web/context.hpp"
 #include "web/render.hpp"
+#include "web/settings_snapshot.hpp"
 
 namespace routes {
 
@@ -99,6 +101,8 @@ http::Response show_checkout(web::Context& context) {
   const accounts::User& user = *context.user;
   if (!user.profile_complete())
     return profile_gate(context, "Completá tu apellido y teléfono para poder finalizar la compra.");
+  // 3b. AUTH_EMAIL_VERIFICATION=required: a verified e-mail first (the cart stays in the session meanwhile).
+  if (auto gate = require_verified_email(context, "/checkout")) return std::move(*gate);
   // 4. The one-time token of this checkout page (kept until the cart changes or an order is placed).
   std::string token = context.session.value(kCheckoutTokenKey);
   if (token.empty()) {
@@ -159,6 +163,7 @@ http::Response confirm_checkout(web::Context& context) {
   // 3. Profile gate.
   if (!user.profile_complete())
     return profile_gate(context, "Completá tu apellido y teléfono para poder confirmar pedidos.");
+  if (auto gate = require_verified_email(context, "/checkout")) return std::move(*gate);
   // 4. The form.
   auto errors = store::validate_checkout_form(form);
   if (!errors.empty()) return context.back_with_errors(errors, {"checkout_token"}, "/checkout");
@@ -237,7 +242,8 @@ http::Response order_thankyou(web::Context& context) {
     row.set("SUBTOTAL", core::format_ars(item.subtotal_cents));
   }
 
-  auto settings = settings::BusinessSettings::load(context.services.database);
+  auto snapshot = web::settings_snapshot(context.services);  // no query: the cached snapshot
+  const auto& settings = snapshot->values;
   auto shop_digits = core::phone::whatsapp_digits(settings.get("shop_phone"));
   if (shop_digits) {
     std::string text = store::customer_whatsapp_text(*order);

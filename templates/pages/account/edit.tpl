@@ -11,6 +11,23 @@
     </nav>
   </div>
 
+  {{#VERIFICATION_SENT}}<div class="alert-success" role="status">{{MESSAGE}}</div>{{/VERIFICATION_SENT}}
+  {{#VERIFICATION_REFUSED}}<div class="alert-error" role="alert">{{MESSAGE}}</div>{{/VERIFICATION_REFUSED}}
+  {{#EMAIL_UNVERIFIED}}
+  <div class="alert-warning" role="status" data-email-verification-banner>
+    <p class="font-semibold">Verificá tu email</p>
+    {{#LINK_SENT}}
+    <p>Te enviamos un enlace a {{EMAIL}} para confirmar que es tuyo.{{#REQUIRED}} Lo necesitás para finalizar compras.{{/REQUIRED}} ¿No te llegó?</p>
+    <form class="mt-2" method="POST" action="/verificar-email/reenviar">
+      <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+      <input type="hidden" name="from" value="mi-cuenta">
+      <button class="btn-outline" type="submit">Reenviar enlace</button>
+    </form>
+    {{/LINK_SENT}}
+    {{#NO_REAL_EMAIL}}<p>Tu cuenta todavía no tiene un email propio. Cargalo abajo y te mandamos un enlace para verificarlo.{{#REQUIRED}} Lo necesitás para finalizar compras.{{/REQUIRED}}</p>{{/NO_REAL_EMAIL}}
+  </div>
+  {{/EMAIL_UNVERIFIED}}
+
   <section id="profile" class="card" aria-labelledby="profileTitle">
     <div class="card-head">
       <h2 id="profileTitle" class="card-title">Datos del perfil</h2>

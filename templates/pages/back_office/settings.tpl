@@ -10,6 +10,7 @@
       <a class="btn-outline btn-sm" href="/admin/configuracion/identidad-visual">Identidad visual</a>
       <a class="btn-outline btn-sm" href="/admin/seguridad/2fa">Seguridad 2FA</a>
       <a class="btn-outline btn-sm" href="/admin/whatsapp">Plantillas WhatsApp</a>
+      <a class="btn-outline btn-sm" href="/admin/mails">Mails</a>
     </div>
   </div>
 

@@ -181,15 +181,49 @@ std::string decode_header_words(const std::string& value) {
   return result;
 }
 
-std::string mail_body_text(const std::string& data) {
-  auto head_end = data.find("\r\n\r\n");
+namespace {
+
+// Headers + body of one entity (a whole message or a part), body decoded when base64, line ends "\n".
+std::string decoded_body(const std::string& entity) {
+  auto head_end = entity.find("\r\n\r\n");
   if (head_end == std::string::npos) return {};
-  std::string body = data.substr(head_end + 4);
-  if (core::to_lower(mail_header(data, "Content-Transfer-Encoding")) != "base64") return body;
+  std::string body = entity.substr(head_end + 4);
+  if (core::to_lower(mail_header(entity, "Content-Transfer-Encoding")) != "base64") return body;
   std::string compact;
   for (char c : body)
     if (c != '\r' && c != '\n') compact += c;
   return core::replace_all(core::base64_decode(compact), "\r\n", "\n");
+}
+
+// The parts of a multipart entity (each with its own headers), empty when it is not multipart.
+std::vector<std::string> parts_of(const std::string& data) {
+  std::string type = mail_header(data, "Content-Type");
+  auto at = type.find("boundary=\"");
+  if (core::to_lower(type).rfind("multipart/", 0) != 0 || at == std::string::npos) return {};
+  std::string boundary = "--" + type.substr(at + 10, type.find('"', at + 10) - at - 10);
+  std::vector<std::string> parts;
+  auto start = data.find(boundary + "\r\n");
+  while (start != std::string::npos) {
+    start += boundary.size() + 2;
+    auto end = data.find("\r\n" + boundary, start);
+    if (end == std::string::npos) break;
+    parts.push_back(data.substr(start, end - start + 2));
+    start = data.compare(end + 2 + boundary.size(), 2, "--") == 0 ? std::string::npos : end + 2;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string mail_part(const std::string& data, const std::string& content_type) {
+  for (const auto& part : parts_of(data))
+    if (core::starts_with_ci(mail_header(part, "Content-Type"), content_type)) return decoded_body(part);
+  return {};
+}
+
+std::string mail_body_text(const std::string& data) {
+  if (!parts_of(data).empty()) return mail_part(data, "text/plain");
+  return decoded_body(data);
 }
 
 }  // namespace testing_support

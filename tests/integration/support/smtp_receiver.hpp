@@ -37,8 +37,11 @@ class SmtpReceiver final {
   std::thread thread_;
 };
 
-// The decoded text body of a message whose body is base64 (Content-Transfer-Encoding: base64), else the raw body.
+// The decoded text body of a message whose body is base64 (Content-Transfer-Encoding: base64), else the raw body;
+// for a multipart message, its text/plain part.
 std::string mail_body_text(const std::string& data);
+// The decoded part of a multipart message with that Content-Type ("text/html"), "" when there is none.
+std::string mail_part(const std::string& data, const std::string& content_type);
 // The value of a header (first occurrence, unfolded), "" when missing.
 std::string mail_header(const std::string& data, const std::string& name);
 // A header value with RFC 2047 "=?UTF-8?B?…?=" words decoded.

@@ -71,3 +71,31 @@ TEST(MailMessage, DateIsRfc5322InUtc) {
   EXPECT_EQ(date.size(), 31u) << date;
   EXPECT_EQ(date.substr(date.size() - 5), "+0000");
 }
+
+TEST(MailMessage, AnHtmlAlternativeMakesAMultipartMessageWithTheTextPartFirst) {
+  auto message = sample();
+  message.html = "<!DOCTYPE html><p>Hola Ana</p>";
+  std::string mime = mail::render_mime(message, "Fri, 27 Nov 2026 21:05:00 +0000", "abc123@example.com");
+  const std::string boundary = "=_nico_alt_abc123examplecom";
+  EXPECT_NE(mime.find("Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n"), std::string::npos)
+      << mime;
+  auto text_at = mime.find("--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n");
+  auto html_at = mime.find("--" + boundary + "\r\nContent-Type: text/html; charset=UTF-8\r\n");
+  ASSERT_NE(text_at, std::string::npos);
+  ASSERT_NE(html_at, std::string::npos);
+  EXPECT_LT(text_at, html_at);
+  EXPECT_NE(mime.find("--" + boundary + "--\r\n"), std::string::npos);
+  // The parts are base64 and carry their own text.
+  auto part = [&](std::size_t at) {
+    auto start = mime.find("\r\n\r\n", at) + 4;
+    auto end = mime.find("--" + boundary, start);
+    std::string compact;
+    for (char c : mime.substr(start, end - start))
+      if (c != '\r' && c != '\n') compact += c;
+    return core::base64_decode(compact);
+  };
+  EXPECT_EQ(part(text_at), "Hola Ana,\r\n¡Gracias por tu compra!\r\nTotal: $ 12.345\r\n");
+  EXPECT_EQ(part(html_at), "<!DOCTYPE html><p>Hola Ana</p>");
+  for (std::size_t start = 0, end; (end = mime.find("\r\n", start)) != std::string::npos; start = end + 2)
+    EXPECT_LE(end - start, 78u) << mime.substr(start, end - start);
+}

@@ -1,0 +1,17 @@
+-- mail_templates: the shop's own subject and body for the mails edited in /admin/mails (src/domain/mail/template_store.hpp).
+-- One row per customised mail, keyed by the template slug (password_reset, order_confirmation, email_verification);
+-- no row means the built-in default of src/domain/mail/template_catalog.cpp. enabled = 0 stops that mail (the
+-- password reset cannot be turned off). updated_at is UTC; updated_by the admin who saved it.
+CREATE TABLE mail_templates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    "key" VARCHAR(64) NOT NULL,
+    subject VARCHAR(255) NOT NULL,
+    body TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    updated_by INTEGER NULL REFERENCES users (id) ON DELETE SET NULL,
+    created_at TEXT NULL,
+    updated_at TEXT NULL
+);
+CREATE UNIQUE INDEX mail_templates_key_unique ON mail_templates ("key");
+-- @down
+DROP TABLE IF EXISTS mail_templates;
