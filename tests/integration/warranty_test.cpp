@@ -123,8 +123,8 @@ TEST_F(Warranty, AnIncidentAgainstARepairByItsCodeIsSavedWithItsLossANewSupplier
   EXPECT_EQ(count("SELECT supplier_id" + suffix), supplier);
   EXPECT_EQ(count("SELECT COUNT(*)" + suffix + " AND supplier_name IS NULL"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM suppliers WHERE contact = 'Marta, 351 555-1234'"), 1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_logs WHERE event = 'admin.warranty.created' AND subject_type = "
-                  "'App\\Models\\WarrantyIncident' AND subject_id = " + std::to_string(id) +
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_logs WHERE event = 'admin.warranty.created' AND subject_type LIKE "
+                  "'App_Models_WarrantyIncident' AND subject_id = " + std::to_string(id) +
                   " AND actor_id = " + std::to_string(admin_id_)),
             1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_logs WHERE event = 'admin.supplier.created' AND subject_id = " +
@@ -394,6 +394,25 @@ TEST_F(Warranty, GuestsAreSentToLoginAndCustomersAreRefused) {
                 .status,
             403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM warranty_incidents"), before);
+}
+
+TEST_F(Warranty, WritesWithoutAValidCsrfTokenAreRefusedAndChangeNothing) {
+  long long id = product_incident("Sin token", "", "1", "1000", "", "", "2025-08-01 15:00:00");
+  std::string path = "/admin/garantias/" + std::to_string(id);
+  long long before = count("SELECT COUNT(*) FROM warranty_incidents");
+  const Fields valid = {{"source_type", "counter_sale"}, {"sale_ref", "9"}, {"reason", "Sin token"},
+                        {"quantity", "1"}, {"unit_cost", "1"}};
+  EXPECT_EQ(admin_->post("/admin/garantias", valid).status, 419);
+  Fields forged = valid;
+  forged.insert(forged.begin(), {"_token", "not-the-token"});
+  EXPECT_EQ(admin_->post("/admin/garantias", forged).status, 419);
+  Fields edit = valid;
+  edit.insert(edit.begin(), {"_method", "PUT"});
+  EXPECT_EQ(admin_->post(path, edit).status, 419);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM warranty_incidents"), before);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM warranty_incidents WHERE source_type = 'product' AND loss = 100000 AND id = " +
+                  std::to_string(id)),
+            1);
 }
 
 TEST_F(Warranty, CsvExportFollowsTheFiltersAndTheExportFormat) {
