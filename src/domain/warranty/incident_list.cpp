@@ -34,7 +34,14 @@ std::string where_clause(const IncidentFilter& filter, db::Dialect dialect, Para
   return where;
 }
 
-// Runs a query whose columns are all numbers (SUMs may come back as decimals on PostgreSQL) into `out`.
+// A SUM or COUNT read as text: "123", "-45" or "123.000" (MariaDB and PostgreSQL answer SUM(BIGINT) as DECIMAL).
+// Parsed as an integer, never through floating point, so centavo totals stay exact at any size.
+long long whole_number(const std::string& text) {
+  auto dot = text.find('.');
+  return text.empty() ? 0 : std::stoll(dot == std::string::npos ? text : text.substr(0, dot));
+}
+
+// Runs a query whose columns are all numbers (SUMs come back as decimals on MariaDB and PostgreSQL) into `out`.
 template <std::size_t N>
 void read_numbers(soci::session& sql, const std::string& query, Params& params, std::array<long long, N>& out) {
   std::array<std::string, N> v;
@@ -47,7 +54,7 @@ void read_numbers(soci::session& sql, const std::string& query, Params& params, 
   statement.define_and_bind();
   statement.execute(true);
   for (std::size_t i = 0; i < N; ++i)
-    out[i] = ind[i] == soci::i_null || v[i].empty() ? 0 : static_cast<long long>(std::stold(v[i]));
+    out[i] = ind[i] == soci::i_null ? 0 : whole_number(v[i]);
 }
 
 }  // namespace
@@ -103,7 +110,7 @@ IncidentPage list_incidents(db::Database& database, const IncidentFilter& filter
         supplier.name = ind[0] == soci::i_null ? "" : v[0];
         if (ind[1] != soci::i_null && !v[1].empty()) supplier.supplier_id = std::stoll(v[1]);
         supplier.incidents = std::stoll(v[2]);
-        supplier.loss = static_cast<long long>(std::stold(v[3]));
+        supplier.loss = whole_number(v[3]);
         page.top_suppliers.push_back(std::move(supplier));
       }
     }
