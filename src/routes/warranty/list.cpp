@@ -91,7 +91,8 @@ void fill_row(web::Dict row, const warranty::Incident& incident) {
   if (url.empty()) row.add("SOURCE_TEXT").set("LABEL", incident.source_label);
   else row.add("SOURCE_LINK").set("URL", url).set("LABEL", incident.source_label);
   row.set("REASON", incident.reason).set("SUPPLIER", incident.supplier.empty() ? "—" : incident.supplier);
-  row.set("QUANTITY", incident.quantity).set("COST", core::format_ars(incident.total_cost()));
+  row.set("QUANTITY", incident.quantity).set("UNIT_COST", core::format_ars(incident.unit_cost));
+  row.set("COST", core::format_ars(incident.total_cost()));
   row.set("RECOVERED", core::format_ars(incident.recovered_amount)).set("LOSS", core::format_ars(incident.loss));
   row.set("STATUS_CLASS", status_class(incident.open)).set("STATUS_LABEL", status_label(incident.open));
   if (incident.open) row.show("OPEN");

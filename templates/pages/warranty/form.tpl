@@ -71,7 +71,7 @@
 
         <div class="field">
           <label class="label" for="wr_reason">Motivo *</label>
-          <input class="input" id="wr_reason" name="reason" value="{{REASON}}" required maxlength="500" placeholder="Ej: El módulo dejó de dar imagen a los 10 días"{{#ERROR_REASON}} aria-invalid="true"{{/ERROR_REASON}}>
+          <input class="input" id="wr_reason" name="reason" value="{{REASON}}" required maxlength="500" placeholder="Ej: El módulo dejó de dar imagen"{{#ERROR_REASON}} aria-invalid="true"{{/ERROR_REASON}}>
           {{#ERROR_REASON}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_REASON}}
         </div>
 
@@ -111,16 +111,16 @@
           </div>
           <div class="field">
             <label class="label" for="wr_extra_cost">Costo extra ($)</label>
-            <input class="input" id="wr_extra_cost" name="extra_cost" value="{{EXTRA_COST}}" inputmode="decimal" placeholder="Envío, mano de obra…"{{#ERROR_EXTRA_COST}} aria-invalid="true"{{/ERROR_EXTRA_COST}}>
+            <input class="input" id="wr_extra_cost" name="extra_cost" value="{{EXTRA_COST}}" inputmode="decimal" placeholder="Ej: 2000"{{#ERROR_EXTRA_COST}} aria-invalid="true"{{/ERROR_EXTRA_COST}}>
             {{#ERROR_EXTRA_COST}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_EXTRA_COST}}
           </div>
           <div class="field">
             <label class="label" for="wr_recovered_amount">Recuperado ($)</label>
-            <input class="input" id="wr_recovered_amount" name="recovered_amount" value="{{RECOVERED_AMOUNT}}" inputmode="decimal" placeholder="Lo que devolvió el proveedor"{{#ERROR_RECOVERED_AMOUNT}} aria-invalid="true"{{/ERROR_RECOVERED_AMOUNT}}>
+            <input class="input" id="wr_recovered_amount" name="recovered_amount" value="{{RECOVERED_AMOUNT}}" inputmode="decimal" placeholder="Ej: 5000"{{#ERROR_RECOVERED_AMOUNT}} aria-invalid="true"{{/ERROR_RECOVERED_AMOUNT}}>
             {{#ERROR_RECOVERED_AMOUNT}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_RECOVERED_AMOUNT}}
           </div>
         </div>
-        <p class="help">Pérdida = cantidad × costo unitario + costo extra − recuperado.</p>
+        <p class="help">Costo extra: envío, mano de obra, etc. Recuperado: lo que devolvió o acreditó el proveedor. Pérdida = cantidad × costo unitario + costo extra − recuperado.</p>
 
         <div class="field">
           <label class="label" for="wr_notes">Notas</label>

@@ -87,19 +87,18 @@
       <table class="table bo-cards wr-cards">
         <thead>
           <tr>
-            <th>Fecha</th><th>Origen</th><th>Motivo</th><th>Proveedor</th><th>Cant.</th><th>Costo</th><th>Recuperado</th><th>Pérdida</th><th>Estado</th><th>Acciones</th>
+            <th>Fecha</th><th>Origen</th><th>Motivo</th><th>Proveedor</th><th>Costo</th><th>Recuperado</th><th>Pérdida</th><th>Estado</th><th>Acciones</th>
           </tr>
         </thead>
         <tbody>
           {{#INCIDENT}}
           <tr data-warranty-row="{{ID}}">
-            <td class="bo-cell-meta bo-nowrap" data-label="Fecha">{{DATE}}</td>
+            <td class="bo-cell-meta" data-label="Fecha">{{DATE}}</td>
             <td class="bo-cell-main"><span class="badge-sky">{{SOURCE_TYPE_LABEL}}</span>
               {{#SOURCE_LINK}}<a class="wr-source" href="{{URL}}">{{LABEL}}</a>{{/SOURCE_LINK}}{{#SOURCE_TEXT}}<span class="wr-source">{{LABEL}}</span>{{/SOURCE_TEXT}}</td>
             <td class="wr-reason">{{REASON}}</td>
             <td class="bo-cell-meta" data-label="Proveedor">{{SUPPLIER}}</td>
-            <td class="bo-cell-meta" data-label="Cantidad">{{QUANTITY}}</td>
-            <td class="bo-cell-meta bo-nowrap" data-label="Costo">{{COST}}</td>
+            <td class="bo-cell-meta bo-nowrap" data-label="Costo"><span class="wr-cost">{{COST}}<span class="wr-unit" data-warranty-quantity>{{QUANTITY}} × {{UNIT_COST}}</span></span></td>
             <td class="bo-cell-meta bo-nowrap" data-label="Recuperado">{{RECOVERED}}</td>
             <td class="bo-cell-meta bo-nowrap wr-loss" data-label="Pérdida">{{LOSS}}</td>
             <td class="bo-cell-meta" data-label="Estado"><span class="{{STATUS_CLASS}}" data-warranty-status>{{STATUS_LABEL}}</span></td>
@@ -118,7 +117,7 @@
             </td>
           </tr>
           {{/INCIDENT}}
-          {{#EMPTY}}<tr><td colspan="10">No hay garantías para mostrar.</td></tr>{{/EMPTY}}
+          {{#EMPTY}}<tr><td colspan="9">No hay garantías para mostrar.</td></tr>{{/EMPTY}}
         </tbody>
       </table>
     </div>
