@@ -59,7 +59,7 @@
           <div class="field wr-ref wr-ref-product">
             <label class="label" for="wr_product_ref">Producto (número o nombre exacto)</label>
             <input class="input" id="wr_product_ref" name="product_ref" value="{{PRODUCT_REF}}" maxlength="255" placeholder="Ej: 12 o Cable USB-C 1 m"{{#ERROR_PRODUCT_REF}} aria-invalid="true"{{/ERROR_PRODUCT_REF}}>
-            <p class="help">¿No sabés el número? Usá “Buscar producto” más abajo.</p>
+            <p class="help">¿No sabés el número? Usá “Buscar producto” más abajo antes de completar el resto: la búsqueda recarga la página.</p>
             {{#ERROR_PRODUCT_REF}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_PRODUCT_REF}}
           </div>
           <div class="field wr-ref wr-ref-sale">
