@@ -229,6 +229,22 @@ TEST_F(Warranty, TotalsOfAPeriodMatchHandComputedFigures) {
   EXPECT_TRUE(bad.contains("La fecha &quot;desde&quot; no es válida"));
 }
 
+TEST_F(Warranty, ASupplierRefundAboveTheCostIsANegativeLossThatLowersTheTotal) {
+  // May 2025: 1 × 1.000 − 3.000 recovered = −2.000 (the supplier credited more than the part cost), plus 5.000.
+  long long refund = product_incident("Reintegro mayor", "Proveedor Mayo", "1", "1000", "", "3000",
+                                      "2025-05-05 15:00:00");
+  product_incident("Pérdida de mayo", "Proveedor Mayo", "1", "5000", "", "", "2025-05-06 15:00:00");
+  EXPECT_EQ(count("SELECT loss FROM warranty_incidents WHERE id = " + std::to_string(refund)), -200000);
+
+  auto may = admin_->get("/admin/garantias?desde=2025-05-01&hasta=2025-05-31");
+  EXPECT_EQ(total(may, "cost"), "$ 6.000");
+  EXPECT_EQ(total(may, "recovered"), "$ 3.000");
+  EXPECT_EQ(total(may, "loss"), "$ 3.000");
+  EXPECT_TRUE(may.contains("-$ 2.000"));
+  auto csv = admin_->get("/admin/garantias/exportar?desde=2025-05-01&hasta=2025-05-31");
+  EXPECT_NE(csv.body.find(";1;1000;0;1000;3000;-2000;"), std::string::npos) << csv.body;
+}
+
 TEST_F(Warranty, TopSuppliersAreOrderedByLossInThePeriod) {
   // June 2025: Beta loses 20.000 over two incidents, Gamma (free text) 10.000, Alfa 5.000; the period total is theirs.
   product_incident("Top 1", "Alfa Repuestos", "1", "5000", "", "", "2025-06-02 15:00:00");
