@@ -133,7 +133,8 @@ http::Response index(web::Context& context) {
   int rank = 0;
   for (const auto& supplier : page.top_suppliers) {
     auto row = dict.add("TOP_SUPPLIER");
-    row.set("RANK", ++rank).set("NAME", supplier.name).set("INCIDENTS", supplier.incidents);
+    row.set("RANK", ++rank).set("NAME", supplier.name);
+    row.set("INCIDENTS", std::to_string(supplier.incidents) + (supplier.incidents == 1 ? " incidencia" : " incidencias"));
     row.set("LOSS", core::format_ars(supplier.loss));
     if (supplier.supplier_id)
       row.add("FILTER").set("URL", with_query(context, "/admin/garantias", {"supplier_id", "page"},

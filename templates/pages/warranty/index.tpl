@@ -75,7 +75,7 @@
       <ol class="wr-top">
         {{#TOP_SUPPLIER}}<li class="wr-top-row" data-top-supplier="{{RANK}}">
           <span class="wr-top-name">{{#FILTER}}<a href="{{URL}}">{{/FILTER}}{{NAME}}{{#FILTER}}</a>{{/FILTER}}</span>
-          <span class="muted text-sm">{{INCIDENTS}} inc.</span>
+          <span class="muted text-sm wr-top-count">{{INCIDENTS}}</span>
           <span class="wr-top-loss">{{LOSS}}</span>
         </li>{{/TOP_SUPPLIER}}
       </ol>
