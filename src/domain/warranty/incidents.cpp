@@ -19,7 +19,8 @@ using db::row_str;
 
 namespace {
 
-// A quantity above this is a typo, and it keeps quantity × unit cost (≤ 10^14 centavos) far inside 64 bits.
+// A quantity above this is a typo, and with unit costs below 10^14 centavos (core::parse_ars) it keeps quantity ×
+// unit cost + extra cost below 1.1 × 10^18, inside 64 bits.
 constexpr long long kMaxQuantity = 10000;
 constexpr std::size_t kMaxReason = 500;
 constexpr std::size_t kMaxNotes = 5000;
