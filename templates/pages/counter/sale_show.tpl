@@ -8,6 +8,7 @@
     <div class="actions">
       <a class="btn-primary btn-sm" href="/admin/ventas/{{ID}}/ticket?autoprint=1" target="_blank" rel="noopener" data-sale-ticket>Imprimir ticket</a>
       {{#WHATSAPP}}<a class="btn-outline btn-sm" href="{{URL}}" target="_blank" rel="noopener" data-sale-whatsapp>Enviar comprobante por WhatsApp</a>{{/WHATSAPP}}
+      <a class="btn-outline btn-sm" href="/admin/garantias/crear?venta={{ID}}" data-warranty-link>Registrar garantía</a>
       <a class="btn-outline btn-sm" href="/admin/venta-rapida">Nueva venta</a>
     </div>
   </div>
