@@ -118,6 +118,11 @@ describe('counter sale (browser)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the history page scrolls sideways by ${overflow}px at 390 px`);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mobile-390-history.png'), fullPage: true });
+
+    // The ledger shows both sales' movements for the charger.
+    await page.goto(`${server.url}/admin/stock?product_id=900`);
+    assert.match(await page.locator('main').innerText(), /Venta en mostrador/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mobile-390-stock.png'), fullPage: true });
     await context.close();
   });
 });

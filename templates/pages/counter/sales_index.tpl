@@ -7,11 +7,11 @@
     </div>
     <a class="btn-primary btn-sm" href="/admin/venta-rapida">Nueva venta</a>
   </div>
-  <form class="card card-body bo-filters" method="GET">
-    <label class="label" for="sf_from">Desde</label>
-    <input class="input" id="sf_from" name="from" type="date" value="{{FROM}}">
-    <label class="label" for="sf_to">Hasta</label>
-    <input class="input" id="sf_to" name="to" type="date" value="{{TO}}">
+  <form class="card card-body counter-filters" method="GET">
+    <div class="field"><label class="label" for="sf_from">Desde</label>
+      <input class="input" id="sf_from" name="from" type="date" value="{{FROM}}"></div>
+    <div class="field"><label class="label" for="sf_to">Hasta</label>
+      <input class="input" id="sf_to" name="to" type="date" value="{{TO}}"></div>
     <label class="sr-only" for="sf_payment">Medio de pago</label>
     <select class="input" id="sf_payment" name="payment_method">{{#PAYMENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PAYMENT_OPTION}}</select>
     <label class="sr-only" for="sf_status">Estado</label>
