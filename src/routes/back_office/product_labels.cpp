@@ -1,7 +1,8 @@
 // Product labels (product_labels.hpp): a standalone print page, like the repair ticket (no site layout), with a
 // toolbar that is not printed (paper, copies, print, back) and one .product-label per copy. The barcode choice is
 // inventory::barcode::label_code (EAN-13, else Code 128 of the barcode, else of the SKU); a product without either
-// still gets its label (name, price) with a message saying what to load, and the toolbar names those products.
+// still gets its label (name, price) with a message saying what to load on screen (not on paper: the sticker is still
+// a price label), and the toolbar names those products.
 //
 // Paper formats (the CSS in public/css/labels.css draws them; named @page rules so other print pages keep theirs):
 //   key     paper                                         labels per page
@@ -37,8 +38,8 @@ struct PaperFormat {
   const char* label;
 };
 constexpr PaperFormat kFormats[] = {
-    {"a4", "Hoja A4 de etiquetas (3 × 8, 70 × 37 mm)"},
-    {"rollo", "Rollo de etiquetas térmicas (50 × 25 mm)"},
+    {"a4", "Hoja A4 (3 × 8, 70 × 37 mm)"},
+    {"rollo", "Rollo térmico (50 × 25 mm)"},
 };
 
 std::string paper_format(const web::Context& context) {
