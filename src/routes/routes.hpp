@@ -19,5 +19,6 @@ void register_orders_routes(web::Router& router);
 void register_back_office_routes(web::Router& router);
 void register_insights_routes(web::Router& router);
 void register_counter_routes(web::Router& router);
+void register_warranty_routes(web::Router& router);
 
 }  // namespace routes
