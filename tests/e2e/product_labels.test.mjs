@@ -69,6 +69,7 @@ describe('product labels (browser)', () => {
     // From the list: tick three products, "Imprimir etiquetas" opens the labels in a new tab.
     await page.goto(`${server.url}/admin/productos`);
     for (const id of ids) await page.check(`[data-bulk-checkbox][value="${id}"]`);
+    await page.locator('[data-products-bulk-bar]').screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-products-labels-selection.png') });
     const [labels] = await Promise.all([context.waitForEvent('page'), page.click('[data-products-labels]')]);
     await labels.waitForLoadState();
     assert.match(labels.url(), /\/admin\/productos\/etiquetas\?/);
@@ -115,6 +116,10 @@ describe('product labels (browser)', () => {
       await p.goto(`${server.url}/admin/productos`);
       return p.locator('[data-bulk-checkbox]').evaluateAll((boxes) => boxes.slice(0, 2).map((b) => b.value));
     })();
+    for (const id of ids) await p.check(`[data-bulk-checkbox][value="${id}"]`);
+    const listOverflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(listOverflow <= 0, `the product list with its bulk bar is ${listOverflow}px wider than the phone`);
+    await p.locator('[data-products-bulk-bar]').screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-products-labels-selection-390.png') });
     await p.goto(`${server.url}/admin/productos/etiquetas?ids[]=${ids[0]}&ids[]=${ids[1]}&copias=2&formato=rollo`);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the label page is ${overflow}px wider than the phone`);

@@ -50,8 +50,8 @@ std::string paper_format(const web::Context& context) {
 }
 
 long long copies(const web::Context& context) {
-  auto value = inventory::parse_stock(context.query.value("copias"));  // a whole number ≥ 0, or nullopt
-  if (!value || *value < 1) return 1;
+  auto value = parse_id(context.query.value("copias"));  // a whole number ≥ 1, or nullopt
+  if (!value) return 1;
   return std::min(*value, kMaxCopies);
 }
 
