@@ -18,6 +18,20 @@ TEST(BarcodeSvg, DrawsEveryBarInModulesAndReadsBackToTheCode) {
   EXPECT_NE(svg.find("data-barcode=\"code128\""), std::string::npos);
 }
 
+TEST(BarcodeSvg, TheReaderUsedByTheseTestsRejectsASymbolWithOneBarWidened) {
+  // Guards the tests themselves: if the reader accepted anything, "reads back" would prove nothing.
+  auto code128 = encode(Symbology::kCode128, "FUN-IP13-NEG");
+  auto ean = encode(Symbology::kEan13, "4006381333931");
+  ASSERT_TRUE(code128 && ean);
+  auto bars = test_barcode::bars_in_svg(to_svg(*code128));
+  bars[5].width += 1;
+  for (std::size_t i = 6; i < bars.size(); ++i) bars[i].start += 1;
+  EXPECT_FALSE(test_barcode::read_code128(test_barcode::element_widths(bars)));
+  auto ean_bars = test_barcode::bars_in_svg(to_svg(*ean));
+  ean_bars[10].width += 1;
+  EXPECT_FALSE(test_barcode::read_ean13(ean_bars));
+}
+
 TEST(BarcodeSvg, KeepsTheQuietZonesInsideTheViewBox) {
   auto code128 = encode(Symbology::kCode128, "123456");
   ASSERT_TRUE(code128);
