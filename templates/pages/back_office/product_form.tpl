@@ -8,6 +8,7 @@
       <p class="page-subtitle">Actualizá precio, stock, categoría e imagen.</p>{{/EDIT}}
     </div>
     <div class="actions">
+      {{#EDIT}}<a class="btn-outline btn-sm" href="/admin/productos/{{ID}}/etiqueta" data-product-label-link>Imprimir etiqueta</a>{{/EDIT}}
       {{#EDIT}}<a class="btn-outline btn-sm" href="/admin/garantias/crear?producto={{ID}}" data-warranty-link>Registrar garantía</a>{{/EDIT}}
       <a class="btn-outline btn-sm" href="/admin/productos">Volver</a>
     </div>

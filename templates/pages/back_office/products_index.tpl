@@ -55,6 +55,7 @@
         <button class="btn-primary btn-sm" type="submit" data-bulk-apply disabled>Aplicar</button>
         <button class="btn-outline btn-sm" type="button" data-bulk-clear>Limpiar</button>
       </form>
+      <form id="bo_labels_form" method="GET" action="/admin/productos/etiquetas" target="_blank"><button class="btn-outline btn-sm" type="submit" data-products-labels>Imprimir etiquetas</button></form>
     </div>
   </div>
 
@@ -70,7 +71,7 @@
         <tbody>
           {{#PRODUCT}}
           <tr>
-            <td class="bo-cell-check"><input type="checkbox" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
+            <td class="bo-cell-check"><input type="checkbox" name="ids[]" form="bo_labels_form" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
             <td class="bo-cell-main">
               <div class="bo-product">
                 {{#IMAGE}}<img class="bo-thumb" src="{{URL}}" alt="" width="40" height="40" loading="lazy">{{/IMAGE}}
