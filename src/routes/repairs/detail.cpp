@@ -125,6 +125,7 @@ void fill_edit_form(web::Dict dict, web::Context& context, const repairs::Repair
   dict.set("EDIT_ISSUE_DETAIL", context.old("issue_detail", repair.issue_detail));
   dict.set("EDIT_DIAGNOSIS", context.old("diagnosis", repair.diagnosis));
   dict.set("EDIT_PARTS_COST", context.old("parts_cost", money_input(repair.parts_cost)));
+  dict.set("EDIT_PARTS_COST_SHOWN", context.old("parts_cost_shown", money_input(repair.parts_cost)));
   dict.set("EDIT_LABOR_COST", context.old("labor_cost", money_input(repair.labor_cost)));
   dict.set("EDIT_FINAL_PRICE",
            context.old("final_price", repair.final_price ? money_input(*repair.final_price) : std::string()));

@@ -312,6 +312,7 @@
           <div class="field">
             <label class="label" for="parts_cost">Costo repuesto</label>
             <input class="input" id="parts_cost" name="parts_cost" value="{{EDIT_PARTS_COST}}" inputmode="decimal" data-parts-cost>
+            <input type="hidden" name="parts_cost_shown" value="{{EDIT_PARTS_COST_SHOWN}}">
             {{#ERROR_PARTS_COST}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_PARTS_COST}}
           </div>
           <div class="field">
