@@ -75,6 +75,10 @@ std::vector<ScheduledTask> schedule_table(const core::Config& config, std::funct
        .command = {"ops:restore", "latest", "--drill"},
        .cadence = Cadence::monthly_on(1, "04:00"),
        .overlap_lock_minutes = 360},
+      // The operational digest (docs/domain/alerts.md): mailed only when it lists something new.
+      {.name = "ops-digest", .command = {"ops:digest", "--send"},
+       .cadence = Cadence::daily_at(config.str("OPS_DIGEST_TIME")),
+       .overlap_lock_minutes = 30},
       // Housekeeping is harmless during maintenance and keeps the cache and sessions tables small.
       {.name = "prune-expired", .body = std::move(prune),
        .cadence = Cadence::every_minutes(60),
