@@ -59,7 +59,7 @@ core::FieldErrors validate_template(const TemplateInfo& info, const std::string&
                            ". Usá solo los de la lista.");
   if (!enabled && !info.can_disable)
     errors.add("enabled",
-               "Este mail no se puede desactivar: sin él, nadie puede recuperar el acceso a su cuenta.");
+               "Este mail no se puede desactivar: los clientes lo necesitan para recuperar o confirmar su cuenta.");
   return errors;
 }
 
