@@ -14,10 +14,12 @@
 #include "support/app_server.hpp"
 #include "support/smtp_receiver.hpp"
 #include "support/test_files.hpp"
+#include "alerts_support.hpp"
 
 using testing_support::AppServer;
 using testing_support::scalar;
 using testing_support::SmtpReceiver;
+using namespace alerts_support;
 
 namespace {
 
@@ -29,62 +31,6 @@ Env mail_env(const SmtpReceiver& smtp, Env more = {}) {
           {"OPS_STALE_REPAIR_DAYS", "7"}, {"STORE_LOW_STOCK_THRESHOLD", "3"}};
   for (auto& [key, value] : more) env[key] = value;
   return env;
-}
-
-std::string hours_ago(int hours) {
-  return core::to_sql_utc(std::chrono::system_clock::now() - std::chrono::hours(hours));
-}
-
-long long last_id(AppServer& server, const std::string& table) {
-  return scalar(server, "SELECT MAX(id) FROM " + table);
-}
-
-// A repair whose last status change (history row) was `changed_hours` ago.
-long long add_repair(AppServer& server, const std::string& code, const std::string& customer, const std::string& status,
-                     int changed_hours) {
-  std::string created = hours_ago(changed_hours + 24), changed = hours_ago(changed_hours);
-  auto sql = server.database().lease();
-  *sql << "INSERT INTO repairs (code, customer_name, customer_phone, device_brand, device_model, issue_reported, "
-          "status, received_at, created_at, updated_at) VALUES (:c, :n, '3415550000', 'Samsung', 'A52', 'No carga', "
-          ":s, :r, :a, :u)",
-      soci::use(code), soci::use(customer), soci::use(status), soci::use(created), soci::use(created),
-      soci::use(changed);
-  long long id = 0;
-  *sql << "SELECT MAX(id) FROM repairs", soci::into(id);
-  *sql << "INSERT INTO repair_status_histories (repair_id, from_status, to_status, changed_at) "
-          "VALUES (:r, 'received', :s, :c)",
-      soci::use(id), soci::use(status), soci::use(changed);
-  return id;
-}
-
-long long add_order(AppServer& server, const std::string& status, const std::string& pickup, int age_hours) {
-  std::string created = hours_ago(age_hours);
-  auto sql = server.database().lease();
-  long long users = 0, user_id = 0;
-  *sql << "SELECT COUNT(*) FROM users", soci::into(users);
-  std::string email = "cliente" + std::to_string(users) + "@example.com";
-  *sql << "INSERT INTO users (name, last_name, phone, email, password, role, created_at, updated_at) "
-          "VALUES ('Cliente', 'Prueba', '3415550000', :e, 'x', 'user', :c, :u)",
-      soci::use(email), soci::use(created), soci::use(created);
-  *sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(user_id);
-  *sql << "INSERT INTO orders (user_id, status, payment_method, total, pickup_name, pickup_phone, created_at, "
-          "updated_at) VALUES (:i, :s, 'local', 150000, :p, '3415550000', :c, :u)",
-      soci::use(user_id), soci::use(status), soci::use(pickup), soci::use(created), soci::use(created);
-  long long id = 0;
-  *sql << "SELECT MAX(id) FROM orders", soci::into(id);
-  return id;
-}
-
-long long add_product(AppServer& server, const std::string& name, int stock) {
-  auto sql = server.database().lease();
-  std::string slug = "p-" + name, category_slug = "c-" + name;
-  *sql << "INSERT INTO categories (name, slug, active) VALUES ('Accesorios', :s, 1)", soci::use(category_slug);
-  long long category = 0, id = 0;
-  *sql << "SELECT MAX(id) FROM categories", soci::into(category);
-  *sql << "INSERT INTO products (category_id, name, slug, price, stock) VALUES (:c, :n, :s, 100000, :k)",
-      soci::use(category), soci::use(name), soci::use(slug), soci::use(stock);
-  *sql << "SELECT MAX(id) FROM products", soci::into(id);
-  return id;
 }
 
 struct Seeded {

@@ -1,8 +1,12 @@
 // ops:digest [--send] [--json]: the operational digest (src/domain/alerts/digest.hpp) printed, or mailed to
 // OPS_DIGEST_RECIPIENTS through the queue (de-duplicated, skipped when empty; digest_delivery.hpp). The scheduler
 // runs `ops:digest --send` daily at OPS_DIGEST_TIME, once per cluster (src/app/commands/schedule.cpp).
+// reports:kpi [--range=7|30|90] [--send] [--to=a@x,b@y] [--scheduled]: the KPI report (kpi_report.hpp) printed, or
+// mailed with its CSV; --scheduled (the scheduler's weekly task) takes range and recipients from
+// /admin/configuracion/reportes.
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "app/application.hpp"
@@ -13,6 +17,10 @@
 #include "domain/alerts/digest.hpp"
 #include "domain/alerts/digest_delivery.hpp"
 #include "domain/alerts/digest_mail.hpp"
+#include "domain/alerts/kpi_delivery.hpp"
+#include "domain/alerts/kpi_mail.hpp"
+#include "domain/alerts/kpi_report.hpp"
+#include "core/validation.hpp"
 
 namespace app {
 
@@ -80,6 +88,51 @@ int ops_digest(const CommandEnvironment& environment, const CommandInput& input)
   return 0;
 }
 
+int reports_kpi(const CommandEnvironment& environment, const CommandInput& input) {
+  std::optional<int> range;
+  if (auto text = input.option("range")) {
+    range = alerts::parse_kpi_range(*text);
+    if (!range) {
+      std::cerr << "nico reports:kpi: --range must be 7, 30 or 90, got \"" << *text << "\"\n";
+      return 2;
+    }
+  }
+  std::vector<std::string> to;
+  if (auto text = input.option("to")) {
+    for (const auto& part : core::split_csv(*text, ','))
+      if (!core::trim(part).empty()) to.push_back(core::trim(part));
+    for (const auto& email : to) {
+      if (!core::is_valid_email(email)) {
+        std::cerr << "nico reports:kpi: --to must be e-mail addresses separated by commas, got \"" << email << "\"\n";
+        return 2;
+      }
+    }
+  }
+  bool scheduled = input.flag("scheduled");
+  auto config = bootstrap(environment);
+  auto database = open_database(config, 2);
+  auto now = std::chrono::system_clock::now();
+  if (scheduled && !range) range = alerts::load_kpi_schedule(*database).range_days;
+  int days = range.value_or(7);
+  if (!input.flag("send") && !scheduled) {
+    auto report = alerts::compute_kpi_report(*database, days, now);
+    std::cout << alerts::kpi_text(report);
+    return 0;
+  }
+  try {
+    auto run = alerts::send_kpi_report(*database, config, days, to, scheduled ? "scheduled" : "command", now);
+    if (run.outcome == "queued") {
+      std::cout << "KPI report (" << days << " days) queued: " << run.detail << std::endl;
+      return 0;
+    }
+    std::cout << "KPI report not sent: " << run.detail << std::endl;
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "KPI report failed: " << error.what() << std::endl;
+    return 1;
+  }
+}
+
 }  // namespace
 
 std::vector<CommandSpec> alerts_commands() {
@@ -91,6 +144,15 @@ std::vector<CommandSpec> alerts_commands() {
         {"json", "Print the digest as JSON", false}},
        {},
        ops_digest},
+      {"reports:kpi",
+       "Print the KPI report (sales, orders, repairs, quotes, top products, each against the previous range); "
+       "--send mails it with the CSV attached",
+       {{"range", "Days: 7, 30 or 90 (default 7; with --scheduled, the configured range)", true},
+        {"send", "Queue the report mail (recipients: --to, else the configured ones, else every admin)", false},
+        {"to", "Comma-separated recipients for this run", true},
+        {"scheduled", "The weekly run: range and recipients from /admin/configuracion/reportes", false}},
+       {},
+       reports_kpi},
   };
 }
 

@@ -50,6 +50,11 @@ std::vector<mail::Address> digest_recipients(db::Database& database, const core:
   for (const auto& email : config.list("OPS_DIGEST_RECIPIENTS"))
     if (!core::trim(email).empty()) recipients.push_back({core::trim(email), ""});
   if (!recipients.empty()) return recipients;
+  return admin_addresses(database);
+}
+
+std::vector<mail::Address> admin_addresses(db::Database& database) {
+  std::vector<mail::Address> recipients;
   auto sql = database.lease();
   soci::rowset<soci::row> rows =
       (sql->prepare << "SELECT email, name FROM users WHERE role = 'admin' AND email IS NOT NULL AND email <> '' "

@@ -40,6 +40,8 @@ struct DeliveryResult {
 DigestRules configured_rules(const core::Config& config);
 
 std::vector<mail::Address> digest_recipients(db::Database& database, const core::Config& config);
+// Every admin with an e-mail, oldest account first: the default recipients of the digest and the KPI report.
+std::vector<mail::Address> admin_addresses(db::Database& database);
 
 DeliveryResult deliver_digest(db::Database& database, const core::Config& config, const Digest& digest,
                               core::SystemTime now);
