@@ -49,8 +49,9 @@ Seeded seed(AppServer& server) {
   s.ready_repair_notified = add_repair(server, "R-20261201-00005", "Eva Sosa", "ready_pickup", 5);
   {
     auto sql = server.database().lease();
+    std::string now = core::utc_now_sql();  // bound values must outlive the statement (MariaDB binds at execution)
     *sql << "INSERT INTO repair_whatsapp_logs (repair_id, notified_status, sent_at) VALUES (:r, 'ready_pickup', :t)",
-        soci::use(s.ready_repair_notified), soci::use(core::utc_now_sql());
+        soci::use(s.ready_repair_notified), soci::use(now);
   }
   s.late_order = add_order(server, "pendiente", "Fede Luna", 72);
   s.new_order = add_order(server, "pendiente", "Gabi Paz", 2);
