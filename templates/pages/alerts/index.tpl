@@ -17,7 +17,7 @@
 
   {{#HAS_UNSEEN}}
   <form class="card" method="POST" action="/admin/alertas/vistas" data-alerts-mark-all>
-    <div class="card-body flex flex-wrap items-center justify-between gap-3">
+    <div class="card-body alert-summary">
       <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
       {{#UNSEEN_KEY}}<input type="hidden" name="keys" value="{{KEY}}">{{/UNSEEN_KEY}}
       <p><span class="badge-amber" data-alerts-unseen>{{UNSEEN}} sin ver</span> <span class="muted text-sm">de {{TOTAL}} alertas</span></p>
@@ -33,16 +33,16 @@
       <span class="badge-zinc">{{COUNT}}</span>
     </div>
     <div class="card-body">
-      <ul class="space-y-3">
+      <ul class="alert-list">
         {{#ITEM}}
         <li class="alert-item alert-item-{{STATE}}" data-alert-item="{{KEY}}" data-alert-state="{{STATE}}">
-          <div class="flex flex-wrap items-center gap-2">
-            <a class="font-semibold" href="{{PATH}}">{{TITLE}}</a>
+          <div class="alert-item-head">
+            <a class="alert-item-title" href="{{PATH}}">{{TITLE}}</a>
             {{#NEW}}<span class="badge-amber">Nuevo</span>{{/NEW}}
           </div>
           <p class="muted text-sm">{{DETAIL}}</p>
           {{#NEW}}
-          <form method="POST" action="/admin/alertas/vistas" class="mt-1">
+          <form method="POST" action="/admin/alertas/vistas">
             <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
             <input type="hidden" name="keys" value="{{KEY}}">
             <button class="btn-outline btn-sm" type="submit">Marcar como vista</button>
