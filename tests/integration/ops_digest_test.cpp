@@ -201,3 +201,27 @@ TEST(OpsDigest, OneLowStockThresholdForTheDashboardAndTheProductsFilter) {
   EXPECT_TRUE(filtered.contains("Cuatro unidades"));
   EXPECT_FALSE(filtered.contains("Seis unidades"));
 }
+
+TEST(OpsDigest, FailuresReachTheOpsAlertsThroughTheExistingMonitor) {
+  // A dead SMTP server: the queue retries, then the job fails and the queue worker's monitor raises the alert.
+  AppServer server(Env{{"MAIL_MAILER", "smtp"}, {"MAIL_HOST", "127.0.0.1"}, {"MAIL_PORT", "1"},
+                       {"OPS_DIGEST_RECIPIENTS", "duenio@example.com"}, {"OPS_DIGEST_TIME", "08:30"}});
+  seed(server);
+  ASSERT_EQ(server.run({"ops:digest", "--send"}).exit_code, 0);
+  server.run({"queue:work", "--stop-when-empty", "--tries=1"});
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM failed_jobs WHERE payload LIKE '%mail.prepared%'"), 1);
+  // A digest that cannot be recorded: the scheduled task fails and raises the scheduler's alert.
+  add_repair(server, "R-20261125-00010", "Nueva demora", "diagnosing", 8 * 24);
+  {
+    auto sql = server.database().lease();
+    *sql << "DROP TABLE ops_digest_runs";
+  }
+  auto run = server.run({"schedule:run", "--now=2026-12-07 08:30"});
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  std::string log;
+  for (const auto& file : testing_support::entries_with_prefix(server.base_path() / "storage/logs", "ops-alerts-"))
+    log += testing_support::read_text(file);
+  EXPECT_TRUE(has(log, "Unhandled exception: QueueJobFailed")) << log;
+  EXPECT_TRUE(has(log, "Unhandled exception: ScheduledTaskFailed")) << log;
+  EXPECT_TRUE(has(log, "\"file\":\"schedule ops-digest\"")) << log;
+}
