@@ -118,7 +118,8 @@ TEST(OpsDigest, SendMailsTheAdminsHtmlAndTextWithLinksAndEscapedNames) {
   EXPECT_TRUE(has(text, "Reparación R-20261120-00001 — Ana <b>Pérez</b> (Samsung A52)")) << text;
   EXPECT_TRUE(has(text, "https://tienda.example.com/admin/reparaciones/" + std::to_string(s.stale_repair))) << text;
   EXPECT_TRUE(has(text, "Presupuestos esperando respuesta hace más de 48 horas (1)")) << text;
-  EXPECT_TRUE(has(text, "Pedidos listos sin WhatsApp enviado (1)")) << text;
+  EXPECT_TRUE(has(text, "Pedidos listos sin WhatsApp enviado (1)\n- Pedido #" + std::to_string(s.ready_order) +
+                            " — Hugo Ríos: Listo para retirar y el cliente no recibió el WhatsApp")) << text;
   EXPECT_TRUE(has(html, "<a href=\"https://tienda.example.com/admin/reparaciones/" + std::to_string(s.stale_repair) +
                             "\">Reparación R-20261120-00001 — Ana &lt;b&gt;Pérez&lt;/b&gt; (Samsung A52)</a>"))
       << html;

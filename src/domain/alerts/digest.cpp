@@ -10,7 +10,6 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/row_values.hpp"
-#include "domain/orders/status.hpp"
 #include "domain/repairs/status.hpp"
 
 namespace alerts {
@@ -24,11 +23,6 @@ constexpr const char* kLastRepairChange =
 std::string repair_status(const std::string& key) {
   auto status = repairs::parse_status(key);
   return status ? std::string(repairs::status_label(*status)) : key;
-}
-
-std::string order_status(const std::string& key) {
-  auto status = orders::parse_status(key);
-  return status ? std::string(orders::status_label(*status)) : key;
 }
 
 // Whole days / hours between a UTC SQL time and now (0 when unreadable).
@@ -154,8 +148,7 @@ Digest compute_digest(db::Database& database, const DigestRules& rules, core::Sy
        "", [&](const soci::row& row) {
          std::string since = db::row_str(row, 4);
          order_wa.push_back({"order_whatsapp", db::row_int(row, 0), order_title(row),
-                             "Listo para retirar (" + order_status(db::row_str(row, 1)) +
-                                 ") y el cliente no recibió el WhatsApp",
+                             "Listo para retirar y el cliente no recibió el WhatsApp",
                              "/admin/pedidos/" + std::to_string(db::row_int(row, 0)), since.substr(0, 19)});
        });
   for (const auto& section : digest.sections) digest.total += section.items.size();
