@@ -103,6 +103,7 @@
         <a class="sidebar-link" href="/admin/dashboard">Panel</a>
         <a class="sidebar-link" href="/admin/alertas">Alertas</a>
         <a class="sidebar-link" href="/admin/reparaciones">Reparaciones</a>
+        <a class="sidebar-link" href="/admin/garantias">Garantías</a>
         <a class="sidebar-link" href="/admin/pedidos">Pedidos</a>
         <a class="sidebar-link" href="/admin/productos">Productos</a>
         <a class="sidebar-link" href="/admin/precios">Precios</a>
