@@ -121,10 +121,12 @@ std::optional<std::int64_t> delta_percent(std::int64_t current, std::int64_t pre
   return static_cast<std::int64_t>(std::llround(change));
 }
 
-DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, core::SystemTime now) {
+DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, int low_stock_threshold,
+                                 core::SystemTime now) {
   DashboardStats stats;
   stats.range_days = range_days;
   stats.stale_repair_days = stale_repair_days;
+  stats.low_stock_threshold = low_stock_threshold;
   const std::string now_sql = core::to_sql_utc(now);
   stats.computed_at = now_sql;
   const std::string start = *local_day_start_utc(local_date(now, range_days));
@@ -209,7 +211,7 @@ DashboardStats compute_dashboard(db::Database& database, int range_days, int sta
 
   // Stock
   stats.products_total = number(*sql, "SELECT COUNT(*) FROM products");
-  const std::string threshold = std::to_string(kLowStockThreshold);
+  const std::string threshold = std::to_string(low_stock_threshold);
   stats.low_stock_total = number(*sql, "SELECT COUNT(*) FROM products WHERE stock <= " + threshold);
   each_row<3>(*sql, "SELECT id, name, stock FROM products WHERE stock <= " + threshold + " ORDER BY stock, id LIMIT 10",
               {}, [&](const auto& c) { stats.low_stock.push_back({to_int(c[0]), c[1], to_int(c[2])}); });

@@ -153,7 +153,7 @@ ProductPage list_products(db::Database& database, const ProductFilters& filters,
   if (filters.active == "1" || filters.active == "0") where += " AND p.active = " + filters.active;
   if (filters.featured == "1" || filters.featured == "0") where += " AND p.featured = " + filters.featured;
   if (filters.stock == "out") where += " AND p.stock <= 0";
-  else if (filters.stock == "low") where += " AND p.stock BETWEEN 1 AND 5";
+  else if (filters.stock == "low") where += " AND p.stock BETWEEN 1 AND " + std::to_string(filters.low_stock_threshold);
   std::string order = filters.stock == "out" || filters.stock == "low" ? " ORDER BY p.stock ASC, p.id DESC" : " ORDER BY p.id DESC";
 
   auto sql = database.lease();

@@ -46,7 +46,8 @@ struct ProductFilters {
   long long category_id = 0;  // 0 = all
   std::string active;       // "" | "1" | "0"
   std::string featured;     // "" | "1" | "0"
-  std::string stock;        // "" | "out" (≤ 0) | "low" (1..5)
+  std::string stock;        // "" | "out" (≤ 0) | "low" (1..low_stock_threshold)
+  long long low_stock_threshold = 3;  // STORE_LOW_STOCK_THRESHOLD
   std::string channel;      // "" | "store" (sellable online) | "counter_only" (not sellable online) | "repairs"
   long long page = 1;
 };

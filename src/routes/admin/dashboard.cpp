@@ -130,7 +130,8 @@ http::Response admin_dashboard(web::Context& context) {
   int stale_days = static_cast<int>(config.integer("OPS_STALE_REPAIR_DAYS"));
   auto now = std::chrono::system_clock::now();
   infra::Cache cache = infra::make_cache(config, context.services.database);
-  auto stats = insights::cached_dashboard(context.services.database, cache, range, stale_days, now);
+  int low_stock = static_cast<int>(config.integer("STORE_LOW_STOCK_THRESHOLD"));
+  auto stats = insights::cached_dashboard(context.services.database, cache, range, stale_days, low_stock, now);
 
   web::View view("pages/admin/dashboard.tpl", "Admin - Panel");
   auto dict = view.dict();
@@ -179,7 +180,7 @@ http::Response admin_dashboard(web::Context& context) {
   }
 
   dict.set("PRODUCTS_TOTAL", stats.products_total).set("LOW_STOCK_TOTAL", stats.low_stock_total);
-  dict.set("LOW_STOCK_THRESHOLD", insights::kLowStockThreshold);
+  dict.set("LOW_STOCK_THRESHOLD", stats.low_stock_threshold);
   for (const auto& product : stats.low_stock) {
     auto row = dict.add("LOW_STOCK");
     row.set("ID", product.id).set("NAME", product.name).set("STOCK", product.stock);

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/config.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
 #include "routes/back_office/common.hpp"
@@ -99,6 +100,7 @@ http::Response products_index(web::Context& context) {
   filters.featured = context.query.value("featured");
   filters.stock = context.query.value("stock");
   filters.channel = context.query.value("channel");
+  filters.low_stock_threshold = context.services.config.integer("STORE_LOW_STOCK_THRESHOLD");
   filters.page = page_param(context);
   auto page = inventory::list_products(context.services.database, filters);
 
@@ -112,7 +114,7 @@ http::Response products_index(web::Context& context) {
   add_options(dict, "ACTIVE_OPTION", {{"", "Estado: Todos"}, {"1", "Activos"}, {"0", "Inactivos"}}, filters.active);
   add_options(dict, "FEATURED_OPTION", {{"", "Destacado: Todos"}, {"1", "Destacados"}, {"0", "No destacados"}},
               filters.featured);
-  add_options(dict, "STOCK_OPTION", {{"", "Stock: Todos"}, {"out", "Sin stock"}, {"low", "Stock bajo (≤ 5)"}},
+  add_options(dict, "STOCK_OPTION", {{"", "Stock: Todos"}, {"out", "Sin stock"}, {"low", "Stock bajo (≤ " + std::to_string(filters.low_stock_threshold) + ")"}},
               filters.stock);
   add_options(dict, "CHANNEL_OPTION",
               {{"", "Canal: Todos"}, {"store", "En la tienda online"}, {"counter_only", "Solo mostrador"},
