@@ -2,7 +2,11 @@
 #include "domain/alerts/alert_centre.hpp"
 
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -16,21 +20,36 @@ namespace alerts {
 namespace {
 
 std::mutex g_keys_mutex;
-std::vector<std::string> g_keys;
-std::int64_t g_keys_at = 0;  // unix seconds; 0 = never computed
+std::shared_ptr<const std::vector<std::string>> g_keys;  // shared, never copied per request
+std::int64_t g_keys_at = 0;                              // unix seconds; 0 = never computed
+// Bumped whenever the key list or anybody's marks change in this process: a badge count computed at the same
+// generation is still right (marks written on another node show once the keys are recomputed, ≤ kKeysSeconds).
+std::uint64_t g_generation = 1;
+std::unordered_map<long long, std::pair<std::uint64_t, std::size_t>> g_badges;  // user → (generation, unseen)
 
-std::vector<std::string> current_keys(db::Database& database, const core::Config& config) {
+void replace_keys(std::shared_ptr<const std::vector<std::string>> keys, std::int64_t now) {
+  std::lock_guard<std::mutex> lock(g_keys_mutex);
+  g_keys = std::move(keys);
+  g_keys_at = now;
+  ++g_generation;
+  g_badges.clear();
+}
+
+void marks_changed() {
+  std::lock_guard<std::mutex> lock(g_keys_mutex);
+  ++g_generation;
+}
+
+std::shared_ptr<const std::vector<std::string>> current_keys(db::Database& database, const core::Config& config) {
   std::int64_t now = core::unix_now();
   {
     std::lock_guard<std::mutex> lock(g_keys_mutex);
-    if (g_keys_at != 0 && now - g_keys_at < kKeysSeconds) return g_keys;
+    if (g_keys && now - g_keys_at < kKeysSeconds) return g_keys;
   }
-  std::vector<std::string> keys;
+  auto keys = std::make_shared<std::vector<std::string>>();
   for (const auto& item : compute_digest(database, configured_rules(config), std::chrono::system_clock::now()).items())
-    keys.push_back(item.key());
-  std::lock_guard<std::mutex> lock(g_keys_mutex);
-  g_keys = keys;
-  g_keys_at = now;
+    keys->push_back(item.key());
+  replace_keys(keys, now);
   return keys;
 }
 
@@ -91,6 +110,7 @@ std::size_t mark_seen(db::Database& database, long long user_id, const std::vect
       ++added;
     }
   });
+  marks_changed();
   return added;
 }
 
@@ -102,18 +122,28 @@ void drop_stale_marks(db::Database& database, long long user_id, const std::vect
   else
     *sql << "DELETE FROM admin_alert_seen WHERE user_id = :u AND item_key NOT IN (" + current_list + ")",
         soci::use(user_id);
+  marks_changed();
 }
 
 std::size_t unseen_count(db::Database& database, const core::Config& config, long long user_id) {
   try {
     auto keys = current_keys(database, config);
-    if (keys.empty()) return 0;
-    std::string list = in_list(keys);
+    if (keys->empty()) return 0;
+    std::uint64_t generation = 0;
+    {
+      std::lock_guard<std::mutex> lock(g_keys_mutex);
+      generation = g_generation;
+      if (auto cached = g_badges.find(user_id); cached != g_badges.end() && cached->second.first == generation)
+        return cached->second.second;
+    }
     long long seen = 0;
     auto sql = database.lease();
-    *sql << "SELECT COUNT(*) FROM admin_alert_seen WHERE user_id = :u AND item_key IN (" + list + ")",
+    *sql << "SELECT COUNT(*) FROM admin_alert_seen WHERE user_id = :u AND item_key IN (" + in_list(*keys) + ")",
         soci::use(user_id), soci::into(seen);
-    return keys.size() > static_cast<std::size_t>(seen) ? keys.size() - static_cast<std::size_t>(seen) : 0;
+    std::size_t unseen = keys->size() > static_cast<std::size_t>(seen) ? keys->size() - static_cast<std::size_t>(seen) : 0;
+    std::lock_guard<std::mutex> lock(g_keys_mutex);
+    if (g_generation == generation) g_badges[user_id] = {generation, unseen};
+    return unseen;
   } catch (const std::exception& e) {
     core::log::warning("Alert badge not computed", {{"error", e.what()}});
     return 0;
@@ -121,9 +151,7 @@ std::size_t unseen_count(db::Database& database, const core::Config& config, lon
 }
 
 void remember_current_keys(const std::vector<std::string>& keys) {
-  std::lock_guard<std::mutex> lock(g_keys_mutex);
-  g_keys = keys;
-  g_keys_at = core::unix_now();
+  replace_keys(std::make_shared<const std::vector<std::string>>(keys), core::unix_now());
 }
 
 }  // namespace alerts

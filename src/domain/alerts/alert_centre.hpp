@@ -5,8 +5,9 @@
 //     the page the admin looked at, so an item that appeared meanwhile stays unseen.
 //   - Seen items stay listed (dimmed) while the condition lasts; when an item is gone, the admin's mark for it is
 //     dropped on their next visit (or mark), so the same product running low again later is new again.
-//   - The header badge (unseen_count) costs one COUNT query per admin page: the current item keys are computed at
-//     most every kKeysSeconds per process and shared by every admin.
+//   - The header badge (unseen_count): the current item keys are computed at most every kKeysSeconds per process and
+//     shared by every admin; each admin's count (one COUNT query) is kept until the keys or any marks change in
+//     this process (a mark written on another node shows here when the keys are next computed).
 // Blocking (SQL): worker threads only.
 #pragma once
 
