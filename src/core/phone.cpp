@@ -106,8 +106,13 @@ struct Memo {
   core::SegmentedLru<Value> entries{{.max_entries = 8192}};
 };
 
+// Longer texts are not phones anyone stores (E.164 has 16 characters; typed spellings a few more): computed but not
+// remembered, so a form posting kilobytes in a phone field cannot fill the memo.
+constexpr std::size_t kMaxRememberedText = 40;
+
 template <class Value, class Compute>
 Value remembered(Memo<Value>& memo, std::string_view text, Compute compute) {
+  if (text.size() > kMaxRememberedText) return compute();
   std::string key(text);
   {
     std::lock_guard lock(memo.mutex);

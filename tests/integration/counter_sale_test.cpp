@@ -220,6 +220,16 @@ TEST_F(CounterSale, ADoubleSubmitOfTheSameFormRecordsOneSale) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM counter_sale_items WHERE product_id = " + id(auricular)), 1);
 }
 
+TEST_F(CounterSale, ADoubleSubmitThatSoldTheLastUnitsShowsTheSaleNotAStockError) {
+  long long last = product("Templado último", 2, 300000);
+  Fields token{{"sale_token", "token-ultimas-unidades-456"}};
+  auto first = sell(*admin_, token_, {{last, 2}}, "efectivo", token);
+  ASSERT_GT(sale_id(first), 0);
+  auto second = sell(*admin_, token_, {{last, 2}}, "efectivo", token);  // no stock left, same form
+  EXPECT_EQ(sale_id(second), sale_id(first));
+  EXPECT_EQ(stock(last), 0);
+}
+
 TEST_F(CounterSale, ASaleWithMistakesIsRefusedInSpanishAndWritesNothing) {
   long long pila = product("Pila AA", 3, 50000);
   long long sales_before = count("SELECT COUNT(*) FROM counter_sales");

@@ -238,7 +238,7 @@ TEST_F(ProductsAdmin, SoldProductCannotBeDeletedButAnUnsoldOneCan) {
   ASSERT_EQ(refused.status, 302);
   EXPECT_EQ(refused.header("location"), "/admin/productos");
   EXPECT_TRUE(admin_->follow(refused).contains(
-      "No se puede eliminar el producto porque tiene pedidos asociados. Podés desactivarlo para ocultarlo de la tienda."));
+      "No se puede eliminar el producto porque tiene pedidos, ventas o reparaciones asociadas. Podés desactivarlo para ocultarlo de la tienda."));
   EXPECT_EQ(count("SELECT COUNT(*) FROM products WHERE id = " + id(sold)), 1);
 
   long long free = product("Vidrio libre", "vidrio-libre");

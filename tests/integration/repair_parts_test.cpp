@@ -141,6 +141,30 @@ TEST_F(RepairParts, ApplyingAPartTakesItFromStockAddsItsCostAndRemovingItGivesBo
   EXPECT_EQ(count("SELECT COALESCE(SUM(delta), 0) FROM stock_movements WHERE product_id = " + id(screen)), stock(screen));
 }
 
+TEST_F(RepairParts, ADeliveredRepairKeepsItsPartsAndACancelledOneCanReturnThem) {
+  long long glass = part("Vidrio templado taller", 3, 50000);
+  long long delivered = repair("Moto E", "diagnosing");
+  ASSERT_EQ(apply(*admin_, token_, delivered, glass).status, 303);
+  long long part_id = count("SELECT id FROM repair_parts WHERE repair_id = " + id(delivered));
+  server_->database().lease()->once << "UPDATE repairs SET status = 'delivered' WHERE id = " + id(delivered);
+  auto refused = admin_->post("/admin/reparaciones/" + id(delivered) + "/repuestos/" + id(part_id) + "/quitar",
+                              {{"_token", token_}});
+  EXPECT_EQ(refused.status, 302);
+  EXPECT_TRUE(admin_->follow(refused).contains("La reparación ya se entregó"));
+  EXPECT_EQ(stock(glass), 2);
+
+  long long cancelled = repair("Moto E", "diagnosing");
+  ASSERT_EQ(apply(*admin_, token_, cancelled, glass).status, 303);
+  long long kept = count("SELECT id FROM repair_parts WHERE repair_id = " + id(cancelled));
+  server_->database().lease()->once << "UPDATE repairs SET status = 'cancelled' WHERE id = " + id(cancelled);
+  auto page = admin_->get("/admin/reparaciones/" + id(cancelled));
+  EXPECT_TRUE(page.contains("/repuestos/" + id(kept) + "/quitar"));  // "Quitar" still offered
+  EXPECT_EQ(admin_->post("/admin/reparaciones/" + id(cancelled) + "/repuestos/" + id(kept) + "/quitar",
+                         {{"_token", token_}}).status,
+            303);
+  EXPECT_EQ(stock(glass), 2);
+}
+
 TEST_F(RepairParts, APartWithoutEnoughStockOrNotMarkedForRepairsIsRefusedInSpanish) {
   long long pin = part("Pin de carga", 1, 50000);
   long long gift = part("Llavero", 5, 10000, false);

@@ -145,6 +145,35 @@ TEST_F(StockLedger, ProductFormStockIsLedgeredAndCodesAreUnique) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM products WHERE name LIKE 'Sin c%' AND sku IS NULL AND barcode IS NULL"), 2);
 }
 
+TEST_F(StockLedger, APriceEditSavedAfterASaleNeverPutsTheSoldUnitsBack) {
+  long long cable = product("Cable Lightning", 5);
+  // The admin opens the edit form (stock 5 shown); meanwhile a till sells 2 units.
+  auto form = admin_->get("/admin/productos/" + id(cable) + "/editar");
+  ASSERT_TRUE(form.contains("name=\"stock_shown\" value=\"5\""));
+  server_->database().lease()->once << "UPDATE products SET stock = 3 WHERE id = " + id(cable);
+  auto fields = [&](const std::string& stock) {
+    return Fields{{"_method", "PUT"}, {"name", "Cable Lightning"}, {"category_id", id(category_)}, {"price", "1500"},
+                  {"stock", stock}, {"stock_shown", "5"}};
+  };
+  // Only the price changed: the stock stays what the sale left.
+  ASSERT_EQ(post("/admin/productos/" + id(cable), fields("5")).status, 302);
+  EXPECT_EQ(stock(cable), 3);
+  EXPECT_EQ(count("SELECT price FROM products WHERE id = " + id(cable)), 150000);
+  // The admin's own change (+4 on what they saw) applies to the current stock.
+  ASSERT_EQ(post("/admin/productos/" + id(cable), fields("9")).status, 302);
+  EXPECT_EQ(stock(cable), 7);
+  auto down = post("/admin/productos/" + id(cable), fields("0"));  // −5 on a stock of 7 leaves 2
+  ASSERT_EQ(down.status, 302);
+  EXPECT_EQ(stock(cable), 2);
+  // A change that would take it below zero is refused with the current figure.
+  auto below = post("/admin/productos/" + id(cable), Fields{{"_method", "PUT"}, {"name", "Cable Lightning"},
+                                                            {"category_id", id(category_)}, {"price", "1500"},
+                                                            {"stock", "0"}, {"stock_shown", "9"}});
+  ASSERT_EQ(below.status, 302);
+  EXPECT_TRUE(admin_->follow(below).contains("El stock cambió mientras editabas (ahora hay 2)"));
+  EXPECT_EQ(stock(cable), 2);
+}
+
 TEST_F(StockLedger, AProductKeptOffTheStoreIsNotShownNorSoldOnline) {
   long long hidden = product("Flex de carga interno", 5);
   server_->database().lease()->once << "UPDATE products SET sellable_in_store = 0 WHERE id = " + id(hidden);

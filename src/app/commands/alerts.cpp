@@ -58,7 +58,7 @@ std::string digest_json(const alerts::Digest& digest, const std::string& signatu
 const char* outcome_text(alerts::DeliveryOutcome outcome) {
   switch (outcome) {
     case alerts::DeliveryOutcome::kEmpty: return "Nothing to report: no digest mailed.";
-    case alerts::DeliveryOutcome::kUnchanged: return "No new items since the last digest mailed: not sent again.";
+    case alerts::DeliveryOutcome::kUnchanged: return "No new items since the last digest: not sent again.";
     case alerts::DeliveryOutcome::kNoRecipients:
       return "No recipients (OPS_DIGEST_RECIPIENTS is empty and no admin has an e-mail): not sent.";
     case alerts::DeliveryOutcome::kQueued: return "Digest queued for";

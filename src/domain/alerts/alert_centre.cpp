@@ -40,17 +40,25 @@ void marks_changed() {
   ++g_generation;
 }
 
-std::shared_ptr<const std::vector<std::string>> current_keys(db::Database& database, const core::Config& config) {
+// The key list in use and the generation it belongs to, read together (a count computed for old keys must not be
+// cached under a newer generation).
+struct KeysInUse {
+  std::shared_ptr<const std::vector<std::string>> keys;
+  std::uint64_t generation = 0;
+};
+
+KeysInUse current_keys(db::Database& database, const core::Config& config) {
   std::int64_t now = core::unix_now();
   {
     std::lock_guard<std::mutex> lock(g_keys_mutex);
-    if (g_keys && now - g_keys_at < kKeysSeconds) return g_keys;
+    if (g_keys && now - g_keys_at < kKeysSeconds) return {g_keys, g_generation};
   }
   auto keys = std::make_shared<std::vector<std::string>>();
   for (const auto& item : compute_digest(database, configured_rules(config), std::chrono::system_clock::now()).items())
     keys->push_back(item.key());
   replace_keys(keys, now);
-  return keys;
+  std::lock_guard<std::mutex> lock(g_keys_mutex);
+  return {g_keys, g_generation};
 }
 
 // "'a', 'b'" for an IN list. Keys are built by digest.cpp from a kind name and an id ([a-z_]+:[0-9]+); anything
@@ -127,12 +135,10 @@ void drop_stale_marks(db::Database& database, long long user_id, const std::vect
 
 std::size_t unseen_count(db::Database& database, const core::Config& config, long long user_id) {
   try {
-    auto keys = current_keys(database, config);
+    auto [keys, generation] = current_keys(database, config);
     if (keys->empty()) return 0;
-    std::uint64_t generation = 0;
     {
       std::lock_guard<std::mutex> lock(g_keys_mutex);
-      generation = g_generation;
       if (auto cached = g_badges.find(user_id); cached != g_badges.end() && cached->second.first == generation)
         return cached->second.second;
     }

@@ -1,4 +1,4 @@
-// Recipients, de-duplication against the last mailed digest and queueing (see digest_delivery.hpp).
+// Recipients, de-duplication against the previous run and queueing (see digest_delivery.hpp).
 #include "domain/alerts/digest_delivery.hpp"
 
 #include <set>
@@ -23,14 +23,17 @@ std::string app_url(const core::Config& config) {
   return url;
 }
 
-// The keys of the last mailed digest (empty set when none was ever mailed).
-std::set<std::string> last_mailed_keys(db::Database& database) {
+// The keys of the last digest computed with --send (mailed or not; empty set when none): an item is news when the
+// previous run did not list it, so one that cleared and came back is mailed again. Read with a lock on that row, in
+// the transaction that records this run (SQLite: the write lock; the scheduler itself claims once per cluster).
+std::set<std::string> previous_run_keys(db::Tx& tx) {
   std::string keys;
   soci::indicator indicator = soci::i_null;
-  auto sql = database.lease();
-  *sql << "SELECT item_keys FROM ops_digest_runs ORDER BY id DESC LIMIT 1", soci::into(keys, indicator);
+  tx.sql() << std::string("SELECT item_keys FROM ops_digest_runs ORDER BY id DESC LIMIT 1") +
+                  db::for_update(tx.dialect()),
+      soci::into(keys, indicator);
   std::set<std::string> result;
-  if (!sql->got_data() || indicator == soci::i_null) return result;
+  if (!tx.sql().got_data() || indicator == soci::i_null) return result;
   for (const auto& line : core::split_csv(keys, '\n'))
     if (!line.empty()) result.insert(line);
   return result;
@@ -68,23 +71,7 @@ DeliveryResult deliver_digest(db::Database& database, const core::Config& config
   DeliveryResult result;
   auto items = digest.items();
   result.signature = signature(items);
-  if (digest.empty()) {
-    result.outcome = DeliveryOutcome::kEmpty;
-    return result;
-  }
-  auto previous = last_mailed_keys(database);
-  bool news = false;
-  for (const auto& item : items) news = news || !previous.count(item.key());
-  if (!news) {
-    result.outcome = DeliveryOutcome::kUnchanged;
-    return result;
-  }
-  auto recipients = digest_recipients(database, config);
-  if (recipients.empty()) {
-    core::log::warning("Operational digest not mailed: no OPS_DIGEST_RECIPIENTS and no admin with an e-mail");
-    result.outcome = DeliveryOutcome::kNoRecipients;
-    return result;
-  }
+  auto recipients = digest.empty() ? std::vector<mail::Address>{} : digest_recipients(database, config);
   DigestMailContext context{mail::shop_name(database, config), app_url(config),
                             core::format_local(core::to_sql_utc(now), "%d/%m/%Y")};
   std::string keys, recipient_list;
@@ -93,13 +80,28 @@ DeliveryResult deliver_digest(db::Database& database, const core::Config& config
   std::string created_at = core::to_sql_utc(now), signature_text = result.signature;
   long long count = static_cast<long long>(items.size());
   db::write(database, [&](db::Tx& tx) {
+    auto previous = previous_run_keys(tx);
+    bool news = false;
+    for (const auto& item : items) news = news || !previous.count(item.key());
+    if (digest.empty()) result.outcome = DeliveryOutcome::kEmpty;
+    else if (!news) result.outcome = DeliveryOutcome::kUnchanged;
+    else if (recipients.empty()) result.outcome = DeliveryOutcome::kNoRecipients;
+    else result.outcome = DeliveryOutcome::kQueued;
+    // Nobody to mail: nothing recorded, so once someone is configured these items are still news.
+    if (result.outcome == DeliveryOutcome::kNoRecipients) return;
+    // Every other run is recorded (recipients "" when nothing was mailed): the next one compares with what was true
+    // now, so an item that cleared (or an empty day) and came back is news again.
+    bool mailing = result.outcome == DeliveryOutcome::kQueued;
+    std::string mailed_to = mailing ? recipient_list : std::string();
     tx.sql() << "INSERT INTO ops_digest_runs (signature, item_keys, item_count, recipients, created_at) "
                 "VALUES (:s, :k, :n, :r, :c)",
-        soci::use(signature_text), soci::use(keys), soci::use(count), soci::use(recipient_list), soci::use(created_at);
-    for (const auto& to : recipients) queue_prepared_mail(tx, config, digest_message(digest, context, to));
+        soci::use(signature_text), soci::use(keys), soci::use(count), soci::use(mailed_to), soci::use(created_at);
+    if (mailing)
+      for (const auto& to : recipients) queue_prepared_mail(tx, config, digest_message(digest, context, to));
   });
-  result.outcome = DeliveryOutcome::kQueued;
-  result.recipients = recipients.size();
+  if (result.outcome == DeliveryOutcome::kNoRecipients)
+    core::log::warning("Operational digest not mailed: no OPS_DIGEST_RECIPIENTS and no admin with an e-mail");
+  if (result.outcome == DeliveryOutcome::kQueued) result.recipients = recipients.size();
   return result;
 }
 

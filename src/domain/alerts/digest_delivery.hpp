@@ -5,7 +5,7 @@
 //   outcome        when
 //   ─────────────  ─────────────────────────────────────────────────────────────────────────────────────────────
 //   kEmpty         nothing to report: no mail
-//   kUnchanged     every item was already in the last mailed digest (same list, or only fewer items): no mail
+//   kUnchanged     every item was already in the previous run (same list, or only fewer items): no mail
 //   kNoRecipients  OPS_DIGEST_RECIPIENTS empty and no admin has an e-mail: no mail (a warning is logged)
 //   kQueued        a new item (or the first digest): one mail per recipient queued, the run recorded
 //

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "core/parse.hpp"
@@ -46,7 +47,8 @@ std::string id_list(const std::vector<long long>& ids) {
 }
 
 // One product's stock change through the ledger (reason adjustment, the bulk action as its note). The rows were
-// read in this transaction and checked above, so the guard cannot refuse.
+// read and locked in this transaction and checked above, so a refusal is a bug: it throws, and the whole action rolls
+// back rather than reporting products it did not change.
 void adjust(soci::session& sql, long long product_id, long long delta, const BulkRequest& request) {
   StockMove move;
   move.product_id = product_id;
@@ -54,7 +56,8 @@ void adjust(soci::session& sql, long long product_id, long long delta, const Bul
   move.reason = MoveReason::kAdjustment;
   move.user_id = request.user_id;
   move.note = request.action == "stock_adjust" ? "Ajuste masivo" : "Stock fijado desde la lista de productos";
-  move_stock(sql, move);
+  if (!move_stock(sql, move))
+    throw std::logic_error("bulk stock action: the guarded update refused product " + std::to_string(product_id));
 }
 
 const std::set<std::string> kActions = {"activate", "deactivate", "feature", "unfeature", "stock_zero",
@@ -105,7 +108,8 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
   if (!unique.empty()) {
     std::vector<long long> ids(unique.begin(), unique.end());
     soci::rowset<soci::row> rows =
-        (sql->prepare << "SELECT id, stock, name FROM products WHERE id IN (" + id_list(ids) + ") ORDER BY id");
+        (sql->prepare << "SELECT id, stock, name FROM products WHERE id IN (" + id_list(ids) + ") ORDER BY id" +
+                             db::for_update(tx.dialect()));  // locked: a sale cannot move them between read and write
     for (const auto& row : rows) {
       existing.push_back(row_int(row, 0));
       stocks.emplace_back(row_int(row, 0), row_int(row, 1));

@@ -250,6 +250,16 @@ ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, 
     result.errors.add("slug", slug.error);
     return result;
   }
+  // The admin's own stock change, applied to the stock as it is now (see ProductInput::stock_shown).
+  long long stock_delta = valid.stock - current_stock;
+  if (auto shown = parse_stock(input.stock_shown)) {
+    stock_delta = valid.stock - *shown;
+    if (current_stock + stock_delta < 0) {
+      result.errors.add("stock", "El stock cambió mientras editabas (ahora hay " + std::to_string(current_stock) +
+                                     "): revisalo y guardá de nuevo.");
+      return result;
+    }
+  }
   std::string stored_image = current_image;
   if (image == ImageChange::kRemove) stored_image.clear();
   if (image == ImageChange::kReplace) stored_image = new_image_path;
@@ -271,7 +281,7 @@ ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, 
   // A changed stock is an adjustment in the ledger (the row is locked: the difference is exact).
   StockMove move;
   move.product_id = id;
-  move.delta = valid.stock - current_stock;
+  move.delta = stock_delta;
   move.reason = MoveReason::kAdjustment;
   move.user_id = input.user_id;
   move.note = input.stock_note.empty() ? "Edición del producto" : input.stock_note;
@@ -290,7 +300,11 @@ Deletion delete_product(db::Tx& tx, long long id) {
       soci::into(image, image_ind);
   if (!sql->got_data()) return deletion;
   long long sold = 0;
-  *sql << "SELECT COUNT(*) FROM order_items WHERE product_id = :id", soci::use(id), soci::into(sold);
+  // Sold online, at the counter or used in a repair: its history (and its stock ledger) must stay.
+  *sql << "SELECT (SELECT COUNT(*) FROM order_items WHERE product_id = :a) + "
+          "(SELECT COUNT(*) FROM counter_sale_items WHERE product_id = :b) + "
+          "(SELECT COUNT(*) FROM repair_parts WHERE product_id = :c)",
+      soci::use(id, "a"), soci::use(id, "b"), soci::use(id, "c"), soci::into(sold);
   if (sold > 0) {
     deletion.outcome = DeleteOutcome::kHasOrders;
     return deletion;
@@ -326,8 +340,10 @@ std::optional<Product> find_product_by_code(db::Database& database, const std::s
   if (trimmed.empty() || trimmed.size() > 64) return std::nullopt;
   auto sql = database.lease();
   soci::rowset<soci::row> rows = (sql->prepare << std::string(kSelectProducts) +
-                                                      "WHERE p.barcode = :b OR p.sku = :s ORDER BY p.id",
-                                  soci::use(trimmed, "b"), soci::use(trimmed, "s"));
+                                                      "WHERE p.barcode = :b OR p.sku = :s "
+                                                      // A scanned barcode wins over another product's equal SKU.
+                                                      "ORDER BY CASE WHEN p.barcode = :b2 THEN 0 ELSE 1 END, p.id",
+                                  soci::use(trimmed, "b"), soci::use(trimmed, "s"), soci::use(trimmed, "b2"));
   for (const auto& row : rows) return product_from(row);
   return std::nullopt;
 }

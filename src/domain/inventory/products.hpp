@@ -70,6 +70,10 @@ struct ProductInput {
   // (sellable, not for repairs), update keeps the stored values.
   std::optional<bool> sellable_in_store, usable_in_repairs;
   std::string stock_note;          // why the stock changed on an edit (the ledger's note); optional
+  // Edit: the stock the form showed when it was opened ("" from older clients: the typed stock is then set as is).
+  // Sales, voids and repair parts move stock while the form is open; the save applies only the admin's own change
+  // (stock − stock_shown) to the current stock, so a price edit never puts sold units back.
+  std::string stock_shown;
   std::optional<long long> user_id;  // who, for the ledger
 };
 

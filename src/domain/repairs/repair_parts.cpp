@@ -144,6 +144,14 @@ long long apply_part(db::Tx& tx, long long repair_id, long long product_id, long
 
 bool remove_part(db::Tx& tx, long long repair_id, long long part_id, std::optional<long long> user_id) {
   soci::session& sql = tx.sql();
+  // A delivered repair's parts left inside the customer's device: they cannot come back to the shelf. A cancelled
+  // one's can (the cancel may have kept them, or the customer rejected the quote from the public page).
+  std::string status_key;
+  sql << std::string("SELECT status FROM repairs WHERE id = :id") + db::for_update(tx.dialect()), soci::use(repair_id),
+      soci::into(status_key);
+  if (!sql.got_data()) throw PartRefused("No encontramos esa reparación.");
+  if (status_key == "delivered")
+    throw PartRefused("La reparación ya se entregó: sus repuestos se fueron con el equipo y no vuelven al stock.");
   for (const auto& part : read_parts(sql, repair_id, " AND id = " + std::to_string(part_id)))
     return return_part(sql, repair_id, part, user_id);
   return false;

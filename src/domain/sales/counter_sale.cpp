@@ -118,6 +118,20 @@ core::FieldErrors validate_sale(const SaleForm& form, ValidSale& out) {
 RecordedSale record_counter_sale(db::Tx& tx, const ValidSale& sale, std::optional<long long> seller_id) {
   soci::session& sql = tx.sql();
   const std::string now = core::utc_now_sql();
+  std::string token_hash = sale.sale_token.empty() ? std::string() : core::sha256_hex(sale.sale_token);
+  // A second submit of the same form (double click, a retry after a slow answer) finds the sale the first one
+  // recorded. Asked first (on SQLite the write lock made the second wait for the first's commit), and again before
+  // refusing for stock: on the server engines the second may have waited on the products' locks and see them sold
+  // by its own twin (a locking read sees the latest commit, whatever the snapshot).
+  auto recorded_twin = [&](bool locking) -> std::optional<long long> {
+    if (token_hash.empty()) return std::nullopt;
+    long long existing = 0;
+    sql << std::string("SELECT id FROM counter_sales WHERE sale_token_hash = :hash") +
+               (locking ? db::for_update(tx.dialect()) : ""),
+        soci::use(token_hash), soci::into(existing);
+    return sql.got_data() ? std::optional<long long>(existing) : std::nullopt;
+  };
+  if (auto twin = recorded_twin(false)) return {*twin, true};
 
   // 1. Current prices, costs and stock, in id order (lines are sorted: a fixed lock order on the server engines).
   std::vector<PricedLine> priced;
@@ -132,11 +146,17 @@ RecordedSale record_counter_sale(db::Tx& tx, const ValidSale& sale, std::optiona
         soci::into(row.stock);
     if (!sql.got_data())
       throw SaleRefused("Uno de los productos ya no existe. Quitalo de la venta y volvé a confirmar.");
-    if (row.quantity > row.stock)
+    if (row.quantity > row.stock) {
+      if (auto twin = recorded_twin(true)) return {*twin, true};
       throw SaleRefused("Stock insuficiente para \"" + row.name + "\". Disponible: " +
                         std::to_string(std::max<long long>(row.stock, 0)) + ". No se registró la venta.");
-    subtotal += row.price * row.quantity;
-    cost_total += row.cost * row.quantity;
+    }
+    // Prices reach 10^14 centavos and quantities 999: refuse a sum past what a 64-bit total holds.
+    long long line_total = 0, line_cost = 0;
+    if (__builtin_mul_overflow(row.price, row.quantity, &line_total) ||
+        __builtin_mul_overflow(row.cost, row.quantity, &line_cost) ||
+        __builtin_add_overflow(subtotal, line_total, &subtotal) || __builtin_add_overflow(cost_total, line_cost, &cost_total))
+      throw SaleRefused("El total de la venta supera el máximo que se puede registrar. Dividila en dos ventas.");
     priced.push_back(std::move(row));
   }
   if (sale.discount > subtotal)
@@ -145,7 +165,6 @@ RecordedSale record_counter_sale(db::Tx& tx, const ValidSale& sale, std::optiona
   long long total = subtotal - sale.discount;
 
   // 2. The sale row claims the one-time token: a second submit of the same form finds the first sale.
-  std::string token_hash = sale.sale_token.empty() ? std::string() : core::sha256_hex(sale.sale_token);
   long long seller = seller_id.value_or(0);
   soci::indicator seller_ind = seller_id ? soci::i_ok : soci::i_null;
   std::string customer = sale.customer_name, phone = sale.customer_phone, reason = sale.discount_reason;

@@ -99,11 +99,18 @@ http::Response report_send_now(web::Context& context) {
   try {
     auto run = alerts::send_kpi_report(context.services.database, context.services.config, schedule.range_days, {},
                                        "manual", std::chrono::system_clock::now());
-    context.flash_next("success", run.outcome == "queued" ? "Reporte en camino. " + run.detail + "."
-                                                          : "No se envió: " + run.detail);
+    if (run.outcome == "queued") {
+      context.flash_next("success", "Reporte en camino. " + run.detail + ".");
+    } else {
+      web::FieldErrors errors;
+      errors.add("send", "No se envió: " + run.detail);
+      context.flash_errors(errors);
+    }
   } catch (const std::exception& error) {
     core::log::error("KPI report could not be sent from the settings page", {{"error", error.what()}});
-    context.flash_next("success", "No se pudo enviar el reporte. El error quedó registrado abajo.");
+    web::FieldErrors errors;
+    errors.add("send", "No se pudo enviar el reporte. El error quedó registrado abajo.");
+    context.flash_errors(errors);
   }
   return http::Response::redirect(kPath, 302);
 }

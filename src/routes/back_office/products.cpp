@@ -27,6 +27,7 @@ inventory::ProductInput product_input(const web::Context& context) {
   input.barcode = context.input.value("barcode");
   input.cost_price = context.input.value("cost_price");
   input.stock_note = context.input.value("stock_note");
+  input.stock_shown = context.input.value("stock_shown");
   // Unchecked boxes are not posted: the hidden `inventory_flags` says the form had them.
   if (context.input.value("inventory_flags") == "1") {
     input.sellable_in_store = context.input.value("sellable_in_store") == "1";
@@ -62,6 +63,7 @@ void fill_form(web::Dict dict, web::Context& context, const inventory::Product* 
   dict.set("SLUG", context.old("slug", product ? product->slug : ""));
   dict.set("PRICE", context.old("price", product ? core::centavos_to_input(product->price) : ""));
   dict.set("STOCK", context.old("stock", product ? std::to_string(product->stock) : "0"));
+  dict.set("STOCK_SHOWN", context.old("stock_shown", product ? std::to_string(product->stock) : ""));
   dict.set("DESCRIPTION", context.old("description", product ? product->description : ""));
   dict.set("SKU", context.old("sku", product ? product->sku : ""));
   dict.set("BARCODE", context.old("barcode", product ? product->barcode : ""));
@@ -223,7 +225,8 @@ http::Response products_destroy(web::Context& context) {
   if (deletion.outcome == inventory::DeleteOutcome::kHasOrders) {
     web::FieldErrors errors;
     errors.add("delete",
-               "No se puede eliminar el producto porque tiene pedidos asociados. Podés desactivarlo para ocultarlo de la tienda.");
+               "No se puede eliminar el producto porque tiene pedidos, ventas o reparaciones asociadas. Podés desactivarlo "
+               "para ocultarlo de la tienda.");
     context.flash_errors(errors);
     return http::Response::redirect("/admin/productos", 302);
   }

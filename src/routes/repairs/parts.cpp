@@ -25,6 +25,7 @@ namespace repairs_view {
 void fill_repair_parts(web::Dict dict, web::Context& context, const repairs::RepairRecord& repair) {
   auto parts = repairs::repair_parts(context.services.database, repair.id);
   bool open = !repairs::is_final(repair.status);
+  bool returnable = repair.status != repairs::RepairStatus::kDelivered;  // see remove_part
   long long total = 0;
   for (const auto& part : parts) {
     auto row = dict.add("PART");
@@ -32,7 +33,7 @@ void fill_repair_parts(web::Dict dict, web::Context& context, const repairs::Rep
     row.set("COST", core::format_ars(part.unit_cost * part.quantity));
     row.set("ADDED_AT", local_or_dash(part.created_at));
     // Its own section, not NOT_FINAL: a section shown on the page's dictionary reads the page's ID and NAME.
-    row.show_if(open, "CAN_REMOVE");
+    row.show_if(returnable, "CAN_REMOVE");
     total += part.unit_cost * part.quantity;
   }
   dict.set("PARTS_COUNT", static_cast<long long>(parts.size()));
@@ -105,12 +106,19 @@ http::Response admin_repairs_parts_remove(web::Context& context) {
   auto found = context.params.find("part");
   auto part = found == context.params.end() ? std::nullopt : core::parse_id(found->second);
   if (!id || !part) throw core::not_found(repairs::kRepairNotFoundMessage, "bad repair or part id");
-  bool removed = db::write(context.services.database, [&](db::Tx& tx) {
-    bool done = repairs::remove_part(tx, *id, *part, user_of(context));
-    if (done)
-      context.audit(tx, "admin.repair.part_removed", "App\\Models\\Repair", *id, {{"part_id", std::to_string(*part)}});
-    return done;
-  });
+  bool removed = false;
+  try {
+    removed = db::write(context.services.database, [&](db::Tx& tx) {
+      bool done = repairs::remove_part(tx, *id, *part, user_of(context));
+      if (done)
+        context.audit(tx, "admin.repair.part_removed", "App\\Models\\Repair", *id, {{"part_id", std::to_string(*part)}});
+      return done;
+    });
+  } catch (const repairs::PartRefused& refused) {
+    core::FieldErrors errors;
+    errors.add("part", refused.what());
+    return context.back_with_errors(errors, {}, "/admin/reparaciones/" + std::to_string(*id), "#repair_parts");
+  }
   context.flash_next("success", removed ? "Repuesto quitado: el stock volvió al inventario."
                                         : "Ese repuesto ya se había quitado; no se devolvió stock otra vez.");
   return http::Response::redirect(parts_anchor(*id), 303);

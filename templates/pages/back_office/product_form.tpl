@@ -47,6 +47,7 @@
           <div class="field">
             <label class="label" for="p_stock">Stock *</label>
             <input class="input" id="p_stock" name="stock" value="{{STOCK}}" required inputmode="numeric"{{#ERROR_STOCK}} aria-invalid="true"{{/ERROR_STOCK}}>
+            {{#EDIT}}<input type="hidden" name="stock_shown" value="{{STOCK_SHOWN}}">{{/EDIT}}
             {{#ERROR_STOCK}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_STOCK}}
           </div>
         </div>

@@ -1,6 +1,6 @@
--- ops_digest_runs: one row per operational digest mailed (src/domain/alerts/digest_delivery.hpp). signature is the
+-- ops_digest_runs: one row per operational digest run with --send (recipients "" when nothing was mailed) (src/domain/alerts/digest_delivery.hpp). signature is the
 -- SHA-256 of the sorted item keys and item_keys the keys themselves (one per line): the next digest is mailed only
--- when it lists an item the last mailed one did not. created_at is UTC.
+-- when it lists an item the previous run did not. created_at is UTC.
 CREATE TABLE ops_digest_runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     signature VARCHAR(64) NOT NULL,
