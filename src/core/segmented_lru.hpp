@@ -49,6 +49,16 @@ class SegmentedLru final {
   // Inserts or replaces. A replaced entry keeps its segment; a new one starts in probation.
   void put(const std::string& key, Value value) {
     std::size_t bytes = limits_.max_bytes ? size_of_(key, value) : 0;
+    // A value over the probation segment's whole budget is not kept (an older copy goes too): inserting it would
+    // first evict every other new entry and then itself.
+    if (limits_.max_bytes && bytes > byte_budget(kProbation)) {
+      if (auto found = index_.find(key); found != index_.end()) {
+        bytes_[found->second->segment] -= found->second->bytes;
+        lists_[found->second->segment].erase(found->second);
+        index_.erase(found);
+      }
+      return;
+    }
     if (auto found = index_.find(key); found != index_.end()) {
       Node& node = *found->second;
       bytes_[node.segment] -= node.bytes;

@@ -6,6 +6,7 @@
 #include "infra/redis_cache_store.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "infra/store_unavailable.hpp"
 
@@ -54,6 +55,8 @@ bool RedisCacheStore::acquire_lock(const std::string& name, std::string_view own
 }
 
 std::int64_t RedisCacheStore::clear_prefixed(const std::string& prefix, const std::vector<std::string>& keep) const {
+  // An empty prefix would match every key in the Redis database, other programs' included.
+  if (prefix.empty()) throw std::invalid_argument("Redis: refusing to clear keys without a prefix");
   std::string pattern;
   for (char c : prefix) {
     if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') pattern += '\\';

@@ -28,6 +28,12 @@ bool uses_redis(const core::Config& config) {
 }
 
 RedisEndpoint redis_endpoint(const core::Config& config) {
+  // Keys on Redis live in a database other programs (or another shop's install) may share: without a prefix this
+  // app's limiter windows, locks and cached figures would mix with theirs, and cache:clear would delete their keys.
+  if (config.str("CACHE_PREFIX").empty())
+    throw std::runtime_error(
+        "CACHE_PREFIX is empty, but a store is on Redis: set a prefix of this install's own (for example "
+        "CACHE_PREFIX=nico_mitienda:) so its keys cannot mix with anything else in that Redis database");
   std::string error;
   auto endpoint = parse_redis_url(config.str("REDIS_URL"), &error);
   if (!endpoint) throw std::runtime_error("REDIS_URL: " + error);

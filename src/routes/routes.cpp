@@ -82,6 +82,7 @@ void register_routes(web::Router& router) {
   register_whatsapp_routes(router);
   register_back_office_routes(router);
   register_insights_routes(router);
+  register_warranty_routes(router);
 }
 
 // Prometheus scrapes (METRICS_ENABLED; who may read them: web/metrics_gate.hpp). Registered by app once the

@@ -18,5 +18,6 @@ void register_store_routes(web::Router& router);
 void register_orders_routes(web::Router& router);
 void register_back_office_routes(web::Router& router);
 void register_insights_routes(web::Router& router);
+void register_warranty_routes(web::Router& router);
 
 }  // namespace routes

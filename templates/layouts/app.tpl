@@ -98,6 +98,7 @@
       <div id="sidebarAdminLinks" class="sidebar-sub hidden" data-collapse="sidebar_admin_section"{{#ADMIN_OPEN}} data-collapse-open{{/ADMIN_OPEN}}>
         <a class="sidebar-link" href="/admin/dashboard">Panel</a>
         <a class="sidebar-link" href="/admin/reparaciones">Reparaciones</a>
+        <a class="sidebar-link" href="/admin/garantias">Garantías</a>
         <a class="sidebar-link" href="/admin/pedidos">Pedidos</a>
         <a class="sidebar-link" href="/admin/productos">Productos</a>
         <a class="sidebar-link" href="/admin/precios">Precios</a>

@@ -119,8 +119,8 @@ async function rateLimiter() {
   check(nodesOf(allowed) === 'a+b', 'the allowed ones were spread over both nodes');
   figures.rateLimitRequests = answers.length;
   if (onRedis) {
-    const inRedis = await redisKeys('limiter:*');
-    const inDatabase = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE 'limiter:%'"));
+    const inRedis = await redisKeys(`${env.CLUSTER_ENV_CACHE_PREFIX ?? ''}limiter:*`);
+    const inDatabase = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE '%limiter:%'"));
     check(inRedis >= 1 && inDatabase === 0, `counted in Redis (${inRedis} key(s)), not in the database (${inDatabase} row(s))`);
   }
 }
@@ -131,10 +131,10 @@ async function queue() {
   check(pushed.code === 0, 'pushed 1000 probe jobs from node a', pushed.output);
   let ran = 0;
   for (let i = 0; i < 1200 && ran < 1000; i++) {
-    ran = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE 'queue.probe:cluster:%'"));
+    ran = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE '%queue.probe:cluster:%'"));
     if (ran < 1000) await sleep(250);
   }
-  const twice = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE 'queue.probe:cluster:%' AND value <> '1'"));
+  const twice = Number(await sql("SELECT COUNT(*) FROM cache WHERE `key` LIKE '%queue.probe:cluster:%' AND value <> '1'"));
   const left = Number(await sql('SELECT COUNT(*) FROM jobs'));
   const failed = Number(await sql('SELECT COUNT(*) FROM failed_jobs'));
   const doneBy = (node) => (readFileSync(path.join(env.CLUSTER_DIR, 'logs', `queue-${node}.log`), 'utf8')
@@ -168,8 +168,8 @@ async function scheduler() {
   check(s.healthRuns === 1 && s.healthSkips === 1, `health check ran once, skipped once (${s.healthRuns}/${s.healthSkips})`, both);
   check(s.backupsTaken >= 1 && count('Done [backup]') === 1, `one backup taken (${s.backupsTaken} item(s) in the two nodes' backup folders)`, both);
   if (onRedis) {
-    const claims = await redisKeys('lock:schedule:backup:*');
-    const rows = Number(await sql("SELECT COUNT(*) FROM cache_locks WHERE `key` LIKE 'schedule:%'"));
+    const claims = await redisKeys(`lock:${env.CLUSTER_ENV_CACHE_PREFIX ?? ''}schedule:backup:*`);
+    const rows = Number(await sql("SELECT COUNT(*) FROM cache_locks WHERE `key` LIKE '%schedule:%'"));
     check(claims >= 1 && rows === 0, `claims taken in Redis (${claims} backup claim(s)), none in the database (${rows})`);
   }
 }

@@ -24,7 +24,7 @@ for stores in ${CLUSTER_STORES:-database redis}; do
       ;;
     redis)
       # shellcheck disable=SC2016  # expanded by the inner shell, where with-redis.sh has set REDIS_URL
-      SUITE="$suite" scripts/with-redis.sh bash -c 'export CLUSTER_ENV_RATE_LIMIT_STORE=redis CLUSTER_ENV_CACHE_STORE=redis \
+      SUITE="$suite" scripts/with-redis.sh bash -c 'export CLUSTER_ENV_RATE_LIMIT_STORE=redis CLUSTER_ENV_CACHE_STORE=redis CLUSTER_ENV_CACHE_PREFIX=nico_cluster: \
           CLUSTER_ENV_REDIS_URL="$REDIS_URL" CLUSTER_STORES_UNDER_TEST=redis CLUSTER_ROLLING=0
         exec scripts/cluster-demo.sh run bash -c "$SUITE"' || rc=1
       ;;

@@ -56,6 +56,7 @@ class RedisStores : public ::testing::Test {
   static std::map<std::string, std::string> redis_env(std::map<std::string, std::string> more = {}) {
     more.emplace("RATE_LIMIT_STORE", "redis");
     more.emplace("CACHE_STORE", "redis");
+    more.emplace("CACHE_PREFIX", "nico_test:");
     more.emplace("RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "3");
     return more;
   }
@@ -91,7 +92,7 @@ TEST_F(RedisStores, TheLookupLimiterCountsInRedisSoTheWindowSurvivesARestartOfTh
   Browser browser(server.base_url());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(lookup(browser).status, 302) << "lookup " << i;
   EXPECT_EQ(lookup(browser).status, 429);
-  EXPECT_EQ(keys("limiter:*"), 1u);
+  EXPECT_EQ(keys("nico_test:limiter:*"), 1u);
   // Another process (a restarted node, or the node next to it) reads the same window.
   server.stop();
   server.start();
@@ -108,8 +109,8 @@ TEST_F(RedisStores, SchedulerClaimsAndHeartbeatLiveInRedisAndAMinuteRunsOnce) {
   EXPECT_NE(first.output.find("Running [test-task]"), std::string::npos) << first.output;
   auto second = server.run({"schedule:run", "--now=2026-03-02 10:17"});
   EXPECT_NE(second.output.find("Skipping [test-task]: already run for"), std::string::npos) << second.output;
-  EXPECT_GE(keys("lock:schedule:test-task:*"), 1u);
-  EXPECT_EQ(keys("heartbeat:scheduler"), 1u);
+  EXPECT_GE(keys("lock:nico_test:schedule:test-task:*"), 1u);
+  EXPECT_EQ(keys("nico_test:heartbeat:scheduler"), 1u);
   auto health = server.run({"ops:health-check"});
   EXPECT_NE(health_row(health.output, "Scheduler").find("Alive"), std::string::npos) << health.output;
   EXPECT_NE(health_row(health.output, "Redis").find("PING answered in"), std::string::npos) << health.output;
@@ -148,7 +149,7 @@ TEST_F(RedisStores, WithRedisDownTheServerKeepsAnsweringHealthFailsTasksAreSkipp
   bool counted_in_redis = false;
   for (int i = 0; i < 40 && !counted_in_redis; ++i) {
     ASSERT_NE(lookup(later).status, 500);
-    counted_in_redis = keys("limiter:*") > 0;
+    counted_in_redis = keys("nico_test:limiter:*") > 0;
     if (!counted_in_redis) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   EXPECT_TRUE(counted_in_redis) << "no limiter key reached Redis after it came back";

@@ -87,7 +87,7 @@ TEST(MailTemplates, AnEditedResetMailArrivesInTextAndHtmlAndRestoringBringsTheDe
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM audit_logs WHERE event = 'admin.mail_template.updated'"), 1);
   EXPECT_NE(visible_text(admin.get("/admin/mails").body).find("Personalizado"), std::string::npos);
 
-  testing_support::registered_customer(server, "clave@example.com", "vieja-clave-larga-1");
+  testing_support::registered_customer_without_mail(server, "clave@example.com", "vieja-clave-larga-1");
   auto mail = reset_mail(server, smtp, "clave@example.com");
   EXPECT_EQ(subject_of(mail), "Tu clave nueva, Ana");
   EXPECT_EQ(testing_support::mail_header(mail.data, "Content-Type").rfind("multipart/alternative", 0), 0u);
@@ -207,7 +207,7 @@ TEST(MailTemplates, ADisabledOrderConfirmationSendsNothing) {
 
   long long category = store_support::insert_category(server, "Cables", "cables-apagado");
   long long product = store_support::insert_product(server, category, {"Cable USB-C", "cable-apagado", 300000, 5});
-  auto buyer = testing_support::registered_customer(server, "sin.mail@example.com");
+  auto buyer = testing_support::registered_customer_without_mail(server, "sin.mail@example.com");
   store_support::add_to_cart(buyer, store_support::token_for(buyer), product, "1");
   auto page = buyer.get("/checkout");
   ASSERT_EQ(page.status, 200);
@@ -225,4 +225,38 @@ TEST(MailTemplates, ADisabledOrderConfirmationSendsNothing) {
   std::string log = server.log_contents();
   EXPECT_NE(log.find("Mail not sent: its template is disabled"), std::string::npos) << log;
   EXPECT_NE(log.find("order_confirmation"), std::string::npos);
+}
+
+TEST(MailTemplates, TheEditedVerificationMailCarriesAWorkingLinkAndCannotBeTurnedOff) {
+  SmtpReceiver smtp;
+  AppServer server(mail_env(smtp));
+  server.start();
+  Browser admin = testing_support::signed_in_admin(server);
+  ASSERT_EQ(save(admin, "email_verification", "Confirmá tu correo, {{nombre}}",
+                 "Hola {{nombre}}: tocá {{enlace}} antes de {{vencimiento}}.\n{{negocio}}", true)
+                .status,
+            302);
+  // Turning it off is refused: with AUTH_EMAIL_VERIFICATION=required nobody could buy.
+  auto off = save(admin, "email_verification", "Confirmá tu correo, {{nombre}}", "Hola {{nombre}}: {{enlace}}", false);
+  EXPECT_EQ(off.status, 302);
+  EXPECT_NE(visible_text(admin.follow(off).body).find("Este mail no se puede desactivar"), std::string::npos);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM mail_templates WHERE enabled = 1"), 1);
+
+  // The sign-up mail (queued by registered_customer) arrives with the shop's text and a link that verifies.
+  Browser customer = testing_support::registered_customer(server, "nueva@example.com");
+  std::size_t before = smtp.messages().size();
+  auto worked = server.run({"queue:work", "--stop-when-empty"});
+  ASSERT_EQ(worked.exit_code, 0) << worked.output;
+  ASSERT_EQ(smtp.wait_for(before + 1), before + 1);
+  auto mail = smtp.messages().back();
+  EXPECT_EQ(subject_of(mail), "Confirmá tu correo, Ana");
+  std::string plain = testing_support::mail_body_text(mail.data);
+  EXPECT_NE(plain.find("antes de 24 horas."), std::string::npos) << plain;
+  auto at = plain.find("https://tienda.example.com/verificar-email/");
+  ASSERT_NE(at, std::string::npos) << plain;
+  std::string path = plain.substr(at + 26, plain.find(' ', at) - at - 26);
+  auto opened = customer.get(path);
+  EXPECT_EQ(opened.status, 302) << path;
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM users WHERE email = 'nueva@example.com' AND email_verified_at IS NOT NULL"),
+            1);
 }

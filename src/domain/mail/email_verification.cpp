@@ -10,8 +10,8 @@
 #include "db/unit_of_work.hpp"
 #include "domain/accounts/email_verification.hpp"
 #include "domain/accounts/user_repository.hpp"
+#include "domain/mail/templated_mail.hpp"
 #include "domain/mail/transport.hpp"
-#include "domain/settings/business_settings.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_payload.hpp"
 
@@ -32,26 +32,15 @@ std::optional<MailMessage> email_verification_message(const core::Config& config
                                                       std::int64_t user_id, std::int64_t now_unix) {
   auto user = db::read(database, [&](soci::session& sql) { return accounts::UserRepository::find_by_id(sql, user_id); });
   if (!user || core::trim(user->email).empty() || accounts::is_placeholder_email(user->email)) return std::nullopt;
-  auto settings = settings::BusinessSettings::load(database);
-  std::string shop = settings.get("company_name", config.str("APP_NAME"));
   std::string link = strip_trailing_slash(config.str("APP_URL")) +
                      accounts::verification_path(user_id, user->email, now_unix,
                                                  core::decode_app_key(config.str("APP_KEY")));
-
-  MailMessage message;
-  message.from = configured_sender(config);
-  message.to = {user->email, core::trim(user->name + " " + user->last_name)};
-  message.subject = "Verificá tu email — " + shop;
-  std::string body;
-  body += "Hola " + core::trim(user->name) + ",\n\n";
-  body += "Para confirmar que " + user->email + " es tu email en " + shop + ", abrí este enlace:\n\n" + link + "\n\n";
-  body += "El enlace vence en " + std::to_string(accounts::kVerificationLinkHours) +
-          " horas. Si venció, pedí uno nuevo desde Mi cuenta.\n";
-  body += "Así nos aseguramos de que los avisos de tus pedidos te lleguen.\n";
-  body += "Si no creaste una cuenta ni cambiaste tu email, ignorá este mensaje.\n";
-  body += "\n" + shop + "\n";
-  message.body = body;
-  return message;
+  // The verification template cannot be disabled (template_catalog.hpp), so this is nullopt only for a gone user.
+  return render_template(database, config, TemplateKey::kEmailVerification,
+                         {user->email, core::trim(user->name + " " + user->last_name)},
+                         {{"nombre", core::trim(user->name)},
+                          {"enlace", link},
+                          {"vencimiento", std::to_string(accounts::kVerificationLinkHours) + " horas"}});
 }
 
 void send_email_verification_job(const core::Config& config, db::Database& database, const std::string& data) {

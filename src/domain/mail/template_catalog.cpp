@@ -46,12 +46,13 @@ const char* const kOrderConfirmationBody =
 const char* const kEmailVerificationBody =
     "Hola {{nombre}},\n"
     "\n"
-    "Para confirmar tu e-mail en {{negocio}}, abrí este enlace:\n"
+    "Para confirmar tu email en {{negocio}}, abrí este enlace:\n"
     "\n"
     "{{enlace}}\n"
     "\n"
-    "El enlace vence en {{vencimiento}}.\n"
-    "Si no creaste una cuenta ni cambiaste tu e-mail en {{negocio}}, ignorá este mensaje.\n"
+    "El enlace vence en {{vencimiento}}. Si venció, pedí uno nuevo desde Mi cuenta.\n"
+    "Así nos aseguramos de que los avisos de tus pedidos te lleguen.\n"
+    "Si no creaste una cuenta ni cambiaste tu email, ignorá este mensaje.\n"
     "\n"
     "{{negocio}}\n";
 
@@ -114,14 +115,15 @@ std::vector<TemplateInfo> build_catalog() {
        "email_verification",
        "Verificación de e-mail",
        "Se envía al registrarse y al cambiar el e-mail, con el enlace para confirmarlo.",
-       "Confirmá tu e-mail — {{negocio}}",
+       "Verificá tu email — {{negocio}}",
        kEmailVerificationBody,
        {kName, kShop, {"enlace", "Enlace para confirmar el e-mail.", true},
         {"vencimiento", "Cuánto dura el enlace (por ejemplo, «24 horas»)."}},
        {{"nombre", "Ana"},
         {"negocio", "NicoReparaciones"},
         {"enlace", "https://tienda.example.com/verificar-email/7/ejemplo"},
-        {"vencimiento", "24 horas"}}});
+        {"vencimiento", "24 horas"}},
+       false});
   return catalog;
 }
 

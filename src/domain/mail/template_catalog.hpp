@@ -38,8 +38,9 @@ struct TemplateInfo {
   const char* default_body;
   std::vector<PlaceholderInfo> placeholders;
   TemplateValues sample;      // values for the preview
-  // False for the password reset: without that mail nobody can get back into an account, so the admin cannot
-  // turn it off (the form refuses, and a row disabled by hand is ignored with a warning in the log).
+  // False for the password reset (without it nobody gets back into an account) and the e-mail verification (with
+  // AUTH_EMAIL_VERIFICATION=required nobody could buy): the admin cannot turn them off (the form refuses, and a row
+  // disabled by hand is ignored with a warning in the log).
   bool can_disable = true;
 };
 

@@ -2,6 +2,8 @@
 #include "domain/mail/template_render.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "core/strings.hpp"
 
@@ -101,7 +103,16 @@ std::string html_line(const std::string& line, const std::vector<Origin>& origin
     }
     if (origin[i] == Origin::kTemplate && starts_url(line, i)) {
       std::size_t j = i;
-      while (j < line.size() && !ends_url(line[j]) && origin[j] != Origin::kLinkValue) ++j;
+      // A value may continue the template's URL only inside its path (the host stays the one the admin typed)
+      // and only with characters that cannot reshape it: a customer's name cannot turn the shop's link into
+      // someone else's (https://tienda.com{{nombre}} with a name "@otro.example" stops at the host).
+      std::size_t path_start = line.find('/', line.find("://", i) + 3);
+      auto continues = [&](std::size_t at) {
+        if (origin[at] == Origin::kTemplate) return true;
+        unsigned char c = static_cast<unsigned char>(line[at]);
+        return origin[at] == Origin::kValue && path_start < at && (std::isalnum(c) || std::strchr("._~-", c));
+      };
+      while (j < line.size() && !ends_url(line[j]) && continues(j)) ++j;
       std::string url = line.substr(i, j - i);
       // Sentence punctuation after a URL is not part of it ("…en https://x.com/y.").
       while (!url.empty() && std::string_view(".,;:!?").find(url.back()) != std::string_view::npos) url.pop_back();
@@ -165,7 +176,15 @@ std::string render_subject(const std::string& subject, const TemplateValues& val
   std::string text = render_text(subject, values);
   for (auto& c : text)
     if (c == '\r' || c == '\n' || c == '\t') c = ' ';
-  return core::trim(text);
+  text = core::trim(text);
+  // A long value in the subject ({{notas}}, {{detalle}}) must not make a header line relays refuse (RFC 5322 caps
+  // a line at 998 octets): capped at 250 characters, cut on a character boundary.
+  constexpr std::size_t kMaxSubjectCharacters = 250;
+  std::size_t characters = 0, at = 0;
+  for (; at < text.size(); ++at)
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && ++characters > kMaxSubjectCharacters) break;
+  if (at < text.size()) text = core::trim(text.substr(0, at)) + "…";
+  return text;
 }
 
 std::string render_html_body(const std::string& text, const TemplateValues& values,

@@ -1,6 +1,8 @@
 // Saved mail templates: reading, validating, saving and restoring (see template_store.hpp).
 #include "domain/mail/template_store.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
@@ -57,9 +59,15 @@ core::FieldErrors validate_template(const TemplateInfo& info, const std::string&
   else if (auto unknown = unknown_placeholders(body, known); !unknown.empty())
     errors.add("body", "El texto usa marcadores que este mail no tiene: " + joined(unknown) +
                            ". Usá solo los de la lista.");
+  // The mails that cannot be turned off exist for their link: without {{enlace}} they would arrive useless.
+  if (!info.can_disable && !errors.has("body")) {
+    auto used = unknown_placeholders(body, {});
+    if (std::find(used.begin(), used.end(), "{{enlace}}") == used.end())
+      errors.add("body", "El texto tiene que incluir {{enlace}}: sin el enlace, el cliente no puede seguir.");
+  }
   if (!enabled && !info.can_disable)
     errors.add("enabled",
-               "Este mail no se puede desactivar: sin él, nadie puede recuperar el acceso a su cuenta.");
+               "Este mail no se puede desactivar: los clientes lo necesitan para recuperar o confirmar su cuenta.");
   return errors;
 }
 

@@ -7,7 +7,10 @@
       {{#EDIT}}<h1 class="page-title">Editar producto</h1>
       <p class="page-subtitle">Actualizá precio, stock, categoría e imagen.</p>{{/EDIT}}
     </div>
-    <a class="btn-outline btn-sm" href="/admin/productos">Volver</a>
+    <div class="actions">
+      {{#EDIT}}<a class="btn-outline btn-sm" href="/admin/garantias/crear?producto={{ID}}" data-warranty-link>Registrar garantía</a>{{/EDIT}}
+      <a class="btn-outline btn-sm" href="/admin/productos">Volver</a>
+    </div>
   </div>
 
   <section class="card">

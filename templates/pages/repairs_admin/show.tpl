@@ -13,6 +13,7 @@
       <a class="btn-outline" href="/admin/reparaciones">Volver</a>
       <a class="btn-outline" href="/admin/reparaciones/{{ID}}/imprimir">Imprimir</a>
       <a class="btn-outline" href="/admin/reparaciones/{{ID}}/ticket">Ticket</a>
+      <a class="btn-outline" href="/admin/garantias/crear?reparacion={{ID}}" data-warranty-link>Registrar garantía</a>
       {{#WA}}<a href="{{URL}}" class="btn-primary" target="_blank" rel="noopener" data-wa-open data-wa-ajax="/admin/reparaciones/{{ID}}/whatsapp-ajax">WhatsApp</a>{{/WA}}
     </div>
   </div>

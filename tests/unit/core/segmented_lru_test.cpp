@@ -54,3 +54,18 @@ TEST(SegmentedLru, ReplacingAValueKeepsOneEntry) {
 }
 
 }  // namespace
+
+TEST(SegmentedLru, AnOversizedValueEvictsNothingElse) {
+  core::SegmentedLru<std::string> cache({.max_entries = 100, .max_bytes = 1000},
+                                        [](const std::string&, const std::string& value) { return value.size(); });
+  cache.put("small-1", std::string(50, 'a'));
+  cache.put("small-2", std::string(50, 'b'));
+  cache.put("big", std::string(500, 'x'));  // over the 200-byte probation share
+  EXPECT_EQ(cache.find("big"), nullptr);
+  EXPECT_NE(cache.find("small-1"), nullptr);
+  EXPECT_NE(cache.find("small-2"), nullptr);
+  cache.put("small-1", std::string(900, 'c'));  // a replacement too large for the cache drops the old copy
+  EXPECT_EQ(cache.find("small-1"), nullptr);
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.bytes(), 50u);
+}

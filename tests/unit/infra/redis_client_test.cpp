@@ -7,10 +7,12 @@
 
 #include <chrono>
 
+#include "core/config.hpp"
 #include "infra/cache.hpp"
 #include "infra/redis_cache_store.hpp"
 #include "infra/redis_limiter_store.hpp"
 #include "infra/store_unavailable.hpp"
+#include "infra/stores.hpp"
 
 namespace {
 // A 127.0.0.1 port nobody listens on (bound, then closed): connections to it are refused at once.
@@ -104,4 +106,19 @@ TEST(RedisCacheStore, WithRedisDownReadsMissWritesAreDroppedAndClaimsThrow) {
   EXPECT_THROW(cache.add("k", "v", 60), infra::StoreUnavailable);
   EXPECT_THROW(cache.acquire_lock("schedule:x", "me", 60), infra::StoreUnavailable);
   EXPECT_NO_THROW(cache.release_lock("schedule:x", "me"));
+}
+
+TEST(RedisStores, AreRefusedWithoutAPrefixOfTheirOwn) {
+  auto bare = core::Config::from_values({{"CACHE_STORE", "redis"}, {"CACHE_PREFIX", ""}}, "/tmp");
+  try {
+    infra::redis_endpoint(bare);
+    FAIL() << "a Redis store without CACHE_PREFIX was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("CACHE_PREFIX"), std::string::npos) << e.what();
+  }
+  auto prefixed = core::Config::from_values({{"CACHE_STORE", "redis"}, {"CACHE_PREFIX", "nico_local:"}}, "/tmp");
+  EXPECT_EQ(infra::redis_endpoint(prefixed).host, "127.0.0.1");
+  // cache:clear's SCAN with no prefix would match every key of that Redis database.
+  infra::RedisCacheStore store(nowhere());
+  EXPECT_THROW(store.clear_prefixed("", {}), std::invalid_argument);
 }

@@ -121,5 +121,34 @@ TEST(MailTemplateValidation, UnknownPlaceholdersAndMultiLineSubjectsAreRefusedIn
 
 TEST(MailTemplateValidation, ThePasswordResetCannotBeDisabled) {
   const auto& info = mail::template_info(mail::TemplateKey::kPasswordReset);
-  EXPECT_TRUE(mail::validate_template(info, "Asunto", "Texto", false).has("enabled"));
+  EXPECT_TRUE(mail::validate_template(info, "Asunto", "Abrí {{enlace}}", false).has("enabled"));
+}
+
+TEST(MailTemplateRender, ACustomersValueCannotMoveTheShopsLinkToAnotherHost) {
+  std::string at_host = mail::render_html_body("Mirá https://tienda.example.com{{nombre}}", {{"nombre", "@malo.example/x"}},
+                                               kLinks);
+  EXPECT_EQ(at_host.find("malo.example/x\""), std::string::npos) << at_host;
+  EXPECT_NE(at_host.find("<a href=\"https://tienda.example.com\""), std::string::npos) << at_host;
+  std::string in_path = mail::render_html_body("Mirá https://tienda.example.com/p/{{nombre}}", {{"nombre", "a\"b"}}, kLinks);
+  // Inside the path a value continues the link only with characters that cannot end or reshape it.
+  EXPECT_NE(in_path.find("<a href=\"https://tienda.example.com/p/a\""), std::string::npos) << in_path;
+  EXPECT_NE(in_path.find("</a>&quot;b"), std::string::npos) << in_path;
+}
+
+TEST(MailTemplateRender, ALongValueInTheSubjectIsCutToAHeaderRelaysAccept) {
+  std::string subject = mail::render_subject("Pedido: {{notas}}", {{"notas", std::string(2000, 'n')}});
+  EXPECT_LE(subject.size(), 260u);
+  EXPECT_EQ(subject.substr(subject.size() - 3), "…");
+  std::string accents = mail::render_subject("{{notas}}", {{"notas", std::string(300, 'x') + "ñ"}});
+  EXPECT_EQ(accents, std::string(250, 'x') + "…");
+}
+
+TEST(MailTemplateValidation, TheMailsThatCannotBeTurnedOffMustKeepTheirLink) {
+  for (auto key : {mail::TemplateKey::kPasswordReset, mail::TemplateKey::kEmailVerification}) {
+    const auto& info = mail::template_info(key);
+    EXPECT_EQ(mail::validate_template(info, "Asunto", "Hola {{nombre}}", true).first("body"),
+              "El texto tiene que incluir {{enlace}}: sin el enlace, el cliente no puede seguir.");
+    EXPECT_TRUE(mail::validate_template(info, "Asunto", "Abrí {{ enlace }}", true).empty());
+    EXPECT_TRUE(mail::validate_template(info, "Asunto", "Abrí {{enlace}}", false).has("enabled"));
+  }
 }
