@@ -107,7 +107,9 @@ fi
 # Browser tests: playwright-core drives Debian's chromium (npm's browser downloads are not used).
 here="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "$mode" = full ] && [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
-  echo "install-deps: npm install in tests/e2e"
-  (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
+  # `npm ci`, not `npm install`: it installs exactly package-lock.json and never rewrites it (a newer npm's
+  # `npm install` would, and `make test` must leave the tree clean).
+  echo "install-deps: npm ci in tests/e2e"
+  (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --silent)
 fi
 exit 0
