@@ -36,6 +36,8 @@ packages=(
   libstemmer-dev
   # /metrics in the Prometheus text format (src/web/metrics.cpp: the core library only, no civetweb server)
   prometheus-cpp-dev
+  # barcodes on product labels (src/domain/inventory/barcode/encoder.cpp: EAN-13, Code 128)
+  libzint-dev
   # the database shell, for looking at the SQLite file
   sqlite3
   # outbound TLS (webhooks, Sentry, SMTP with STARTTLS): libcurl only recommends the CA bundle, and recommends are

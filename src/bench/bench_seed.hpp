@@ -25,6 +25,7 @@ struct BenchCounts {
 struct BenchSeedReport {
   long long users = 0, categories = 0, products = 0, repairs = 0, repair_histories = 0, orders = 0, order_items = 0,
             order_histories = 0;
+  long long counter_sales = 0, counter_sale_items = 0, stock_movements = 0;  // counter sales: half the orders count
 };
 
 // Progress while rows are generated: the step ("reparaciones"), the rows generated so far and the run's total,

@@ -128,6 +128,12 @@ const std::vector<ConfigKey> kKeys = {
     {"MYSQLDUMP_BINARY", T::kString, "", "", false, "ops"},
     {"OPS_BACKUP_ENCRYPTION_KEY", T::kString, "", "", true, "ops"},
     {"OPS_STALE_REPAIR_DAYS", T::kInt, "7", "1..3650", false, "ops"},
+    // The operational digest (docs/domain/alerts.md): daily at OPS_DIGEST_TIME to OPS_DIGEST_RECIPIENTS (empty =
+    // every admin's e-mail).
+    {"OPS_DIGEST_TIME", T::kTime, "08:00", "", false, "ops"},
+    {"OPS_DIGEST_RECIPIENTS", T::kCsv, "", "", false, "ops"},
+    // One low-stock threshold for the dashboard, the products filter, the digest and the alert centre.
+    {"STORE_LOW_STOCK_THRESHOLD", T::kInt, "3", "0..100000", false, "ops"},
 
     {"MAIL_MAILER", T::kEnum, "log", "log|smtp|array", false, "mail"},
     {"MAIL_SCHEME", T::kEnum, "", "|smtp|smtps", false, "mail"},

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 
+#include "core/segmented_lru.hpp"
 #include "core/strings.hpp"
 
 namespace core::phone {
@@ -83,7 +85,7 @@ PhoneNumber preferring_mobile(const PhoneNumber& number) {
   return mobile;
 }
 
-std::optional<PhoneNumber> parse(std::string_view typed) {
+std::optional<PhoneNumber> parse_uncached(std::string_view typed) {
   std::string text = core::trim(typed);
   if (text.empty() || has_letters(text)) return std::nullopt;
   std::string digits = core::digits_only(text);
@@ -92,6 +94,36 @@ std::optional<PhoneNumber> parse(std::string_view typed) {
   if (!number) number = parse_argentine_digits(digits);
   if (!number) return std::nullopt;
   return preferring_mobile(*number);
+}
+
+// Parsing and formatting run libphonenumber's ICU regular expressions (several of them for a number typed without
+// separators): tens of microseconds each. Pages show the same stored phones again and again (an admin list shows
+// every row's phone and builds its wa.me link), so results are remembered per text, bounded: the segmented LRU
+// keeps the phones in use even while a burst of one-off texts (form input, searches) passes through.
+template <class Value>
+struct Memo {
+  std::mutex mutex;
+  core::SegmentedLru<Value> entries{{.max_entries = 8192}};
+};
+
+template <class Value, class Compute>
+Value remembered(Memo<Value>& memo, std::string_view text, Compute compute) {
+  std::string key(text);
+  {
+    std::lock_guard lock(memo.mutex);
+    if (const auto* found = memo.entries.find(key)) return *found;
+  }
+  Value value = compute();
+  std::lock_guard lock(memo.mutex);
+  memo.entries.put(key, value);
+  return value;
+}
+
+Memo<std::optional<PhoneNumber>> parsed;
+Memo<std::string> displayed;
+
+std::optional<PhoneNumber> parse(std::string_view typed) {
+  return remembered(parsed, typed, [&] { return parse_uncached(typed); });
 }
 
 std::string e164(const PhoneNumber& number) {
@@ -116,12 +148,15 @@ std::string stored_form(std::string_view typed) {
 }
 
 std::string display(std::string_view stored) {
-  auto number = parse(stored);
-  if (!number) return std::string(stored);
-  std::string out;
-  util().Format(*number, number->country_code() == kArgentina ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL,
-                &out);
-  return out;
+  return remembered(displayed, stored, [&] {
+    auto number = parse(stored);
+    if (!number) return std::string(stored);
+    std::string out;
+    util().Format(*number,
+                  number->country_code() == kArgentina ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL,
+                  &out);
+    return out;
+  });
 }
 
 std::optional<std::string> whatsapp_digits(std::string_view stored) {

@@ -53,6 +53,25 @@ Cadence Cadence::every_minutes(int interval) {
   return cadence;
 }
 
+Cadence Cadence::weekly_on(int weekday, std::string_view hh_mm) {
+  if (weekday < 1 || weekday > 7) throw std::invalid_argument("weekday must be 1 (Monday) - 7 (Sunday)");
+  Cadence cadence = daily_at(hh_mm);
+  cadence.kind = CadenceKind::kWeekly;
+  cadence.weekday = weekday;
+  return cadence;
+}
+
+int iso_weekday(const LocalMinute& m) {
+  // Days since 1970-01-01 (a Thursday), proleptic Gregorian (H. Hinnant's days_from_civil).
+  int y = m.year - (m.month <= 2 ? 1 : 0);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m.month + (m.month > 2 ? -3 : 9)) + 2) / 5 + m.day - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  long long days = static_cast<long long>(era) * 146097 + doe - 719468;
+  return static_cast<int>(((days + 3) % 7 + 7) % 7) + 1;  // day 0 was a Thursday (ISO 4)
+}
+
 bool is_due(const Cadence& cadence, const LocalMinute& m) {
   switch (cadence.kind) {
     case CadenceKind::kDaily:
@@ -61,6 +80,8 @@ bool is_due(const Cadence& cadence, const LocalMinute& m) {
       return m.day == cadence.day_of_month && m.hour == cadence.hour && m.minute == cadence.minute;
     case CadenceKind::kEveryMinutes:
       return (m.hour * 60 + m.minute) % cadence.interval_minutes == 0;
+    case CadenceKind::kWeekly:
+      return iso_weekday(m) == cadence.weekday && m.hour == cadence.hour && m.minute == cadence.minute;
   }
   return false;
 }
@@ -91,6 +112,10 @@ std::string describe(const Cadence& cadence) {
       if (cadence.interval_minutes == 1) return "every minute";
       if (cadence.interval_minutes == 60) return "hourly";
       return "every " + std::to_string(cadence.interval_minutes) + " minutes";
+    case CadenceKind::kWeekly: {
+      static const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+      return std::string("weekly on ") + kDays[cadence.weekday - 1] + " at " + at;
+    }
   }
   return "?";
 }

@@ -18,6 +18,7 @@
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "domain/alerts/kpi_delivery.hpp"
 #include "core/crypto.hpp"
 #include "core/ip_rules.hpp"
 #include "core/log.hpp"
@@ -313,6 +314,7 @@ class Checker {
     migration_row();
     audit_chain_row();
     admin_two_factor_row();
+    kpi_report_row();
 
     auto backup_root = backup_setting_path(config_, "OPS_BACKUP_PATH");
     for (const auto& [label, path] : {std::pair<std::string, std::filesystem::path>{"Disk space (storage)", config_.storage_path()},
@@ -423,6 +425,32 @@ class Checker {
                 (required ? " (they must enrol at /admin/seguridad/2fa before using the panel)."
                           : ". Set ADMIN_2FA_REQUIRED=true."));
       else add(CheckStatus::kOk, label, std::to_string(count) + " admin(s) without 2FA (not required here).");
+    });
+  }
+
+  // The weekly KPI report's last run (/admin/configuracion/reportes): a failed or undeliverable run is a WARN, so
+  // the operator hears of it even if nobody opens the settings page.
+  void kpi_report_row() {
+    const std::string label = "KPI report";
+    if (!database_) {
+      add(CheckStatus::kWarn, label, "Skipped because database connection failed.");
+      return;
+    }
+    guarded(label, [&] {
+      if (!table_exists("kpi_report_runs")) {
+        add(CheckStatus::kWarn, label, "Not installed yet. Run `nico migrate --force`.");
+        return;
+      }
+      auto schedule = alerts::load_kpi_schedule(*database_);
+      std::string when = schedule.enabled ? "weekly, day " + std::to_string(schedule.weekday) + " at " + schedule.time
+                                          : "scheduled sending off";
+      auto run = alerts::last_kpi_run(*database_);
+      if (!run) add(CheckStatus::kOk, label, "Not sent yet (" + when + ").");
+      else if (run->outcome == "queued")
+        add(CheckStatus::kOk, label, "Last sent " + run->created_at + " UTC (" + run->source + "; " + when + ").");
+      else
+        add(CheckStatus::kWarn, label, "Last run " + run->created_at + " UTC did not send: " + run->detail +
+                                           " See /admin/configuracion/reportes.");
     });
   }
 

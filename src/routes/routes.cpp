@@ -82,6 +82,8 @@ void register_routes(web::Router& router) {
   register_whatsapp_routes(router);
   register_back_office_routes(router);
   register_insights_routes(router);
+  register_counter_routes(router);
+  register_alerts_routes(router);
   register_warranty_routes(router);
 }
 

@@ -18,6 +18,8 @@ void register_store_routes(web::Router& router);
 void register_orders_routes(web::Router& router);
 void register_back_office_routes(web::Router& router);
 void register_insights_routes(web::Router& router);
+void register_counter_routes(web::Router& router);
+void register_alerts_routes(web::Router& router);  // alert centre, KPI report settings
 void register_warranty_routes(web::Router& router);
 
 }  // namespace routes

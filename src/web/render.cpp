@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/phone.hpp"
+#include "domain/alerts/alert_centre.hpp"
 #include "domain/notify/phone.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
@@ -114,6 +115,9 @@ void fill_layout(ctemplate::TemplateDictionary& layout, const Services& services
     if (user->is_admin()) {
       Dict admin = dict.add("ADMIN");
       if (context->request.path.rfind("/admin", 0) == 0) admin.show("ADMIN_OPEN");
+      // Alert centre badge: one COUNT per admin page (domain/alerts/alert_centre.hpp); none without a database.
+      if (std::size_t unseen = alerts::unseen_count(services.database, services.config, user->id); unseen > 0)
+        dict.add("ALERTS_BADGE").set("COUNT", static_cast<long long>(unseen));
       add_shop_setup_banner(dict, services, *context);
     }
   } else {

@@ -34,6 +34,10 @@
       {{#ADMIN}}<a class="nav-pill" href="/admin/dashboard">Admin</a>{{/ADMIN}}
     </nav>
     <div class="header-actions">
+      {{#ALERTS_BADGE}}<a class="icon-btn cart-link" href="/admin/alertas" aria-label="Alertas: {{COUNT}} sin ver" data-alerts-badge>
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2zM10 20a2 2 0 0 0 4 0"/></svg>
+        <span class="cart-badge" data-alerts-count>{{COUNT}}</span>
+      </a>{{/ALERTS_BADGE}}
       <a class="icon-btn cart-link" href="/carrito" aria-label="Carrito">
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 8H6.2"/><circle cx="9" cy="19.5" r="1.5"/><circle cx="17" cy="19.5" r="1.5"/></svg>
         {{#CART_COUNT}}<span class="cart-badge" data-cart-count>{{COUNT}}</span>{{/CART_COUNT}}
@@ -97,16 +101,21 @@
       <button class="sidebar-link sidebar-toggle" type="button" data-toggle-collapse="sidebar_admin_section" data-toggle-collapse-static data-toggle-collapse-no-store aria-controls="sidebarAdminLinks" aria-expanded="false">Admin</button>
       <div id="sidebarAdminLinks" class="sidebar-sub hidden" data-collapse="sidebar_admin_section"{{#ADMIN_OPEN}} data-collapse-open{{/ADMIN_OPEN}}>
         <a class="sidebar-link" href="/admin/dashboard">Panel</a>
+        <a class="sidebar-link" href="/admin/alertas">Alertas</a>
         <a class="sidebar-link" href="/admin/reparaciones">Reparaciones</a>
         <a class="sidebar-link" href="/admin/garantias">Garantías</a>
         <a class="sidebar-link" href="/admin/pedidos">Pedidos</a>
         <a class="sidebar-link" href="/admin/productos">Productos</a>
+        <a class="sidebar-link" href="/admin/venta-rapida">Venta rápida</a>
+        <a class="sidebar-link" href="/admin/ventas">Ventas en mostrador</a>
+        <a class="sidebar-link" href="/admin/stock">Movimientos de stock</a>
         <a class="sidebar-link" href="/admin/precios">Precios</a>
         <a class="sidebar-link" href="/admin/tipos-dispositivo">Tipos de dispositivo</a>
         <a class="sidebar-link" href="/admin/catalogo-dispositivos">Catálogo de dispositivos</a>
         <a class="sidebar-link" href="/admin/configuracion">Configuración</a>
         <a class="sidebar-link" href="/admin/configuracion/identidad-visual">Identidad visual</a>
         <a class="sidebar-link" href="/admin/mails">Mails</a>
+        <a class="sidebar-link" href="/admin/configuracion/reportes">Reporte semanal</a>
         <a class="sidebar-link" href="/admin/seguridad/2fa">Seguridad 2FA</a>
         <a class="sidebar-link" href="/admin/usuarios">Usuarios</a>
       </div>

@@ -98,6 +98,11 @@ describe('warranty registry in the admin (browser)', () => {
     await submitAndWait(page.locator('button:has-text("Registrar garantía")'));
     await page.locator('.alert-success', { hasText: 'Garantía registrada.' }).waitFor();
 
+    // A counter sale #154 to claim against (the form checks that the sale exists).
+    execFileSync('sqlite3', [server.env.DB_DATABASE], {
+      input: "INSERT INTO counter_sales (id, payment_method, subtotal, total, created_at) " +
+             "VALUES (154, 'efectivo', 350000, 350000, datetime('now'));",
+    });
     await page.goto(`${server.url}/admin/garantias/crear`);
     await page.check('input[name="source_type"][value="counter_sale"]');
     await page.fill('#wr_sale_ref', '154');

@@ -62,6 +62,13 @@ TEST(BenchSeed, FillsEveryTableConsistently) {
   // Order totals are the sum of their items; every order has at least one item.
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM orders o WHERE o.total <> (SELECT SUM(i.subtotal) FROM order_items i "
                            "WHERE i.order_id = o.id)"), 0);
+  // Counter sales (half the orders) and the stock ledger: every product's movements add up to its stock.
+  EXPECT_GT(scalar(server, "SELECT COUNT(*) FROM counter_sales"), 20);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM counter_sales s WHERE s.subtotal <> (SELECT SUM(i.subtotal) FROM "
+                           "counter_sale_items i WHERE i.counter_sale_id = s.id)"), 0);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM products p WHERE p.stock <> (SELECT COALESCE(SUM(m.delta), 0) FROM "
+                           "stock_movements m WHERE m.product_id = p.id)"), 0);
+  EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM stock_movements WHERE stock_after < 0"), 0);
 
   std::string code;
   server.database().lease()->once << "SELECT code FROM repairs ORDER BY id LIMIT 1", soci::into(code);

@@ -63,6 +63,25 @@ TEST_F(PageCache, EveryGuestGetsTheirOwnTokenOnACachedPage) {
   }
 }
 
+TEST_F(PageCache, AGuestsCartBadgeAndFlashNeverReachAnotherGuest) {
+  for (const char* path : {"/tienda", "/producto/funda-rigida"}) {
+    Browser shopper(server_->base_url()), stranger(server_->base_url());
+    auto token = *tokens_in(shopper.get(path).body).begin();
+    auto added = store_support::add_to_cart(shopper, token, product_);
+    ASSERT_EQ(added.status, 302) << path;
+    auto with_flash = shopper.follow(added);  // the page after adding carries the flash and the badge
+    EXPECT_TRUE(with_flash.contains("data-cart-count>1<")) << path;
+    auto later = shopper.get(path);
+    EXPECT_TRUE(later.contains("data-cart-count>1<")) << path;
+    // A guest with an empty cart right after: the cached layout of that page, with no badge and no flash.
+    auto plain = stranger.get(path);
+    ASSERT_EQ(plain.status, 200);
+    EXPECT_FALSE(plain.contains("data-cart-count")) << path;
+    EXPECT_FALSE(plain.contains("role=\"status\"")) << path;
+    store_support::update_cart(shopper, token, product_, "0");
+  }
+}
+
 TEST_F(PageCache, ASignedInCustomerSeesTheirMenuAndSessionTokenOnACachedPage) {
   Browser guest(server_->base_url());
   ASSERT_EQ(guest.get("/tienda").status, 200);

@@ -61,6 +61,22 @@ void insert_sample_rows(db::Database& database) {
   *sql << "INSERT INTO repair_status_histories (repair_id, from_status, to_status, changed_by, changed_at, comment) "
           "VALUES (:r, NULL, 'received', :u, :w, NULL)",
       soci::use(repair), soci::use(user), soci::use(when);
+  // Issue 21's inventory tables: a counter sale with its item, its ledger movement, and a repair part.
+  *sql << "INSERT INTO counter_sales (user_id, customer_name, customer_phone, payment_method, subtotal, discount, "
+          "discount_reason, total, cost_total, status, sale_token_hash, created_at, updated_at) VALUES (:u, :name, NULL, "
+          "'debito', 617250, 17250, :reason, 600000, 0, 'completed', NULL, :w, NULL)",
+      soci::use(user), soci::use(kTrickyName), soci::use(kTrickyNote), soci::use(when);
+  long long sale = 0;
+  *sql << "SELECT MAX(id) FROM counter_sales", soci::into(sale);
+  *sql << "INSERT INTO counter_sale_items (counter_sale_id, product_id, product_name, unit_price, unit_cost, quantity, "
+          "subtotal) VALUES (:s, :p, :name, 617250, 0, 1, 617250)",
+      soci::use(sale), soci::use(product), soci::use(kTrickyName);
+  *sql << "INSERT INTO stock_movements (product_id, delta, stock_after, reason, reference_type, reference_id, user_id, "
+          "note, created_at) VALUES (:p, -1, 0, 'counter_sale', 'counter_sale', :s, :u, NULL, :w)",
+      soci::use(product), soci::use(sale), soci::use(user), soci::use(when);
+  *sql << "INSERT INTO repair_parts (repair_id, product_id, product_name, unit_cost, quantity, user_id, created_at) "
+          "VALUES (:r, :p, :name, 250000, 1, NULL, :w)",
+      soci::use(repair), soci::use(product), soci::use(kTrickyName), soci::use(when);
   *sql << "INSERT INTO audit_logs (event, actor_id, actor_role, subject_type, subject_id, ip_address, user_agent, "
           "route_name, http_method, metadata, created_at) VALUES ('order.created', :u, 'admin', :subject, :o, "
           "'127.0.0.1', :agent, NULL, 'POST', :meta, :w)",
@@ -164,7 +180,7 @@ TEST_F(Portability, ExportHasAHeaderAndEveryBusinessTableButNoFrameworkTable) {
   EXPECT_EQ(header["schema_version"], newest);
   for (const char* table : {"users", "categories", "products", "orders", "order_items", "order_status_histories",
                             "repairs", "repair_status_histories", "device_types", "pricing_rules", "business_settings",
-                            "audit_logs"})
+                            "audit_logs", "stock_movements", "counter_sales", "counter_sale_items", "repair_parts"})
     EXPECT_TRUE(header["tables"].contains(table)) << table;
   for (const char* table : {"sessions", "cache", "cache_locks", "jobs", "job_batches", "failed_jobs", "migrations"})
     EXPECT_FALSE(header["tables"].contains(table)) << table;

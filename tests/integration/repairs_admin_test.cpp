@@ -393,6 +393,39 @@ TEST_F(RepairsAdmin, EditUpdatesTheRepairAndKeepsOldInputOnErrors) {
   EXPECT_EQ(column(id, "diagnosis"), "Cambio de módulo");
 }
 
+TEST_F(RepairsAdmin, APartTakenFromStockWhileTheEditFormIsOpenStaysInThePartsCost) {
+  long long id = id_from(create(*admin_, {{"parts_cost", "1000"}}));
+  std::string path = "/admin/reparaciones/" + std::to_string(id);
+  ASSERT_EQ(number(id, "parts_cost"), 100000);
+  // The form is opened with $ 1.000 of parts; meanwhile a technician takes a $ 200 part from stock.
+  auto form = admin_->get(path);
+  EXPECT_TRUE(form.contains("name=\"parts_cost_shown\" value=\"1000\"")) << "hidden field missing";
+  server_->database().lease()->once
+      << "INSERT INTO categories (name, slug, active) VALUES ('Taller edición', 'taller-edicion', 1)";
+  long long category = scalar(*server_, "SELECT MAX(id) FROM categories");
+  server_->database().lease()->once
+      << "INSERT INTO products (category_id, name, slug, price, stock, active, cost_price, usable_in_repairs, "
+         "sellable_in_store) VALUES (:c, 'Flex de carga', 'flex-edicion', 40000, 1, 1, 20000, 1, 0)",
+      soci::use(category);
+  long long product = scalar(*server_, "SELECT MAX(id) FROM products");
+  auto applied = admin_->post(path + "/repuestos",
+                              {{"_token", token_}, {"product_id", std::to_string(product)}, {"quantity", "1"}});
+  ASSERT_EQ(applied.status, 303);
+  ASSERT_EQ(number(id, "parts_cost"), 120000);
+
+  // The admin raises the figure they saw by $ 500 and saves: the part taken meanwhile is still counted.
+  auto fields = intake({{"parts_cost", "1500"}, {"parts_cost_shown", "1000"}});
+  fields.emplace_back("_method", "PUT");
+  admin_->referer = server_->base_url() + path;
+  ASSERT_EQ(admin_->post(path, fields).status, 303);
+  EXPECT_EQ(number(id, "parts_cost"), 170000);
+  // Without the hidden field (an older page, an integration) the typed figure is stored as it is.
+  auto plain = intake({{"parts_cost", "1500"}});
+  plain.emplace_back("_method", "PUT");
+  ASSERT_EQ(admin_->post(path, plain).status, 303);
+  EXPECT_EQ(number(id, "parts_cost"), 150000);
+}
+
 // ---------- List ----------
 
 TEST_F(RepairsAdmin, ListFiltersCountsAndPages) {

@@ -276,6 +276,9 @@ TEST_F(Warranty, FiltersNarrowTheListByStatusSourceSupplierAndText) {
   long long supplier = count("SELECT id FROM suppliers WHERE name = 'Filtro Proveedor'");
   long long product_incident_id = product_incident("Filtro producto", "Otro Filtro", "1", "200", "", "",
                                                    "2025-09-11 15:00:00");
+  server_->database().lease()->once
+      << "INSERT INTO counter_sales (id, payment_method, subtotal, total, created_at) "
+         "VALUES (154, 'efectivo', 30000, 30000, '2025-09-12 14:00:00')";
   long long sale_incident = create_ok({{"source_type", "counter_sale"}, {"sale_ref", "154"},
                                        {"reason", "Filtro venta"}, {"quantity", "1"}, {"unit_cost", "300"}});
   backdate(sale_incident, "2025-09-12 15:00:00");
@@ -384,6 +387,9 @@ TEST_F(Warranty, InvalidFormsAreRefusedWithSpanishMessagesAndNothingIsSaved) {
   auto sale = admin_->follow(create({{"source_type", "counter_sale"}, {"sale_ref", "abc"}, {"reason", "x"},
                                      {"quantity", "1"}, {"unit_cost", "1"}}));
   EXPECT_TRUE(sale.contains("El número de venta tiene que ser un número entero mayor que 0."));
+  auto unknown_sale = admin_->follow(create({{"source_type", "counter_sale"}, {"sale_ref", "999999"}, {"reason", "x"},
+                                             {"quantity", "1"}, {"unit_cost", "1"}}));
+  EXPECT_TRUE(unknown_sale.contains("No encontramos esa venta. Revisá el número en Ventas."));
   auto no_type = admin_->follow(create({{"reason", "x"}, {"quantity", "1"}, {"unit_cost", "1"}}));
   EXPECT_TRUE(no_type.contains("Elegí si la garantía es de una reparación, un producto o una venta en mostrador."));
   auto supplier = admin_->follow(create({{"source_type", "product"}, {"product_ref", std::to_string(product_)},

@@ -69,7 +69,8 @@ int bench_seed(const CommandEnvironment& environment, const CommandInput& input)
   std::cout << "Datos de benchmark: " << report.users << " usuarios, " << report.categories << " categorías, "
             << report.products << " productos, " << report.repairs << " reparaciones (" << report.repair_histories
             << " cambios de estado), " << report.orders << " pedidos (" << report.order_items << " ítems, "
-            << report.order_histories << " cambios de estado) en " << static_cast<int>(seconds * 10) / 10.0
+            << report.order_histories << " cambios de estado), " << report.counter_sales << " ventas en mostrador ("
+            << report.stock_movements << " movimientos de stock) en " << static_cast<int>(seconds * 10) / 10.0
             << " s. Contraseña de los usuarios: bench-password\n";
   return 0;
 }

@@ -27,6 +27,7 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/cache.hpp"
 #include "infra/stores.hpp"
+#include "domain/alerts/prepared_mail.hpp"
 #include "infra/queue.hpp"
 #include "infra/queue_failed_jobs.hpp"
 #include "infra/queue_payload.hpp"
@@ -48,6 +49,7 @@ infra::JobRegistry job_registry(const core::Config& config, db::Database& databa
   registry.add(infra::kSentryJob, [&config](const std::string& envelope) { infra::deliver_sentry_job(config, envelope); });
   mail::register_mail_jobs(registry, config, database);
   mail::register_email_verification_job(registry, config, database);
+  alerts::register_prepared_mail_job(registry, config);
   return registry;
 }
 

@@ -20,6 +20,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "domain/alerts/kpi_delivery.hpp"
 #include "infra/cache.hpp"
 #include "infra/stores.hpp"
 #include "infra/schedule_process.hpp"
@@ -50,7 +51,9 @@ void prune_expired(const core::Config& config, db::Database& database, const inf
 }
 
 // `prune` is the body of the in-process housekeeping task (the listing passes one that is never called).
-std::vector<ScheduledTask> schedule_table(const core::Config& config, std::function<void()> prune) {
+// `kpi` is the weekly KPI report's schedule from the business settings (nullopt: not listed, e.g. no database).
+std::vector<ScheduledTask> schedule_table(const core::Config& config, std::function<void()> prune,
+                                          const std::optional<alerts::KpiSchedule>& kpi = std::nullopt) {
   const std::string& backup_time = config.str("OPS_BACKUP_TIME");
   std::vector<ScheduledTask> tasks = {
       {.name = "health-check",
@@ -75,11 +78,20 @@ std::vector<ScheduledTask> schedule_table(const core::Config& config, std::funct
        .command = {"ops:restore", "latest", "--drill"},
        .cadence = Cadence::monthly_on(1, "04:00"),
        .overlap_lock_minutes = 360},
+      // The operational digest (docs/domain/alerts.md): mailed only when it lists something new.
+      {.name = "ops-digest", .command = {"ops:digest", "--send"},
+       .cadence = Cadence::daily_at(config.str("OPS_DIGEST_TIME")),
+       .overlap_lock_minutes = 30},
       // Housekeeping is harmless during maintenance and keeps the cache and sessions tables small.
       {.name = "prune-expired", .body = std::move(prune),
        .cadence = Cadence::every_minutes(60),
        .run_in_maintenance = true},
   };
+
+  // The weekly KPI report: day and time are the shop's (/admin/configuracion/reportes), read at every schedule:run.
+  if (kpi && kpi->enabled)
+    tasks.push_back({.name = "kpi-report", .command = {"reports:kpi", "--scheduled"},
+                     .cadence = Cadence::weekly_on(kpi->weekday, kpi->time), .overlap_lock_minutes = 30});
 
   const char* test_task = std::getenv("NICO_SCHEDULE_TEST_TASK");
   if (test_task && *test_task) {
@@ -121,7 +133,13 @@ int schedule_run(const CommandEnvironment& environment, const CommandInput& inpu
   auto prune = [&config, &database, &table_cache] { prune_expired(config, *database, table_cache); };
   // infra sits below ops, so the scheduler gets the maintenance flag as a question (answered by the monitor above).
   auto is_down = [base = environment.base_path] { return ops::read_maintenance(base).has_value(); };
-  infra::Scheduler scheduler(schedule_table(config, prune), cache, is_down, infra::run_nico);
+  std::optional<alerts::KpiSchedule> kpi;
+  try {
+    kpi = alerts::load_kpi_schedule(*database);
+  } catch (const std::exception& e) {
+    core::log::warning("KPI report schedule unreadable; the report is not scheduled this minute", {{"error", e.what()}});
+  }
+  infra::Scheduler scheduler(schedule_table(config, prune, kpi), cache, is_down, infra::run_nico);
   infra::ExceptionMonitor monitor(config, database.get(), infra::alert_dispatcher(config, database.get()));
   scheduler.set_monitor(&monitor);
   // Not a task of the table: tasks are what maintenance pauses, and this is the alert about that pause. Every

@@ -121,10 +121,12 @@ std::optional<std::int64_t> delta_percent(std::int64_t current, std::int64_t pre
   return static_cast<std::int64_t>(std::llround(change));
 }
 
-DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, core::SystemTime now) {
+DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, int low_stock_threshold,
+                                 core::SystemTime now) {
   DashboardStats stats;
   stats.range_days = range_days;
   stats.stale_repair_days = stale_repair_days;
+  stats.low_stock_threshold = low_stock_threshold;
   const std::string now_sql = core::to_sql_utc(now);
   stats.computed_at = now_sql;
   const std::string start = *local_day_start_utc(local_date(now, range_days));
@@ -151,6 +153,18 @@ DashboardStats compute_dashboard(db::Database& database, int range_days, int sta
                                 "SELECT COALESCE(SUM(total), 0) FROM orders WHERE status = 'entregado' "
                                 "AND created_at >= :a AND created_at < :b",
                                 {previous_start, start});
+  stats.counter_sales_in_range = number(*sql,
+                                        "SELECT COALESCE(SUM(total), 0) FROM counter_sales WHERE status = 'completed' "
+                                        "AND created_at >= :a AND created_at <= :b",
+                                        {start, now_sql});
+  stats.counter_sales_count = number(*sql,
+                                     "SELECT COUNT(*) FROM counter_sales WHERE status = 'completed' "
+                                     "AND created_at >= :a AND created_at <= :b",
+                                     {start, now_sql});
+  stats.counter_sales_previous = number(*sql,
+                                        "SELECT COALESCE(SUM(total), 0) FROM counter_sales WHERE status = 'completed' "
+                                        "AND created_at >= :a AND created_at < :b",
+                                        {previous_start, start});
 
   // Repairs
   stats.repairs_in_range = number(*sql, "SELECT COUNT(*) FROM repairs WHERE created_at >= :a AND created_at <= :b",
@@ -197,7 +211,7 @@ DashboardStats compute_dashboard(db::Database& database, int range_days, int sta
 
   // Stock
   stats.products_total = number(*sql, "SELECT COUNT(*) FROM products");
-  const std::string threshold = std::to_string(kLowStockThreshold);
+  const std::string threshold = std::to_string(low_stock_threshold);
   stats.low_stock_total = number(*sql, "SELECT COUNT(*) FROM products WHERE stock <= " + threshold);
   each_row<3>(*sql, "SELECT id, name, stock FROM products WHERE stock <= " + threshold + " ORDER BY stock, id LIMIT 10",
               {}, [&](const auto& c) { stats.low_stock.push_back({to_int(c[0]), c[1], to_int(c[2])}); });
@@ -253,7 +267,10 @@ std::string source_fingerprint(db::Database& database) {
                  for (const auto& value : c) print += value + "|";
                });
   // Two status changes within the same second leave MAX(updated_at) alone but move the per-status counts.
-  for (const char* table : {"orders", "repairs"}) {
+  // A void sets updated_at too, but two within one second would not move it: the status counts below do.
+  each_row<3>(*sql, "SELECT COUNT(*), MAX(id), MAX(updated_at) FROM counter_sales", {},
+              [&](const auto& c) { print += c[0] + "|" + c[1] + "|" + c[2] + "|"; });
+  for (const char* table : {"orders", "repairs", "counter_sales"}) {
     each_row<2>(*sql, std::string("SELECT status, COUNT(*) FROM ") + table + " GROUP BY status ORDER BY status", {},
                 [&](const auto& c) { print += c[0] + "=" + c[1] + ","; });
     print += "|";

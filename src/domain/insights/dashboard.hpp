@@ -72,16 +72,19 @@ struct RepairLine {
 struct DashboardStats {
   int range_days = 30;
   int stale_repair_days = 7;
+  int low_stock_threshold = 3;  // STORE_LOW_STOCK_THRESHOLD
   std::string computed_at;     // UTC SQL
 
   std::int64_t orders_in_range = 0, orders_previous = 0, orders_active = 0, orders_pending = 0;
   std::int64_t sales_in_range = 0, sales_previous = 0;  // centavos
+  // Counter sales (/admin/ventas) beside online orders: completed (not voided) ones created in the range.
+  std::int64_t counter_sales_in_range = 0, counter_sales_previous = 0, counter_sales_count = 0;  // centavos, count
   std::int64_t repairs_in_range = 0, repairs_previous = 0, repairs_active = 0, repairs_total = 0;
   std::int64_t orders_wa_pending = 0, orders_wa_sent = 0, repairs_wa_pending = 0, repairs_wa_sent = 0;
 
   std::vector<StatusCount> orders_by_status, repairs_by_status;  // every status, workflow order
   std::int64_t products_total = 0, low_stock_total = 0;
-  std::vector<LowStockProduct> low_stock;   // stock ≤ kLowStockThreshold, lowest first, up to 10
+  std::vector<LowStockProduct> low_stock;   // stock ≤ low_stock_threshold, lowest first, up to 10
   std::vector<TopProduct> top_products;     // up to 8, most units first, cancelled orders excluded
   std::vector<MonthFigures> months;         // last 6 calendar months, oldest first
   std::vector<OrderLine> recent_orders;     // last 8
@@ -94,7 +97,6 @@ struct DashboardStats {
   std::vector<OrderLine> stale_orders;      // pendiente for more than 48 h, oldest first
 };
 
-inline constexpr int kLowStockThreshold = 3;
 inline constexpr int kStaleOrderHours = 48;
 inline constexpr int kCacheSeconds = 45;
 
@@ -105,16 +107,18 @@ int parse_range(std::string_view value);
 std::optional<std::int64_t> delta_percent(std::int64_t current, std::int64_t previous);
 
 // Computes everything now (no cache).
-DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, core::SystemTime now);
+// `low_stock_threshold` is STORE_LOW_STOCK_THRESHOLD: a product with stock ≤ it counts as low (out of stock included).
+DashboardStats compute_dashboard(db::Database& database, int range_days, int stale_repair_days, int low_stock_threshold,
+                                 core::SystemTime now);
 
 // Cheap fingerprint of the source tables (counts, max ids, max updated_at, per-status counts): any insert,
-// update or delete of an order, order item, repair, product or WhatsApp log changes it.
+// update or delete of an order, order item, repair, product, counter sale or WhatsApp log changes it.
 std::string source_fingerprint(db::Database& database);
 
 // compute_dashboard through the database cache: kept kCacheSeconds under a key that includes the fingerprint,
 // so a write shows on the next page view without anyone having to invalidate anything.
 DashboardStats cached_dashboard(db::Database& database, const infra::Cache& cache, int range_days,
-                                int stale_repair_days, core::SystemTime now);
+                                int stale_repair_days, int low_stock_threshold, core::SystemTime now);
 
 // Order status keys and labels (orders/status.hpp) as strings, workflow order.
 const std::vector<std::pair<std::string, std::string>>& order_statuses();

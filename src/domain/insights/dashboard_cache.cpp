@@ -16,8 +16,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TopProduct, product_id, name, quantity, reven
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MonthFigures, label, delivered_sales, orders, repairs)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OrderLine, id, status, created_at, customer, total)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RepairLine, id, code, status, created_at, updated_at, customer, device)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DashboardStats, range_days, stale_repair_days, computed_at, orders_in_range,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DashboardStats, range_days, stale_repair_days, low_stock_threshold, computed_at, orders_in_range,
                                    orders_previous, orders_active, orders_pending, sales_in_range, sales_previous,
+                                   counter_sales_in_range, counter_sales_previous, counter_sales_count,
                                    repairs_in_range, repairs_previous, repairs_active, repairs_total, orders_wa_pending,
                                    orders_wa_sent, repairs_wa_pending, repairs_wa_sent, orders_by_status,
                                    repairs_by_status, products_total, low_stock_total, low_stock, top_products, months,
@@ -25,9 +26,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DashboardStats, range_days, stale_repair_days
                                    stale_orders_total, ready_pickup, stale_repairs, stale_orders)
 
 DashboardStats cached_dashboard(db::Database& database, const infra::Cache& cache, int range_days,
-                                int stale_repair_days, core::SystemTime now) {
-  std::string key = "insights:dashboard:v1:" + std::to_string(range_days) + ":" + std::to_string(stale_repair_days) +
-                    ":" + core::sha256_hex(source_fingerprint(database)).substr(0, 32);
+                                int stale_repair_days, int low_stock_threshold, core::SystemTime now) {
+  std::string key = "insights:dashboard:v3:" + std::to_string(range_days) + ":" + std::to_string(stale_repair_days) +
+                    ":" + std::to_string(low_stock_threshold) + ":" + core::sha256_hex(source_fingerprint(database)).substr(0, 32);
   if (auto stored = cache.get(key)) {
     try {
       return nlohmann::json::parse(*stored).get<DashboardStats>();
@@ -35,7 +36,7 @@ DashboardStats cached_dashboard(db::Database& database, const infra::Cache& cach
       core::log::warning("dashboard cache entry unreadable; recomputing", {{"error", e.what()}});
     }
   }
-  DashboardStats stats = compute_dashboard(database, range_days, stale_repair_days, now);
+  DashboardStats stats = compute_dashboard(database, range_days, stale_repair_days, low_stock_threshold, now);
   cache.put(key, nlohmann::json(stats).dump(), kCacheSeconds);
   return stats;
 }

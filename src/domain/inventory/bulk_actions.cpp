@@ -10,6 +10,7 @@
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
+#include "domain/inventory/stock_ledger.hpp"
 #include "db/row_values.hpp"
 
 namespace inventory {
@@ -42,6 +43,18 @@ std::string id_list(const std::vector<long long>& ids) {
   std::string list;
   for (long long id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
   return list;
+}
+
+// One product's stock change through the ledger (reason adjustment, the bulk action as its note). The rows were
+// read in this transaction and checked above, so the guard cannot refuse.
+void adjust(soci::session& sql, long long product_id, long long delta, const BulkRequest& request) {
+  StockMove move;
+  move.product_id = product_id;
+  move.delta = delta;
+  move.reason = MoveReason::kAdjustment;
+  move.user_id = request.user_id;
+  move.note = request.action == "stock_adjust" ? "Ajuste masivo" : "Stock fijado desde la lista de productos";
+  move_stock(sql, move);
 }
 
 const std::set<std::string> kActions = {"activate", "deactivate", "feature", "unfeature", "stock_zero",
@@ -117,7 +130,7 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
         soci::use(now);
     result.message = (action == "feature" ? "Marcados como destacados: " : "Destacado quitado: ") + count + " ✅";
   } else if (action == "stock_zero" || action == "set_stock") {
-    *sql << "UPDATE products SET stock = :s, updated_at = :u" + in, soci::use(stock_value), soci::use(now);
+    for (const auto& [id, stock] : stocks) adjust(*sql, id, stock_value - stock, request);
     result.message = (action == "stock_zero" ? "Stock en 0 para: " : "Stock seteado para: ") + count + " ✅";
   } else if (action == "stock_adjust") {
     std::vector<std::string> below;
@@ -128,7 +141,7 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
       for (const auto& name : below) list += (list.empty() ? "" : ", ") + name;
       return refused("El ajuste dejaría stock negativo en: " + list + ". No se aplicó ningún cambio.", skipped);
     }
-    *sql << "UPDATE products SET stock = stock + :d, updated_at = :u" + in, soci::use(stock_value), soci::use(now);
+    for (const auto& [id, stock] : stocks) adjust(*sql, id, stock_value, request);
     result.message = "Stock ajustado para: " + count + " ✅";
   } else if (action == "set_category") {
     *sql << "UPDATE products SET category_id = :c, updated_at = :u" + in, soci::use(category_id), soci::use(now);

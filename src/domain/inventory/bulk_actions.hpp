@@ -7,13 +7,14 @@
 // deactivate    —                      active = 0
 // feature       —                      featured = 1
 // unfeature     —                      featured = 0
-// stock_zero    —                      stock = 0
+// stock_zero    —                      stock = 0   (the stock actions write one ledger movement per product)
 // set_stock     stock (int ≥ 0)        stock = N
 // stock_adjust  stock (signed int)     stock += N; refused for all when any would go below 0
 // set_category  category_id (exists)   category_id = C
 // delete        —                      deleted unless order items reference it (those are skipped)
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct BulkRequest {
   std::vector<std::string> ids;  // as posted (`ids[]`)
   std::string stock;             // set_stock / stock_adjust
   std::string category_id;       // set_category
+  std::optional<long long> user_id;  // who, for the stock ledger's movements
 };
 
 struct BulkResult {

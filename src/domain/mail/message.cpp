@@ -75,14 +75,11 @@ std::string encode_header_word(const std::string& raw) {
   return result;
 }
 
-std::string render_mime(const MailMessage& message, const std::string& date_rfc5322, const std::string& message_id) {
+namespace {
+
+// The body of the message: "Content-Type…" headers, a blank line and the content (text only, or the alternative).
+std::string body_entity(const MailMessage& message, const std::string& message_id) {
   std::string mime;
-  mime += "Date: " + date_rfc5322 + "\r\n";
-  mime += "From: " + mailbox(message.from) + "\r\n";
-  mime += "To: " + mailbox(message.to) + "\r\n";
-  mime += "Subject: " + encode_header_word(message.subject) + "\r\n";
-  mime += "Message-ID: <" + single_line(message_id) + ">\r\n";
-  mime += "MIME-Version: 1.0\r\n";
   if (message.html.empty()) {
     mime += "Content-Type: text/plain; charset=UTF-8\r\n";
     mime += "Content-Transfer-Encoding: base64\r\n";
@@ -101,6 +98,44 @@ std::string render_mime(const MailMessage& message, const std::string& date_rfc5
   mime += "Content-Type: text/html; charset=UTF-8\r\n";
   mime += "Content-Transfer-Encoding: base64\r\n\r\n";
   mime += base64_lines(message.html);
+  mime += "--" + boundary + "--\r\n";
+  return mime;
+}
+
+// An attachment's name as a quoted-string: only printable ASCII without quotes or backslashes survives.
+std::string safe_filename(const std::string& name) {
+  std::string safe;
+  for (char c : name)
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') safe += c;
+  return safe.empty() ? "adjunto" : safe;
+}
+
+}  // namespace
+
+std::string render_mime(const MailMessage& message, const std::string& date_rfc5322, const std::string& message_id) {
+  std::string mime;
+  mime += "Date: " + date_rfc5322 + "\r\n";
+  mime += "From: " + mailbox(message.from) + "\r\n";
+  mime += "To: " + mailbox(message.to) + "\r\n";
+  mime += "Subject: " + encode_header_word(message.subject) + "\r\n";
+  mime += "Message-ID: <" + single_line(message_id) + ">\r\n";
+  mime += "MIME-Version: 1.0\r\n";
+  if (message.attachments.empty()) return mime + body_entity(message, message_id);
+  // A different prefix from the alternative's boundary, so the nested one never matches the outer.
+  std::string boundary = "=_nico_mix_" + boundary_for(message_id).substr(11);
+  mime += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n";
+  mime += "\r\n";
+  mime += "--" + boundary + "\r\n";
+  mime += body_entity(message, message_id);
+  for (const auto& attachment : message.attachments) {
+    std::string name = safe_filename(attachment.filename);
+    mime += "--" + boundary + "\r\n";
+    mime += "Content-Type: " + single_line(attachment.content_type) + "; name=\"" + name + "\"\r\n";
+    mime += "Content-Disposition: attachment; filename=\"" + name + "\"\r\n";
+    mime += "Content-Transfer-Encoding: base64\r\n\r\n";
+    std::string encoded = core::base64_encode(attachment.content);
+    for (std::size_t i = 0; i < encoded.size(); i += 76) mime += encoded.substr(i, 76) + "\r\n";
+  }
   mime += "--" + boundary + "--\r\n";
   return mime;
 }

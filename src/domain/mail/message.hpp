@@ -12,9 +12,12 @@
 //                with HTML: multipart/alternative; the text/plain part first, then text/html (clients show the last
 //                part they can display), each base64 like the above; the boundary is built from the Message-ID and
 //                starts with "=_", which base64 cannot produce, so it never occurs inside a part
+//                with attachments: multipart/mixed; the body above (text or the alternative) first, then each
+//                attachment base64 with Content-Disposition: attachment; filename="…" (bytes kept as they are)
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace mail {
 
@@ -23,12 +26,19 @@ struct Address {
   std::string name;  // display name, may be "" (UTF-8)
 };
 
+struct Attachment {
+  std::string filename;      // ASCII, shown by the mail client ("kpi-2026-12-07.csv")
+  std::string content_type;  // "text/csv; charset=UTF-8"
+  std::string content;       // the file's bytes
+};
+
 struct MailMessage {
   Address from;
   Address to;
   std::string subject;  // UTF-8
   std::string body;     // UTF-8 plain text, "\n" line ends
   std::string html;     // UTF-8 HTML document, the alternative to `body`; "" sends text only
+  std::vector<Attachment> attachments;  // none: the message is the body alone
 };
 
 // The complete message (headers + body) with CRLF line ends, ready for SMTP DATA.

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/stock_ledger.hpp"
 
 namespace orders {
 
@@ -20,9 +21,6 @@ constexpr const char* kUpdateStatusRestoring =
     "UPDATE orders SET status = :to, updated_at = :now, stock_restored_at = :restored "
     "WHERE id = :id AND status = :from AND stock_restored_at IS NULL";
 constexpr const char* kSelectItems = "SELECT product_id, quantity FROM order_items WHERE order_id = :id";
-// A product deleted since the sale simply matches no row (nothing to return it to).
-constexpr const char* kReturnStock =
-    "UPDATE products SET stock = stock + :quantity, updated_at = :now WHERE id = :product";
 constexpr const char* kInsertHistory =
     "INSERT INTO order_status_histories (order_id, from_status, to_status, changed_by, changed_at, comment) "
     "VALUES (:order, :from, :to, :by, :at, :comment)";
@@ -85,9 +83,16 @@ StatusChange change_order_status(db::Tx& tx, long long order_id, OrderStatus to,
       select.execute();
       while (select.fetch()) items.emplace_back(product_id, quantity);
     }
+    // Through the ledger; a product deleted since the sale matches no row (nothing to return it to, no movement).
     for (const auto& [product_id, quantity] : items) {
-      long long product = product_id, amount = quantity;
-      *sql << kReturnStock, soci::use(amount), soci::use(now), soci::use(product);
+      inventory::StockMove move;
+      move.product_id = product_id;
+      move.delta = quantity;
+      move.reason = inventory::MoveReason::kOrderCancel;
+      move.reference_type = "order";
+      move.reference_id = order_id;
+      move.user_id = changed_by;
+      inventory::move_stock(*sql, move);
     }
     result.stock_restored = true;
   }

@@ -125,6 +125,11 @@ RepairFormValues validate_repair_form(const RepairFormInput& input, RepairFormMo
   max_length(values.diagnosis, 5000, "diagnosis", "El diagnóstico", errors);
 
   values.parts_cost = money(input.parts_cost, "parts_cost", "El costo del repuesto", errors).value_or(0);
+  if (!creating) {
+    core::FieldErrors not_shown;  // a hidden field: unreadable means "not sent" (the typed cost then counts as is)
+    values.parts_cost_shown = money(input.parts_cost_shown, "parts_cost_shown", "", not_shown);
+    if (!not_shown.empty()) values.parts_cost_shown.reset();
+  }
   values.labor_cost = money(input.labor_cost, "labor_cost", "La mano de obra", errors).value_or(0);
   values.final_price = money(input.final_price, "final_price", "El precio final", errors);
   values.paid_amount = money(input.paid_amount, "paid_amount", "El monto pagado", errors).value_or(0);

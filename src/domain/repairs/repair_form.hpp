@@ -25,6 +25,7 @@ struct RepairFormInput {
   std::string device_type_id, device_brand_id, device_model_id, device_issue_type_id, repair_type_id;
   std::string issue_detail, diagnosis;
   std::string parts_cost, labor_cost, final_price, paid_amount;
+  std::string parts_cost_shown;  // edit only: the parts cost the form showed when it was opened
   std::string payment_method, payment_notes, status, warranty_days, notes;
   std::string shipping_amount;  // pricing helper: "Envío" amount, counted only when shipping_enabled is set
   std::string shipping_enabled;
@@ -41,6 +42,9 @@ struct RepairFormValues {
   std::string issue_detail, diagnosis;
   std::int64_t parts_cost = 0, labor_cost = 0, paid_amount = 0;
   std::optional<std::int64_t> final_price;
+  // Edit only: the parts cost the form was opened with. A part applied or removed from stock while the form was
+  // open changed the stored cost; the save then applies only the admin's own change (parts_cost − shown) to it.
+  std::optional<std::int64_t> parts_cost_shown;
   std::optional<std::int64_t> shipping; // pricing helper, when "Sumar" is checked (0 = the rule's default)
   std::string payment_method, payment_notes, notes;
   RepairStatus status = RepairStatus::kReceived;  // create only

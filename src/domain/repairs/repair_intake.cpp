@@ -26,7 +26,10 @@ constexpr const char* kUpdateRepair =
     "UPDATE repairs SET user_id = :user_id, customer_name = :customer_name, customer_phone = :customer_phone, "
     "device_type_id = :device_type_id, device_brand_id = :device_brand_id, device_model_id = :device_model_id, "
     "device_issue_type_id = :device_issue_type_id, issue_detail = :issue_detail, device_brand = :device_brand, "
-    "device_model = :device_model, issue_reported = :issue_reported, diagnosis = :diagnosis, parts_cost = :parts_cost, "
+    "device_model = :device_model, issue_reported = :issue_reported, diagnosis = :diagnosis, "
+    // The admin's change on top of what the ledger did meanwhile (RepairFormValues::parts_cost_shown), never below 0.
+    "parts_cost = CASE WHEN :absolute = 1 THEN :parts_cost WHEN parts_cost + :delta >= 0 THEN parts_cost + :delta2 "
+    "ELSE 0 END, "
     "labor_cost = :labor_cost, final_price = :final_price, paid_amount = :paid_amount, "
     "payment_method = :payment_method, payment_notes = :payment_notes, warranty_days = :warranty_days, "
     "notes = :notes, updated_at = :updated_at WHERE id = :id";
@@ -96,11 +99,14 @@ bool update_repair(db::Tx& tx, long long id, const RepairFormValues& v) {
   std::string issue_reported = v.issue_reported();
   std::string now = core::utc_now_sql();
   long long parts = v.parts_cost, labor = v.labor_cost, paid = v.paid_amount;
+  int absolute = v.parts_cost_shown ? 0 : 1;
+  long long delta = v.parts_cost - v.parts_cost_shown.value_or(0);
   *sql << kUpdateRepair, soci::use(user.value, user.ind), soci::use(v.customer_name), soci::use(v.customer_phone),
       soci::use(v.device_type_id), soci::use(v.device_brand_id), soci::use(v.device_model_id),
       soci::use(v.device_issue_type_id), soci::use(detail.value, detail.ind), soci::use(brand.value, brand.ind),
       soci::use(model.value, model.ind), soci::use(issue_reported), soci::use(diagnosis.value, diagnosis.ind),
-      soci::use(parts), soci::use(labor), soci::use(final_price.value, final_price.ind), soci::use(paid),
+      soci::use(absolute), soci::use(parts), soci::use(delta), soci::use(delta), soci::use(labor),
+      soci::use(final_price.value, final_price.ind), soci::use(paid),
       soci::use(method.value, method.ind), soci::use(payment_notes.value, payment_notes.ind),
       soci::use(v.warranty_days), soci::use(notes.value, notes.ind), soci::use(now), soci::use(id);
   return true;

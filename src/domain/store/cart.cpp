@@ -95,7 +95,8 @@ int parse_quantity(std::string_view text) {
 
 namespace {
 constexpr const char* kSelectCartProduct =
-    "SELECT p.id, p.name, p.slug, p.price, p.stock, p.active, c.active "
+    // A product kept off the store (sellable_in_store = 0, counter or workshop only) reads as inactive here.
+    "SELECT p.id, p.name, p.slug, p.price, p.stock, CASE WHEN p.active = 1 AND p.sellable_in_store = 1 THEN 1 ELSE 0 END, c.active "
     "FROM products p JOIN categories c ON c.id = p.category_id ";
 }  // namespace
 

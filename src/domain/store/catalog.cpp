@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kCardColumns =
     "SELECT p.id, p.name, p.slug, c.name, c.slug, p.image_path, p.image, p.price, p.stock, p.featured ";
 constexpr const char* kVisibleFrom =
-    "FROM products p JOIN categories c ON c.id = p.category_id WHERE p.active = 1 AND c.active = 1";
+    "FROM products p JOIN categories c ON c.id = p.category_id WHERE p.active = 1 AND p.sellable_in_store = 1 AND c.active = 1";
 
 // A WHERE fragment plus the values it binds by name (:w0…:w7, :category).
 struct Filter {

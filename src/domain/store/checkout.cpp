@@ -10,6 +10,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/stock_ledger.hpp"
 #include "domain/payments/payment_methods.hpp"
 
 namespace store {
@@ -70,7 +71,7 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
     row.quantity = std::max(line.quantity, 1);
     long long price = 0, category_id = 0;
     int stock = 0;
-    *sql << std::string("SELECT name, price, stock, category_id FROM products WHERE id = :id AND active = 1") +
+    *sql << std::string("SELECT name, price, stock, category_id FROM products WHERE id = :id AND active = 1 AND sellable_in_store = 1") +
                 (sqlite ? "" : " FOR UPDATE"),
         soci::use(row.product_id), soci::into(row.name), soci::into(price), soci::into(stock), soci::into(category_id);
     if (!sql->got_data()) throw Refusal(kProductGone);
@@ -115,13 +116,16 @@ PlaceOrderResult place_order(db::Tx& tx, const Buyer& buyer, const CheckoutForm&
             "VALUES (:order, :product, :name, :price, :quantity, :subtotal, :created, :updated)",
         soci::use(order_id), soci::use(product_id), soci::use(line.name), soci::use(price), soci::use(quantity),
         soci::use(subtotal), soci::use(now), soci::use(now);
-    soci::statement decrement =
-        (sql->prepare << "UPDATE products SET stock = stock - :q, updated_at = :now "
-                         "WHERE id = :id AND stock >= :q2 AND active = 1 "
-                         "AND category_id IN (SELECT id FROM categories WHERE active = 1)",
-         soci::use(quantity, "q"), soci::use(now, "now"), soci::use(product_id, "id"), soci::use(quantity, "q2"));
-    decrement.execute(true);
-    if (decrement.get_affected_rows() != 1)
+    // Through the ledger: the same guarded decrement as always (stock ≥ q, still on sale) plus its movement row.
+    inventory::StockMove move;
+    move.product_id = product_id;
+    move.delta = -static_cast<long long>(quantity);
+    move.reason = inventory::MoveReason::kCheckout;
+    move.reference_type = "order";
+    move.reference_id = order_id;
+    if (user_id > 0) move.user_id = user_id;
+    move.require_on_sale = true;
+    if (!inventory::move_stock(*sql, move))
       throw Refusal("No se pudo confirmar: el stock de \"" + line.name + "\" cambió. Volvé a intentar.");
   }
 

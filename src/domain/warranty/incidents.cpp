@@ -144,10 +144,12 @@ Values validate(soci::session& sql, const IncidentInput& input, core::FieldError
         break;
       }
       case SourceType::kCounterSale: {
-        // The counter sales table is another part of issue 21 and may not exist here: the number is kept as is.
         auto sale = id_ref(input.sale_ref);
+        long long found = 0;
+        if (sale) sql << "SELECT COUNT(*) FROM counter_sales WHERE id = :id", soci::use(*sale), soci::into(found);
         if (core::trim(input.sale_ref).empty()) errors.add("sale_ref", "Indicá el número de la venta.");
         else if (!sale) errors.add("sale_ref", "El número de venta tiene que ser un número entero mayor que 0.");
+        else if (found == 0) errors.add("sale_ref", "No encontramos esa venta. Revisá el número en Ventas.");
         else {
           values.counter_sale_id = *sale;
           values.source_label = "Venta #" + std::to_string(*sale);

@@ -130,7 +130,8 @@ http::Response admin_dashboard(web::Context& context) {
   int stale_days = static_cast<int>(config.integer("OPS_STALE_REPAIR_DAYS"));
   auto now = std::chrono::system_clock::now();
   infra::Cache cache = infra::make_cache(config, context.services.database);
-  auto stats = insights::cached_dashboard(context.services.database, cache, range, stale_days, now);
+  int low_stock = static_cast<int>(config.integer("STORE_LOW_STOCK_THRESHOLD"));
+  auto stats = insights::cached_dashboard(context.services.database, cache, range, stale_days, low_stock, now);
 
   web::View view("pages/admin/dashboard.tpl", "Admin - Panel");
   auto dict = view.dict();
@@ -146,6 +147,9 @@ http::Response admin_dashboard(web::Context& context) {
   set_delta(dict, "ORDERS", stats.orders_in_range, stats.orders_previous);
   dict.set("SALES_IN_RANGE", core::format_ars(stats.sales_in_range));
   set_delta(dict, "SALES", stats.sales_in_range, stats.sales_previous);
+  dict.set("COUNTER_SALES_IN_RANGE", core::format_ars(stats.counter_sales_in_range));
+  dict.set("COUNTER_SALES_COUNT", stats.counter_sales_count);
+  set_delta(dict, "COUNTER_SALES", stats.counter_sales_in_range, stats.counter_sales_previous);
   dict.set("REPAIRS_IN_RANGE", stats.repairs_in_range).set("REPAIRS_ACTIVE", stats.repairs_active);
   dict.set("REPAIRS_TOTAL", stats.repairs_total);
   set_delta(dict, "REPAIRS", stats.repairs_in_range, stats.repairs_previous);
@@ -176,7 +180,7 @@ http::Response admin_dashboard(web::Context& context) {
   }
 
   dict.set("PRODUCTS_TOTAL", stats.products_total).set("LOW_STOCK_TOTAL", stats.low_stock_total);
-  dict.set("LOW_STOCK_THRESHOLD", insights::kLowStockThreshold);
+  dict.set("LOW_STOCK_THRESHOLD", stats.low_stock_threshold);
   for (const auto& product : stats.low_stock) {
     auto row = dict.add("LOW_STOCK");
     row.set("ID", product.id).set("NAME", product.name).set("STOCK", product.stock);

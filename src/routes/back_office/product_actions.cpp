@@ -59,7 +59,10 @@ http::Response products_update_stock(web::Context& context) {
     errors.add("stock", message);
     return context.back_with_errors(errors, {}, "/admin/productos");
   }
-  if (!db::write(context.services.database, [&](db::Tx& tx) { return inventory::set_product_stock(tx, *id, *stock); }))
+  if (!db::write(context.services.database, [&](db::Tx& tx) { 
+        return inventory::set_product_stock(tx, *id, *stock, context.user ? std::optional<long long>(context.user->id)
+                                                                          : std::nullopt);
+      }))
     missing(context);
   return answer(context, "\"stock\":" + std::to_string(*stock), "Stock actualizado ✅");
 }
@@ -70,6 +73,7 @@ http::Response products_bulk(web::Context& context) {
   request.ids = context.input.all("ids");
   request.stock = context.input.value("stock");
   request.category_id = context.input.value("category_id");
+  if (context.user) request.user_id = context.user->id;
   auto result =
       db::write(context.services.database, [&](db::Tx& tx) { return inventory::apply_bulk_action(tx, request); });
   for (const auto& image : result.removed_images) remove_upload(context, image);

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/money.hpp"
+#include "core/config.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/inventory/products.hpp"
 #include "routes/back_office/common.hpp"
@@ -19,8 +20,20 @@ namespace {
 constexpr std::size_t kMaxImageBytes = 4096 * 1024;  // the reference's 4096 KB
 
 inventory::ProductInput product_input(const web::Context& context) {
-  return {context.input.value("name"),  context.input.value("slug"),  context.input.value("category_id"),
-          context.input.value("price"), context.input.value("stock"), context.input.value("description")};
+  inventory::ProductInput input{context.input.value("name"),  context.input.value("slug"),
+                                context.input.value("category_id"), context.input.value("price"),
+                                context.input.value("stock"), context.input.value("description")};
+  input.sku = context.input.value("sku");
+  input.barcode = context.input.value("barcode");
+  input.cost_price = context.input.value("cost_price");
+  input.stock_note = context.input.value("stock_note");
+  // Unchecked boxes are not posted: the hidden `inventory_flags` says the form had them.
+  if (context.input.value("inventory_flags") == "1") {
+    input.sellable_in_store = context.input.value("sellable_in_store") == "1";
+    input.usable_in_repairs = context.input.value("usable_in_repairs") == "1";
+  }
+  if (context.user) input.user_id = context.user->id;
+  return input;
 }
 
 const http::UploadedFile* image_file(const web::Context& context) {
@@ -50,13 +63,24 @@ void fill_form(web::Dict dict, web::Context& context, const inventory::Product* 
   dict.set("PRICE", context.old("price", product ? core::centavos_to_input(product->price) : ""));
   dict.set("STOCK", context.old("stock", product ? std::to_string(product->stock) : "0"));
   dict.set("DESCRIPTION", context.old("description", product ? product->description : ""));
+  dict.set("SKU", context.old("sku", product ? product->sku : ""));
+  dict.set("BARCODE", context.old("barcode", product ? product->barcode : ""));
+  dict.set("COST_PRICE", context.old("cost_price", product && product->cost_price > 0
+                                                       ? core::centavos_to_input(product->cost_price) : ""));
+  dict.set("STOCK_NOTE", context.old("stock_note", ""));
+  bool has_old = !context.old("inventory_flags", "").empty();
+  bool sellable = has_old ? context.old("sellable_in_store", "") == "1" : (product ? product->sellable_in_store : true);
+  bool repairs = has_old ? context.old("usable_in_repairs", "") == "1" : (product ? product->usable_in_repairs : false);
+  dict.show_if(sellable, "SELLABLE_CHECKED");
+  dict.show_if(repairs, "REPAIRS_CHECKED");
   std::string selected = context.old("category_id", product ? std::to_string(product->category_id) : "");
   std::vector<std::pair<std::string, std::string>> options;
   if (!product) options.emplace_back("", "Seleccionar…");
   for (const auto& category : inventory::list_categories(context.services.database))
     options.emplace_back(std::to_string(category.id), category.name);
   add_options(dict, "CATEGORY_OPTION", options, selected);
-  for (const char* field : {"name", "slug", "category_id", "price", "stock", "description", "image"}) {
+  for (const char* field : {"name", "slug", "category_id", "price", "stock", "description", "image", "sku", "barcode",
+                             "cost_price", "stock_note"}) {
     std::string section = "ERROR_" + std::string(field);
     for (auto& c : section) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     add_field_error(dict, context, field, section.c_str());
@@ -75,6 +99,8 @@ http::Response products_index(web::Context& context) {
   filters.active = context.query.value("active");
   filters.featured = context.query.value("featured");
   filters.stock = context.query.value("stock");
+  filters.channel = context.query.value("channel");
+  filters.low_stock_threshold = context.services.config.integer("STORE_LOW_STOCK_THRESHOLD");
   filters.page = page_param(context);
   auto page = inventory::list_products(context.services.database, filters);
 
@@ -88,11 +114,15 @@ http::Response products_index(web::Context& context) {
   add_options(dict, "ACTIVE_OPTION", {{"", "Estado: Todos"}, {"1", "Activos"}, {"0", "Inactivos"}}, filters.active);
   add_options(dict, "FEATURED_OPTION", {{"", "Destacado: Todos"}, {"1", "Destacados"}, {"0", "No destacados"}},
               filters.featured);
-  add_options(dict, "STOCK_OPTION", {{"", "Stock: Todos"}, {"out", "Sin stock"}, {"low", "Stock bajo (≤ 5)"}},
+  add_options(dict, "STOCK_OPTION", {{"", "Stock: Todos"}, {"out", "Sin stock"}, {"low", "Stock bajo (≤ " + std::to_string(filters.low_stock_threshold) + ")"}},
               filters.stock);
+  add_options(dict, "CHANNEL_OPTION",
+              {{"", "Canal: Todos"}, {"store", "En la tienda online"}, {"counter_only", "Solo mostrador"},
+               {"repairs", "Repuestos"}},
+              filters.channel);
   add_options(dict, "BULK_CATEGORY_OPTION", std::vector<std::pair<std::string, std::string>>(categories.begin() + 1, categories.end()), "");
   bool filtered = !filters.q.empty() || filters.category_id || !filters.active.empty() || !filters.featured.empty() ||
-                  !filters.stock.empty();
+                  !filters.stock.empty() || !filters.channel.empty();
   dict.show_if(filtered, "CLEAR_FILTERS");
   dict.set("TOTAL", page.total);
   if (page.items.empty()) dict.show("EMPTY");
@@ -107,6 +137,10 @@ http::Response products_index(web::Context& context) {
     row.set("ACTIVE_LABEL", product.active ? "Activo" : "Inactivo");
     row.set("FEATURED_CLASS", product.featured ? "badge-amber" : "badge-zinc");
     row.set("FEATURED_LABEL", product.featured ? "Destacado" : "Normal");
+    if (!product.sku.empty()) row.add("SKU").set("VALUE", product.sku);
+    if (!product.barcode.empty()) row.add("BARCODE").set("VALUE", product.barcode);
+    row.show_if(!product.sellable_in_store, "COUNTER_ONLY");
+    row.show_if(product.usable_in_repairs, "FOR_REPAIRS");
     if (auto url = product.image_url(); !url.empty()) row.add("IMAGE").set("URL", url);
     else row.show("NO_IMAGE");
   }
@@ -162,7 +196,7 @@ http::Response products_update(web::Context& context) {
   if (!id) return not_found(context);
   std::string back = "/admin/productos/" + std::to_string(*id) + "/editar";
   auto input = product_input(context);
-  auto errors = inventory::check_product(context.services.database, input);
+  auto errors = inventory::check_product(context.services.database, input, *id);
   std::string image;
   if (const auto* file = image_file(context); file && errors.empty()) image = store_product_image(context, *file, errors);
   if (!errors.empty()) return context.back_with_errors(errors, {}, back);

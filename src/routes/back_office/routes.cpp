@@ -3,6 +3,7 @@
 #include "routes/routes.hpp"
 
 #include "routes/back_office/handlers.hpp"
+#include "routes/back_office/product_labels.hpp"
 #include "web/router.hpp"
 
 namespace routes {
@@ -26,6 +27,8 @@ void register_back_office_routes(web::Router& router) {
   router.add("GET", "/admin/productos/crear", "admin.products.create", Access::kAdmin, bo::products_create);
   router.add("POST", "/admin/productos", "admin.products.store", Access::kAdmin, bo::products_store);
   router.add("POST", "/admin/productos/bulk", "admin.products.bulk", Access::kAdmin, bo::products_bulk);
+  router.add("GET", "/admin/productos/etiquetas", "admin.products.labels", Access::kAdmin, bo::product_labels);
+  router.add("GET", "/admin/productos/{product}/etiqueta", "admin.products.label", Access::kAdmin, bo::product_label);
   router.add("GET", "/admin/productos/{product}/editar", "admin.products.edit", Access::kAdmin, bo::products_edit);
   router.add("PUT", "/admin/productos/{product}", "admin.products.update", Access::kAdmin, bo::products_update);
   router.add("DELETE", "/admin/productos/{product}", "admin.products.destroy", Access::kAdmin, bo::products_destroy);

@@ -15,6 +15,7 @@
 #include "routes/repairs/catalog_selects.hpp"
 #include "routes/repairs/detail_extras.hpp"
 #include "routes/repairs/handlers.hpp"
+#include "routes/repairs/parts.hpp"
 #include "routes/repairs/view_helpers.hpp"
 #include "routes/repairs/whatsapp_link.hpp"
 #include "web/context.hpp"
@@ -124,6 +125,7 @@ void fill_edit_form(web::Dict dict, web::Context& context, const repairs::Repair
   dict.set("EDIT_ISSUE_DETAIL", context.old("issue_detail", repair.issue_detail));
   dict.set("EDIT_DIAGNOSIS", context.old("diagnosis", repair.diagnosis));
   dict.set("EDIT_PARTS_COST", context.old("parts_cost", money_input(repair.parts_cost)));
+  dict.set("EDIT_PARTS_COST_SHOWN", context.old("parts_cost_shown", money_input(repair.parts_cost)));
   dict.set("EDIT_LABOR_COST", context.old("labor_cost", money_input(repair.labor_cost)));
   dict.set("EDIT_FINAL_PRICE",
            context.old("final_price", repair.final_price ? money_input(*repair.final_price) : std::string()));
@@ -178,6 +180,7 @@ http::Response admin_repairs_show(web::Context& context) {
   if (auto after = context.flash.find("wa_after"); after != context.flash.end() && !after->second.empty())
     dict.add("WA_AFTER").set("URL", after->second);
   repairs_view::fill_detail_extras(dict, context, *repair);
+  repairs_view::fill_repair_parts(dict, context, *repair);
   return web::render(context, view);
 }
 

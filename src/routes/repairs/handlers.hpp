@@ -15,6 +15,9 @@ http::Response admin_repairs_index(web::Context& context);
 // intake.cpp
 http::Response admin_repairs_create(web::Context& context);
 http::Response admin_repairs_store(web::Context& context);
+// parts.cpp: "Agregar repuesto" (apply a part from stock) and removing one (stock returned)
+http::Response admin_repairs_parts_add(web::Context& context);
+http::Response admin_repairs_parts_remove(web::Context& context);
 // detail.cpp
 http::Response admin_repairs_show(web::Context& context);
 http::Response admin_repairs_update(web::Context& context);

@@ -19,6 +19,10 @@ void register_repairs_routes(web::Router& router) {
              admin_repairs_update_status);
   router.add("POST", "/admin/reparaciones/{repair}/cobrar-y-entregar", "admin.repairs.collectAndDeliver",
              Access::kAdmin, admin_repairs_collect_and_deliver);
+  router.add("POST", "/admin/reparaciones/{repair}/repuestos", "admin.repairs.parts.store", Access::kAdmin,
+             admin_repairs_parts_add);
+  router.add("POST", "/admin/reparaciones/{repair}/repuestos/{part}/quitar", "admin.repairs.parts.destroy",
+             Access::kAdmin, admin_repairs_parts_remove);
   router.add("GET", "/admin/reparaciones/{repair}/imprimir", "admin.repairs.print", Access::kAdmin,
              admin_repairs_print);
   router.add("GET", "/admin/reparaciones/{repair}/ticket", "admin.repairs.ticket", Access::kAdmin,

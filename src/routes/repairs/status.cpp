@@ -8,6 +8,7 @@
 #include "core/strings.hpp"
 #include "core/validation.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/repairs/repair_parts.hpp"
 #include "domain/repairs/status_change.hpp"
 #include "routes/repairs/handlers.hpp"
 #include "routes/repairs/view_helpers.hpp"
@@ -49,6 +50,9 @@ http::Response admin_repairs_update_status(web::Context& context) {
   }
 
   auto expected = repairs::parse_status(context.input.value("current_status"));
+  // Cancelling asks whether the parts taken from stock go back (the forms' "return_parts" box, checked by default).
+  bool return_parts = context.input.value("return_parts") == "1";
+  int parts_returned = 0;
   // One unit of work: the status, its history row and the audit entry commit together (or not at all).
   auto change = db::write(context.services.database, [&](db::Tx& tx) {
     auto done = repairs::change_repair_status(tx, *id, *to, context.user->id, comment, expected);
@@ -57,6 +61,8 @@ http::Response admin_repairs_update_status(web::Context& context) {
                     {{"from_status", std::string(repairs::status_key(done.from))},
                      {"to_status", std::string(repairs::status_key(done.to))},
                      {"comment", comment}});
+    if (done.outcome == StatusChangeOutcome::kChanged && done.to == repairs::RepairStatus::kCancelled && return_parts)
+      parts_returned = repairs::return_all_parts(tx, *id, context.user->id);
     return done;
   });
 
@@ -99,7 +105,8 @@ http::Response admin_repairs_update_status(web::Context& context) {
                       {"status_label", std::string(repairs::status_label(change.to))},
                       {"wa", wa_json}});
   }
-  context.flash_next("success", change.message);
+  context.flash_next("success", parts_returned > 0 ? change.message + " Los repuestos volvieron al stock."
+                                                   : change.message);
   if (!wa.url.empty()) context.flash_next("wa_after", wa.url);
   return http::Response::redirect(detail, 303);
 }

@@ -60,6 +60,7 @@ repairs::RepairFormInput read_repair_form(const web::Context& context) {
   form.issue_detail = in.value("issue_detail");
   form.diagnosis = in.value("diagnosis");
   form.parts_cost = in.value("parts_cost");
+  form.parts_cost_shown = in.value("parts_cost_shown");
   form.labor_cost = in.value("labor_cost");
   form.final_price = in.value("final_price");
   form.paid_amount = in.value("paid_amount");

@@ -12,6 +12,7 @@
     <a class="btn-outline btn-sm" href="/admin/productos">Productos</a>
     <a class="btn-outline btn-sm" href="/admin/configuracion">Configuración</a>
     <a class="btn-outline btn-sm" href="/admin/auditoria">Auditoría</a>
+    <a class="btn-outline btn-sm" href="/admin/venta-rapida">Venta rápida</a>
     <a class="btn-primary btn-sm" href="/admin/reparaciones/crear">+ Nueva reparación</a>
   </nav>
 </section>
@@ -44,6 +45,9 @@
       <p class="dash-kpi-value"><span data-kpi="sales_in_range">{{SALES_IN_RANGE}}</span>
         <span class="{{SALES_DELTA_CLASS}}" data-kpi="sales_delta">{{SALES_DELTA}}</span></p>
       <p class="muted text-sm">Basado en pedidos con estado entregado.</p>
+      <p class="text-sm">Mostrador: <a href="/admin/ventas"><span data-kpi="counter_sales_in_range">{{COUNTER_SALES_IN_RANGE}}</span></a>
+        (<span data-kpi="counter_sales_count">{{COUNTER_SALES_COUNT}}</span> ventas)
+        <span class="{{COUNTER_SALES_DELTA_CLASS}}" data-kpi="counter_sales_delta">{{COUNTER_SALES_DELTA}}</span></p>
     </div>
   </article>
   <article class="card dash-kpi">

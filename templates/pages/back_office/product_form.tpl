@@ -8,6 +8,7 @@
       <p class="page-subtitle">Actualizá precio, stock, categoría e imagen.</p>{{/EDIT}}
     </div>
     <div class="actions">
+      {{#EDIT}}<a class="btn-outline btn-sm" href="/admin/productos/{{ID}}/etiqueta" data-product-label-link>Imprimir etiqueta</a>{{/EDIT}}
       {{#EDIT}}<a class="btn-outline btn-sm" href="/admin/garantias/crear?producto={{ID}}" data-warranty-link>Registrar garantía</a>{{/EDIT}}
       <a class="btn-outline btn-sm" href="/admin/productos">Volver</a>
     </div>
@@ -49,6 +50,34 @@
             {{#ERROR_STOCK}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_STOCK}}
           </div>
         </div>
+        <div class="form-row bo-two">
+          <div class="field">
+            <label class="label" for="p_sku">SKU (opcional)</label>
+            <input class="input" id="p_sku" name="sku" value="{{SKU}}" maxlength="64" autocomplete="off" placeholder="Ej: FUN-IP13-NEG"{{#ERROR_SKU}} aria-invalid="true"{{/ERROR_SKU}}>
+            {{#ERROR_SKU}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_SKU}}
+          </div>
+          <div class="field">
+            <label class="label" for="p_barcode">Código de barras (opcional)</label>
+            <input class="input" id="p_barcode" name="barcode" value="{{BARCODE}}" maxlength="64" autocomplete="off" placeholder="EAN/UPC o propio"{{#ERROR_BARCODE}} aria-invalid="true"{{/ERROR_BARCODE}}>
+            {{#ERROR_BARCODE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_BARCODE}}
+          </div>
+        </div>
+        <div class="form-row bo-two">
+          <div class="field">
+            <label class="label" for="p_cost">Costo (opcional)</label>
+            <input class="input" id="p_cost" name="cost_price" value="{{COST_PRICE}}" inputmode="decimal" placeholder="0"{{#ERROR_COST_PRICE}} aria-invalid="true"{{/ERROR_COST_PRICE}}>
+            <p class="help">Lo que te cuesta a vos; avisa cuando una venta queda por debajo del costo.</p>
+            {{#ERROR_COST_PRICE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_COST_PRICE}}
+          </div>
+          {{#EDIT}}<div class="field">
+            <label class="label" for="p_stock_note">Motivo del cambio de stock (opcional)</label>
+            <input class="input" id="p_stock_note" name="stock_note" value="{{STOCK_NOTE}}" maxlength="255" placeholder="Ej: conteo físico, rotura"{{#ERROR_STOCK_NOTE}} aria-invalid="true"{{/ERROR_STOCK_NOTE}}>
+            {{#ERROR_STOCK_NOTE}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_STOCK_NOTE}}
+          </div>{{/EDIT}}
+        </div>
+        <input type="hidden" name="inventory_flags" value="1">
+        <label class="check"><input type="checkbox" name="sellable_in_store" value="1"{{#SELLABLE_CHECKED}} checked{{/SELLABLE_CHECKED}}> Se vende en la tienda online</label>
+        <label class="check"><input type="checkbox" name="usable_in_repairs" value="1"{{#REPAIRS_CHECKED}} checked{{/REPAIRS_CHECKED}}> Se usa como repuesto en reparaciones</label>
         <div class="field">
           <label class="label" for="p_description">Descripción (opcional)</label>
           <textarea class="input" id="p_description" name="description" rows="4" maxlength="2000">{{DESCRIPTION}}</textarea>

@@ -13,7 +13,7 @@
 
   <form class="card card-body bo-filters" method="GET">
     <label class="sr-only" for="bo_q">Buscar</label>
-    <input class="input" id="bo_q" name="q" value="{{Q}}" placeholder="Buscar por nombre o slug…">
+    <input class="input" id="bo_q" name="q" value="{{Q}}" placeholder="Buscar por nombre, slug, SKU o código de barras…">
     <label class="sr-only" for="bo_category">Categoría</label>
     <select class="input" id="bo_category" name="category_id">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select>
     <label class="sr-only" for="bo_active">Estado</label>
@@ -22,6 +22,8 @@
     <select class="input" id="bo_featured" name="featured">{{#FEATURED_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FEATURED_OPTION}}</select>
     <label class="sr-only" for="bo_stock">Stock</label>
     <select class="input" id="bo_stock" name="stock">{{#STOCK_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STOCK_OPTION}}</select>
+    <label class="sr-only" for="bo_channel">Canal</label>
+    <select class="input" id="bo_channel" name="channel">{{#CHANNEL_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CHANNEL_OPTION}}</select>
     <div class="actions">
       <button class="btn-primary btn-sm" type="submit">Filtrar</button>
       {{#CLEAR_FILTERS}}<a class="btn-outline btn-sm" href="/admin/productos">Limpiar</a>{{/CLEAR_FILTERS}}
@@ -53,6 +55,7 @@
         <button class="btn-primary btn-sm" type="submit" data-bulk-apply disabled>Aplicar</button>
         <button class="btn-outline btn-sm" type="button" data-bulk-clear>Limpiar</button>
       </form>
+      <form id="bo_labels_form" method="GET" action="/admin/productos/etiquetas" target="_blank"><button class="btn-outline btn-sm" type="submit" data-products-labels>Imprimir etiquetas</button></form>
     </div>
   </div>
 
@@ -68,12 +71,12 @@
         <tbody>
           {{#PRODUCT}}
           <tr>
-            <td class="bo-cell-check"><input type="checkbox" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
+            <td class="bo-cell-check"><input type="checkbox" name="ids[]" form="bo_labels_form" value="{{ID}}" data-bulk-checkbox aria-label="Seleccionar {{NAME}}"></td>
             <td class="bo-cell-main">
               <div class="bo-product">
                 {{#IMAGE}}<img class="bo-thumb" src="{{URL}}" alt="" width="40" height="40" loading="lazy">{{/IMAGE}}
                 {{#NO_IMAGE}}<span class="bo-thumb bo-thumb-empty">Sin imagen</span>{{/NO_IMAGE}}
-                <div><div class="font-semibold">{{NAME}}</div><div class="bo-muted">ID: {{ID}}</div></div>
+                <div><div class="font-semibold">{{NAME}}</div><div class="bo-muted">ID: {{ID}}{{#SKU}} · SKU: {{VALUE}}{{/SKU}}{{#BARCODE}} · Código: {{VALUE}}{{/BARCODE}}</div>{{#COUNTER_ONLY}}<span class="badge-zinc">Solo mostrador</span>{{/COUNTER_ONLY}}{{#FOR_REPAIRS}} <span class="badge-sky">Repuesto</span>{{/FOR_REPAIRS}}</div>
               </div>
             </td>
             <td class="bo-cell-meta" data-label="Categoría">{{CATEGORY}}</td>

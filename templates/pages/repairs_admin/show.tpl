@@ -21,6 +21,7 @@
     <a class="nav-pill" href="#repair_actions">Acciones</a>
     <a class="nav-pill" href="#repair_summary">Resumen</a>
     <a class="nav-pill" href="#repair_status">Estado</a>
+    <a class="nav-pill" href="#repair_parts">Repuestos</a>
     <a class="nav-pill" href="#repair_edit">Editar</a>
   </nav>
   <div id="waToast" class="toast hidden" role="status" aria-live="polite">Listo.</div>
@@ -81,6 +82,7 @@
             <input type="hidden" name="status" value="cancelled">
             <input type="hidden" name="current_status" value="{{STATUS_KEY}}">
             <input type="hidden" name="comment" value="Acción rápida: reparación cancelada">
+            {{#HAS_PARTS}}<label class="check text-sm"><input type="checkbox" name="return_parts" value="1" checked> Devolver los repuestos al stock</label>{{/HAS_PARTS}}
             <button type="submit" class="btn-danger btn-sm"{{#CANNOT_CANCEL}} disabled{{/CANNOT_CANCEL}}>Cancelar</button>
           </form>
           {{/NOT_FINAL}}
@@ -126,11 +128,47 @@
             <input class="input" id="status_comment" name="comment" maxlength="500"{{#FINAL}} disabled{{/FINAL}}>
             {{#ERROR_COMMENT}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_COMMENT}}
           </div>
+          {{#NOT_FINAL}}{{#HAS_PARTS}}<label class="check text-sm"><input type="checkbox" name="return_parts" value="1" checked> Si la cancelás, devolver los repuestos al stock</label>{{/HAS_PARTS}}{{/NOT_FINAL}}
           <button class="btn-primary"{{#FINAL}} disabled{{/FINAL}}>Guardar estado</button>
           {{#FINAL}}<p class="help">Este estado es final y no puede modificarse.</p>{{/FINAL}}
           {{#NOT_FINAL}}<p class="help">Si marcás “Entregado”, la garantía (si tiene días) se calcula desde la fecha de entrega.</p>{{/NOT_FINAL}}
           {{#BALANCE_DUE_WARNING}}<p class="help" data-status-balance-hint>Debe {{AMOUNT}}: para entregarla registrando el pago, usá “Cobrar y entregar” en Acciones rápidas.</p>{{/BALANCE_DUE_WARNING}}
         </form>
+      </div>
+    </section>
+
+    <section id="repair_parts" class="card" aria-labelledby="partsTitle">
+      <div class="card-head"><h2 id="partsTitle" class="card-title">Repuestos</h2><span class="badge-zinc" data-parts-total>Costo: {{PARTS_TOTAL}}</span></div>
+      <div class="card-body stack-6">
+        {{#NO_PARTS}}<p class="muted">Todavía no se usaron repuestos del stock.</p>{{/NO_PARTS}}
+        {{#HAS_PARTS}}<ul class="repair-history">
+          {{#PART}}<li data-part-row="{{ID}}">
+            <p><span class="font-semibold">{{QUANTITY}} × {{NAME}}</span> <span class="muted text-sm">{{COST}} · {{ADDED_AT}}</span></p>
+            {{#CAN_REMOVE}}<form method="POST" action="/admin/reparaciones/{{REPAIR_ID}}/repuestos/{{ID}}/quitar" data-confirm="¿Quitar {{NAME}}? El stock vuelve al inventario.">
+              <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+              <button type="submit" class="btn-ghost btn-sm">Quitar</button>
+            </form>{{/CAN_REMOVE}}
+          </li>{{/PART}}
+        </ul>{{/HAS_PARTS}}
+        {{#CAN_ADD_PARTS}}<form class="form" method="POST" action="/admin/reparaciones/{{ID}}/repuestos" data-add-part>
+          <input type="hidden" name="_token" value="{{CSRF_TOKEN}}">
+          <div class="field">
+            <label class="label" for="part_product">Agregar repuesto</label>
+            <select class="input" id="part_product" name="product_id" required>
+              <option value="">Elegí un repuesto en stock…</option>
+              {{#PART_CHOICE}}<option value="{{ID}}">{{LABEL}}</option>
+              {{/PART_CHOICE}}
+            </select>
+          </div>
+          <div class="field">
+            <label class="label" for="part_quantity">Cantidad</label>
+            <input class="input" id="part_quantity" name="quantity" type="number" min="1" max="99" value="1" inputmode="numeric">
+          </div>
+          {{#ERROR_PART}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_PART}}
+          <button type="submit" class="btn-primary btn-sm">Agregar repuesto</button>
+          <p class="help">Se descuenta del stock y su costo se suma al costo de repuestos. ★ = coincide con el modelo del equipo.</p>
+        </form>{{/CAN_ADD_PARTS}}
+        {{#NO_PART_CHOICES}}<p class="muted text-sm">No hay productos en stock marcados como repuesto (se marcan en Productos → “Se usa como repuesto en reparaciones”).</p>{{/NO_PART_CHOICES}}
       </div>
     </section>
 
@@ -274,6 +312,7 @@
           <div class="field">
             <label class="label" for="parts_cost">Costo repuesto</label>
             <input class="input" id="parts_cost" name="parts_cost" value="{{EDIT_PARTS_COST}}" inputmode="decimal" data-parts-cost>
+            <input type="hidden" name="parts_cost_shown" value="{{EDIT_PARTS_COST_SHOWN}}">
             {{#ERROR_PARTS_COST}}<p class="field-error">{{MESSAGE}}</p>{{/ERROR_PARTS_COST}}
           </div>
           <div class="field">

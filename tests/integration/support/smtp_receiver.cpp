@@ -216,8 +216,14 @@ std::vector<std::string> parts_of(const std::string& data) {
 }  // namespace
 
 std::string mail_part(const std::string& data, const std::string& content_type) {
-  for (const auto& part : parts_of(data))
+  for (const auto& part : parts_of(data)) {
+    // A multipart/mixed mail (attachments) nests the text/HTML alternative: look inside it too.
+    if (core::starts_with_ci(mail_header(part, "Content-Type"), "multipart/")) {
+      if (auto inner = mail_part(part, content_type); !inner.empty()) return inner;
+      continue;
+    }
     if (core::starts_with_ci(mail_header(part, "Content-Type"), content_type)) return decoded_body(part);
+  }
   return {};
 }
 

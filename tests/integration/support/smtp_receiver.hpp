@@ -40,7 +40,8 @@ class SmtpReceiver final {
 // The decoded text body of a message whose body is base64 (Content-Transfer-Encoding: base64), else the raw body;
 // for a multipart message, its text/plain part.
 std::string mail_body_text(const std::string& data);
-// The decoded part of a multipart message with that Content-Type ("text/html"), "" when there is none.
+// The decoded part of a multipart message with that Content-Type ("text/html", "text/csv"), looking inside nested
+// multiparts, "" when there is none.
 std::string mail_part(const std::string& data, const std::string& content_type);
 // The value of a header (first occurrence, unfolded), "" when missing.
 std::string mail_header(const std::string& data, const std::string& name);

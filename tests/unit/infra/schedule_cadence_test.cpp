@@ -74,3 +74,18 @@ TEST(ScheduleCadence, VerifyTimeIsHalfAnHourAfterTheBackupAndWrapsAtMidnight) {
   EXPECT_EQ(infra::shift_time_of_day("23:50", 30), "00:20");
   EXPECT_EQ(infra::shift_time_of_day("00:10", -30), "23:40");
 }
+
+TEST(ScheduleCadence, WeeklyIsDueOnItsIsoWeekdayAndTime) {
+  EXPECT_EQ(infra::iso_weekday(at("1970-01-01 00:00")), 4);  // a Thursday
+  EXPECT_EQ(infra::iso_weekday(at("2026-12-07 10:00")), 1);  // Monday
+  EXPECT_EQ(infra::iso_weekday(at("2026-12-13 10:00")), 7);  // Sunday
+  EXPECT_EQ(infra::iso_weekday(at("2028-02-29 10:00")), 2);  // leap day, Tuesday
+  auto report = Cadence::weekly_on(5, "18:00");
+  EXPECT_TRUE(is_due(report, at("2026-12-11 18:00")));
+  EXPECT_FALSE(is_due(report, at("2026-12-10 18:00")));
+  EXPECT_FALSE(is_due(report, at("2026-12-11 18:01")));
+  EXPECT_EQ(format_local_minute(next_due_after(report, at("2026-12-11 18:00"))), "2026-12-18 18:00");
+  EXPECT_EQ(infra::describe(report), "weekly on Friday at 18:00");
+  EXPECT_THROW(Cadence::weekly_on(0, "08:00"), std::invalid_argument);
+  EXPECT_THROW(Cadence::weekly_on(8, "08:00"), std::invalid_argument);
+}

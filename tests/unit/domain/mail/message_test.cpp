@@ -99,3 +99,26 @@ TEST(MailMessage, AnHtmlAlternativeMakesAMultipartMessageWithTheTextPartFirst) {
   for (std::size_t start = 0, end; (end = mime.find("\r\n", start)) != std::string::npos; start = end + 2)
     EXPECT_LE(end - start, 78u) << mime.substr(start, end - start);
 }
+
+TEST(MailMessage, AttachmentsMakeAMixedMessageAroundTheAlternativeAndKeepTheirBytes) {
+  auto message = sample();
+  message.html = "<p>Hola</p>";
+  message.attachments.push_back({"kpi \"semana\".csv", "text/csv; charset=UTF-8", "a;b\r\n1;2\r\n"});
+  std::string mime = mail::render_mime(message, "Fri, 27 Nov 2026 21:05:00 +0000", "abc123@example.com");
+  const std::string mixed = "=_nico_mix_abc123examplecom", alternative = "=_nico_alt_abc123examplecom";
+  EXPECT_NE(mime.find("Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n"), std::string::npos) << mime;
+  auto alternative_at = mime.find("--" + mixed + "\r\nContent-Type: multipart/alternative; boundary=\"" + alternative);
+  auto attachment_at = mime.find("--" + mixed + "\r\nContent-Type: text/csv; charset=UTF-8; name=\"kpi semana.csv\"\r\n"
+                                 "Content-Disposition: attachment; filename=\"kpi semana.csv\"\r\n");
+  ASSERT_NE(alternative_at, std::string::npos) << mime;
+  ASSERT_NE(attachment_at, std::string::npos) << mime;
+  EXPECT_LT(alternative_at, attachment_at);
+  EXPECT_NE(mime.find("--" + alternative + "--\r\n"), std::string::npos);
+  EXPECT_EQ(mime.substr(mime.size() - mixed.size() - 6), "--" + mixed + "--\r\n");
+  auto start = mime.find("\r\n\r\n", attachment_at) + 4;
+  auto end = mime.find("--" + mixed + "--", start);
+  std::string compact;
+  for (char c : mime.substr(start, end - start))
+    if (c != '\r' && c != '\n') compact += c;
+  EXPECT_EQ(core::base64_decode(compact), "a;b\r\n1;2\r\n");
+}

@@ -1,0 +1,13 @@
+-- kpi_report_runs: one row per KPI report sent or attempted (src/domain/alerts/kpi_delivery.hpp), newest shown in
+-- /admin/configuracion/reportes and by the health check. source: 'scheduled' | 'manual' (Enviar ahora) | 'command';
+-- outcome: 'queued' | 'no_recipients' | 'failed'; detail: recipients or the error. created_at is UTC.
+CREATE TABLE kpi_report_runs (
+    id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    range_days INT NOT NULL,
+    source VARCHAR(20) NOT NULL,
+    outcome VARCHAR(20) NOT NULL,
+    detail TEXT NULL,
+    created_at DATETIME NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- @down
+DROP TABLE IF EXISTS kpi_report_runs;

@@ -1,0 +1,43 @@
+-- counter_sales: walk-in sales at the shop counter (/admin/venta-rapida, src/domain/sales/counter_sale.hpp). One row per
+-- confirmed sale with its items (counter_sale_items keep name, price and cost as sold); stock leaves through the
+-- ledger (stock_movements, reason counter_sale) in the same transaction. sale_token_hash is the SHA-256 of the
+-- one-time token of the sale form, unique, so a double submit finds the first sale instead of selling twice.
+-- status: completed | voided; a void (reason, who, when) returns the stock once (UPDATE … WHERE status =
+-- 'completed'). Money in centavos: total = subtotal - discount; cost_total is the cost of the items as sold.
+CREATE TABLE counter_sales (
+    id BIGSERIAL PRIMARY KEY,
+    user_id BIGINT NULL REFERENCES users (id) ON DELETE SET NULL,
+    customer_name VARCHAR(255) NULL,
+    customer_phone VARCHAR(30) NULL,
+    payment_method VARCHAR(20) NOT NULL,
+    subtotal BIGINT NOT NULL,
+    discount BIGINT NOT NULL DEFAULT 0,
+    discount_reason VARCHAR(255) NULL,
+    total BIGINT NOT NULL,
+    cost_total BIGINT NOT NULL DEFAULT 0,
+    status VARCHAR(20) NOT NULL DEFAULT 'completed',
+    sale_token_hash VARCHAR(64) NULL,
+    voided_at TIMESTAMP(0) NULL,
+    voided_by BIGINT NULL REFERENCES users (id) ON DELETE SET NULL,
+    void_reason VARCHAR(255) NULL,
+    created_at TIMESTAMP(0) NOT NULL,
+    updated_at TIMESTAMP(0) NULL
+);
+CREATE UNIQUE INDEX counter_sales_sale_token_hash_unique ON counter_sales (sale_token_hash);
+CREATE INDEX counter_sales_created_at_index ON counter_sales (created_at);
+CREATE INDEX counter_sales_payment_method_created_at_index ON counter_sales (payment_method, created_at);
+CREATE TABLE counter_sale_items (
+    id BIGSERIAL PRIMARY KEY,
+    counter_sale_id BIGINT NOT NULL REFERENCES counter_sales (id) ON DELETE CASCADE,
+    product_id BIGINT NULL REFERENCES products (id) ON DELETE SET NULL,
+    product_name VARCHAR(255) NOT NULL,
+    unit_price BIGINT NOT NULL,
+    unit_cost BIGINT NOT NULL DEFAULT 0,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    subtotal BIGINT NOT NULL
+);
+CREATE INDEX counter_sale_items_counter_sale_id_index ON counter_sale_items (counter_sale_id);
+CREATE INDEX counter_sale_items_product_id_index ON counter_sale_items (product_id);
+-- @down
+DROP TABLE IF EXISTS counter_sale_items;
+DROP TABLE IF EXISTS counter_sales;
