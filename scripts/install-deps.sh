@@ -3,7 +3,8 @@
 # nothing (no apt-get update, no network).
 #   scripts/install-deps.sh          everything: build, run, test and benchmark (`make test`, `make bench`)
 #   scripts/install-deps.sh --run    only what building and running `nico` needs (`make run`): compiler,
-#                                    libraries and the sqlite3 shell; no database servers, browser, npm or nginx
+#                                    libraries, CA certificates and the sqlite3 shell; no GoogleTest, database
+#                                    servers, browser, npm, nginx or benchmark tools
 set -euo pipefail
 
 mode=full
@@ -13,8 +14,9 @@ case "${1:-}" in
   *) echo "usage: $0 [--run]" >&2; exit 2 ;;
 esac
 
-# What `make run` needs: the toolchain and every library the build links (SQLite is the default database; the
-# MariaDB and PostgreSQL client libraries are linked into `nico` whatever the engine).
+# What `make run` needs: the toolchain and every library `nico` links (CMakeLists.txt's pkg_check_modules,
+# find_package, find_library and nico_core's link list; SQLite is the default database, the MariaDB and PostgreSQL
+# client libraries are linked into `nico` whatever the engine), plus what it reads at run time.
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
@@ -26,9 +28,6 @@ packages=(
   libqrencode-dev
   # Redis client for the limiter, cache and lock stores of a cluster (RATE_LIMIT_STORE / CACHE_STORE=redis)
   libhiredis-dev
-  # GoogleTest: CMakeLists.txt requires it when it configures, even when only `nico` is built (headers and a
-  # static library, no server)
-  libgtest-dev libgmock-dev
   # password quality: libpwquality and the cracklib dictionary it checks against
   libpwquality-dev cracklib-runtime
   # phone numbers (src/core/phone.cpp); see the Boost note below the list
@@ -41,14 +40,21 @@ packages=(
   libzint-dev
   # the database shell, for looking at the SQLite file
   sqlite3
+  # outbound TLS (webhooks, Sentry, SMTP with STARTTLS): libcurl only recommends the CA bundle, and recommends are
+  # not installed here
+  ca-certificates
 )
 # What only the tests and benchmarks need (`make test`, `make bench`, `make fuzz`).
 if [ "$mode" = full ]; then
   packages+=(
+    # GoogleTest/GMock: the test binaries (CMakeLists.txt configures without them when absent: `nico` alone)
+    libgtest-dev libgmock-dev
     # libFuzzer targets (tests/fuzz, `make fuzz`)
     clang-14 libclang-rt-14-dev
     # servers and tools used by tests and benchmarks
     mariadb-server mariadb-client redis-server postgresql-15 postgresql-client-15 chromium wrk hyperfine curl
+    # bench/restore.sh's arithmetic
+    bc
     # the cluster demo and test (scripts/cluster-demo.sh) run their own nginx
     nginx
   )
@@ -103,7 +109,9 @@ fi
 # Browser tests: playwright-core drives Debian's chromium (npm's browser downloads are not used).
 here="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "$mode" = full ] && [ -f "$here/tests/e2e/package.json" ] && [ ! -d "$here/tests/e2e/node_modules/playwright-core" ]; then
-  echo "install-deps: npm install in tests/e2e"
-  (cd "$here/tests/e2e" && npm install --no-audit --no-fund --silent)
+  # `npm ci`, not `npm install`: it installs exactly package-lock.json and never rewrites it (a newer npm's
+  # `npm install` would, and `make test` must leave the tree clean).
+  echo "install-deps: npm ci in tests/e2e"
+  (cd "$here/tests/e2e" && npm ci --no-audit --no-fund --silent)
 fi
 exit 0

@@ -8,12 +8,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-// Screenshots go to test-results/ (ignored); `E2E_SCREENSHOT_DIR=docs/screenshots npm test` refreshes the
-// reviewed copies in docs/ (a normal run must not modify tracked files).
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
-  ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
-  : path.join(REPO_ROOT, 'tests', 'e2e', 'test-results', 'screenshots');
 const FAILURE_DIR = path.join(REPO_ROOT, 'tests', 'e2e', 'test-results');
 
 const user = {

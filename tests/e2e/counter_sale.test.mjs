@@ -4,17 +4,14 @@
 // E2E_SCREENSHOT_DIR (default: a fresh temporary folder, printed at the end) to be looked at.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
-  ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
-  : mkdtempSync(path.join(os.tmpdir(), 'nico-counter-shots-'));
 const admin = { email: 'caja@taller.example.com', password: 'Clave-Admin-caja!' };
 const BARCODE = '7790001112223';
 

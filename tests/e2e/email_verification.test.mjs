@@ -12,10 +12,9 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 import { bodyText, runWorker, startSmtpReceiver } from './lib/smtp.mjs';
 
-// Screenshots are written only when E2E_SCREENSHOT_DIR is set (e.g. docs/screenshots).
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
 
 const EMAIL = `verifica-${Date.now()}@example.com`;
 const PASSWORD = 'Clave-verifica-e2e-58';
@@ -28,7 +27,6 @@ let page;
 const serverErrors = [];
 
 async function screenshot(name) {
-  if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }

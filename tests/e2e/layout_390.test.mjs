@@ -13,10 +13,10 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-// Screenshots only when E2E_SCREENSHOT_DIR is set: <page>-390.png (the docs' naming for phone captures). With
-// E2E_LAYOUT_REVIEW=1 also <page>-390-top.png and <page>-desktop.png, for a person checking a layout change.
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
+// Phone captures are named <page>-390.png (the docs' naming). With E2E_LAYOUT_REVIEW=1 also <page>-390-top.png
+// and <page>-desktop.png, for a person checking a layout change.
 const REVIEW = process.env.E2E_LAYOUT_REVIEW === '1';
 const run = promisify(execFile);
 const PHONE = { width: 390, height: 844 };
@@ -102,7 +102,6 @@ function measure(page) {
 }
 
 async function screenshot(page, name) {
-  if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
@@ -372,7 +371,6 @@ describe('phone layout at 390 px (browser)', { timeout: 300_000 }, () => {
   });
 
   it('screenshots at 390 px of the repair page, admin products and categories, checkout and thank-you', async () => {
-    if (!SCREENSHOT_DIR) return;
     const shots = [
       [staff, `/admin/reparaciones/${seeded.repairId}`, 'repair-page'],
       [staff, '/admin/productos', 'admin-products'],

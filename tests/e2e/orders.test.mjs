@@ -13,9 +13,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-// Screenshots are written only when E2E_SCREENSHOT_DIR is set (e.g. docs/screenshots).
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
 const run = promisify(execFile);
 
 const buyer = {
@@ -46,7 +45,6 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
 }
 
 async function screenshot(page, name) {
-  if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }

@@ -10,10 +10,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
-  ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
-  : path.join(REPO_ROOT, 'tests', 'e2e', 'test-results', 'screenshots');
 const admin = { email: 'dueno@taller.example.com', password: 'Clave-Etiquetas-1!' };
 const MM_PX = 96 / 25.4; // CSS pixels per millimetre
 

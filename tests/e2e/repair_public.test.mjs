@@ -11,10 +11,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
-
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
-  ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR)
-  : path.join(REPO_ROOT, 'tests', 'e2e', 'test-results', 'screenshots');
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 let server;
 let browser;

@@ -12,9 +12,8 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
-// Screenshots are written only when E2E_SCREENSHOT_DIR is set (scripts/run-tests.sh sets docs/screenshots).
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
 const run = promisify(execFile);
 const admin = { email: `e2e-repairs-${randomBytes(3).toString('hex')}@example.com`, password: 'Nico-e2e-Repairs1!' };
 
@@ -39,7 +38,6 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
 }
 
 async function screenshot(page, name) {
-  if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }

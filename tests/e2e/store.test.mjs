@@ -11,9 +11,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
 import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
-
-// Screenshots are written only when E2E_SCREENSHOT_DIR is set (e.g. docs/screenshots).
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ? path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR) : null;
+import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const buyer = {
   name: 'Lucía',
@@ -31,7 +29,6 @@ const pageErrors = [];
 const serverErrors = [];
 
 async function screenshot(name) {
-  if (!SCREENSHOT_DIR) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
 }
