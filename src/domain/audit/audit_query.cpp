@@ -9,6 +9,7 @@
 #include "core/parse.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/like.hpp"
 
 namespace audit {
 
@@ -19,16 +20,6 @@ constexpr const char* kSelect =
     "SELECT a.id, a.event, a.actor_id, a.actor_role, a.subject_type, a.subject_id, a.ip_address, a.user_agent, "
     "a.route_name, a.http_method, a.metadata, a.created_at, a.hash, u.name, u.last_name, u.email";
 constexpr std::size_t kSelectColumns = 16;
-
-// LIKE pattern for "contains `text`", with '!' as the escape character on both engines.
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '!' || c == '%' || c == '_') out += '!';
-    out += c;
-  }
-  return out + "%";
-}
 
 // "#42" or "42" (the actor filter accepts the id as the list shows it).
 std::optional<long long> actor_id(std::string_view text) {
@@ -73,7 +64,7 @@ Where build_where(const AuditFilter& filter, db::Dialect dialect) {
       where.number("a.actor_id = " + name(), *id);
     } else {
       // One placeholder per use: SOCI binds by position on MySQL.
-      std::string pattern = contains_pattern(actor);
+      std::string pattern = db::like_contains(actor);
       std::string p1 = name();
       where.text("(u.email" + like + p1 + " ESCAPE '!'", pattern);
       std::string p2 = name();

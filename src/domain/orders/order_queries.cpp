@@ -15,6 +15,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/like.hpp"
 
 namespace orders {
 
@@ -53,16 +54,6 @@ struct Params {
     for (auto& [name, value] : numbers) statement.exchange(soci::use(value, name));
   }
 };
-
-// "%text%" for LIKE, with the wildcards of the search text itself escaped ('!' is the escape character).
-std::string like_pattern(const std::string& text) {
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '!') pattern += '!';
-    pattern += c;
-  }
-  return pattern + "%";
-}
 
 bool all_digits(const std::string& text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
@@ -169,13 +160,13 @@ std::string join_and(const std::vector<std::string>& conditions) {
 // placeholder is used once (SOCI binds a repeated name only at its first occurrence).
 std::string admin_search_condition(const std::string& q, Params& params, db::Dialect dialect) {
   const std::string like = db::like_ci(dialect);
-  std::string pattern = like_pattern(q);
+  std::string pattern = db::like_contains(q);
   std::string condition = "(o.pickup_name" + like + params.text(pattern) + " ESCAPE '!' OR o.payment_method" + like +
                           params.text(pattern) + " ESCAPE '!' OR u.name" + like + params.text(pattern) +
                           " ESCAPE '!' OR u.email" + like + params.text(pattern) + " ESCAPE '!'";
   if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
   std::string digits = core::phone::search_digits(q);
-  if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
+  if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(db::like_contains(digits)) + " ESCAPE '!'";
   return condition + ")";
 }
 
@@ -238,10 +229,10 @@ CustomerOrderList customer_orders(db::Database& database, long long user_id, boo
                                              "o.status IN ('entregado', 'cancelado')"};
   std::string q = core::trim(raw_q);
   if (!q.empty()) {
-    std::string condition = std::string("(o.pickup_name") + db::like_ci(database.dialect()) + params.text(like_pattern(q)) + " ESCAPE '!'";
+    std::string condition = std::string("(o.pickup_name") + db::like_ci(database.dialect()) + params.text(db::like_contains(q)) + " ESCAPE '!'";
     if (all_digits(q) && q.size() <= 18) condition += " OR o.id = " + params.number(std::stoll(q));
     std::string digits = core::phone::search_digits(q);
-    if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(like_pattern(digits)) + " ESCAPE '!'";
+    if (!digits.empty()) condition += " OR o.pickup_phone LIKE " + params.text(db::like_contains(digits)) + " ESCAPE '!'";
     conditions.push_back(condition + ")");
   }
   std::string where = join_and(conditions);

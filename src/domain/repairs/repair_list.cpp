@@ -9,6 +9,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/like.hpp"
 
 namespace repairs {
 
@@ -16,14 +17,6 @@ namespace {
 constexpr const char* kHasPhone = "(r.customer_phone IS NOT NULL AND r.customer_phone <> '')";
 constexpr const char* kLoggedForCurrentStatus =
     "EXISTS (SELECT 1 FROM repair_whatsapp_logs l WHERE l.repair_id = r.id AND l.notified_status = r.status)";
-std::string like_pattern(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '!' || c == '%' || c == '_') escaped += '!';
-    escaped += c;
-  }
-  return "%" + escaped + "%";
-}
 
 std::string wa_clause(const std::string& wa) {
   if (wa == "pending") return std::string(" AND ") + kHasPhone + " AND NOT " + kLoggedForCurrentStatus;
@@ -44,12 +37,12 @@ Condition search_condition(const std::string& q, const std::string& wa, db::Dial
   if (!q.empty()) {
     const std::string like = db::like_ci(dialect);
     condition.sql += " AND (r.code" + like + ":q_code ESCAPE '!' OR r.customer_name" + like + ":q_name ESCAPE '!'";
-    condition.values.emplace_back("q_code", like_pattern(q));
-    condition.values.emplace_back("q_name", like_pattern(q));
+    condition.values.emplace_back("q_code", db::like_contains(q));
+    condition.values.emplace_back("q_name", db::like_contains(q));
     std::string digits = core::phone::search_digits(q);
     if (!digits.empty()) {
       condition.sql += " OR r.customer_phone LIKE :q_phone ESCAPE '!'";
-      condition.values.emplace_back("q_phone", like_pattern(digits));
+      condition.values.emplace_back("q_phone", db::like_contains(digits));
     }
     condition.sql += ")";
   }

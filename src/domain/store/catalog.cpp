@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "db/database.hpp"
+#include "db/like.hpp"
 #include "domain/store/catalog_cache.hpp"
 #include "domain/store/search.hpp"
 
@@ -43,14 +44,14 @@ Filter build_filter(db::Dialect dialect, const std::string& search, std::optiona
     return dialect == db::Dialect::kPostgres ? "nico_search_fold(" + param + ")" : param;
   };
   if (words.empty()) {
-    filter.texts.push_back(like_contains_pattern(search));
+    filter.texts.push_back(db::like_contains(search));
     filter.sql += " AND " + name + " LIKE " + pattern(0) + " ESCAPE '!'";
   } else if (dialect == db::Dialect::kSqlite) {
     filter.texts.push_back(fts_match_expression(words));
     filter.sql += " AND p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH :w0)";
   } else {
     for (std::size_t i = 0; i < words.size(); ++i) {
-      filter.texts.push_back(like_contains_pattern(words[i]));
+      filter.texts.push_back(db::like_contains(words[i]));
       filter.sql += " AND " + name + " LIKE " + pattern(i) + " ESCAPE '!'";
     }
   }

@@ -134,14 +134,4 @@ std::string fts_match_expression(const std::vector<std::string>& words) {
   return expression;
 }
 
-std::string like_contains_pattern(std::string_view word) {
-  std::string pattern = "%";
-  for (char c : word) {
-    if (c == '%' || c == '_' || c == '!') pattern += '!';
-    pattern += c;
-  }
-  pattern += '%';
-  return pattern;
-}
-
 }  // namespace store

@@ -41,8 +41,4 @@ std::vector<std::string> search_terms(std::string_view text);
 // FTS5 MATCH expression: each word quoted and made a prefix, implicitly AND-ed: "\"bateri\"* \"a52\"*".
 std::string fts_match_expression(const std::vector<std::string>& words);
 
-// LIKE pattern "%word%" with LIKE wildcards (% _ and the escape character !) escaped with '!'
-// (use with ESCAPE '!').
-std::string like_contains_pattern(std::string_view word);
-
 }  // namespace store

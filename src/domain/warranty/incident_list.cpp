@@ -5,6 +5,7 @@
 #include <array>
 
 #include "core/strings.hpp"
+#include "db/like.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/warranty/incident_rows.hpp"
 
@@ -23,7 +24,7 @@ std::string where_clause(const IncidentFilter& filter, db::Dialect dialect, Para
   if (!filter.to_utc.empty()) terms.push_back("i.created_at < " + params.text(filter.to_utc));
   std::string q = core::trim(filter.q);
   if (!q.empty()) {
-    const std::string like = db::like_ci(dialect), pattern = contains_pattern(q);
+    const std::string like = db::like_ci(dialect), pattern = db::like_contains(q);
     std::string any;
     for (const char* column : {"i.reason", "i.notes", "i.source_label", "i.supplier_name", "s.name", "r.code"})
       any += std::string(any.empty() ? "(" : " OR ") + column + like + params.text(pattern) + " ESCAPE '!'";

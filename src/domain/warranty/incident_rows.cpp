@@ -79,15 +79,6 @@ void for_each_incident(soci::session& sql, const std::string& query, Params& par
   }
 }
 
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '!' || c == '%' || c == '_') out += '!';
-    out += c;
-  }
-  return out + "%";
-}
-
 IncidentBinds::IncidentBinds(std::optional<long long> repair_id, std::optional<long long> product_id,
                              std::optional<long long> sale_id, std::optional<long long> supplier_id,
                              const std::string& supplier_text, const std::string& notes) {

@@ -44,9 +44,6 @@ class Params final {
 void for_each_incident(soci::session& sql, const std::string& query, Params& params,
                        const std::function<void(Incident&&)>& row);
 
-// LIKE pattern for "contains `text`", with '!' as the escape character (write ESCAPE '!' after the placeholder).
-std::string contains_pattern(const std::string& text);
-
 // Values and indicators for the nullable columns an INSERT/UPDATE binds.
 struct IncidentBinds {
   long long repair = 0, product = 0, sale = 0, supplier = 0;

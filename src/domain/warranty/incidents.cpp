@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/parse.hpp"
 #include "core/strings.hpp"
+#include "db/like.hpp"
 #include "db/row_values.hpp"
 #include "db/unit_of_work.hpp"
 #include "domain/warranty/incident_rows.hpp"
@@ -346,7 +347,7 @@ std::vector<ProductHit> search_products(db::Database& database, const std::strin
   std::string term = core::trim(text);
   std::vector<ProductHit> hits;
   if (term.empty()) return hits;
-  std::string pattern = contains_pattern(term);
+  std::string pattern = db::like_contains(term);
   return db::read(database, [&](soci::session& sql) {
     std::vector<ProductHit> found;
     soci::rowset<soci::row> rows =

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "db/like.hpp"
+
 TEST(StoreSearch, WordsAreLowerCasedRunsOfLettersAndDigits) {
   using Words = std::vector<std::string>;
   EXPECT_EQ(store::search_words("  Batería  A52 "), (Words{"batería", "a52"}));
@@ -22,7 +24,7 @@ TEST(StoreSearch, FtsExpressionQuotesEachWordAsAPrefix) {
 }
 
 TEST(StoreSearch, LikePatternEscapesWildcards) {
-  EXPECT_EQ(store::like_contains_pattern("50%_off!"), "%50!%!_off!!%");
+  EXPECT_EQ(db::like_contains("50%_off!"), "%50!%!_off!!%");
 }
 
 TEST(StoreSearch, TermsAreSpanishStemsWithAccentsFolded) {
