@@ -175,8 +175,8 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
                                                  std::string_view content_type) {
     return kernel.body_limit(method, path, content_type);
   };
-  options.runs_inline = [&kernel = *p.kernel](const http::Request& request) {
-    return kernel.answers_without_blocking(request);
+  options.answer_inline = [&kernel = *p.kernel](const http::Request& request) {
+    return kernel.answer_without_blocking(request);
   };
   options.max_header_bytes = static_cast<std::size_t>(config.integer("HTTP_MAX_HEADER_BYTES"));
   options.read_timeout_seconds = static_cast<int>(config.integer("HTTP_READ_TIMEOUT_SECONDS"));

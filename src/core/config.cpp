@@ -46,6 +46,7 @@ const std::vector<ConfigKey> kKeys = {
     {"HTTP_SHUTDOWN_GRACE_SECONDS", T::kInt, "15", "0..600", false, "server"},
     {"TRUSTED_PROXIES", T::kCsv, "", "", false, "server"},
     {"NODE_NAME", T::kString, "", "", false, "server"},
+    {"GUEST_PAGE_MAX_STALE_MS", T::kInt, "1000", "0..60000", false, "server"},
 
     {"DB_CONNECTION", T::kEnum, "sqlite", "sqlite|mysql|mariadb|pgsql", false, "database"},
     {"DB_HOST", T::kString, "127.0.0.1", "", false, "database"},

@@ -307,9 +307,11 @@ struct Server::Impl {
 
       // Run the application on the worker pool (the coroutine resumes on this connection's strand), or right here
       // for a request the application answers without blocking.
+      std::optional<Response> inline_answer;
+      if (options.answer_inline) inline_answer = options.answer_inline(request);
       Response response;
-      if (options.runs_inline && options.runs_inline(request)) {
-        response = handler(request);
+      if (inline_answer) {
+        response = std::move(*inline_answer);
       } else {
         response = co_await asio::co_spawn(
             workers.get_executor(),

@@ -1,11 +1,12 @@
 // The HTTP/1.1 server: accepts connections, enforces transport limits (header size, per-route body size, message
 // framing, slow clients), runs the application handler on a worker pool (on the IO thread only for the requests the
-// application declares non-blocking, see ServerOptions::runs_inline) and drains in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl) and request_parse.cpp.
+// application answers without blocking, see ServerOptions::answer_inline) and drains in-flight requests on SIGTERM/SIGINT. Beast and Asio are confined to server.cpp (pimpl) and request_parse.cpp.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,10 +19,11 @@ namespace http {
 using BodyLimitLookup =
     std::function<std::size_t(std::string_view method, std::string_view path, std::string_view content_type)>;
 
-// Whether the application answers this request without blocking (no SQL, no password hashing, no waiting on
-// anything): such requests run on the IO thread, sparing the hop to the worker pool and back (two thread
-// wake-ups, a large share of a small request's cost). Called on the IO thread with the parsed request.
-using InlineCheck = std::function<bool(const Request& request)>;
+// The application's answer when it can give one without blocking (no SQL, no password hashing, no waiting on
+// anything), else nullopt and the request goes to the worker pool. Answering on the IO thread spares the hop to
+// the pool and back (two thread wake-ups, a large share of a small request's cost). Called on the IO thread with
+// the parsed request; deciding and answering in one call leaves no window for the answer to stop being cheap.
+using InlineAnswer = std::function<std::optional<Response>(const Request& request)>;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -31,7 +33,7 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 10 * 1024 * 1024;  // ceiling for any request (upload routes get up to this)
   BodyLimitLookup body_limit_for;       // per-route limit, capped by max_body_bytes; unset → max_body_bytes
-  InlineCheck runs_inline;              // unset → every request goes to the worker pool
+  InlineAnswer answer_inline;           // unset → every request goes to the worker pool
   int read_timeout_seconds = 15;        // whole request (headers + body) must arrive within this
   int keepalive_seconds = 30;           // idle time allowed between requests on one connection
   int shutdown_grace_seconds = 15;      // how long SIGTERM waits for in-flight requests

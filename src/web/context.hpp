@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ namespace web {
 bool is_local_path(std::string_view target);
 
 using FieldErrors = core::FieldErrors;
+
+struct GuestPageParts;
 
 class Context final {
  public:
@@ -93,6 +96,10 @@ class Context final {
   bool send_guest_csrf_cookie = false;  // a token was issued: the kernel sends it as a cookie
   std::string browser_id;               // well-formed per-browser id from its cookie, or one issued this request
   bool send_browser_id_cookie = false;  // an id was issued: the kernel sends it as a cookie
+  // An anonymous visitor's catalog page may be kept whole for the IO thread (web/guest_pages.hpp): the kernel
+  // sets keep_guest_page, and render() leaves the cached pieces it answered with in guest_page.
+  bool keep_guest_page = false;
+  std::shared_ptr<const GuestPageParts> guest_page;
 
  private:
   void issue_guest_csrf();  // new guest token bound to this browser's id (issuing the id if there is none)

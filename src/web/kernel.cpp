@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
@@ -16,6 +17,8 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/errors.hpp"
+#include "domain/settings/brand_assets.hpp"
+#include "domain/store/catalog_cache.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
 #include "web/context.hpp"
@@ -25,6 +28,7 @@
 #include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
 #include "web/csrf.hpp"
+#include "web/guest_pages.hpp"
 #include "web/metrics.hpp"
 #include "web/remember.hpp"
 #include "web/render.hpp"
@@ -190,13 +194,92 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
       {"Cross-Origin-Resource-Policy", "same-origin"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
   };
+  session_cookie_ = cookie_name(config, config.str("SESSION_COOKIE"));
+  remember_cookie_ = cookie_name(config, kRememberCookie);
+  browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
+  guest_csrf_cookie_ = cookie_name(config, kGuestCsrfCookie);
+  auto max_stale = std::chrono::milliseconds(config.integer("GUEST_PAGE_MAX_STALE_MS"));
+  if (services.page_cache && services.catalog_cache && services.settings_cache && max_stale.count() > 0) {
+    const auto& database = services.database.settings();
+    guest_pages_ = std::make_unique<GuestPages>(
+        max_stale, database.dialect == db::Dialect::kSqlite ? std::filesystem::path(database.sqlite_path)
+                                                            : std::filesystem::path());
+  }
 }
 
-bool Kernel::answers_without_blocking(const http::Request& request) const {
-  if (request.method != "GET" && request.method != "HEAD") return false;
-  if (request.path == "/up") return true;
+Kernel::~Kernel() = default;
+
+std::optional<http::Response> Kernel::answer_without_blocking(const http::Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
   // The same test as dispatch's first step: a file found there is answered before anything else runs.
-  return request.path.find('.') != std::string::npos && resolve_static(public_root_, request.path).has_value();
+  if (request.path == "/up" ||
+      (request.path.find('.') != std::string::npos && resolve_static(public_root_, request.path).has_value()))
+    return handle(request);
+  if (!is_anonymous_page_request(request)) return std::nullopt;
+  auto page = guest_pages_->find(guest_page_key(request));
+  if (!page) return std::nullopt;
+  // Kept with the brand assets of one settings snapshot: a newer one (or none loaded) goes through the pool.
+  if (page->snapshot != services_.settings_cache->current_if_fresh()) return std::nullopt;
+  if (ops::read_maintenance(services_.config.base_path())) return std::nullopt;  // the pool answers the 503
+  return answer(request, page.get());
+}
+
+bool Kernel::is_anonymous_page_request(const http::Request& request) const {
+  if (!guest_pages_ || (request.method != "GET" && request.method != "HEAD")) return false;
+  if (request.header("accept").find("application/json") != std::string_view::npos ||
+      !request.header("x-requested-with").empty())
+    return false;
+  std::string_view cookie_header = request.header("cookie");
+  if (cookie_header.empty()) return true;
+  auto cookies = http::parse_cookies(cookie_header);
+  return !cookies.count(session_cookie_) && !cookies.count(remember_cookie_);
+}
+
+// The layout shows the year: a page kept on the 31st of December is not the one for the 1st of January.
+std::string Kernel::guest_page_key(const http::Request& request) const {
+  return std::to_string(core::current_year_local()) + ' ' + request.target;
+}
+
+std::optional<long long> Kernel::guest_page_version() const {
+  if (auto trusted = guest_pages_->trusted_version()) return trusted;
+  auto reading = guest_pages_->begin_reading();
+  try {
+    auto version = store::CatalogCache::current_version(services_.database);
+    if (version) guest_pages_->finish_reading(reading, *version);
+    return version;
+  } catch (const std::exception&) {
+    return std::nullopt;  // the handler meets the same database and answers for it
+  }
+}
+
+http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Request& request,
+                                        const std::string& csp_nonce) const {
+  // The visitor's token as load_session and Context::csrf_token decide it for a guest without a session.
+  std::string browser_id, token;
+  if (std::string_view header = request.header("cookie"); !header.empty()) {
+    auto cookies = http::parse_cookies(header);
+    if (auto id = cookies.find(browser_id_cookie_); id != cookies.end() && browser_id_is_well_formed(id->second))
+      browser_id = id->second;
+    if (auto guest = cookies.find(guest_csrf_cookie_);
+        guest != cookies.end() && guest_csrf_token_is_authentic(guest->second, services_.app_key, browser_id))
+      token = guest->second;
+  }
+  http::Response response;
+  response.status = page.status;
+  response.headers = page.headers;
+  response.set_header("X-Page-Cache", "hit");
+  if (token.empty()) {
+    auto options = session_cookie_options(services_.config);
+    if (browser_id.empty()) {
+      browser_id = issue_browser_id();
+      response.add_header("Set-Cookie", http::build_set_cookie(browser_id_cookie_, browser_id, options));
+    }
+    token = issue_guest_csrf_token(services_.app_key, browser_id);
+    response.add_header("Set-Cookie", http::build_set_cookie(guest_csrf_cookie_, token, options));
+  }
+  response.body = PageCache::fill(page.pieces, page.bytes, token, csp_nonce);
+  response.set_header("Cache-Control", "no-cache, private");
+  return response;
 }
 
 std::size_t Kernel::body_limit(std::string_view method, std::string_view path, std::string_view content_type) const {
@@ -205,7 +288,9 @@ std::size_t Kernel::body_limit(std::string_view method, std::string_view path, s
   return form_body_limit_bytes_;
 }
 
-http::Response Kernel::handle(const http::Request& request) const {
+http::Response Kernel::handle(const http::Request& request) const { return answer(request, nullptr); }
+
+http::Response Kernel::answer(const http::Request& request, const GuestPage* kept) const {
   auto started = std::chrono::steady_clock::now();
   const Metrics::InFlight in_flight(metrics_);
   // The request id and a fresh CSP nonce per response (an injected <script> cannot guess it), drawn at once:
@@ -220,7 +305,11 @@ http::Response Kernel::handle(const http::Request& request) const {
   // A connection found dead fails the request that found it; a GET changes nothing, so it runs once more (the
   // pool checks and reopens connections first). Anything else is answered from the failure's kind.
   const bool safe_method = request.method == "GET" || request.method == "HEAD";
-  for (int attempt = 1;; ++attempt) {
+  if (kept) {
+    route_name = kept->route_name;
+    response = kept_page_answer(*kept, request, csp_nonce);
+  }
+  for (int attempt = 1; !kept; ++attempt) {
     try {
       response = dispatch(request, client, csp_nonce, route_name, request_id);
       break;
@@ -237,6 +326,8 @@ http::Response Kernel::handle(const http::Request& request) const {
       break;
     }
   }
+  // Whatever this request changed, the catalog version read before it is not trusted for kept pages any more.
+  if (!safe_method && guest_pages_) guest_pages_->forget();
   apply_security_headers(response, client.https, csp_nonce);
   response.set_header("X-Request-Id", request_id);
   if (!node_name_.empty()) response.set_header("X-Node", node_name_);
@@ -324,6 +415,13 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     }
   }
 
+  // An anonymous visitor's page may be kept whole for the IO thread, under the catalog version read now.
+  std::optional<long long> guest_page_version;
+  if (is_anonymous_page_request(request)) {
+    guest_page_version = this->guest_page_version();
+    context.keep_guest_page = guest_page_version.has_value();
+  }
+
   // 4. Session.
   auto cookies = http::parse_cookies(request.header("cookie"));
   load_session(context, cookies);
@@ -380,13 +478,28 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     }
   }
 
+  // Only what render() answered for a plain guest page, untouched by the handler afterwards, is kept.
+  std::optional<GuestPage> keep;
+  if (context.guest_page && guest_page_version && response.status == 200 && !context.user &&
+      context.cookies.empty()) {
+    const PageCache& cache = *services_.page_cache;
+    keep.emplace(GuestPage{.snapshot = context.guest_page->layout->snapshot,
+                           .pieces = cache.cut_layout(cache.assemble(*context.guest_page->layout, *context.guest_page->body,
+                                                                     cache.token_slot(), cache.nonce_slot())),
+                           .status = response.status,
+                           .headers = response.headers,
+                           .route_name = route->name,
+                           .catalog_version = *guest_page_version});
+    for (const auto& piece : keep->pieces) keep->bytes += piece.text.size();
+  }
+
   // 8. Session and cookies.
   web::SessionSaveInfo info;
   if (context.user) info.user_id = context.user->id;
   info.ip_address = context.client_ip;
   info.user_agent = std::string(request.header("user-agent"));
   auto options = session_cookie_options(services_.config);
-  std::string session_cookie = cookie_name(services_.config, services_.config.str("SESSION_COOKIE"));
+  const std::string& session_cookie = session_cookie_;
   // The handler's own writes have committed by now: a session that cannot be saved (locked, lost or full database)
   // costs this request its flash or login, never its answer — a 503 here would invite a second submit.
   CookieAction session_action = CookieAction::kNone;
@@ -407,6 +520,8 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     case CookieAction::kNone:
       break;
   }
+  if (keep && session_action == CookieAction::kNone)
+    guest_pages_->store(guest_page_key(request), std::move(*keep));
   for (auto& cookie : context.cookies) response.add_header("Set-Cookie", std::move(cookie));
   if (context.send_browser_id_cookie) {
     response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kBrowserIdCookie),

@@ -1,4 +1,6 @@
-// The web kernel: turns one http::Request into one http::Response. The pipeline, in this order:
+// The web kernel: turns one http::Request into one http::Response. On an IO thread it answers only /up, static files
+// and kept guest pages (answer_without_blocking, web/guest_pages.hpp); everything else, on the worker pool, runs the
+// pipeline, in this order:
 //   1. static files from public/ (no session, no database), then maintenance mode (503 unless probe or bypass)
 //   2. route lookup (404 / 405) and method spoofing (_method=PUT|DELETE on POST)
 //   3. body parsing (urlencoded / multipart; too many or too large fields → 413, invalid UTF-8 → 400); the body's
@@ -16,6 +18,7 @@
 
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,11 +36,14 @@ struct MaintenanceState;
 namespace web {
 
 class Metrics;
+class GuestPages;
+struct GuestPage;
 
 class Kernel final {
  public:
   // `metrics` (null = METRICS_ENABLED off) counts and times every answer (web/metrics.hpp).
   Kernel(const Services& services, std::filesystem::path public_root, Metrics* metrics = nullptr);
+  ~Kernel();
   http::Response handle(const http::Request& request) const;
   // The page for a request rejected by the transport layer (400, 408, 413, 431).
   http::Response rejection(int status) const;
@@ -45,12 +51,24 @@ class Kernel final {
   // for a multipart body to a route that takes uploads, HTTP_FORM_BODY_LIMIT_KIB for everything else.
   // Runs on an IO thread (route patterns only, no I/O).
   std::size_t body_limit(std::string_view method, std::string_view path, std::string_view content_type) const;
-  // Whether handle() answers this request without blocking, so the server may run it on an IO thread: GET/HEAD
-  // of /up or of a file that exists in public/ (answered before the session, the database or any template).
-  // Asked on an IO thread (a stat of the file at most).
-  bool answers_without_blocking(const http::Request& request) const;
+  // The answer when it can be given without blocking, on an IO thread: GET/HEAD of /up or of a file that exists
+  // in public/ (answered before the session, the database or any template), and an anonymous visitor's catalog
+  // page kept whole (web/guest_pages.hpp). nullopt: the request goes to the worker pool (handle()).
+  // A stat or two at most, no SQL.
+  std::optional<http::Response> answer_without_blocking(const http::Request& request) const;
 
  private:
+  // handle() with its request id, nonce, security headers, metrics and access log around either the whole
+  // pipeline (`kept` null) or a kept guest page.
+  http::Response answer(const http::Request& request, const GuestPage* kept) const;
+  // A GET/HEAD without a session or remember-me cookie that is not a fetch() call (guest_pages.hpp).
+  bool is_anonymous_page_request(const http::Request& request) const;
+  std::string guest_page_key(const http::Request& request) const;
+  // The kept page with this visitor's CSRF token (from their cookies, or a new one with its cookies) and nonce.
+  http::Response kept_page_answer(const GuestPage& page, const http::Request& request, const std::string& csp_nonce) const;
+  // The catalog version a page rendered now belongs to (nullopt: not keepable), reading it when none is trusted.
+  std::optional<long long> guest_page_version() const;
+
   // The answers for a handler that threw: 500 (a bug: logged and reported) or 503 (the database cannot serve now).
   http::Response internal_error(const std::exception& error, const http::Request& request, const ClientAddress& client,
                                 const std::string& route_name, const std::string& request_id) const;
@@ -78,6 +96,9 @@ class Kernel final {
   std::vector<std::pair<std::string, std::string>> constant_security_headers_;
   bool csp_ = true;                                       // SECURITY_CSP_ENABLED
   std::string custom_csp_;                                // SECURITY_CSP ("" → the default with this response's nonce)
+  std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache or GUEST_PAGE_MAX_STALE_MS=0
+  // Cookie names, decided once from the configuration.
+  std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
 };
 
 }  // namespace web

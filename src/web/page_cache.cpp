@@ -36,6 +36,34 @@ std::string PageCache::splice(const std::string& body, const std::string& token)
   return out;
 }
 
+std::string PageCache::assemble(const CachedLayout& layout, const std::string& body, const std::string& token,
+                                const std::string& nonce) const {
+  std::string html;
+  html.reserve(body.size() + 16 * 1024);
+  for (const auto& piece : layout.pieces) {
+    html += piece.text;
+    switch (piece.slot) {
+      case LayoutPiece::Slot::kContent: splice_into(html, body, token); break;
+      case LayoutPiece::Slot::kToken: html += token; break;
+      case LayoutPiece::Slot::kNonce: html += nonce; break;
+      case LayoutPiece::Slot::kEnd: break;
+    }
+  }
+  return html;
+}
+
+std::string PageCache::fill(const std::vector<LayoutPiece>& pieces, std::size_t bytes, const std::string& token,
+                            const std::string& nonce) {
+  std::string html;
+  html.reserve(bytes + 8 * (token.size() + nonce.size()));
+  for (const auto& piece : pieces) {
+    html += piece.text;
+    if (piece.slot == LayoutPiece::Slot::kToken) html += token;
+    else if (piece.slot == LayoutPiece::Slot::kNonce) html += nonce;
+  }
+  return html;
+}
+
 std::shared_ptr<const CachedLayout> PageCache::find_layout(const std::string& key) const {
   std::lock_guard lock(mutex_);
   auto* found = layouts_.find(key);

@@ -63,6 +63,12 @@ class PageCache final {
   std::string splice(const std::string& body, const std::string& token) const;
   // The same, appended to `out`.
   void splice_into(std::string& out, const std::string& body, const std::string& token) const;
+  // A whole page: the cut guest `layout` with `body` at its content slot, `token` and `nonce` at theirs.
+  std::string assemble(const CachedLayout& layout, const std::string& body, const std::string& token,
+                       const std::string& nonce) const;
+  // Pieces cut without a content slot (a whole page) with `token` and `nonce` at their slots.
+  static std::string fill(const std::vector<LayoutPiece>& pieces, std::size_t bytes, const std::string& token,
+                          const std::string& nonce);
 
  private:
   std::string token_slot_;

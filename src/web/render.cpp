@@ -17,6 +17,7 @@
 #include "domain/notify/phone.hpp"
 #include "domain/settings/brand_assets.hpp"
 #include "web/context.hpp"
+#include "web/guest_pages.hpp"
 #include "web/page_cache.hpp"
 #include "web/page_scripts.hpp"
 #include "web/services.hpp"
@@ -245,18 +246,10 @@ http::Response render(Context& context, View& view, int status) {
   // nonce and the body (its own token slots spliced) in between — no template expansion at all.
   if (guest_layout_is_plain(context)) {
     if (auto layout = guest_layout(*cache, context, view)) {
-      std::string html;
-      html.reserve(view.cached_body->size() + 16 * 1024);
-      for (const auto& piece : layout->pieces) {
-        html += piece.text;
-        switch (piece.slot) {
-          case LayoutPiece::Slot::kContent: cache->splice_into(html, *view.cached_body, token); break;
-          case LayoutPiece::Slot::kToken: html += token; break;
-          case LayoutPiece::Slot::kNonce: html += context.csp_nonce; break;
-          case LayoutPiece::Slot::kEnd: break;
-        }
-      }
-      auto response = http::Response::html(status, std::move(html));
+      auto response =
+          http::Response::html(status, cache->assemble(*layout, *view.cached_body, token, context.csp_nonce));
+      if (context.keep_guest_page)
+        context.guest_page = std::make_shared<const GuestPageParts>(GuestPageParts{layout, view.cached_body});
       response.set_header("X-Page-Cache", hit ? "hit" : "miss");
       return response;
     }

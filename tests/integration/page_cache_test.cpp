@@ -31,12 +31,6 @@ class PageCache : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
-  static std::set<std::string> tokens_in(const std::string& html) {
-    std::set<std::string> tokens;
-    std::regex input(R"re(name="_token" value="([^"]*)")re");
-    for (std::sregex_iterator it(html.begin(), html.end(), input), end; it != end; ++it) tokens.insert((*it)[1]);
-    return tokens;
-  }
   static AppServer* server_;
   static long long product_;
 };
@@ -50,7 +44,7 @@ TEST_F(PageCache, EveryGuestGetsTheirOwnTokenOnACachedPage) {
     auto page_two = second.get(path);  // served from the cache filled by the first
     ASSERT_EQ(page_one.status, 200);
     ASSERT_EQ(page_two.status, 200);
-    auto one = tokens_in(page_one.body), two = tokens_in(page_two.body);
+    auto one = store_support::tokens_in(page_one.body), two = store_support::tokens_in(page_two.body);
     ASSERT_EQ(one.size(), 1u) << path;  // every form of the page carries the same token
     ASSERT_EQ(two.size(), 1u) << path;
     EXPECT_NE(*one.begin(), *two.begin()) << path;
@@ -66,7 +60,7 @@ TEST_F(PageCache, EveryGuestGetsTheirOwnTokenOnACachedPage) {
 TEST_F(PageCache, AGuestsCartBadgeAndFlashNeverReachAnotherGuest) {
   for (const char* path : {"/tienda", "/producto/funda-rigida"}) {
     Browser shopper(server_->base_url()), stranger(server_->base_url());
-    auto token = *tokens_in(shopper.get(path).body).begin();
+    auto token = *store_support::tokens_in(shopper.get(path).body).begin();
     auto added = store_support::add_to_cart(shopper, token, product_);
     ASSERT_EQ(added.status, 302) << path;
     auto with_flash = shopper.follow(added);  // the page after adding carries the flash and the badge
@@ -91,7 +85,7 @@ TEST_F(PageCache, ASignedInCustomerSeesTheirMenuAndSessionTokenOnACachedPage) {
   EXPECT_TRUE(page.contains(">Ana"));
   EXPECT_TRUE(page.contains("cache.menu@example.com"));
   EXPECT_FALSE(guest.get("/tienda").contains("cache.menu@example.com"));
-  auto tokens = tokens_in(page.body);
+  auto tokens = store_support::tokens_in(page.body);
   ASSERT_EQ(tokens.size(), 1u);
   EXPECT_EQ(store_support::add_to_cart(customer, *tokens.begin(), product_).status, 302);
   // The cart badge is per visitor too.

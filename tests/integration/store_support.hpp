@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include <regex>
+#include <set>
 #include <string>
 
 #include "support/app_server.hpp"
@@ -68,6 +70,14 @@ inline std::size_t position_after(const std::string& text, const std::string& ne
   std::size_t start = text.find(from);
   if (start == std::string::npos) return std::string::npos;
   return text.find(needle, start);
+}
+
+// Every _token value of a page (all forms of one page carry the same one).
+inline std::set<std::string> tokens_in(const std::string& html) {
+  std::set<std::string> tokens;
+  std::regex input(R"re(name="_token" value="([^"]*)")re");
+  for (std::sregex_iterator it(html.begin(), html.end(), input), end; it != end; ++it) tokens.insert((*it)[1]);
+  return tokens;
 }
 
 inline const std::map<std::string, std::string> kJson = {{"Accept", "application/json"}};

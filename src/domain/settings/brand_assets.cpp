@@ -109,6 +109,13 @@ std::shared_ptr<const SettingsSnapshot> SettingsCache::load() const {
   return load_settings_snapshot(database_, uploads_root_, public_root_);
 }
 
+std::shared_ptr<const SettingsSnapshot> SettingsCache::current_if_fresh() const {
+  long long now = core::unix_now();
+  std::lock_guard lock(mutex_);
+  if (snapshot_ && now - loaded_at_ < ttl_seconds_) return snapshot_;
+  return nullptr;
+}
+
 std::shared_ptr<const SettingsSnapshot> SettingsCache::current() const {
   long long now = core::unix_now();
   unsigned long long generation = 0;

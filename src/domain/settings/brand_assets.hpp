@@ -74,6 +74,8 @@ class SettingsCache final {
   SettingsCache(db::Database& database, std::filesystem::path uploads_root, std::filesystem::path public_root,
                 int ttl_seconds = 15);
   std::shared_ptr<const SettingsSnapshot> current() const;
+  // The snapshot current() would answer without loading one, else nullptr (never blocks on the database).
+  std::shared_ptr<const SettingsSnapshot> current_if_fresh() const;
   void invalidate() const;
   // The manifest's icons: android_chrome_192 then android_chrome_512 (custom when uploaded).
   std::vector<ManifestIcon> manifest_icons() const;

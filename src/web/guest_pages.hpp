@@ -1,0 +1,92 @@
+// Whole answers for anonymous visitors of the catalog pages, kept so the IO thread can give them without the hop
+// to the worker pool, the session or the database (#20: the hop cost more than the page).
+//
+// Who gets them: a GET or HEAD without a session or remember-me cookie (so no cart, no flash, no user) that is not
+// a fetch() call. What is kept: the pieces render() already cached for such a visitor — the guest layout cut at
+// its slots and the page body — with the status and headers of the handler's answer, by request target. The
+// visitor's own parts (CSRF token, browser id, CSP nonce, request id) are made fresh for every answer.
+//
+// When it is stale: an entry belongs to one catalog version (store::CatalogCache) and one settings snapshot. The
+// IO thread cannot ask the database for the version, so it uses the version a worker read last, and only while
+// that reading is trusted:
+//   - for at most GUEST_PAGE_MAX_STALE_MS (default 1000 ms), the bound for writes by other processes on MariaDB
+//     or PostgreSQL (another node, a command); the settings snapshot is already trusted for 15 s;
+//   - on SQLite, only while the database and its write-ahead log have not changed on disk since the reading (a
+//     stat each): any commit by any process sends the next visitor through the pool, which reads the version again;
+//   - never after a state-changing request of this process (forget()): the admin who saved a price, or the buyer
+//     who took the last unit, does not see the old page afterwards, whatever the engine.
+// Thread-safe; bounded by entries and bytes with a segmented LRU (keys carry visitors' ?q=).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/segmented_lru.hpp"
+#include "http/message.hpp"
+#include "web/page_cache.hpp"
+
+namespace web {
+
+// What render() used for a plain guest page: the cut layout and the body, both with slots.
+struct GuestPageParts {
+  std::shared_ptr<const CachedLayout> layout;
+  std::shared_ptr<const std::string> body;
+};
+
+struct GuestPage {
+  std::shared_ptr<const settings::SettingsSnapshot> snapshot;  // of the layout's brand assets (compared by address)
+  std::vector<LayoutPiece> pieces;  // the whole page cut at its token and nonce slots: answering is copying
+  std::size_t bytes = 0;            // of the pieces' text
+  int status = 200;
+  std::vector<http::Header> headers;  // the handler's own (Content-Type, X-Page-Cache…)
+  std::string route_name;
+  long long catalog_version = 0;
+};
+
+class GuestPages final {
+ public:
+  // `sqlite_file`: the database file whose changes end a reading ("" on MariaDB/PostgreSQL).
+  GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file);
+
+  // ── worker side ──
+  // A reading in progress: take it before reading the version, so a commit that lands meanwhile is noticed.
+  struct Reading {
+    std::uint64_t epoch = 0;
+    std::string disk_state;
+  };
+  Reading begin_reading() const;
+  void finish_reading(const Reading& reading, long long version);
+  // The version the last reading saw while it is still trusted (see above).
+  std::optional<long long> trusted_version() const;
+  // A state-changing request of this process ended: no reading taken before it is trusted any more.
+  void forget();
+  // Keeps `page` for `key` when it was rendered under the version still trusted.
+  void store(const std::string& key, GuestPage page);
+
+  // ── IO side ──
+  // The page for `key` if it belongs to the version still trusted, else nullptr (the caller compares the settings
+  // snapshot the layout holds).
+  std::shared_ptr<const GuestPage> find(const std::string& key) const;
+
+ private:
+  // Size and modification time of the SQLite file and its -wal, as one comparable string ("" when not SQLite).
+  std::string disk_state() const;
+
+  std::chrono::milliseconds max_stale_;
+  std::filesystem::path sqlite_file_;
+  std::filesystem::path sqlite_wal_;
+  mutable std::mutex mutex_;
+  std::uint64_t epoch_ = 0;  // bumped by forget()
+  std::optional<long long> version_;
+  std::chrono::steady_clock::time_point read_at_;
+  std::string read_disk_state_;
+  mutable core::SegmentedLru<std::shared_ptr<const GuestPage>> entries_;
+};
+
+}  // namespace web
