@@ -1,0 +1,98 @@
+// When a kept guest page may be answered (web/guest_pages.hpp): only under the catalog version last read, and only
+// while that reading is trusted — not after this process's own write, not after the SQLite file or its -wal changed,
+// not past the bound.
+#include "web/guest_pages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+web::GuestPage page_of(long long version) {
+  web::GuestPage page;
+  page.pieces = {{"<p>catálogo</p>", web::LayoutPiece::Slot::kEnd}};
+  page.bytes = page.pieces.front().text.size();
+  page.catalog_version = version;
+  return page;
+}
+
+void read_version(web::GuestPages& pages, long long version) {
+  auto reading = pages.begin_reading();
+  pages.finish_reading(reading, version);
+}
+
+class SqliteFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("guest-pages-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "db.sqlite") << "main";
+    std::ofstream(dir_ / "db.sqlite-wal") << "frames";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST(GuestPagesTrust, APageIsFoundOnlyUnderTheVersionLastRead) {
+  web::GuestPages pages(60s, {});
+  EXPECT_FALSE(pages.trusted_version());
+  pages.store("/tienda", page_of(7));  // nothing read yet: not kept
+  read_version(pages, 7);
+  EXPECT_EQ(pages.find("/tienda"), nullptr);
+  pages.store("/tienda", page_of(7));
+  ASSERT_NE(pages.find("/tienda"), nullptr);
+  EXPECT_EQ(pages.find("/tienda")->pieces.front().text, "<p>catálogo</p>");
+  read_version(pages, 8);  // a newer catalog: the old page is not answered
+  EXPECT_EQ(pages.find("/tienda"), nullptr);
+  pages.store("/tienda", page_of(7));  // rendered under a version no longer trusted: not kept
+  EXPECT_EQ(pages.find("/tienda"), nullptr);
+}
+
+TEST(GuestPagesTrust, AWriteOfThisProcessEndsTheTrustEvenForAReadingThatWasUnderWay) {
+  web::GuestPages pages(60s, {});
+  read_version(pages, 3);
+  pages.store("/producto/funda", page_of(3));
+  auto reading = pages.begin_reading();  // a worker starts reading the version…
+  pages.forget();                        // …while another request's write ends
+  EXPECT_FALSE(pages.trusted_version());
+  EXPECT_EQ(pages.find("/producto/funda"), nullptr);
+  pages.finish_reading(reading, 3);  // that reading may predate the write: not trusted
+  EXPECT_FALSE(pages.trusted_version());
+  read_version(pages, 4);
+  EXPECT_EQ(pages.trusted_version(), 4);
+}
+
+TEST(GuestPagesTrust, TheBoundEndsTheTrust) {
+  web::GuestPages pages(20ms, {});
+  read_version(pages, 1);
+  pages.store("/tienda", page_of(1));
+  EXPECT_NE(pages.find("/tienda"), nullptr);
+  std::this_thread::sleep_for(40ms);
+  EXPECT_FALSE(pages.trusted_version());
+  EXPECT_EQ(pages.find("/tienda"), nullptr);
+}
+
+TEST_F(SqliteFiles, AnyChangeToTheDatabaseFileOrItsLogEndsTheTrust) {
+  web::GuestPages pages(60s, dir_ / "db.sqlite");
+  read_version(pages, 5);
+  pages.store("/tienda", page_of(5));
+  EXPECT_NE(pages.find("/tienda"), nullptr);
+  std::ofstream(dir_ / "db.sqlite-wal", std::ios::app) << "one more frame";  // another process committed
+  EXPECT_EQ(pages.find("/tienda"), nullptr);
+  read_version(pages, 6);
+  EXPECT_EQ(pages.trusted_version(), 6);
+  fs::remove(dir_ / "db.sqlite-wal");  // the last connection closed and removed the log
+  EXPECT_FALSE(pages.trusted_version());
+  read_version(pages, 6);
+  std::ofstream(dir_ / "db.sqlite", std::ios::app) << "checkpointed";
+  EXPECT_FALSE(pages.trusted_version());
+}
+
+}  // namespace
