@@ -125,6 +125,7 @@ Value remembered(Memo<Value>& memo, std::string_view text, Compute compute) {
 }
 
 Memo<std::optional<PhoneNumber>> parsed;
+Memo<std::optional<std::string>> canonicals;  // E.164 per text: the lookup compares two of them on every request
 Memo<std::string> displayed;
 
 std::optional<PhoneNumber> parse(std::string_view typed) {
@@ -140,9 +141,11 @@ std::string e164(const PhoneNumber& number) {
 }  // namespace
 
 std::optional<std::string> canonical(std::string_view typed) {
-  auto number = parse(typed);
-  if (!number) return std::nullopt;
-  return e164(*number);
+  return remembered(canonicals, typed, [&]() -> std::optional<std::string> {
+    auto number = parse(typed);
+    if (!number) return std::nullopt;
+    return e164(*number);
+  });
 }
 
 bool is_valid(std::string_view typed) { return parse(typed).has_value(); }
