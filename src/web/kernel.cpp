@@ -25,6 +25,7 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/rate_limiter.hpp"
 #include "ops/maintenance.hpp"
+#include "ops/maintenance_monitor.hpp"
 #include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
 #include "web/csrf.hpp"
@@ -220,8 +221,18 @@ std::optional<http::Response> Kernel::answer_without_blocking(const http::Reques
   if (!page) return std::nullopt;
   // Kept with the brand assets of one settings snapshot: a newer one (or none loaded) goes through the pool.
   if (page->snapshot != services_.settings_cache->current_if_fresh()) return std::nullopt;
-  if (ops::read_maintenance(services_.config.base_path())) return std::nullopt;  // the pool answers the 503
+  if (in_maintenance_as_last_known()) return std::nullopt;  // the pool answers the 503 (and notices `nico up`)
   return answer(request, page.get());
+}
+
+// ops::read_maintenance without its one blocking step (re-reading the database row right after `nico up` removed
+// the file, which the pool's next request does): the flag file, then the database state the monitor last read.
+bool Kernel::in_maintenance_as_last_known() const {
+  if (ops::read_maintenance_file(services_.config.base_path())) return true;
+  auto* monitor = ops::MaintenanceMonitor::installed();
+  if (!monitor) return false;
+  auto database = monitor->database_state();
+  return database && ops::combine_maintenance(std::nullopt, *database).has_value();
 }
 
 bool Kernel::is_anonymous_page_request(const http::Request& request) const {

@@ -64,6 +64,7 @@ class Kernel final {
   // A GET/HEAD without a session or remember-me cookie that is not a fetch() call (guest_pages.hpp).
   bool is_anonymous_page_request(const http::Request& request) const;
   std::string guest_page_key(const http::Request& request) const;
+  bool in_maintenance_as_last_known() const;
   // The kept page with this visitor's CSRF token (from their cookies, or a new one with its cookies) and nonce.
   http::Response kept_page_answer(const GuestPage& page, const http::Request& request, const std::string& csp_nonce) const;
   // The catalog version a page rendered now belongs to (nullopt: not keepable), reading it when none is trusted.

@@ -8,6 +8,12 @@ TEST(Hmac, MatchesRfc4231TestCase2) {
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+TEST(Hmac, MatchesRfc4231TestCase6WithAKeyLongerThanTheBlock) {
+  EXPECT_EQ(core::hex_encode(core::hmac_sha256(std::string(131, '\xaa'),
+                                               "Test Using Larger Than Block-Size Key - Hash Key First")),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
 TEST(PasswordHash, VerifiesTheRightPasswordOnly) {
   core::PasswordHashCost cheap{1, 8192};
   std::string hash = core::hash_password("secreto123", cheap);
