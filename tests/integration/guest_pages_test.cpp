@@ -144,3 +144,16 @@ TEST_F(GuestPages, AHeadRequestGetsTheHeadersOfTheKeptPage) {
   EXPECT_TRUE(head.body.empty());
   EXPECT_EQ(head.header("x-page-cache"), "hit");
 }
+
+TEST_F(GuestPages, TheRepairLookupFormIsKeptButAVisitorsTypedCodeComesBack) {
+  auto form = kept("/reparacion");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(form.header("x-page-cache"), "hit");
+  Browser customer(server_->base_url());
+  auto missed = customer.submit("/reparacion", "/reparacion", {{"code", "NR-NOEXISTE"}, {"phone", "341 555-0000"}});
+  ASSERT_EQ(missed.status, 302);
+  auto again = customer.follow(missed);  // their session holds the error and what they typed
+  EXPECT_TRUE(again.contains("value=\"NR-NOEXISTE\""));
+  EXPECT_NE(again.header("x-page-cache"), "hit");
+  EXPECT_FALSE(kept("/reparacion").contains("NR-NOEXISTE"));
+}

@@ -19,6 +19,10 @@ namespace routes {
 
 http::Response show_repair_lookup(web::Context& context) {
   web::View view("pages/repairs/lookup.tpl", "Consultar reparación");
+  // With nothing typed before and nobody signed in, the form is the same for everyone (the token is spliced in
+  // per visitor), so its body is cached and an anonymous visitor's whole page can be kept (web/guest_pages.hpp).
+  const bool plain = !context.user && context.old_input.fields().empty() && context.errors.empty();
+  if (plain && web::use_cached_page(context, view, "repair-lookup-form")) return web::render(context, view);
   auto dict = view.dict();
   dict.set("OLD_CODE", context.old("code"));
   dict.set("OLD_PHONE", context.old("phone"));
