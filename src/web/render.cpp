@@ -228,9 +228,18 @@ bool use_cached_page(Context& context, View& view, const std::string& key) {
 http::Response render(Context& context, View& view, int status) {
   std::string token = context.csrf_token();
   PageCache* cache = context.services.page_cache;
-  if (!cache || view.cache_key.empty() || !splices_verbatim(token)) {
+  const bool spliceable = cache && splices_verbatim(token);
+  if (!spliceable || view.cache_key.empty()) {
     view.dict().set("CSRF_TOKEN", token);
     view.dict().show_if(!context.user, "GUEST");
+    // A page whose body is not cached (a lookup result, a form) still gets a plain guest's layout from the cache:
+    // expanding the layout cost as much as the page itself.
+    if (spliceable && guest_layout_is_plain(context)) {
+      if (auto layout = guest_layout(*cache, context, view)) {
+        std::string body = context.services.templates.expand(view.template_name(), view.raw());
+        return http::Response::html(status, cache->assemble(*layout, body, token, context.csp_nonce));
+      }
+    }
     return http::Response::html(status, render_html(context.services, &context, view));
   }
   // Whether the body came from the cache: tests and operators can see the policy work (X-Page-Cache).
