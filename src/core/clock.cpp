@@ -85,9 +85,17 @@ std::string format_local(std::string_view sql_utc, std::string_view pattern) {
 }
 
 int current_year_local() {
-  auto local = date::make_zoned(display_zone(), std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  // Asked by every page (the footer's year, the key of kept pages): the zone conversion runs once a minute.
+  static std::atomic<long long> cached{0};  // (unix minute << 16) | year
+  const auto now = std::chrono::system_clock::now();
+  const long long minute = std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count();
+  long long known = cached.load(std::memory_order_relaxed);
+  if (known >> 16 == minute) return static_cast<int>(known & 0xffff);
+  auto local = date::make_zoned(display_zone(), std::chrono::floor<std::chrono::seconds>(now));
   auto days = std::chrono::floor<date::days>(local.get_local_time());
-  return static_cast<int>(date::year_month_day(days).year());
+  int year = static_cast<int>(date::year_month_day(days).year());
+  cached.store((minute << 16) | year, std::memory_order_relaxed);
+  return year;
 }
 
 }  // namespace core
