@@ -30,7 +30,8 @@ std::string random_bytes(std::size_t count) {
 namespace {
 // Random bytes from a per-thread batch of 512 refilled with one randombytes_buf (getrandom) call: a page answer
 // draws three tokens (nonce and request id, browser id, CSRF nonce), and a syscall each showed in profiles. Bytes
-// are wiped as they are handed out. Safe because the process never forks without exec (posix_spawn only).
+// are wiped as they are handed out. Safe because no child draws from it: children are
+// started with posix_spawn, or fork followed at once by execv (infra/schedule_process.cpp).
 void fill_from_batch(unsigned char* out, std::size_t count) {
   constexpr std::size_t kBatch = 512;
   thread_local unsigned char batch[kBatch];

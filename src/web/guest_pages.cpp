@@ -2,7 +2,11 @@
 // guest_pages.hpp).
 #include "web/guest_pages.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 
 namespace web {
 
@@ -11,19 +15,22 @@ namespace {
 constexpr std::size_t kMaxEntries = 512;
 constexpr std::size_t kMaxBytes = 8 * 1024 * 1024;
 
-void append_stat(std::string& out, const std::filesystem::path& file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) {
-    out += "-|";  // no -wal between connections is a state of its own
+// The wal-index header: two copies of a 48-byte header at the start of -shm; the first is the one SQLite writes
+// last, and any difference (even a torn read) only sends a visitor through the pool.
+constexpr std::size_t kWalIndexHeaderBytes = 48;
+
+void append_stat(std::string& out, const struct stat& info, bool found) {
+  if (!found) {
+    out += "-|";
     return;
   }
+  out += std::to_string(info.st_ino);
+  out += ':';
   out += std::to_string(info.st_size);
   out += ':';
   out += std::to_string(info.st_mtim.tv_sec);
   out += '.';
   out += std::to_string(info.st_mtim.tv_nsec);
-  out += ':';
-  out += std::to_string(info.st_ino);
   out += '|';
 }
 
@@ -32,18 +39,46 @@ void append_stat(std::string& out, const std::filesystem::path& file) {
 GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file)
     : max_stale_(max_stale),
       sqlite_file_(std::move(sqlite_file)),
-      sqlite_wal_(sqlite_file_.empty() ? std::filesystem::path() : std::filesystem::path(sqlite_file_.string() + "-wal")),
+      sqlite_shm_(sqlite_file_.empty() ? std::filesystem::path() : std::filesystem::path(sqlite_file_.string() + "-shm")),
       entries_({.max_entries = kMaxEntries, .max_bytes = kMaxBytes},
                [](const std::string& key, const std::shared_ptr<const GuestPage>& page) {
                  return key.size() + page->bytes + 512;
                }) {}
 
+GuestPages::~GuestPages() {
+  if (shm_fd_ >= 0) ::close(shm_fd_);
+}
+
 std::string GuestPages::disk_state() const {
   if (sqlite_file_.empty()) return {};
   std::string state;
-  state.reserve(96);
-  append_stat(state, sqlite_file_);
-  append_stat(state, sqlite_wal_);
+  state.reserve(160);
+  struct stat info {};
+  append_stat(state, info, ::stat(sqlite_file_.c_str(), &info) == 0);
+  if (::stat(sqlite_shm_.c_str(), &info) != 0) {
+    state += "no-shm";  // no connection open anywhere (or not in WAL mode): the file's own stat says it all
+    return state;
+  }
+  unsigned char header[kWalIndexHeaderBytes];
+  ssize_t got = -1;
+  {
+    std::lock_guard lock(shm_mutex_);
+    if (shm_fd_ < 0 || shm_inode_ != info.st_ino) {
+      if (shm_fd_ >= 0) ::close(shm_fd_);
+      shm_fd_ = ::open(sqlite_shm_.c_str(), O_RDONLY | O_CLOEXEC);
+      shm_inode_ = info.st_ino;
+    }
+    if (shm_fd_ >= 0) got = ::pread(shm_fd_, header, sizeof header, 0);
+  }
+  state += std::to_string(info.st_ino);
+  state += ':';
+  if (got != static_cast<ssize_t>(sizeof header)) {
+    // Changes cannot be seen: a state equal to no other, so no reading is ever trusted (the pool answers).
+    static std::atomic<unsigned long long> unreadable{0};
+    state += "unreadable:" + std::to_string(unreadable.fetch_add(1, std::memory_order_relaxed));
+    return state;
+  }
+  state.append(reinterpret_cast<const char*>(header), sizeof header);
   return state;
 }
 
@@ -85,6 +120,16 @@ void GuestPages::store(const std::string& key, GuestPage page) {
   std::lock_guard lock(mutex_);
   if (!version_ || *version_ != kept->catalog_version) return;
   entries_.put(key, std::move(kept));
+}
+
+bool GuestPages::route_keeps_pages(const std::string& route_name) const {
+  std::lock_guard lock(mutex_);
+  return keeping_routes_.count(route_name) > 0;
+}
+
+void GuestPages::note_route_keeps_pages(const std::string& route_name) {
+  std::lock_guard lock(mutex_);
+  keeping_routes_.insert(route_name);
 }
 
 std::shared_ptr<const GuestPage> GuestPages::find(const std::string& key) const {

@@ -11,8 +11,13 @@
 // that reading is trusted:
 //   - for at most GUEST_PAGE_MAX_STALE_MS (default 1000 ms), the bound for writes by other processes on MariaDB
 //     or PostgreSQL (another node, a command); the settings snapshot is already trusted for 15 s;
-//   - on SQLite, only while the database and its write-ahead log have not changed on disk since the reading (a
-//     stat each): any commit by any process sends the next visitor through the pool, which reads the version again;
+//   - on SQLite, only while the database has not changed since the reading: any commit by any process sends the
+//     next visitor through the pool, which reads the version again. A commit becomes visible when SQLite updates
+//     the wal-index header at the start of the -shm file (its change counter and last frame; "WAL-index format"
+//     in SQLite's file format documentation), after the frames reached the -wal: those 48 bytes, read with pread
+//     from a descriptor kept open, are the state compared (with the inodes of the database and -shm files, so a
+//     replaced file counts as a change too). A stat of the -wal would see the frames before the commit is
+//     visible, and a reading taken in between would trust the new file state with the old version;
 //   - never after a state-changing request of this process (forget()): the admin who saved a price, or the buyer
 //     who took the last unit, does not see the old page afterwards, whatever the engine.
 // Thread-safe; bounded by entries and bytes with a segmented LRU (keys carry visitors' ?q=).
@@ -24,6 +29,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +59,9 @@ class GuestPages final {
  public:
   // `sqlite_file`: the database file whose changes end a reading ("" on MariaDB/PostgreSQL).
   GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file);
+  ~GuestPages();
+  GuestPages(const GuestPages&) = delete;
+  GuestPages& operator=(const GuestPages&) = delete;
 
   // ── worker side ──
   // A reading in progress: take it before reading the version, so a commit that lands meanwhile is noticed.
@@ -68,6 +77,10 @@ class GuestPages final {
   void forget();
   // Keeps `page` for `key` when it was rendered under the version still trusted.
   void store(const std::string& key, GuestPage page);
+  // Routes whose pages were keepable once: only for them is the version read before the handler (a page of any
+  // other route would pay a query for nothing). Learnt from the first keepable answer of each route.
+  bool route_keeps_pages(const std::string& route_name) const;
+  void note_route_keeps_pages(const std::string& route_name);
 
   // ── IO side ──
   // The page for `key` if it belongs to the version still trusted, else nullptr (the caller compares the settings
@@ -75,18 +88,23 @@ class GuestPages final {
   std::shared_ptr<const GuestPage> find(const std::string& key) const;
 
  private:
-  // Size and modification time of the SQLite file and its -wal, as one comparable string ("" when not SQLite).
+  // The SQLite file's inode, size and mtime, the -shm file's inode and its wal-index header, as one comparable
+  // string ("" when not SQLite).
   std::string disk_state() const;
 
   std::chrono::milliseconds max_stale_;
   std::filesystem::path sqlite_file_;
-  std::filesystem::path sqlite_wal_;
+  std::filesystem::path sqlite_shm_;
+  mutable std::mutex shm_mutex_;  // guards the descriptor below (reopened when the -shm file was replaced)
+  mutable int shm_fd_ = -1;
+  mutable unsigned long shm_inode_ = 0;
   mutable std::mutex mutex_;
   std::uint64_t epoch_ = 0;  // bumped by forget()
   std::optional<long long> version_;
   std::chrono::steady_clock::time_point read_at_;
   std::string read_disk_state_;
   mutable core::SegmentedLru<std::shared_ptr<const GuestPage>> entries_;
+  std::set<std::string, std::less<>> keeping_routes_;  // guarded by mutex_; route names are few and fixed
 };
 
 }  // namespace web

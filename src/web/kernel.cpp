@@ -57,6 +57,11 @@ std::string default_csp(const std::string& nonce) {
   return csp;
 }
 
+// Statuses answered before a handler could change anything (or by a limiter in front of it).
+bool refused_before_handler(int status) {
+  return status == 400 || status == 404 || status == 405 || status == 413 || status == 419 || status == 429;
+}
+
 bool is_state_changing(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -337,8 +342,10 @@ http::Response Kernel::answer(const http::Request& request, const GuestPage* kep
       break;
     }
   }
-  // Whatever this request changed, the catalog version read before it is not trusted for kept pages any more.
-  if (!safe_method && guest_pages_) guest_pages_->forget();
+  // Whatever this request changed, the catalog version read before it is not trusted for kept pages any more —
+  // unless it was refused before any handler ran (no route, no method, a bad or stale form, a limit), so a
+  // stream of junk POSTs cannot keep every visitor on the pool.
+  if (!safe_method && guest_pages_ && !refused_before_handler(response.status)) guest_pages_->forget();
   apply_security_headers(response, client.https, csp_nonce);
   response.set_header("X-Request-Id", request_id);
   if (!node_name_.empty()) response.set_header("X-Node", node_name_);
@@ -426,11 +433,12 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     }
   }
 
-  // An anonymous visitor's page may be kept whole for the IO thread, under the catalog version read now.
+  // An anonymous visitor's page may be kept whole for the IO thread, under the catalog version read now — read
+  // only for routes that have answered with a keepable page before (the store, not /login), learnt on the way.
   std::optional<long long> guest_page_version;
   if (is_anonymous_page_request(request)) {
-    guest_page_version = this->guest_page_version();
-    context.keep_guest_page = guest_page_version.has_value();
+    context.keep_guest_page = true;
+    if (guest_pages_->route_keeps_pages(route->name)) guest_page_version = this->guest_page_version();
   }
 
   // 4. Session.
@@ -491,6 +499,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
 
   // Only what render() answered for a plain guest page, untouched by the handler afterwards, is kept.
   std::optional<GuestPage> keep;
+  if (context.guest_page && !guest_page_version) guest_pages_->note_route_keeps_pages(route->name);
   if (context.guest_page && guest_page_version && response.status == 200 && !context.user &&
       context.cookies.empty()) {
     const PageCache& cache = *services_.page_cache;

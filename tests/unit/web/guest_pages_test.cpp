@@ -35,8 +35,16 @@ class SqliteFiles : public ::testing::Test {
     fs::create_directories(dir_);
     std::ofstream(dir_ / "db.sqlite") << "main";
     std::ofstream(dir_ / "db.sqlite-wal") << "frames";
+    write_header('A');
   }
   void TearDown() override { fs::remove_all(dir_); }
+  // The wal-index header at the start of -shm, overwritten in place (as SQLite does through its mapping).
+  void write_header(char fill) {
+    std::fstream shm(dir_ / "db.sqlite-shm", std::ios::in | std::ios::out | std::ios::binary);
+    if (!shm) shm.open(dir_ / "db.sqlite-shm", std::ios::out | std::ios::binary);
+    shm.seekp(0);
+    shm << std::string(48, fill) << std::string(80, 'z');
+  }
   fs::path dir_;
 };
 
@@ -79,18 +87,32 @@ TEST(GuestPagesTrust, TheBoundEndsTheTrust) {
   EXPECT_EQ(pages.find("/tienda"), nullptr);
 }
 
-TEST_F(SqliteFiles, AnyChangeToTheDatabaseFileOrItsLogEndsTheTrust) {
+TEST_F(SqliteFiles, ACommitMadeVisibleInTheWalIndexEndsTheTrustFramesAloneDoNot) {
   web::GuestPages pages(60s, dir_ / "db.sqlite");
   read_version(pages, 5);
   pages.store("/tienda", page_of(5));
   EXPECT_NE(pages.find("/tienda"), nullptr);
-  std::ofstream(dir_ / "db.sqlite-wal", std::ios::app) << "one more frame";  // another process committed
+  // Another process wrote its frames but has not published the commit yet: what readers see is unchanged.
+  std::ofstream(dir_ / "db.sqlite-wal", std::ios::app) << "one more frame";
+  EXPECT_NE(pages.find("/tienda"), nullptr);
+  write_header('B');  // the commit is published
   EXPECT_EQ(pages.find("/tienda"), nullptr);
   read_version(pages, 6);
   EXPECT_EQ(pages.trusted_version(), 6);
-  fs::remove(dir_ / "db.sqlite-wal");  // the last connection closed and removed the log
+}
+
+TEST_F(SqliteFiles, AReplacedOrRemovedIndexOrAChangedDatabaseFileEndsTheTrust) {
+  web::GuestPages pages(60s, dir_ / "db.sqlite");
+  read_version(pages, 1);
+  fs::remove(dir_ / "db.sqlite-shm");  // the last connection closed
   EXPECT_FALSE(pages.trusted_version());
-  read_version(pages, 6);
+  write_header('A');  // a connection opened again
+  read_version(pages, 1);
+  EXPECT_EQ(pages.trusted_version(), 1);
+  fs::remove(dir_ / "db.sqlite-shm");
+  write_header('C');  // …and another one after a commit elsewhere
+  EXPECT_FALSE(pages.trusted_version());
+  read_version(pages, 1);
   std::ofstream(dir_ / "db.sqlite", std::ios::app) << "checkpointed";
   EXPECT_FALSE(pages.trusted_version());
 }
