@@ -1,22 +1,58 @@
-// The store keeps catalog reads in memory per catalog version: a write made anywhere (another node, the admin,
-// a checkout; here plain SQL on the shared database) must show on the very next page view.
+// The store keeps catalog reads and rendered catalog pages in memory per catalog version (domain/store/
+// catalog_cache.hpp): a write made anywhere — the admin's forms, a checkout, a counter sale and its void, another
+// node — must show on the very next page view of a guest who saw the old page a moment before. Runs on SQLite (the
+// version bumped by triggers), MariaDB and PostgreSQL (bumped by the application after each commit).
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/accounts.hpp"
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
 #include "support/catalog_fixtures.hpp"
+#include "support/store_steps.hpp"
+#include "support/test_files.hpp"
 
 using testing_support::AppServer;
 using testing_support::Browser;
+using testing_support::csrf_token_in;
+using testing_support::HttpResponse;
+using testing_support::scalar;
 
 namespace {
 
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
 void execute(AppServer& server, const std::string& statement) { server.database().lease()->once << statement; }
+
+// A write by another node sharing the database, in plain SQL: on SQLite the triggers count it; on MariaDB/PostgreSQL
+// the other node's application bumps the version after its commit, as ours does.
+void write_as_another_node(AppServer& server, const std::string& statement) {
+  execute(server, statement);
+  testing_support::note_catalog_write(server);
+}
+
+// The grid card of the product named `name` on a listing page ("" when it is not listed).
+std::string listing_card_of(const std::string& html, const std::string& name) {
+  const std::string marker = "product-card product-card-grid";
+  for (std::size_t at = html.find(marker); at != std::string::npos;) {
+    std::size_t next = html.find(marker, at + marker.size());
+    std::string card = html.substr(at, next == std::string::npos ? std::string::npos : next - at);
+    if (card.find(">" + name + "</a>") != std::string::npos) return card;
+    at = next;
+  }
+  return "";
+}
+
+bool card_has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
-TEST(CatalogCache, WritesFromOutsideTheProcessShowAtOnce) {
+TEST(CatalogCache, WritesFromAnotherNodeShowAtOnce) {
   AppServer server;
   server.start();
   long long category = testing_support::insert_category(server, "Parlantes", "parlantes");
@@ -30,20 +66,175 @@ TEST(CatalogCache, WritesFromOutsideTheProcessShowAtOnce) {
     EXPECT_TRUE(browser.get("/producto/parlante-bluetooth").contains("$ 9.000"));
   }
 
-  execute(server, "UPDATE products SET price = 1250000 WHERE id = " + std::to_string(id));
+  write_as_another_node(server, "UPDATE products SET price = 1250000 WHERE id = " + std::to_string(id));
   EXPECT_TRUE(browser.get("/producto/parlante-bluetooth").contains("$ 12.500"));
   EXPECT_TRUE(browser.get("/tienda").contains("$ 12.500"));
 
-  execute(server, "UPDATE categories SET name = 'Audio' WHERE id = " + std::to_string(category));
+  write_as_another_node(server, "UPDATE categories SET name = 'Audio' WHERE id = " + std::to_string(category));
   EXPECT_TRUE(browser.get("/tienda").contains("Audio"));
 
-  execute(server, "UPDATE products SET active = 0 WHERE id = " + std::to_string(id));
+  write_as_another_node(server, "UPDATE products SET active = 0 WHERE id = " + std::to_string(id));
   EXPECT_EQ(browser.get("/producto/parlante-bluetooth").status, 404);
   EXPECT_FALSE(browser.get("/tienda").contains("Parlante Bluetooth"));
 
-  execute(server, "UPDATE products SET active = 1 WHERE id = " + std::to_string(id));
+  write_as_another_node(server, "UPDATE products SET active = 1 WHERE id = " + std::to_string(id));
   EXPECT_TRUE(browser.get("/tienda").contains("Parlante Bluetooth"));
-  execute(server, "UPDATE categories SET active = 0 WHERE id = " + std::to_string(category));
+  write_as_another_node(server, "UPDATE categories SET active = 0 WHERE id = " + std::to_string(category));
   EXPECT_EQ(browser.get("/tienda/categoria/parlantes").status, 404);
   EXPECT_FALSE(browser.get("/tienda").contains("Parlante Bluetooth"));
+}
+
+namespace {
+
+// The application's own writes, each followed at once by a guest's page views.
+class CatalogCacheAfterWrites : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new AppServer(std::map<std::string, std::string>{{"RATE_LIMIT_ADMIN_REQUESTS_PER_MINUTE", "100000"},
+                                                               {"RATE_LIMIT_AUTH_REGISTER_PER_MINUTE", "100000"}});
+    server_->start();
+    admin_ = new Browser(testing_support::signed_in_admin(*server_));
+    admin_token_ = csrf_token_in(admin_->get("/admin/venta-rapida").body);
+  }
+  static void TearDownTestSuite() {
+    delete admin_;
+    delete server_;
+  }
+
+  // A category of its own per test with one product in it, written before any page shows them.
+  static long long product(const std::string& name, const std::string& slug, long long price_centavos, long long stock) {
+    long long category = testing_support::insert_category(*server_, "Rubro " + name, "rubro-" + slug);
+    return testing_support::insert_product(*server_, category, name, slug, price_centavos, stock);
+  }
+  static long long category_of(long long product_id) {
+    return scalar(*server_, "SELECT category_id FROM products WHERE id = " + std::to_string(product_id));
+  }
+  // The guest's views of the listing and the product page; the second round comes from the caches.
+  static void warm(Browser& guest, const std::string& slug) {
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_EQ(guest.get("/tienda").status, 200);
+      EXPECT_EQ(guest.get("/producto/" + slug).status, 200);
+    }
+  }
+  static HttpResponse admin_post(const std::string& path, Fields fields) {
+    fields.insert(fields.begin(), {"_token", admin_token_});
+    return admin_->post(path, fields);
+  }
+  static long long version() { return scalar(*server_, "SELECT COALESCE(MAX(version), 0) FROM catalog_versions"); }
+
+  static AppServer* server_;
+  static Browser* admin_;
+  static std::string admin_token_;
+};
+AppServer* CatalogCacheAfterWrites::server_ = nullptr;
+Browser* CatalogCacheAfterWrites::admin_ = nullptr;
+std::string CatalogCacheAfterWrites::admin_token_;
+
+}  // namespace
+
+TEST_F(CatalogCacheAfterWrites, RepeatedViewsAreServedFromThePageCacheOnEveryEngine) {
+  product("Funda Silicona", "funda-silicona-cache", 350000, 3);
+  Browser guest(server_->base_url());
+  guest.get("/producto/funda-silicona-cache");
+  EXPECT_EQ(guest.get("/producto/funda-silicona-cache").header("x-page-cache"), "hit");
+  guest.get("/tienda");
+  EXPECT_EQ(guest.get("/tienda").header("x-page-cache"), "hit");
+}
+
+TEST_F(CatalogCacheAfterWrites, AProductEditedByTheAdminShowsItsNewPriceAtOnce) {
+  long long id = product("Cargador Rápido", "cargador-rapido-cache", 900000, 4);
+  Browser guest(server_->base_url());
+  warm(guest, "cargador-rapido-cache");
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Cargador Rápido"), "$ 9.000"));
+  long long before = version();
+
+  auto saved = admin_post("/admin/productos/" + std::to_string(id),
+                          {{"_method", "PUT"}, {"name", "Cargador Rápido"}, {"slug", "cargador-rapido-cache"},
+                           {"category_id", std::to_string(category_of(id))}, {"price", "12500"}, {"stock", "4"}});
+  ASSERT_EQ(saved.status, 302) << saved.body;
+
+  EXPECT_GT(version(), before);
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Cargador Rápido"), "$ 12.500"));
+  auto page = guest.get("/producto/cargador-rapido-cache");
+  EXPECT_TRUE(page.contains("$ 12.500"));
+  EXPECT_FALSE(page.contains("$ 9.000"));
+}
+
+TEST_F(CatalogCacheAfterWrites, ACategoryRenamedByTheAdminShowsItsNewNameAtOnce) {
+  long long id = product("Auricular Vincha", "auricular-vincha-cache", 500000, 2);
+  Browser guest(server_->base_url());
+  warm(guest, "auricular-vincha-cache");
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Auricular Vincha"), "Rubro Auricular Vincha"));
+
+  auto saved = admin_post("/admin/categorias/" + std::to_string(category_of(id)),
+                          {{"_method", "PUT"}, {"name", "Audio Premium"}, {"slug", "rubro-auricular-vincha-cache"}});
+  ASSERT_EQ(saved.status, 302) << saved.body;
+
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Auricular Vincha"), "Audio Premium"));
+  auto page = guest.get("/producto/auricular-vincha-cache");
+  EXPECT_TRUE(page.contains("Audio Premium"));
+  EXPECT_FALSE(page.contains("Rubro Auricular Vincha"));
+}
+
+TEST_F(CatalogCacheAfterWrites, ACheckoutThatSellsTheLastUnitShowsSinStockAtOnce) {
+  long long id = product("Vidrio Templado", "vidrio-templado-cache", 200000, 1);
+  Browser guest(server_->base_url());
+  warm(guest, "vidrio-templado-cache");
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Vidrio Templado"), "Stock: 1"));
+  EXPECT_TRUE(guest.get("/producto/vidrio-templado-cache").contains("Disponible: 1"));
+
+  Browser buyer = testing_support::registered_customer(*server_, "ultima-unidad@example.com");
+  std::string token = testing_support::token_for(buyer);
+  testing_support::add_to_cart(buyer, token, id, "1");
+  std::string checkout_token = testing_support::checkout_token_in(buyer.get("/checkout").body);
+  auto confirmed = buyer.post("/checkout/confirmar", {{"_token", testing_support::token_for(buyer)},
+                                                      {"payment_method", "local"},
+                                                      {"checkout_token", checkout_token}});
+  ASSERT_EQ(confirmed.status, 302);
+  ASSERT_EQ(scalar(*server_, "SELECT stock FROM products WHERE id = " + std::to_string(id)), 0);
+
+  std::string card = listing_card_of(guest.get("/tienda").body, "Vidrio Templado");
+  EXPECT_TRUE(card_has(card, "Sin stock")) << card;
+  EXPECT_FALSE(card_has(card, "Stock: 1"));
+  auto page = guest.get("/producto/vidrio-templado-cache");
+  EXPECT_TRUE(page.contains("Sin stock por ahora"));
+  EXPECT_FALSE(page.contains("Disponible: 1"));
+}
+
+TEST_F(CatalogCacheAfterWrites, ACounterSaleAndItsVoidShowOnTheStoreAtOnce) {
+  long long id = product("Cable USB-C", "cable-usb-c-cache", 150000, 1);
+  Browser guest(server_->base_url());
+  warm(guest, "cable-usb-c-cache");
+  EXPECT_TRUE(guest.get("/producto/cable-usb-c-cache").contains("Disponible: 1"));
+
+  auto sold = admin_post("/admin/venta-rapida", {{"payment_method", "efectivo"},
+                                                 {"product_id[]", std::to_string(id)},
+                                                 {"quantity[]", "1"}});
+  ASSERT_EQ(sold.status, 302);
+  std::string location = sold.header("location");
+  ASSERT_EQ(location.rfind("/admin/ventas/", 0), 0u) << location;
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Cable USB-C"), "Sin stock"));
+  EXPECT_TRUE(guest.get("/producto/cable-usb-c-cache").contains("Sin stock por ahora"));
+
+  auto voided = admin_post(location + "/anular", {{"reason", "Se arrepintió"}});
+  ASSERT_EQ(voided.status, 302);
+  ASSERT_EQ(scalar(*server_, "SELECT stock FROM products WHERE id = " + std::to_string(id)), 1);
+  EXPECT_TRUE(card_has(listing_card_of(guest.get("/tienda").body, "Cable USB-C"), "Stock: 1"));
+  auto page = guest.get("/producto/cable-usb-c-cache");
+  EXPECT_TRUE(page.contains("Disponible: 1"));
+  EXPECT_FALSE(page.contains("Sin stock por ahora"));
+}
+
+TEST_F(CatalogCacheAfterWrites, EveryWriteBumpsTheVersionOnceAfterItsTransaction) {
+  long long id = product("Soporte Auto", "soporte-auto-cache", 300000, 10);
+  long long before = version();
+  // One bulk action over one product writes it several times in one transaction (stock through the ledger too).
+  auto bulk = admin_->post("/admin/productos/bulk", {{"_token", admin_token_}, {"action", "set_stock"},
+                                                     {"stock", "7"}, {"ids[]", std::to_string(id)}},
+                           {{"Accept", "application/json"}});
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  if (server_->using_server_database()) EXPECT_EQ(version(), before + 1);  // one bump per transaction
+  else EXPECT_GT(version(), before);                                        // SQLite: one per row written (triggers)
+  Browser guest(server_->base_url());
+  EXPECT_TRUE(guest.get("/producto/soporte-auto-cache").contains("Disponible: 7"));
 }

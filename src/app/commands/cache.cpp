@@ -6,8 +6,9 @@
 //     running right now, e.g. a backup, against a second copy).
 //   - with a store on Redis (CACHE_STORE / RATE_LIMIT_STORE=redis): the keys of this app there (CACHE_PREFIX),
 //     entries and limiter counters, keeping the same heartbeats and every lock.
-//   - the in-memory catalog data and rendered catalog pages of every running `nico serve` (SQLite): they are keyed
-//     by the catalog version, so bumping it makes each server drop them at its next request.
+//   - the in-memory catalog data and rendered catalog pages of every running `nico serve` (any engine): they are
+//     keyed by the catalog version, so bumping it makes each server drop them at its next request (the way out of a
+//     stale catalog after a crash between a catalog write's commit and its bump on MariaDB/PostgreSQL).
 // Not reachable from outside: the counters of RATE_LIMIT_STORE=memory (they live in each `nico serve` and start
 // anew when it restarts), a server's copy of the shop settings and brand assets, which it reloads on its own
 // every 15 s (SettingsCache) and which the admin pages invalidate on every change anyway.
@@ -20,6 +21,7 @@
 #include "app/command.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/catalog_version.hpp"
 #include "infra/queue_worker.hpp"
 #include "infra/redis_cache_store.hpp"
 #include "infra/stores.hpp"
@@ -43,12 +45,14 @@ ClearReport clear_caches(db::Database& database, const std::string& prefix) {
                               soci::use(queue_beat), soci::use(scheduler_beat));
     remove.execute(true);
     report.rows = remove.get_affected_rows();
-    // Only SQLite keeps a catalog version (migration 0080); the other engines cache no catalog in memory.
-    if (tx.dialect() == db::Dialect::kSqlite) {
+    // The catalog version (migrations 0080, 0161): bumped here on SQLite (its triggers only count catalog writes),
+    // after this commit on MariaDB/PostgreSQL, as every catalog write does there.
+    if (tx.dialect() == db::Dialect::kSqlite)
       tx.sql() << "INSERT INTO catalog_versions (id, version) VALUES (1, 1) "
                   "ON CONFLICT (id) DO UPDATE SET version = version + 1";
-      report.catalog_bumped = true;
-    }
+    else
+      inventory::bump_catalog_version_after_commit(tx.sql());
+    report.catalog_bumped = true;
     return report;
   });
 }

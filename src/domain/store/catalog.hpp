@@ -87,7 +87,7 @@ class CatalogCache;
 class Catalog final {
  public:
   // With a cache (one per process, see catalog_cache.hpp) every read below is served from memory while the
-  // catalog version has not changed; without one (tests, MariaDB) each call queries the database.
+  // catalog version has not changed; without one (tests) each call queries the database.
   explicit Catalog(db::Database& database, CatalogCache* cache = nullptr) : database_(database), cache_(cache) {}
 
   // Active categories ordered by name.
@@ -100,7 +100,7 @@ class Catalog final {
   std::vector<ProductCard> featured(std::optional<long long> category_id) const;
   // The visible product with this slug (inactive product or category → nullopt, i.e. 404).
   std::optional<ProductDetail> find_visible_product(std::string_view slug) const;
-  // The catalog version the reads above are cached under (nullopt when nothing is cached: no cache, MariaDB).
+  // The catalog version the reads above are cached under (nullopt when nothing is cached: no cache, no version row).
   // Pages rendered from these reads may be cached under it too (web::use_cached_page).
   std::optional<long long> cache_version() const;
 

@@ -8,13 +8,15 @@
 namespace store {
 
 std::optional<long long> CatalogCache::current_version(db::Database& database) {
-  if (database.dialect() != db::Dialect::kSqlite) return std::nullopt;
   auto sql = database.lease();
   long long version = 0;
   soci::indicator indicator = soci::i_null;
   *sql << "SELECT version FROM catalog_versions WHERE id = 1", soci::into(version, indicator);
-  // No row yet: nothing was written since the migration, which is a version of its own.
-  return sql->got_data() && indicator == soci::i_ok ? version : 0;
+  if (sql->got_data() && indicator == soci::i_ok) return version;
+  // No row. SQLite: nothing was written since migration 0080 (its triggers create the row), a version of its own.
+  // MariaDB/PostgreSQL: migration 0161 (which seeds it) was rolled back, so nothing bumps a version: cache nothing.
+  if (database.dialect() == db::Dialect::kSqlite) return 0;
+  return std::nullopt;
 }
 
 std::optional<CatalogCache::Value> CatalogCache::find(const std::string& key, long long version) const {

@@ -1,9 +1,11 @@
 // In-memory cache of catalog reads (categories, listing pages, featured strip, product pages), valid for one
-// catalog version: the number in catalog_versions that triggers bump on every write to products or categories
-// (migration 0080). A cached page therefore never outlives the data it shows, on this node or any other that
-// shares the database, and a request pays one indexed read to learn the version instead of the listing queries.
+// catalog version: the number in catalog_versions that grows with every write to products or categories — bumped by
+// triggers inside the write on SQLite (migration 0080), by the application right after the write commits on MariaDB
+// and PostgreSQL (migration 0161, domain/inventory/catalog_version.hpp). A cached page therefore never outlives the
+// data it shows, on this node or any other that shares the database (on the server engines: but for a crash between
+// a write's commit and its bump, see docs/ARCHITECTURE.md "Catalog cache"), and a request pays one indexed read to
+// learn the version instead of the listing queries.
 //
-// SQLite only: on MariaDB there is no version counter (see the migration) and Catalog reads the database directly.
 // Thread-safe; bounded by entries with a segmented LRU (core/segmented_lru.hpp): listing keys carry the visitor's
 // ?q=, and a flood of one-off searches must not push out the reads every page needs.
 #pragma once
@@ -30,7 +32,8 @@ class CatalogCache final {
 
   explicit CatalogCache(std::size_t max_entries = 1024) : entries_({.max_entries = max_entries}) {}
 
-  // The current catalog version; nullopt when the engine keeps none (MariaDB) — then nothing is cached.
+  // The current catalog version, on every engine; nullopt only on MariaDB/PostgreSQL without the row (migration
+  // 0161 rolled back) — then nothing is cached.
   static std::optional<long long> current_version(db::Database& database);
 
   std::optional<Value> find(const std::string& key, long long version) const;
