@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <exception>
 
 #include "core/log.hpp"
@@ -16,6 +17,9 @@ namespace {
 constexpr char kBumpKey = 0;
 
 constexpr const char* kBump = "UPDATE catalog_versions SET version = version + 1 WHERE id = 1";
+
+// Counted after the UPDATE returned (or failed): a reader that sees the new count reads the database after the bump.
+std::atomic<long long> bumps_by_this_process{0};
 
 }  // namespace
 
@@ -31,7 +35,10 @@ void bump_catalog_version_after_commit(soci::session& sql) {
                          "catalog until the next catalog write or `nico cache:clear`",
                          {{"error", e.what()}});
     }
+    bumps_by_this_process.fetch_add(1);
   });
 }
+
+long long catalog_bumps_by_this_process() { return bumps_by_this_process.load(); }
 
 }  // namespace inventory

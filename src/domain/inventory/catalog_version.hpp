@@ -20,4 +20,9 @@ namespace inventory {
 // Blocking SQL: worker threads only.
 void bump_catalog_version_after_commit(soci::session& sql);
 
+// How many bumps this process has run (after their commits), successful or not. A reader that reuses a version it
+// read a moment ago (store::CatalogCache, CATALOG_VERSION_REUSE_MS) rereads once this moved, so a write made through
+// this process shows at once on its next page. Any thread.
+long long catalog_bumps_by_this_process();
+
 }  // namespace inventory

@@ -10,6 +10,7 @@
 // ?q=, and a flood of one-off searches must not push out the reads every page needs.
 #pragma once
 
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -36,6 +37,12 @@ class CatalogCache final {
   // 0161 rolled back) — then nothing is cached.
   static std::optional<long long> current_version(db::Database& database);
 
+  // current_version, reused for up to `reuse` after it was read (MariaDB/PostgreSQL: the read is a round trip to
+  // the server on every store page, about half of what a cached page costs; SQLite reads it every time, in-process).
+  // A catalog write made through this process ends the reuse at once (inventory::catalog_bumps_by_this_process);
+  // a write from another node shows once `reuse` has passed (CATALOG_VERSION_REUSE_MS). Blocking SQL: worker threads.
+  std::optional<long long> version(db::Database& database, std::chrono::milliseconds reuse);
+
   std::optional<Value> find(const std::string& key, long long version) const;
   void store(const std::string& key, long long version, Value value);
 
@@ -46,6 +53,15 @@ class CatalogCache final {
   };
   mutable std::mutex mutex_;
   mutable core::SegmentedLru<Entry> entries_;
+
+  // The version last read for version(): when, and this process's bump count before that read.
+  struct VersionRead {
+    std::optional<long long> version;
+    std::chrono::steady_clock::time_point at{};
+    long long bumps = -1;  // -1: nothing read yet
+  };
+  std::mutex version_mutex_;  // guards last_read_ only (not held during the database read)
+  VersionRead last_read_;
 };
 
 }  // namespace store
