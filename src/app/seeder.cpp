@@ -9,6 +9,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/accounts/password_policy.hpp"
 #include "domain/accounts/user_repository.hpp"
+#include "domain/inventory/catalog_version.hpp"
 #include "domain/notify/template_store.hpp"
 
 namespace app {
@@ -255,6 +256,7 @@ SeedReport Seeder::run(bool demo) {
         ++products_added;
       }
     }
+    inventory::bump_catalog_version_after_commit(*sql);  // MariaDB/PostgreSQL: after the commit below
     report.lines.push_back("Catálogo demo: " + std::to_string(products_added) + " producto(s) nuevo(s).");
   }
   transaction.commit();

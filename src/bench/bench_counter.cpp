@@ -12,6 +12,7 @@
 #include "bench/bench_data.hpp"
 #include "bench/sql_batch.hpp"
 #include "db/row_values.hpp"
+#include "domain/inventory/catalog_version.hpp"
 
 namespace bench {
 
@@ -57,6 +58,7 @@ CounterSeedReport seed_counter_sales(soci::session& sql, int count, long long ad
                                      const std::function<void()>& tick) {
   CounterSeedReport report;
   sql << "UPDATE products SET cost_price = (price * 6) / 10 WHERE cost_price = 0";
+  inventory::bump_catalog_version_after_commit(sql);  // and the stock below: one bump after the caller's commit
   std::vector<Product> products;
   {
     soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, name, price, cost_price, stock, active FROM products "

@@ -30,6 +30,7 @@ const std::vector<ConfigKey> kKeys = {
     {"APP_ALLOW_STORAGE_LOCAL_ROUTE", T::kBool, "false", "", false, "app"},
     {"EXPORT_CSV_DELIMITER", T::kEnum, ";", ";|,|tab", false, "app"},
     {"SETTINGS_CACHE_SECONDS", T::kInt, "15", "0..3600", false, "app"},
+    {"CATALOG_VERSION_REUSE_MS", T::kInt, "250", "0..60000", false, "app"},
     {"LOG_LEVEL", T::kEnum, "info", "debug|info|notice|warning|error|critical", false, "log"},
     {"LOG_CHANNEL", T::kEnum, "single", "single|daily|stderr|stack", false, "log"},
     {"APP_LOG_PATH", T::kString, "storage/logs/nico.log", "", false, "log"},
@@ -46,7 +47,6 @@ const std::vector<ConfigKey> kKeys = {
     {"HTTP_SHUTDOWN_GRACE_SECONDS", T::kInt, "15", "0..600", false, "server"},
     {"TRUSTED_PROXIES", T::kCsv, "", "", false, "server"},
     {"NODE_NAME", T::kString, "", "", false, "server"},
-    {"GUEST_PAGE_MAX_STALE_MS", T::kInt, "1000", "0..60000", false, "server"},
 
     {"DB_CONNECTION", T::kEnum, "sqlite", "sqlite|mysql|mariadb|pgsql", false, "database"},
     {"DB_HOST", T::kString, "127.0.0.1", "", false, "database"},

@@ -14,6 +14,7 @@
 
 #include "core/config.hpp"
 #include "core/log.hpp"
+#include "db/after_commit.hpp"
 #include "db/errors.hpp"
 #include "db/pool_waits.hpp"
 
@@ -307,10 +308,12 @@ std::int64_t Database::last_insert_id(soci::session& sql, const std::string& tab
 
 Transaction::Transaction(soci::session& sql, Dialect dialect) : sql_(sql) {
   sql_ << (dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+  detail::open_commit_frame(sql_);
 }
 
 Transaction::~Transaction() {
   if (!open_) return;
+  detail::close_commit_frame(sql_, /*committed=*/false);
   try {
     sql_ << "ROLLBACK";
   } catch (const std::exception& e) {
@@ -321,6 +324,8 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   sql_ << "COMMIT";
   open_ = false;
+  // After the COMMIT, outside the transaction: the actions registered with db::after_commit (they never throw).
+  detail::close_commit_frame(sql_, /*committed=*/true);
 }
 
 }  // namespace db

@@ -8,6 +8,8 @@
 
 #include <atomic>
 
+#include "domain/inventory/catalog_version.hpp"
+
 namespace web {
 
 namespace {
@@ -88,6 +90,7 @@ GuestPages::Reading GuestPages::begin_reading() const {
     std::lock_guard lock(mutex_);
     reading.epoch = epoch_;
   }
+  reading.catalog_bumps = inventory::catalog_bumps_by_this_process();
   reading.disk_state = disk_state();
   return reading;
 }
@@ -97,13 +100,16 @@ void GuestPages::finish_reading(const Reading& reading, long long version) {
   if (reading.epoch != epoch_) return;  // a write of this process ended meanwhile: this reading may predate it
   version_ = version;
   read_at_ = std::chrono::steady_clock::now();
+  read_catalog_bumps_ = reading.catalog_bumps;
   read_disk_state_ = reading.disk_state;
 }
 
 std::optional<long long> GuestPages::trusted_version() const {
-  std::string state = disk_state();  // outside the lock: two stat calls
+  std::string state = disk_state();  // outside the lock: two stat calls and a pread
+  const long long bumps = inventory::catalog_bumps_by_this_process();
   std::lock_guard lock(mutex_);
   if (!version_) return std::nullopt;
+  if (bumps != read_catalog_bumps_) return std::nullopt;
   if (std::chrono::steady_clock::now() - read_at_ > max_stale_) return std::nullopt;
   if (state != read_disk_state_) return std::nullopt;
   return version_;

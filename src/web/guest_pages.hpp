@@ -9,8 +9,9 @@
 // When it is stale: an entry belongs to one catalog version (store::CatalogCache) and one settings snapshot. The
 // IO thread cannot ask the database for the version, so it uses the version a worker read last, and only while
 // that reading is trusted:
-//   - for at most GUEST_PAGE_MAX_STALE_MS (default 1000 ms), the bound for writes by other processes on MariaDB
-//     or PostgreSQL (another node, a command); the settings snapshot is already trusted for 15 s;
+//   - on MariaDB/PostgreSQL, for at most CATALOG_VERSION_REUSE_MS (250 ms), the time a worker reuses a version
+//     it read too: the bound for writes by other processes (another node, a command) — the settings snapshot is
+//     trusted for 15 s; on SQLite the same bound is a fixed 1 s backstop behind the exact test below;
 //   - on SQLite, only while the database has not changed since the reading: any commit by any process sends the
 //     next visitor through the pool, which reads the version again. A commit becomes visible when SQLite updates
 //     the wal-index header at the start of the -shm file (its change counter and last frame; "WAL-index format"
@@ -18,8 +19,9 @@
 //     from a descriptor kept open, are the state compared (with the inodes of the database and -shm files, so a
 //     replaced file counts as a change too). A stat of the -wal would see the frames before the commit is
 //     visible, and a reading taken in between would trust the new file state with the old version;
-//   - never after a state-changing request of this process (forget()): the admin who saved a price, or the buyer
-//     who took the last unit, does not see the old page afterwards, whatever the engine.
+//   - never after a state-changing request of this process (forget()) nor after a catalog write of this process
+//     outside a request (a job; inventory::catalog_bumps_by_this_process): the admin who saved a price, or the
+//     buyer who took the last unit, does not see the old page afterwards, whatever the engine.
 // Thread-safe; bounded by entries and bytes with a segmented LRU (keys carry visitors' ?q=).
 #pragma once
 
@@ -67,6 +69,7 @@ class GuestPages final {
   // A reading in progress: take it before reading the version, so a commit that lands meanwhile is noticed.
   struct Reading {
     std::uint64_t epoch = 0;
+    long long catalog_bumps = 0;  // inventory::catalog_bumps_by_this_process() before the read
     std::string disk_state;
   };
   Reading begin_reading() const;
@@ -102,6 +105,7 @@ class GuestPages final {
   std::uint64_t epoch_ = 0;  // bumped by forget()
   std::optional<long long> version_;
   std::chrono::steady_clock::time_point read_at_;
+  long long read_catalog_bumps_ = 0;
   std::string read_disk_state_;
   mutable core::SegmentedLru<std::shared_ptr<const GuestPage>> entries_;
   std::set<std::string, std::less<>> keeping_routes_;  // guarded by mutex_; route names are few and fixed

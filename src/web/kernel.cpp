@@ -57,6 +57,8 @@ std::string default_csp(const std::string& nonce) {
   return csp;
 }
 
+constexpr std::chrono::milliseconds kSqliteKeptPageBound{1000};
+
 // Statuses answered before a handler could change anything (or by a limiter in front of it).
 bool refused_before_handler(int status) {
   return status == 400 || status == 404 || status == 405 || status == 413 || status == 419 || status == 429;
@@ -204,12 +206,16 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
   remember_cookie_ = cookie_name(config, kRememberCookie);
   browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
   guest_csrf_cookie_ = cookie_name(config, kGuestCsrfCookie);
-  auto max_stale = std::chrono::milliseconds(config.integer("GUEST_PAGE_MAX_STALE_MS"));
-  if (services.page_cache && services.catalog_cache && services.settings_cache && max_stale.count() > 0) {
-    const auto& database = services.database.settings();
+  // How long a catalog version read by a worker is trusted for kept pages: on MariaDB/PostgreSQL the same time a
+  // worker reuses it (CATALOG_VERSION_REUSE_MS; 0 = no kept pages), on SQLite a backstop only (every commit of
+  // any process ends the trust at once, see guest_pages.hpp).
+  const auto& database = services.database.settings();
+  const bool sqlite = database.dialect == db::Dialect::kSqlite;
+  auto trusted_for = sqlite ? kSqliteKeptPageBound
+                            : std::chrono::milliseconds(config.integer("CATALOG_VERSION_REUSE_MS"));
+  if (services.page_cache && services.catalog_cache && services.settings_cache && trusted_for.count() > 0) {
     guest_pages_ = std::make_unique<GuestPages>(
-        max_stale, database.dialect == db::Dialect::kSqlite ? std::filesystem::path(database.sqlite_path)
-                                                            : std::filesystem::path());
+        trusted_for, sqlite ? std::filesystem::path(database.sqlite_path) : std::filesystem::path());
   }
 }
 

@@ -97,7 +97,7 @@ class Kernel final {
   std::vector<std::pair<std::string, std::string>> constant_security_headers_;
   bool csp_ = true;                                       // SECURITY_CSP_ENABLED
   std::string custom_csp_;                                // SECURITY_CSP ("" → the default with this response's nonce)
-  std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache or GUEST_PAGE_MAX_STALE_MS=0
+  std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache, or CATALOG_VERSION_REUSE_MS=0 on a server engine
   // Cookie names, decided once from the configuration.
   std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
 };

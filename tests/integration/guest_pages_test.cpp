@@ -1,8 +1,8 @@
 // Anonymous visitors' catalog pages answered whole, without the worker pool (web/guest_pages.hpp, issue #20), must
 // look exactly like the pages the pool renders: each visitor's own working token and nonce, a returning visitor
 // keeping theirs, maintenance mode, shoppers with a cart, HEAD, and catalog changes shown at once after this server's
-// own writes and, for another node's or command's writes, at once on SQLite and within GUEST_PAGE_MAX_STALE_MS on
-// MariaDB/PostgreSQL. One server for the suite, with the default bound of 1 s.
+// own writes and, for another node's or command's writes, at once on SQLite and within CATALOG_VERSION_REUSE_MS on
+// MariaDB/PostgreSQL. One server for the suite, with a reuse time of 1 s.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -20,7 +20,7 @@ namespace {
 class GuestPages : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new AppServer(std::map<std::string, std::string>{{"GUEST_PAGE_MAX_STALE_MS", "1000"}});
+    server_ = new AppServer(std::map<std::string, std::string>{{"CATALOG_VERSION_REUSE_MS", "1000"}});
     server_->start();
     category_ = insert_category(*server_, "Repuestos", "repuestos");
     insert_category(*server_, "Auriculares", "auriculares");

@@ -9,6 +9,7 @@
 
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
+#include "support/catalog_writes.hpp"
 #include "support/store_steps.hpp"
 #include "support/test_files.hpp"
 
@@ -24,7 +25,9 @@ inline long long insert_category(AppServer& server, const std::string& name, con
   *sql << "INSERT INTO categories (name, slug, active, created_at, updated_at) "
           "VALUES (:n, :s, :a, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
       soci::use(name), soci::use(slug), soci::use(flag);
-  return server.database().last_insert_id(*sql, "categories");
+  long long id = server.database().last_insert_id(*sql, "categories");
+  testing_support::note_catalog_write(server, *sql);
+  return id;
 }
 
 struct ProductSpec {
@@ -46,10 +49,16 @@ inline long long insert_product(AppServer& server, long long category_id, const 
           ":f, :a, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
       soci::use(category_id), soci::use(spec.name), soci::use(spec.slug), soci::use(spec.brand), soci::use(price),
       soci::use(stock), soci::use(featured), soci::use(active);
-  return server.database().last_insert_id(*sql, "products");
+  long long id = server.database().last_insert_id(*sql, "products");
+  testing_support::note_catalog_write(server, *sql);
+  return id;
 }
 
-inline void execute(AppServer& server, const std::string& statement) { server.database().lease()->once << statement; }
+// Plain SQL as another node would write it (a catalog write then bumps the version as that node's application would).
+inline void execute(AppServer& server, const std::string& statement) {
+  server.database().lease()->once << statement;
+  testing_support::note_catalog_write(server);
+}
 
 inline long long stock_of(AppServer& server, long long product_id) {
   return testing_support::scalar(server, "SELECT stock FROM products WHERE id = " + std::to_string(product_id));

@@ -231,7 +231,6 @@ TEST_F(StoreCatalog, ManifestDescribesTheInstallableApp) {
 TEST_F(StoreCatalog, AFloodOfRandomSearchesDoesNotPushTheStoreOutOfThePageCache) {
   get("/tienda");  // rendered and cached (or already cached by an earlier test)
   auto again = get("/tienda");
-  if (again.header("x-page-cache").empty()) GTEST_SKIP() << "this engine keeps no catalog version: no page cache";
   EXPECT_EQ(again.header("x-page-cache"), "hit");
   // More one-off searches than the whole cache holds (512 pages), each a new key that anyone could send.
   for (int i = 0; i < 600; ++i) {

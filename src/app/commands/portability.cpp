@@ -20,6 +20,7 @@
 #include "db/database.hpp"
 #include "db/portability/exporter.hpp"
 #include "db/portability/importer.hpp"
+#include "domain/inventory/catalog_version.hpp"
 
 namespace app {
 
@@ -111,6 +112,18 @@ int db_import(const CommandEnvironment& environment, const CommandInput& input) 
   fs::path file = input.positionals.at(0);
   try {
     auto database = open_database(config, 1);
+    // Whatever the import wrote or emptied, in its own transactions (not db::Transaction): on MariaDB/PostgreSQL the
+    // catalog version is bumped at the end, imported or failed, so running servers drop their cached catalog
+    // (SQLite's triggers counted every row already).
+    struct CatalogBumpAtEnd {
+      db::Database& database;
+      ~CatalogBumpAtEnd() {
+        try {
+          inventory::bump_catalog_version_after_commit(*database.lease());  // no transaction open: runs at once
+        } catch (const std::exception&) {  // unreachable server: the import's own error says so
+        }
+      }
+    } catalog_bump{*database};
     db::portability::ImportOptions options;
     options.fresh = fresh;
     RowProgress progress(environment.terminal, "Importing");

@@ -10,6 +10,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/catalog_version.hpp"
 #include "domain/inventory/products.hpp"
 #include "domain/inventory/stock_ledger.hpp"
 #include "db/row_values.hpp"
@@ -169,6 +170,7 @@ BulkResult apply_bulk_action(db::Tx& tx, const BulkRequest& request) {
     result.message = "Eliminados: " + std::to_string(result.affected) + ". Omitidos: " + std::to_string(skipped) +
                      " (tienen pedidos).";
   }
+  bump_catalog_version_after_commit(*sql);  // every branch above wrote products (stock ones through the ledger too)
   result.skipped = skipped;
   return result;
 }

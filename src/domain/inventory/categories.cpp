@@ -5,6 +5,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/catalog_version.hpp"
 #include "domain/inventory/slugs.hpp"
 #include "db/row_values.hpp"
 
@@ -73,6 +74,7 @@ SaveResult create_category(db::Tx& tx, const CategoryInput& input) {
       soci::use(name), soci::use(slug.slug), soci::use(description, description_ind),
       soci::use(icon, icon_ind), soci::use(now), soci::use(now);
   result.id = tx.last_insert_id("categories");
+  bump_catalog_version_after_commit(*sql);
   return result;
 }
 
@@ -96,6 +98,7 @@ SaveResult update_category(db::Tx& tx, long long id, const CategoryInput& input)
           "updated_at = :u WHERE id = :id",
       soci::use(name), soci::use(slug.slug), soci::use(description, description_ind), soci::use(icon, icon_ind),
       soci::use(now), soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   result.id = id;
   return result;
 }
@@ -119,6 +122,7 @@ Deletion delete_category(db::Tx& tx, long long id) {
   // Explicit, rather than relying on ON DELETE CASCADE being enforced by every connection.
   *sql << "DELETE FROM products WHERE category_id = :id", soci::use(id);
   *sql << "DELETE FROM categories WHERE id = :id", soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   deletion.outcome = DeleteOutcome::kDeleted;
   return deletion;
 }
@@ -133,6 +137,7 @@ std::optional<bool> toggle_category_active(db::Tx& tx, long long id) {
   std::string now = core::utc_now_sql();
   *sql << "UPDATE categories SET active = :a, updated_at = :u WHERE id = :id", soci::use(next), soci::use(now),
       soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   return next == 1;
 }
 

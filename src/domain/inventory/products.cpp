@@ -9,6 +9,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/inventory/catalog_version.hpp"
 #include "domain/inventory/slugs.hpp"
 #include "domain/inventory/stock_ledger.hpp"
 #include "db/row_values.hpp"
@@ -120,6 +121,7 @@ std::optional<bool> toggle_flag(db::Tx& tx, long long id, const std::string& col
   std::string now = core::utc_now_sql();
   *sql << "UPDATE products SET " + column + " = :v, updated_at = :u WHERE id = :id", soci::use(next), soci::use(now),
       soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   return next == 1;
 }
 
@@ -219,6 +221,7 @@ ProductSave create_product(db::Tx& tx, const ProductInput& input, const std::str
       soci::use(valid.barcode, barcode_ind), soci::use(valid.cost_price), soci::use(sellable), soci::use(repairs),
       soci::use(now), soci::use(now);
   result.id = tx.last_insert_id("products");
+  bump_catalog_version_after_commit(*sql);
   StockMove move;
   move.product_id = result.id;
   move.delta = valid.stock;
@@ -278,6 +281,7 @@ ProductSave update_product(db::Tx& tx, long long id, const ProductInput& input, 
       soci::use(valid.description, description_ind), soci::use(stored_image, image_ind), soci::use(valid.sku, sku_ind),
       soci::use(valid.barcode, barcode_ind), soci::use(valid.cost_price), soci::use(sellable), soci::use(repairs),
       soci::use(now), soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   // A changed stock is an adjustment in the ledger (the row is locked: the difference is exact).
   StockMove move;
   move.product_id = id;
@@ -310,6 +314,7 @@ Deletion delete_product(db::Tx& tx, long long id) {
     return deletion;
   }
   *sql << "DELETE FROM products WHERE id = :id", soci::use(id);
+  bump_catalog_version_after_commit(*sql);
   if (image_ind == soci::i_ok && !image.empty()) deletion.image_paths.push_back(image);
   deletion.outcome = DeleteOutcome::kDeleted;
   return deletion;

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/strings.hpp"
+#include "domain/inventory/catalog_version.hpp"
 
 namespace inventory {
 
@@ -94,6 +95,8 @@ std::optional<long long> move_stock(soci::session& sql, const StockMove& move) {
                             soci::use(product_id, "id"), soci::use(delta_again, "d2"));
   update.execute(true);
   if (update.get_affected_rows() != 1) return std::nullopt;
+  // The store shows stock ("Sin stock", "Últimas unidades"): its cached pages must follow, after the caller commits.
+  bump_catalog_version_after_commit(sql);
 
   // Same transaction, row just written (and locked by the UPDATE on the server engines): this is our stock.
   long long stock_after = 0;

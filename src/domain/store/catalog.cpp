@@ -264,7 +264,7 @@ std::optional<ProductDetail> Catalog::load_visible_product(std::string_view slug
 template <typename T, typename Load>
 T Catalog::cached(const std::string& key, Load load) const {
   if (!cache_) return load();
-  if (!version_) version_ = CatalogCache::current_version(database_);
+  if (!version_) version_ = cache_->version(database_, version_reuse_);
   if (!*version_) return load();
   if (auto hit = cache_->find(key, **version_)) return std::get<T>(*hit);
   T value = load();
@@ -274,7 +274,7 @@ T Catalog::cached(const std::string& key, Load load) const {
 
 std::optional<long long> Catalog::cache_version() const {
   if (!cache_) return std::nullopt;
-  if (!version_) version_ = CatalogCache::current_version(database_);
+  if (!version_) version_ = cache_->version(database_, version_reuse_);
   return *version_;
 }
 

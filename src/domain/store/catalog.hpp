@@ -4,6 +4,7 @@
 // Blocking (SQL): worker threads only. Thread-safe (each call leases its own connection).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -87,8 +88,11 @@ class CatalogCache;
 class Catalog final {
  public:
   // With a cache (one per process, see catalog_cache.hpp) every read below is served from memory while the
-  // catalog version has not changed; without one (tests, MariaDB) each call queries the database.
-  explicit Catalog(db::Database& database, CatalogCache* cache = nullptr) : database_(database), cache_(cache) {}
+  // catalog version has not changed; without one (tests) each call queries the database.
+  // `version_reuse`: how long the catalog version read by an earlier request may be reused (CatalogCache::version).
+  explicit Catalog(db::Database& database, CatalogCache* cache = nullptr,
+                   std::chrono::milliseconds version_reuse = std::chrono::milliseconds(0))
+      : database_(database), cache_(cache), version_reuse_(version_reuse) {}
 
   // Active categories ordered by name.
   std::vector<Category> active_categories() const;
@@ -100,7 +104,7 @@ class Catalog final {
   std::vector<ProductCard> featured(std::optional<long long> category_id) const;
   // The visible product with this slug (inactive product or category → nullopt, i.e. 404).
   std::optional<ProductDetail> find_visible_product(std::string_view slug) const;
-  // The catalog version the reads above are cached under (nullopt when nothing is cached: no cache, MariaDB).
+  // The catalog version the reads above are cached under (nullopt when nothing is cached: no cache, no version row).
   // Pages rendered from these reads may be cached under it too (web::use_cached_page).
   std::optional<long long> cache_version() const;
 
@@ -116,6 +120,7 @@ class Catalog final {
 
   db::Database& database_;
   CatalogCache* cache_;
+  std::chrono::milliseconds version_reuse_;
   mutable std::optional<std::optional<long long>> version_;  // read once per Catalog (i.e. per request)
 };
 

@@ -4,17 +4,36 @@
 #include <soci/soci.h>
 
 #include "db/database.hpp"
+#include "domain/inventory/catalog_version.hpp"
 
 namespace store {
 
 std::optional<long long> CatalogCache::current_version(db::Database& database) {
-  if (database.dialect() != db::Dialect::kSqlite) return std::nullopt;
   auto sql = database.lease();
   long long version = 0;
   soci::indicator indicator = soci::i_null;
   *sql << "SELECT version FROM catalog_versions WHERE id = 1", soci::into(version, indicator);
-  // No row yet: nothing was written since the migration, which is a version of its own.
-  return sql->got_data() && indicator == soci::i_ok ? version : 0;
+  if (sql->got_data() && indicator == soci::i_ok) return version;
+  // No row. SQLite: nothing was written since migration 0080 (its triggers create the row), a version of its own.
+  // MariaDB/PostgreSQL: migration 0161 (which seeds it) was rolled back, so nothing bumps a version: cache nothing.
+  if (database.dialect() == db::Dialect::kSqlite) return 0;
+  return std::nullopt;
+}
+
+std::optional<long long> CatalogCache::version(db::Database& database, std::chrono::milliseconds reuse) {
+  if (reuse.count() <= 0 || database.dialect() == db::Dialect::kSqlite) return current_version(database);
+  // The bump count is taken before the read: a bump by this process that lands after it makes the stored read stale
+  // at once, even when the read itself came back with the old version.
+  const long long bumps = inventory::catalog_bumps_by_this_process();
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(version_mutex_);
+    if (last_read_.bumps == bumps && now - last_read_.at < reuse) return last_read_.version;
+  }
+  auto version = current_version(database);
+  std::lock_guard lock(version_mutex_);
+  if (bumps >= last_read_.bumps) last_read_ = VersionRead{version, now, bumps};
+  return version;
 }
 
 std::optional<CatalogCache::Value> CatalogCache::find(const std::string& key, long long version) const {

@@ -49,8 +49,14 @@ void fill_card(web::Dict card, const store::ProductCard& product) {
   else card.show("OUT_OF_STOCK");
 }
 
+// The store's catalog for this request: cached reads, the version reused as configured (CATALOG_VERSION_REUSE_MS).
+store::Catalog catalog_for(web::Context& context) {
+  return store::Catalog(context.services.database, context.services.catalog_cache,
+                        std::chrono::milliseconds(context.services.config.integer("CATALOG_VERSION_REUSE_MS")));
+}
+
 http::Response render_listing(web::Context& context, const std::optional<store::Category>& category) {
-  store::Catalog catalog(context.services.database, context.services.catalog_cache);
+  store::Catalog catalog = catalog_for(context);
   store::ListingQuery query;
   query.search = core::trim(context.query.value("q"));
   query.sort = store::parse_sort(context.query.value("sort"));
@@ -158,14 +164,14 @@ http::Response render_listing(web::Context& context, const std::optional<store::
 http::Response store_index(web::Context& context) { return render_listing(context, std::nullopt); }
 
 http::Response store_category(web::Context& context) {
-  store::Catalog catalog(context.services.database, context.services.catalog_cache);
+  store::Catalog catalog = catalog_for(context);
   auto category = catalog.find_active_category(context.params.at("slug"));
   if (!category) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos esa página.", "unknown or inactive category");
   return render_listing(context, category);
 }
 
 http::Response store_product(web::Context& context) {
-  store::Catalog catalog(context.services.database, context.services.catalog_cache);
+  store::Catalog catalog = catalog_for(context);
   auto product = catalog.find_visible_product(context.params.at("slug"));
   if (!product) throw core::DomainError(core::ErrorKind::kNotFound, "No encontramos esa página.", "unknown or hidden product");
   const auto& card = product->card;

@@ -5,13 +5,21 @@
 
 namespace testing_support {
 
+void note_catalog_write(AppServer& server, soci::session& sql) {
+  if (server.using_server_database()) sql << "UPDATE catalog_versions SET version = version + 1 WHERE id = 1";
+}
+
+void note_catalog_write(AppServer& server) { note_catalog_write(server, *server.database().lease()); }
+
 long long insert_category(AppServer& server, const std::string& name, const std::string& slug, bool active) {
   auto sql = server.database().lease();
   int flag = active ? 1 : 0;
   *sql << "INSERT INTO categories (name, slug, active, created_at, updated_at) "
           "VALUES (:n, :s, :a, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
       soci::use(name), soci::use(slug), soci::use(flag);
-  return server.database().last_insert_id(*sql, "categories");
+  long long id = server.database().last_insert_id(*sql, "categories");
+  note_catalog_write(server, *sql);
+  return id;
 }
 
 long long insert_product(AppServer& server, long long category_id, const std::string& name, const std::string& slug,
@@ -22,7 +30,9 @@ long long insert_product(AppServer& server, long long category_id, const std::st
           "VALUES (:c, :n, :s, :p, :st, 0, :a, '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
       soci::use(category_id), soci::use(name), soci::use(slug), soci::use(price_centavos), soci::use(stock),
       soci::use(flag);
-  return server.database().last_insert_id(*sql, "products");
+  long long id = server.database().last_insert_id(*sql, "products");
+  note_catalog_write(server, *sql);
+  return id;
 }
 
 long long insert_sold_item(AppServer& server, long long user_id, long long product_id) {

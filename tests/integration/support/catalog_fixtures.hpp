@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app_server.hpp"
+#include "catalog_writes.hpp"
 
 namespace testing_support {
 

@@ -1,0 +1,5 @@
+-- Nothing to do on SQLite: its catalog version is kept by the triggers of 0080 (inside each writing transaction,
+-- which costs nothing there: SQLite has one writer at a time anyway), and the application does not bump it a
+-- second time. MariaDB and PostgreSQL seed the row here and bump it from the application after each commit.
+-- The file exists so that all three engines share one schema version (db:export/db:import compare it).
+-- @down
