@@ -3,7 +3,11 @@
 
 #include <ctemplate/template.h>
 
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
+
+#include "web/template_text.hpp"
 
 namespace web {
 
@@ -44,7 +48,11 @@ TemplateEngine::TemplateEngine(std::filesystem::path root) : root_(std::move(roo
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root_)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".tpl") continue;
     std::string name = std::filesystem::relative(entry.path(), root_).string();
-    if (!cache->LoadTemplate(name, ctemplate::DO_NOT_STRIP))
+    std::ifstream file(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (!file.good() && !file.eof()) throw std::runtime_error("template not readable: " + entry.path().string());
+    cache->Delete(name);  // a second engine in the same process (tests) replaces the first one's text
+    if (!cache->StringToTemplateCache(name, strip_indentation(text), ctemplate::DO_NOT_STRIP))
       throw std::runtime_error("template failed to parse: " + entry.path().string());
     ++count_;
   }
