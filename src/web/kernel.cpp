@@ -206,6 +206,8 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
   remember_cookie_ = cookie_name(config, kRememberCookie);
   browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
   guest_csrf_cookie_ = cookie_name(config, kGuestCsrfCookie);
+  session_cookie_options_ = session_cookie_options(config);
+  maintenance_flag_ = ops::maintenance_flag_path(config.base_path());
   // How long a catalog version read by a worker is trusted for kept pages: on MariaDB/PostgreSQL the same time a
   // worker reuses it (CATALOG_VERSION_REUSE_MS; 0 = no kept pages), on SQLite a backstop only (every commit of
   // any process ends the trust at once, see guest_pages.hpp).
@@ -239,7 +241,9 @@ std::optional<http::Response> Kernel::answer_without_blocking(const http::Reques
 // ops::read_maintenance without its one blocking step (re-reading the database row right after `nico up` removed
 // the file, which the pool's next request does): the flag file, then the database state the monitor last read.
 bool Kernel::in_maintenance_as_last_known() const {
-  if (ops::read_maintenance_file(services_.config.base_path())) return true;
+  std::error_code missing;
+  if (std::filesystem::exists(maintenance_flag_, missing) && ops::read_maintenance_file(services_.config.base_path()))
+    return true;
   auto* monitor = ops::MaintenanceMonitor::installed();
   if (!monitor) return false;
   auto database = monitor->database_state();
@@ -291,7 +295,7 @@ http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Reque
   response.headers = page.headers;
   response.set_header("X-Page-Cache", "hit");
   if (token.empty()) {
-    auto options = session_cookie_options(services_.config);
+    const auto& options = session_cookie_options_;
     if (browser_id.empty()) {
       browser_id = issue_browser_id();
       response.add_header("Set-Cookie", http::build_set_cookie(browser_id_cookie_, browser_id, options));
@@ -524,7 +528,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   if (context.user) info.user_id = context.user->id;
   info.ip_address = context.client_ip;
   info.user_agent = std::string(request.header("user-agent"));
-  auto options = session_cookie_options(services_.config);
+  const auto& options = session_cookie_options_;
   const std::string& session_cookie = session_cookie_;
   // The handler's own writes have committed by now: a session that cannot be saved (locked, lost or full database)
   // costs this request its flash or login, never its answer — a 503 here would invite a second submit.

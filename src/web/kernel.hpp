@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "db/errors.hpp"
+#include "http/cookies.hpp"
 #include "http/message.hpp"
 #include "web/client_address.hpp"
 #include "web/services.hpp"
@@ -100,6 +101,8 @@ class Kernel final {
   std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache, or CATALOG_VERSION_REUSE_MS=0 on a server engine
   // Cookie names, decided once from the configuration.
   std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
+  http::CookieOptions session_cookie_options_;
+  std::filesystem::path maintenance_flag_;  // storage/framework/down, stat-ed by kept pages
 };
 
 }  // namespace web
