@@ -9,26 +9,14 @@
 #include <string>
 #include <vector>
 
-#include "core/crypto.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "scratch_database.hpp"
 
 namespace {
 
-class AfterCommit : public ::testing::Test {
+class AfterCommit : public ScratchDatabase {
  protected:
-  void SetUp() override {
-    db::DatabaseSettings settings;
-    path_ = std::filesystem::temp_directory_path() / ("nico-after-commit-" + core::random_token(8) + ".sqlite");
-    settings.sqlite_path = path_.string();
-    settings.pool_size = 2;
-    database_ = std::make_unique<db::Database>(settings);
-    database_->lease()->once << "CREATE TABLE t (n INTEGER NOT NULL)";
-  }
-  void TearDown() override {
-    database_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
   // Rows of t as the action sees them: an action that runs after the commit sees the transaction's row committed
   // and no transaction open on its session (it can write on its own).
   static int rows(soci::session& sql) {
@@ -36,9 +24,6 @@ class AfterCommit : public ::testing::Test {
     sql << "SELECT COUNT(*) FROM t", soci::into(count);
     return count;
   }
-
-  std::filesystem::path path_;
-  std::unique_ptr<db::Database> database_;
 };
 
 TEST_F(AfterCommit, RunsAfterTheCommitOutsideTheTransaction) {

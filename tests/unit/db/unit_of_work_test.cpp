@@ -5,25 +5,13 @@
 
 #include <filesystem>
 
-#include "core/crypto.hpp"
 #include "db/errors.hpp"
+#include "scratch_database.hpp"
 
 namespace {
 
-class UnitOfWork : public ::testing::Test {
+class UnitOfWork : public ScratchDatabase {
  protected:
-  void SetUp() override {
-    db::DatabaseSettings settings;
-    path_ = std::filesystem::temp_directory_path() / ("nico-uow-" + core::random_token(8) + ".sqlite");
-    settings.sqlite_path = path_.string();
-    settings.pool_size = 2;
-    database_ = std::make_unique<db::Database>(settings);
-    database_->lease()->once << "CREATE TABLE t (n INTEGER NOT NULL)";
-  }
-  void TearDown() override {
-    database_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
   int rows() {
     return db::read(*database_, [](soci::session& sql) {
       int count = 0;
@@ -31,9 +19,6 @@ class UnitOfWork : public ::testing::Test {
       return count;
     });
   }
-
-  std::filesystem::path path_;
-  std::unique_ptr<db::Database> database_;
 };
 
 TEST_F(UnitOfWork, CommitsTheBodyAndReturnsItsResult) {
