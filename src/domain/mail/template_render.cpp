@@ -131,22 +131,6 @@ std::string html_line(const std::string& line, const std::vector<Origin>& origin
 
 }  // namespace
 
-std::string escape_html(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> unknown_placeholders(const std::string& text, const std::vector<std::string>& known) {
   std::vector<std::string> unknown;
   for (const auto& line : lines_of(text))

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "core/html_escape.hpp"
+
 namespace mail {
 
 using TemplateValues = std::map<std::string, std::string>;
@@ -42,7 +44,7 @@ std::string render_html_body(const std::string& text, const TemplateValues& valu
 // A whole HTML document (lang="es", UTF-8) around a body fragment, titled with the (already rendered) subject.
 std::string html_document(const std::string& subject, const std::string& body_fragment);
 
-// &, <, >, " and ' escaped.
-std::string escape_html(const std::string& text);
+// Escaping for the HTML part: core::escape_html (core/html_escape.hpp).
+using core::escape_html;
 
 }  // namespace mail

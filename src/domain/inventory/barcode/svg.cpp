@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "core/html_escape.hpp"
+
 namespace inventory::barcode {
 
 namespace {
@@ -24,19 +26,6 @@ QuietZones quiet_zones(Symbology symbology) {
   return {10, 10};
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
-
 }  // namespace
 
 std::string to_svg(const Symbol& symbol) {
@@ -52,7 +41,7 @@ std::string to_svg(const Symbol& symbol) {
   svg += "\" viewBox=\"" + std::to_string(-zones.left) + " 0 " +
          std::to_string(zones.left + symbol.width + zones.right) + " " + std::to_string(height) + "\"";
   svg += " preserveAspectRatio=\"none\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"";
-  append_escaped(svg, std::string("Código de barras ") + symbology_name(symbol.symbology) + ": " + symbol.text);
+  core::append_escaped_html(svg, std::string("Código de barras ") + symbology_name(symbol.symbology) + ": " + symbol.text);
   svg += "\">";
   // White background under the quiet zones too: label stock is not always white, and some printers skip "nothing".
   svg += "<rect class=\"barcode-bg\" x=\"" + std::to_string(-zones.left) + "\" y=\"0\" width=\"" +
