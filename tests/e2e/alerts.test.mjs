@@ -4,13 +4,12 @@
 // Seeds rows with the sqlite3 shell (test dependency of scripts/install-deps.sh).
 // Run: cd tests/e2e && node --test --test-concurrency=1 alerts.test.mjs
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { createAdmin, runSql, startServer } from './lib/server.mjs';
 import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const admin = { email: 'alertas@taller.example.com', password: 'Clave-Alertas-Admin-1!' };
@@ -19,7 +18,7 @@ let server;
 let browser;
 
 function sql(statements) {
-  execFileSync('sqlite3', [server.env.DB_DATABASE], { input: statements });
+  runSql(server, statements);
 }
 
 // A stale repair, a late order, a quote waiting, two low products and a ready repair without WhatsApp.
@@ -59,8 +58,7 @@ async function login(page) {
 describe('alert centre and KPI report settings (browser)', () => {
   before(async () => {
     server = await startServer();
-    execFileSync(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password],
-      { env: server.env, cwd: REPO_ROOT });
+    createAdmin(server, admin);
     seed();
     browser = await launchBrowser();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -2,13 +2,12 @@
 // inserted with the sqlite3 CLI, the admin signs in, sees the KPIs, opens the charts (inline SVG) and the page is
 // photographed (docs/screenshots/dashboard.png when E2E_SCREENSHOT_DIR=docs/screenshots).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { createAdmin, runSql, startServer } from './lib/server.mjs';
 import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const admin = { email: 'jefe@taller.example.com', password: 'Clave-Admin-dash!' };
@@ -77,11 +76,8 @@ let page;
 describe('admin dashboard (browser)', () => {
   before(async () => {
     server = await startServer();
-    execFileSync(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password], {
-      env: server.env,
-      cwd: REPO_ROOT,
-    });
-    execFileSync('sqlite3', [server.env.DB_DATABASE], { input: fixtureSql() });
+    createAdmin(server, admin);
+    runSql(server, fixtureSql());
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });

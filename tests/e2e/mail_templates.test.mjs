@@ -3,13 +3,12 @@
 // "Personalizado" in the list, and restores the default through the confirmation dialog. The pages fit a 390 px
 // phone. Run: cd tests/e2e && node --test --test-concurrency=1 mail_templates.test.mjs
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { createAdmin, startServer } from './lib/server.mjs';
 import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const admin = { email: 'mails@taller.example.com', password: 'Clave-Mails-Admin-1!' };
@@ -21,8 +20,7 @@ let page;
 describe('mail templates in the admin (browser)', () => {
   before(async () => {
     server = await startServer();
-    execFileSync(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password],
-      { env: server.env, cwd: REPO_ROOT });
+    createAdmin(server, admin);
     browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });

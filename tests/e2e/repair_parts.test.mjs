@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { createAdmin, runSql, startServer } from './lib/server.mjs';
 import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const admin = { email: 'taller@taller.example.com', password: 'Clave-Admin-taller!' };
@@ -38,11 +38,8 @@ let browser;
 describe('repair parts (browser)', () => {
   before(async () => {
     server = await startServer();
-    execFileSync(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password], {
-      env: server.env,
-      cwd: REPO_ROOT,
-    });
-    execFileSync('sqlite3', [server.env.DB_DATABASE], { input: fixtureSql() });
+    createAdmin(server, admin);
+    runSql(server, fixtureSql());
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     browser = await launchBrowser();
   });

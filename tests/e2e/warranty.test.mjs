@@ -3,13 +3,12 @@
 // closes one from the list, and both pages fit a 390 px phone (no sideways scroll). Screenshots of the list and the
 // form at desktop and 390 px. Run: cd tests/e2e && node --test --test-concurrency=1 warranty.test.mjs
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { NICO_BIN, REPO_ROOT, startServer } from './lib/server.mjs';
+import { createAdmin, runNico, runSql, startServer } from './lib/server.mjs';
 import { SCREENSHOT_DIR } from './lib/screenshots.mjs';
 
 const admin = { email: 'garantias@taller.example.com', password: 'Clave-Garantias-Admin-1!' };
@@ -47,9 +46,8 @@ function overflow() {
 describe('warranty registry in the admin (browser)', () => {
   before(async () => {
     server = await startServer();
-    execFileSync(NICO_BIN, ['db:seed', '--demo'], { env: server.env, cwd: REPO_ROOT });
-    execFileSync(NICO_BIN, ['user:create-admin', '--email', admin.email, '--password', admin.password],
-      { env: server.env, cwd: REPO_ROOT });
+    runNico(server, ['db:seed', '--demo']);
+    createAdmin(server, admin);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -97,10 +95,8 @@ describe('warranty registry in the admin (browser)', () => {
     await page.locator('.alert-success', { hasText: 'Garantía registrada.' }).waitFor();
 
     // A counter sale #154 to claim against (the form checks that the sale exists).
-    execFileSync('sqlite3', [server.env.DB_DATABASE], {
-      input: "INSERT INTO counter_sales (id, payment_method, subtotal, total, created_at) " +
-             "VALUES (154, 'efectivo', 350000, 350000, datetime('now'));",
-    });
+    runSql(server, "INSERT INTO counter_sales (id, payment_method, subtotal, total, created_at) " +
+                   "VALUES (154, 'efectivo', 350000, 350000, datetime('now'));");
     await page.goto(`${server.url}/admin/garantias/crear`);
     await page.check('input[name="source_type"][value="counter_sale"]');
     await page.fill('#wr_sale_ref', '154');

@@ -1,6 +1,6 @@
 // Starts the NicoReparaciones binary for one test file: fresh temp dir + SQLite database, `migrate --force`,
 // then `serve` on 127.0.0.1:<free port>, ready once GET /up answers 200.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -15,6 +15,21 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const NICO_BIN = process.env.NICO_BIN
   ? path.resolve(REPO_ROOT, process.env.NICO_BIN)
   : path.join(REPO_ROOT, 'build', 'nico');
+
+/** Runs `nico <args>` with a started server's environment (throws with its output when it fails). */
+export function runNico(server, args) {
+  return execFileSync(NICO_BIN, args, { env: server.env, cwd: REPO_ROOT });
+}
+
+/** Creates the admin `{ email, password }` in the server's database. */
+export function createAdmin(server, admin) {
+  runNico(server, ['user:create-admin', '--email', admin.email, '--password', admin.password]);
+}
+
+/** Runs SQL statements on the server's SQLite database through the sqlite3 shell. */
+export function runSql(server, statements) {
+  execFileSync('sqlite3', [server.env.DB_DATABASE], { input: statements });
+}
 
 const READY_TIMEOUT_MS = 20_000;
 const MIGRATE_TIMEOUT_MS = 60_000;
