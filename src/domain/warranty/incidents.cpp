@@ -261,16 +261,35 @@ std::int64_t loss_of(std::int64_t quantity, std::int64_t unit_cost, std::int64_t
   return quantity * unit_cost + extra_cost - recovered;
 }
 
-SaveResult create_incident(db::Tx& tx, const IncidentInput& input, std::optional<long long> actor_id) {
-  SaveResult result;
+namespace {
+
+// What create and update write alike: the validated values (a supplier typed as new is created first), their
+// binds and the loss; nullopt when `result` got validation errors.
+struct PreparedRow {
+  Values values;
+  IncidentBinds binds;
+  std::string type;
+  std::string now = core::utc_now_sql();
+};
+
+std::optional<PreparedRow> prepare_row(db::Tx& tx, const IncidentInput& input, SaveResult& result) {
   Values values = validate(tx.sql(), input, result.errors);
-  if (!result.errors.empty()) return result;
+  if (!result.errors.empty()) return std::nullopt;
   result.created_supplier_id = create_requested_supplier(tx, values);
   result.loss = loss_of(values.quantity, values.unit_cost, values.extra_cost, values.recovered);
-  IncidentBinds binds(values.repair_id, values.product_id, values.counter_sale_id,
-                      values.supplier_id, values.supplier_text, values.notes);
+  IncidentBinds binds(values.repair_id, values.product_id, values.counter_sale_id, values.supplier_id,
+                      values.supplier_text, values.notes);
   std::string type(source_type_key(values.source_type));
-  std::string now = core::utc_now_sql();
+  return PreparedRow{std::move(values), binds, std::move(type)};
+}
+
+}  // namespace
+
+SaveResult create_incident(db::Tx& tx, const IncidentInput& input, std::optional<long long> actor_id) {
+  SaveResult result;
+  auto row = prepare_row(tx, input, result);
+  if (!row) return result;
+  auto& [values, binds, type, now] = *row;
   long long creator = actor_id.value_or(0);
   soci::indicator creator_null = actor_id ? soci::i_ok : soci::i_null;
   tx.sql() << "INSERT INTO warranty_incidents (source_type, repair_id, product_id, counter_sale_id, source_label, "
@@ -292,14 +311,9 @@ SaveResult update_incident(db::Tx& tx, long long id, const IncidentInput& input)
   long long found = 0;
   tx.sql() << "SELECT COUNT(*) FROM warranty_incidents WHERE id = :id", soci::into(found), soci::use(id);
   if (found == 0) return result;
-  Values values = validate(tx.sql(), input, result.errors);
-  if (!result.errors.empty()) return result;
-  result.created_supplier_id = create_requested_supplier(tx, values);
-  result.loss = loss_of(values.quantity, values.unit_cost, values.extra_cost, values.recovered);
-  IncidentBinds binds(values.repair_id, values.product_id, values.counter_sale_id,
-                      values.supplier_id, values.supplier_text, values.notes);
-  std::string type(source_type_key(values.source_type));
-  std::string now = core::utc_now_sql();
+  auto row = prepare_row(tx, input, result);
+  if (!row) return result;
+  auto& [values, binds, type, now] = *row;
   tx.sql() << "UPDATE warranty_incidents SET source_type = :type, repair_id = :repair, product_id = :product, "
               "counter_sale_id = :sale, source_label = :label, reason = :reason, supplier_id = :supplier, "
               "supplier_name = :supplier_name, quantity = :quantity, unit_cost = :unit_cost, extra_cost = :extra, "
