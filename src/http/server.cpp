@@ -3,7 +3,7 @@
 //   read header (timeout) → framing checks (400) → the route's body limit, 413 from Content-Length
 //   → "100 Continue" if asked → read body (timeout, same limit for chunked bodies)
 //   → run the handler (on the worker pool, or here on the IO thread when the application says the request does not
-//   block: /up, static files) → write → loop while keep-alive.
+//   block: /up, static files, kept guest pages) → write (head and body in one gathered write) → loop while keep-alive.
 // The accept loop pauses when the process runs out of file descriptors instead of spinning (see accept_loop).
 // On SIGTERM/SIGINT the acceptor closes, connections finish the request they are serving (answering with
 // Connection: close), and the IO context stops once nothing is in flight or the grace period ends.
@@ -26,6 +26,7 @@
 #include "core/log.hpp"
 #include "core/strings.hpp"
 #include "http/request_parse.hpp"
+#include "http/response_head.hpp"
 
 namespace http {
 
@@ -95,6 +96,14 @@ struct Server::Impl {
   Impl(ServerOptions o, Handler h, RejectionRenderer r)
       : options(std::move(o)), handler(std::move(h)), rejection(std::move(r)) {}
 
+  // A connection's coroutine and its deadline timer must never run concurrently. With one IO thread they cannot
+  // (the io_context runs one handler at a time), so the strand, whose type-erased dispatch was ~5 % of a request's
+  // CPU, is only paid for with several IO threads.
+  asio::any_io_executor connection_executor() {
+    if (options.io_threads <= 1) return io.get_executor();
+    return asio::make_strand(io);
+  }
+
   // At EMFILE/ENFILE the pending connection stays in the listen queue, so an immediate retry fails again: the
   // loop would spin at 100 % CPU writing a log line per try. Instead it pauses (100 ms, doubling up to 1 s), and
   // a connection that closes (freeing a descriptor) ends the pause early. Existing connections keep being served
@@ -106,8 +115,7 @@ struct Server::Impl {
     auto last_log = std::chrono::steady_clock::time_point{};
     int unlogged = 0;
     for (;;) {
-      // Each connection gets its own strand: its coroutine and its deadline timer never run concurrently.
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
+      auto [ec, socket] = co_await acceptor.async_accept(connection_executor(), kTuple);
       if (ec) {
         if (ec == asio::error::operation_aborted || stopping) co_return;
         ++unlogged;
@@ -142,6 +150,16 @@ struct Server::Impl {
     }
   }
 
+  // Per-connection state shared with the read-deadline timer, whose handler may run after the coroutine moved on.
+  struct Connection {
+    explicit Connection(tcp::socket socket) : stream(std::move(socket)), deadline(stream.get_executor()) {}
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;
+    asio::steady_timer deadline;
+    bool timed_out = false;
+    std::string head;  // the response head being written, kept between responses for its capacity
+  };
+
   // Sends a prepared message; for HEAD only its header block (with the Content-Length the body would have).
   template <class Body>
   static awaitable<beast::error_code> send(beast::tcp_stream& stream, bhttp::response<Body>& message,
@@ -161,9 +179,11 @@ struct Server::Impl {
     co_return ec;
   }
 
-  // Writes a response built by the application (or the rejection renderer) to the stream.
-  awaitable<beast::error_code> write_response(beast::tcp_stream& stream, Response response, unsigned version,
+  // Writes a response built by the application (or the rejection renderer) to the connection. A body held in memory
+  // goes out with its head in one gathered write (response_head.cpp); a file goes through Beast's file body.
+  awaitable<beast::error_code> write_response(Connection& connection, Response response, unsigned version,
                                               bool keep_alive, bool head_only) {
+    auto& stream = connection.stream;
     if (stopping) keep_alive = false;
     if (!response.file_path.empty()) {
       bhttp::response<bhttp::file_body> message{static_cast<bhttp::status>(response.status), version};
@@ -172,24 +192,20 @@ struct Server::Impl {
       if (!open_error) co_return co_await send(stream, message, response, keep_alive, head_only);
       response = rejection(404);  // the file vanished between lookup and open
     }
-    bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), version};
-    message.body() = std::move(response.body);
-    co_return co_await send(stream, message, response, keep_alive, head_only);
+    bool has_body = status_allows_body(response.status);
+    auto& head = connection.head;
+    head.clear();
+    append_response_head(head, response, version, keep_alive, has_body ? response.body.size() : 0);
+    std::size_t body_bytes = has_body && !head_only ? response.body.size() : 0;
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(response.body.data(), body_bytes)};
+    auto [ec, n] = co_await asio::async_write(stream, buffers, kTuple);
+    co_return ec;
   }
 
   // Called when a connection ends: its descriptor is free again, so a paused accept loop may retry now.
   void connection_closed() {
     if (accept_paused) asio::post(accept_strand, [this] { accept_pause.cancel(); });
   }
-
-  // Per-connection state shared with the read-deadline timer, whose handler may run after the coroutine moved on.
-  struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)), deadline(stream.get_executor()) {}
-    beast::tcp_stream stream;
-    beast::flat_buffer buffer;
-    asio::steady_timer deadline;
-    bool timed_out = false;
-  };
 
   // Reads are bounded by our own timer rather than tcp_stream's expiry, because the latter closes the socket
   // and a slow client could then not be told "408".
@@ -210,7 +226,7 @@ struct Server::Impl {
   // keep us reading.
   awaitable<void> reject(const std::shared_ptr<Connection>& connection, int status, bool discard_body = false) {
     auto& stream = connection->stream;
-    co_await write_response(stream, rejection(status), 11, false, false);
+    co_await write_response(*connection, rejection(status), 11, false, false);
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     if (!discard_body) co_return;
@@ -321,7 +337,7 @@ struct Server::Impl {
       if (core::equals_ci(response.header("connection"), "close")) keep_alive = false;
       // Writes are bounded by tcp_stream's own expiry (closing a stalled reader is the right answer there).
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-      auto write_error = co_await write_response(stream, std::move(response), version, keep_alive, head_only);
+      auto write_error = co_await write_response(*connection, std::move(response), version, keep_alive, head_only);
       stream.expires_never();
       if (write_error || !keep_alive) break;
     }

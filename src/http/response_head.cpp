@@ -1,0 +1,63 @@
+// Serialises a response's head (see response_head.hpp for why it is not Beast's serializer).
+#include "http/response_head.hpp"
+
+#include <charconv>
+#include <string_view>
+
+#include "core/strings.hpp"
+
+namespace http {
+namespace {
+
+bool is_framing_header(std::string_view name) {
+  return core::equals_ci(name, "content-length") || core::equals_ci(name, "transfer-encoding") ||
+         core::equals_ci(name, "connection");
+}
+
+constexpr std::string_view kLineBreakers{"\r\n\0", 3};
+
+void append_number(std::string& out, std::size_t number) {
+  char digits[24];
+  auto [end, error] = std::to_chars(digits, digits + sizeof digits, number);
+  out.append(digits, end);
+}
+
+void append_value(std::string& out, std::string_view value) {
+  if (value.find_first_of(kLineBreakers) == std::string_view::npos) {
+    out.append(value);
+    return;
+  }
+  for (char c : value) out.push_back(kLineBreakers.find(c) == std::string_view::npos ? c : ' ');
+}
+
+}  // namespace
+
+bool status_allows_body(int status) { return status >= 200 && status != 204 && status != 304; }
+
+void append_response_head(std::string& out, const Response& response, unsigned version, bool keep_alive,
+                          std::size_t body_length) {
+  out.append(version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ");
+  append_number(out, static_cast<std::size_t>(response.status));
+  out.push_back(' ');
+  out.append(reason_phrase(response.status));
+  out.append("\r\n");
+  for (const auto& header : response.headers) {
+    if (header.name.empty() || is_framing_header(header.name) ||
+        header.name.find_first_of(kLineBreakers) != std::string::npos || header.name.find(':') != std::string::npos)
+      continue;
+    out.append(header.name);
+    out.append(": ");
+    append_value(out, header.value);
+    out.append("\r\n");
+  }
+  if (status_allows_body(response.status)) {
+    out.append("Content-Length: ");
+    append_number(out, body_length);
+    out.append("\r\n");
+  }
+  if (version >= 11 && !keep_alive) out.append("Connection: close\r\n");
+  if (version < 11 && keep_alive) out.append("Connection: keep-alive\r\n");
+  out.append("\r\n");
+}
+
+}  // namespace http
