@@ -38,6 +38,8 @@ packages=(
   prometheus-cpp-dev
   # barcodes on product labels (src/domain/inventory/barcode/encoder.cpp: EAN-13, Code 128)
   libzint-dev
+  # the allocator `nico` links instead of glibc's malloc (CMakeLists.txt: 15-25 % less CPU per request)
+  libmimalloc-dev
   # the database shell, for looking at the SQLite file
   sqlite3
   # outbound TLS (webhooks, Sentry, SMTP with STARTTLS): libcurl only recommends the CA bundle, and recommends are

@@ -1,7 +1,6 @@
 // Object graph construction (see application.hpp).
 #include "app/application.hpp"
 
-#include <malloc.h>
 
 #include <algorithm>
 #include <iostream>
@@ -184,12 +183,6 @@ void WebApplication::serve(const std::string& host, int port, int workers) {
   options.read_timeout_seconds = static_cast<int>(config.integer("HTTP_READ_TIMEOUT_SECONDS"));
   options.keepalive_seconds = static_cast<int>(config.integer("HTTP_KEEPALIVE_SECONDS"));
   options.shutdown_grace_seconds = static_cast<int>(config.integer("HTTP_SHUTDOWN_GRACE_SECONDS"));
-
-  // Every answer allocates and frees buffers of tens of KiB (a store page is ~34 KiB). glibc gives the top of a heap
-  // back to the kernel as soon as 128 KiB are free and then faults the same pages in again on the next request
-  // (5 % of a kept page's CPU in perf); keeping a few MiB at the top costs nothing a shop server would notice.
-  mallopt(M_TRIM_THRESHOLD, 16 * 1024 * 1024);
-  mallopt(M_TOP_PAD, 4 * 1024 * 1024);
 
   const web::Kernel& kernel = *p.kernel;
   http::Server server(
