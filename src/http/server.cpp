@@ -138,6 +138,10 @@ struct Server::Impl {
         continue;
       }
       pause = kFirstPause;
+      // Answers are written whole, so Nagle's algorithm could only delay them (a file's last segment waiting for
+      // the client's delayed ACK, ~40 ms).
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       auto executor = socket.get_executor();
       asio::co_spawn(executor, serve_connection(std::move(socket)), [](std::exception_ptr error) {
         if (!error) return;
