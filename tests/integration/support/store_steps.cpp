@@ -3,7 +3,7 @@
 
 namespace testing_support {
 
-std::string token_for(Browser& browser) { return csrf_token_in(browser.get("/tienda").body); }
+std::string token_for(Browser& browser) { return csrf_token_in(browser.get("/reparacion").body); }
 
 HttpResponse add_to_cart(Browser& browser, const std::string& token, long long product_id, const std::string& quantity,
                          const std::map<std::string, std::string>& headers) {

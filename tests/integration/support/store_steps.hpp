@@ -10,7 +10,8 @@
 namespace testing_support {
 
 // A page's CSRF token for this browser (guests: the signed cookie token; users: the session token). Read from
-// the store page, which (unlike /carrito) never re-syncs the cart as a side effect.
+// the repair lookup form, which every visitor sees with a form whatever the catalog holds (the store page has
+// forms only while some product is listed) and which (unlike /carrito) never re-syncs the cart.
 std::string token_for(Browser& browser);
 
 HttpResponse add_to_cart(Browser& browser, const std::string& token, long long product_id,
