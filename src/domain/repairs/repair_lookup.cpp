@@ -82,7 +82,7 @@ void bind_public_columns(soci::statement& query, PublicRow& row) {
 }
 
 // kSelectLookup kept prepared per pooled connection (db/statement_cache.hpp): the public lookup is a guest POST on
-// every visit, and parsing and planning this SELECT was a fifth of its server time. Owns what it binds.
+// every visit, and parsing and planning this SELECT was most of its database time. Owns what it binds.
 struct LookupStatement final : db::CachedStatement {
   std::string code;
   PublicRow row;
