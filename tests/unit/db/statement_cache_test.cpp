@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 #include <tuple>
 
 #include "scratch_database.hpp"
@@ -100,6 +102,22 @@ TEST_F(StatementCache, ASchemaChangeUnderAKeptStatementIsPickedUpBySqlite) {
   *sql << "CREATE INDEX t_n ON t (n)";
   EXPECT_EQ(smallest_from(sql, 3), 3);
   EXPECT_EQ(SmallestFrom::prepared, 1) << "sqlite3_prepare_v2 statements re-prepare themselves";
+}
+
+TEST_F(StatementCache, EachPooledConnectionKeepsItsOwnStatementWhileThreadsUseThemAtOnce) {
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(2, 0);
+  for (int t = 0; t < 2; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        auto sql = database_->lease();
+        const long long min = 1 + (i + t) % 4;
+        if (smallest_from(sql, min) != min) ++wrong[t];
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong, std::vector<int>({0, 0}));
+  EXPECT_LE(SmallestFrom::prepared, 2) << "at most once per pooled connection";
 }
 
 TEST_F(StatementCache, ForgettingAConnectionsStatementsMakesTheNextUsePrepareAgain) {
