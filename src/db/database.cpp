@@ -17,6 +17,7 @@
 #include "db/after_commit.hpp"
 #include "db/errors.hpp"
 #include "db/pool_waits.hpp"
+#include "db/statement_cache.hpp"
 
 namespace db {
 
@@ -155,7 +156,11 @@ void Database::open_connection(soci::session& sql, LockWait* lock_wait) {
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  // Kept statements are finalized while their connections are still open (the pool closes them next).
+  if (pool_)
+    for (std::size_t i = 0; i < settings_.pool_size; ++i) forget_statements(pool_->at(i));
+}
 
 namespace {
 // The databases whose connection this thread holds: a unit of work holds one (see lease()).
@@ -206,6 +211,7 @@ void Database::check_before_use(std::size_t position) {
   if (!alive) {
     core::log::warning("database connection lost, reconnecting", {{"connection", std::to_string(position)}});
     try {
+      forget_statements(sql);  // before close: a statement finalized after its connection closed is a crash
       sql.close();
       open_connection(sql, &slot.lock_wait);
     } catch (const std::exception& e) {

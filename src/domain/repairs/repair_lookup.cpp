@@ -11,6 +11,7 @@
 #include "core/phone.hpp"
 #include "core/strings.hpp"
 #include "db/database.hpp"
+#include "db/statement_cache.hpp"
 
 namespace repairs {
 
@@ -66,39 +67,75 @@ struct PublicRow {
 };
 }  // namespace
 
-#define NICO_PUBLIC_INTO(row)                                                                               \
-  soci::into(row.repair.id), soci::into(row.code, row.code_ind), soci::into(row.repair.status_key),          \
-      soci::into(row.brand, row.brand_ind), soci::into(row.model, row.model_ind),                             \
-      soci::into(row.repair.issue_reported), soci::into(row.diagnosis, row.diagnosis_ind),                    \
-      soci::into(row.updated_at, row.updated_ind), soci::into(row.created_at, row.created_ind)
+namespace {
+// Binds the columns of kSelectPublic, in order, as outputs of `query` into `row`.
+void bind_public_columns(soci::statement& query, PublicRow& row) {
+  query.exchange(soci::into(row.repair.id));
+  query.exchange(soci::into(row.code, row.code_ind));
+  query.exchange(soci::into(row.repair.status_key));
+  query.exchange(soci::into(row.brand, row.brand_ind));
+  query.exchange(soci::into(row.model, row.model_ind));
+  query.exchange(soci::into(row.repair.issue_reported));
+  query.exchange(soci::into(row.diagnosis, row.diagnosis_ind));
+  query.exchange(soci::into(row.updated_at, row.updated_ind));
+  query.exchange(soci::into(row.created_at, row.created_ind));
+}
+
+// kSelectLookup kept prepared per pooled connection (db/statement_cache.hpp): the public lookup is a guest POST on
+// every visit, and parsing and planning this SELECT was most of its database time. Owns what it binds.
+struct LookupStatement final : db::CachedStatement {
+  std::string code;
+  PublicRow row;
+  std::string stored;
+  soci::indicator stored_ind = soci::i_null;
+
+  explicit LookupStatement(soci::session& sql) : CachedStatement(sql) {
+    statement.exchange(soci::use(code));
+    bind_public_columns(statement, row);
+    statement.exchange(soci::into(stored, stored_ind));
+    statement.alloc();
+    statement.prepare(kSelectLookup);
+    statement.define_and_bind();
+  }
+};
+
+// The lookup's row with the stored phone, copied out of the kept statement.
+struct LookupRow {
+  PublicRow row;
+  std::string stored;
+  soci::indicator stored_ind = soci::i_null;
+};
+}  // namespace
 
 std::optional<PublicRepairStatus> RepairLookupRepository::find(const std::string& code,
                                                                const std::string& phone) const {
   // The code picks the repair; the phone is compared as a number, not as text, so "341 15-555-7788" finds a
   // repair stored as +5493415557788 (or a legacy row kept as typed). Both misses give the same answer.
-  PublicRow row;
-  std::string stored;
-  soci::indicator stored_ind = soci::i_null;
+  std::optional<LookupRow> found;
   {
     auto sql = database_.lease();
-    soci::statement query =
-        (sql->prepare << kSelectLookup, soci::use(code), NICO_PUBLIC_INTO(row), soci::into(stored, stored_ind));
-    query.execute();
-    if (!query.fetch()) return std::nullopt;
+    found = db::with_statement<LookupStatement>(sql, [&](LookupStatement& query) -> std::optional<LookupRow> {
+      query.code = code;
+      query.statement.execute();
+      if (!query.statement.fetch()) return std::nullopt;
+      return LookupRow{query.row, query.stored, query.stored_ind};
+    });
   }  // the connection goes back to the pool before the phone is parsed
-  if (stored_ind != soci::i_ok || !core::phone::same_number(stored, phone)) return std::nullopt;
-  return row.converted();
+  if (!found || found->stored_ind != soci::i_ok || !core::phone::same_number(found->stored, phone)) return std::nullopt;
+  return found->row.converted();
 }
 
 std::optional<PublicRepairStatus> RepairLookupRepository::find_by_id(long long repair_id) const {
   auto sql = database_.lease();
   PublicRow row;
-  soci::statement query =
-      (sql->prepare << std::string(kSelectPublic) + "WHERE id = :id", soci::use(repair_id), NICO_PUBLIC_INTO(row));
+  soci::statement query(*sql);
+  query.exchange(soci::use(repair_id));
+  bind_public_columns(query, row);
+  query.alloc();
+  query.prepare(std::string(kSelectPublic) + "WHERE id = :id");
+  query.define_and_bind();
   return row.fetch(query);
 }
-
-#undef NICO_PUBLIC_INTO
 
 LookupResult lookup_repair(const RepairLookupRepository& repository, std::string_view raw_code,
                            std::string_view raw_phone) {

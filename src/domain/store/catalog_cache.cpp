@@ -4,16 +4,37 @@
 #include <soci/soci.h>
 
 #include "db/database.hpp"
+#include "db/statement_cache.hpp"
 #include "domain/inventory/catalog_version.hpp"
 
 namespace store {
 
-std::optional<long long> CatalogCache::current_version(db::Database& database) {
-  auto sql = database.lease();
+namespace {
+// The version read, kept prepared per pooled connection (db/statement_cache.hpp): every guest page asks for it (on
+// SQLite on every request), and preparing it cost more than running it. Owns what it binds.
+struct VersionStatement final : db::CachedStatement {
   long long version = 0;
   soci::indicator indicator = soci::i_null;
-  *sql << "SELECT version FROM catalog_versions WHERE id = 1", soci::into(version, indicator);
-  if (sql->got_data() && indicator == soci::i_ok) return version;
+
+  explicit VersionStatement(soci::session& sql) : CachedStatement(sql) {
+    statement.exchange(soci::into(version, indicator));
+    statement.alloc();
+    statement.prepare("SELECT version FROM catalog_versions WHERE id = 1");
+    statement.define_and_bind();
+  }
+};
+}  // namespace
+
+std::optional<long long> CatalogCache::current_version(db::Database& database) {
+  std::optional<long long> stored;
+  {
+    auto sql = database.lease();
+    stored = db::with_statement<VersionStatement>(sql, [](VersionStatement& query) -> std::optional<long long> {
+      if (!query.statement.execute(true) || query.indicator != soci::i_ok) return std::nullopt;
+      return query.version;
+    });
+  }
+  if (stored) return stored;
   // No row. SQLite: nothing was written since migration 0080 (its triggers create the row), a version of its own.
   // MariaDB/PostgreSQL: migration 0161 (which seeds it) was rolled back, so nothing bumps a version: cache nothing.
   if (database.dialect() == db::Dialect::kSqlite) return 0;
