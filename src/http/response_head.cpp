@@ -2,6 +2,7 @@
 #include "http/response_head.hpp"
 
 #include <charconv>
+#include <cstring>
 #include <string_view>
 
 #include "core/strings.hpp"
@@ -18,13 +19,13 @@ bool is_framing_header(std::string_view name) {
   }
 }
 
-// A plain loop: find_first_of with a set calls memchr once per character (9 % of a kept page's CPU in perf).
 bool breaks_line(char c) { return c == '\r' || c == '\n' || c == '\0'; }
 
+// Three vectorised memchr passes: find_first_of with a set calls memchr once per character (9 % of a kept page's
+// CPU in perf), and a plain loop over ~1 KiB of header values was still 5 % of /up's.
 bool has_line_breaker(std::string_view text) {
-  for (char c : text)
-    if (breaks_line(c)) return true;
-  return false;
+  return std::memchr(text.data(), '\n', text.size()) || std::memchr(text.data(), '\r', text.size()) ||
+         std::memchr(text.data(), '\0', text.size());
 }
 
 void append_number(std::string& out, std::size_t number) {
