@@ -22,6 +22,10 @@ void Response::set_header(std::string name, std::string value) {
 
 void Response::add_header(std::string name, std::string value) { headers.push_back({std::move(name), std::move(value)}); }
 
+PresetHeaders::PresetHeaders(std::vector<Header> list) : headers(std::move(list)) {
+  for (const auto& header : headers) lines += header.name + ": " + header.value + "\r\n";
+}
+
 std::string_view Response::header(std::string_view name) const {
   for (const auto& h : headers) {
     if (core::equals_ci(h.name, name)) return h.value;

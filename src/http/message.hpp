@@ -2,6 +2,7 @@
 // No Beast types here: everything above src/http sees only these structs.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,11 +28,22 @@ struct Request {
   std::string_view header(std::string_view name) const;
 };
 
+// Headers every response of a kind carries unchanged (the security headers), built once: a response points at them
+// instead of copying each name and value (the copies were ~3 % of a cached page's CPU).
+struct PresetHeaders {
+  std::vector<Header> headers;
+  std::string lines;  // the same as "Name: value\r\n" lines, written into the response head as they are
+
+  explicit PresetHeaders(std::vector<Header> list);
+};
+
 struct Response {
   int status = 200;
   std::vector<Header> headers;
   std::string body;
   std::string file_path;     // when set, the body is streamed from this file instead of `body`
+  // Sent after `headers`; not seen by header() (nothing in the application reads them back).
+  std::shared_ptr<const PresetHeaders> preset_headers;
 
   void set_header(std::string name, std::string value);  // replaces any header of that name
   void add_header(std::string name, std::string value);  // appends (Set-Cookie may repeat)

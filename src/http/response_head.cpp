@@ -62,6 +62,7 @@ void append_response_head(std::string& out, const Response& response, unsigned v
     append_value(out, header.value);
     out.append("\r\n");
   }
+  if (response.preset_headers) out.append(response.preset_headers->lines);
   if (status_allows_body(response.status)) {
     out.append("Content-Length: ");
     append_number(out, body_length);

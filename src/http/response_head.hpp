@@ -14,7 +14,7 @@ namespace http {
 // Whether a response with this status carries a body (1xx, 204 and 304 never do: RFC 9110 §6.4.1).
 bool status_allows_body(int status);
 
-// Appends "HTTP/1.x status reason", the response's headers, Content-Length (when the status allows a body),
+// Appends "HTTP/1.x status reason", the response's headers, its preset header lines, Content-Length (when the status allows a body),
 // Connection when it differs from the version's default, and the blank line. A CR, LF or NUL inside a name or
 // value (a header built from user input) cannot start a header of its own: such a name drops the header and
 // such characters in a value become spaces.

@@ -169,6 +169,8 @@ struct Server::Impl {
   static awaitable<beast::error_code> send(beast::tcp_stream& stream, bhttp::response<Body>& message,
                                            const Response& response, bool keep_alive, bool head_only) {
     for (const auto& h : response.headers) message.insert(h.name, h.value);
+    if (response.preset_headers)
+      for (const auto& h : response.preset_headers->headers) message.insert(h.name, h.value);
     // Beast knows no phrase for 419 (it would write "<unknown-status>"): the app's own table names every status.
     message.reason(reason_phrase(response.status));
     message.keep_alive(keep_alive);

@@ -193,7 +193,7 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
   security_headers_ = config.boolean("SECURITY_HEADERS_ENABLED");
   csp_ = config.boolean("SECURITY_CSP_ENABLED");
   custom_csp_ = config.str("SECURITY_CSP");
-  constant_security_headers_ = {
+  constant_security_headers_ = std::make_shared<const http::PresetHeaders>(std::vector<http::Header>{
       {"X-Frame-Options", "DENY"},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "strict-origin-when-cross-origin"},
@@ -201,7 +201,7 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
       {"Cross-Origin-Opener-Policy", "same-origin"},
       {"Cross-Origin-Resource-Policy", "same-origin"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
-  };
+  });
   session_cookie_ = cookie_name(config, config.str("SESSION_COOKIE"));
   remember_cookie_ = cookie_name(config, kRememberCookie);
   browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
@@ -676,7 +676,8 @@ http::Response Kernel::rejection(int status) const {
 
 void Kernel::apply_security_headers(http::Response& response, bool https, const std::string& csp_nonce) const {
   if (!security_headers_) return;
-  for (const auto& [name, value] : constant_security_headers_) response.set_header(name, value);
+  // No handler sets these itself, so they are pointed at rather than copied (see http::PresetHeaders).
+  response.preset_headers = constant_security_headers_;
   if (csp_ && response.header("Content-Security-Policy").empty())
     response.set_header("Content-Security-Policy", custom_csp_.empty() ? default_csp(csp_nonce) : custom_csp_);
   // HSTS only means something on HTTPS (which reaches us through a trusted TLS-terminating proxy).

@@ -95,7 +95,7 @@ class Kernel final {
   bool access_log_ = true;  // LOG_LEVEL lets the per-request info line through (else its fields are not even built)
   // Security headers, decided once from the configuration (they are the same on every response).
   bool security_headers_ = true;                          // SECURITY_HEADERS_ENABLED
-  std::vector<std::pair<std::string, std::string>> constant_security_headers_;
+  std::shared_ptr<const http::PresetHeaders> constant_security_headers_;
   bool csp_ = true;                                       // SECURITY_CSP_ENABLED
   std::string custom_csp_;                                // SECURITY_CSP ("" → the default with this response's nonce)
   std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache, or CATALOG_VERSION_REUSE_MS=0 on a server engine
