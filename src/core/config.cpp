@@ -31,6 +31,7 @@ const std::vector<ConfigKey> kKeys = {
     {"EXPORT_CSV_DELIMITER", T::kEnum, ";", ";|,|tab", false, "app"},
     {"SETTINGS_CACHE_SECONDS", T::kInt, "15", "0..3600", false, "app"},
     {"CATALOG_VERSION_REUSE_MS", T::kInt, "250", "0..60000", false, "app"},
+    {"REPAIR_COUNTS_REUSE_MS", T::kInt, "2000", "0..60000", false, "app"},
     {"LOG_LEVEL", T::kEnum, "info", "debug|info|notice|warning|error|critical", false, "log"},
     {"LOG_CHANNEL", T::kEnum, "single", "single|daily|stderr|stack", false, "log"},
     {"APP_LOG_PATH", T::kString, "storage/logs/nico.log", "", false, "log"},

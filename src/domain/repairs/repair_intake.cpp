@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/repairs/status_counts.hpp"
 
 namespace repairs {
 
@@ -81,6 +82,7 @@ long long create_repair(db::Tx& tx, const RepairFormValues& v, long long admin_i
   std::string code = make_repair_code(core::format_local(now, "%Y%m%d"), id);
   *sql << kSetCode, soci::use(code), soci::use(id);
   *sql << kInsertHistory, soci::use(id), soci::use(status), soci::use(admin_id), soci::use(now);
+  note_status_counts_changed_after_commit(*sql);
   return id;
 }
 

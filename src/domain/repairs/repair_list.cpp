@@ -10,6 +10,7 @@
 #include "core/strings.hpp"
 #include "db/database.hpp"
 #include "db/like.hpp"
+#include "domain/repairs/status_counts.hpp"
 
 namespace repairs {
 
@@ -63,16 +64,22 @@ void prepare(soci::statement& statement, Condition& condition, const std::string
 }
 }  // namespace
 
-RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters) {
+RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters,
+                            std::chrono::milliseconds counts_reuse) {
   auto sql = database.lease();
   RepairListPage page;
   Condition where = search_condition(filters.q, filters.wa, database.dialect());
 
-  // Counters: q + wa, every status. Unfiltered on SQLite they come from repair_status_counts (exact, kept by
-  // triggers; migration 0090) instead of counting every repair; `all_rows` also counts unknown status keys.
+  // Counters: q + wa, every status. Unfiltered they are not counted per page: on SQLite they come from
+  // repair_status_counts (exact, kept by triggers; migration 0090), on MariaDB/PostgreSQL from the counts this process
+  // keeps (status_counts.hpp). `all_rows` also counts unknown status keys.
   long long all_rows = 0;
-  bool precounted = filters.q.empty() && filters.wa.empty() && database.dialect() == db::Dialect::kSqlite;
-  {
+  bool precounted = filters.q.empty() && filters.wa.empty();
+  if (precounted && database.dialect() != db::Dialect::kSqlite) {
+    StatusCounts counts = status_counts(*sql, counts_reuse);
+    page.status_counts = counts.per_status;
+    all_rows = counts.all_rows;
+  } else {
     std::string key;
     long long count = 0;
     soci::statement counts(*sql);
@@ -89,8 +96,8 @@ RepairListPage list_repairs(db::Database& database, const RepairListFilters& fil
       for (std::size_t i = 0; i < kAllRepairStatuses.size(); ++i)
         if (kAllRepairStatuses[i] == *status) page.status_counts[i] = count;
     }
-    for (auto count_of_status : page.status_counts) page.total_count += count_of_status;
   }
+  for (auto count_of_status : page.status_counts) page.total_count += count_of_status;
 
   Condition filtered = where;
   if (filters.status) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,7 +55,10 @@ struct RepairListPage {
   int page = 1, last_page = 1;
 };
 
-RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters);
+// `counts_reuse`: how long the unfiltered per-status counts may be reused on MariaDB/PostgreSQL
+// (REPAIR_COUNTS_REUSE_MS; see status_counts.hpp). SQLite reads its exact counts on every page.
+RepairListPage list_repairs(db::Database& database, const RepairListFilters& filters,
+                            std::chrono::milliseconds counts_reuse = {});
 
 // "URGENTE" (docs/domain/repairs.md "Admin list"): not final and received (or created) more than 72 h before `now_utc`.
 bool is_urgent(const RepairListRow& row, const std::string& now_utc);

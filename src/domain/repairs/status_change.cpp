@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "db/unit_of_work.hpp"
+#include "domain/repairs/status_counts.hpp"
 
 namespace repairs {
 
@@ -58,6 +59,7 @@ StatusChange change_repair_status(db::Tx& tx, long long repair_id, RepairStatus 
                             soci::use(now), soci::use(repair_id), soci::use(current_key));
   update.execute(true);
   if (update.get_affected_rows() != 1) return {StatusChangeOutcome::kConflict, from, to, kStatusConflictMessage};
+  note_status_counts_changed_after_commit(*sql);
 
   long long changed_by_value = changed_by.value_or(0);
   soci::indicator changed_by_ind = changed_by ? soci::i_ok : soci::i_null;

@@ -45,7 +45,8 @@ http::Response admin_repairs_index(web::Context& context) {
   filters.page = core::parse_page(context.query.value("page"));
   std::string status_filter = filters.status ? std::string(repairs::status_key(*filters.status)) : "";
 
-  auto page = repairs::list_repairs(context.services.database, filters);
+  auto page = repairs::list_repairs(context.services.database, filters,
+                                    std::chrono::milliseconds(context.services.config.integer("REPAIR_COUNTS_REUSE_MS")));
   std::string now = core::utc_now_sql();
 
   web::View view("pages/repairs_admin/index.tpl", "Admin — Reparaciones");

@@ -74,6 +74,9 @@ AppServer::AppServer(std::map<std::string, std::string> extra_env) {
           // (catalog_cache_test.cpp and guest_pages_test.cpp run with other values). On MariaDB/PostgreSQL this also
           // turns kept guest pages off; on SQLite they stay on (any commit ends their trust).
           {"CATALOG_VERSION_REUSE_MS", "0"},
+          // The admin list counts repairs per status on every page, so repairs a test inserts in SQL show at once
+          // (repair_status_counts_test.cpp runs with the reuse on).
+          {"REPAIR_COUNTS_REUSE_MS", "0"},
           // A second pooled connection inside a unit of work fails loudly (std::logic_error → 500) in every test.
           {"NICO_STRICT_LEASES", "1"}};
   if (using_server_database()) {
