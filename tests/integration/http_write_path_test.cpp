@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/strings.hpp"
+#include "support/accounts.hpp"
 #include "support/app_server.hpp"
 #include "support/browser.hpp"
 
@@ -232,6 +233,7 @@ void expect_security_headers_once(const Answer& answer, const std::string& what)
     EXPECT_EQ(answer.count(name), 1) << what << ": " << name << "\n" << answer.describe();
   EXPECT_LE(answer.count("X-Request-Id"), 1) << what;
   EXPECT_LE(answer.count("Cache-Control"), 1) << what;
+  EXPECT_LE(answer.count("Content-Type"), 1) << what;
   EXPECT_EQ(answer.problems, "") << what << "\n" << answer.describe();
 }
 
@@ -241,7 +243,13 @@ std::filesystem::path public_file(const std::string& relative) {
 
 TEST(HttpWritePath, EveryKindOfAnswerCarriesEachSecurityHeaderExactlyOnceAndOneContentLength) {
   const std::string token = "3f1c9a0e7b5d4c2a8e6f1b0d9c7a5e3f";
-  AppServer server(Env{{"METRICS_ENABLED", "true"}, {"METRICS_TOKEN", token}, {"HTTP_READ_TIMEOUT_SECONDS", "1"}});
+  AppServer server(Env{{"METRICS_ENABLED", "true"},
+                       {"METRICS_TOKEN", token},
+                       {"HTTP_READ_TIMEOUT_SECONDS", "1"},
+                       {"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}});
+  auto uploads = server.base_path() / "storage/app/public/products";
+  std::filesystem::create_directories(uploads);
+  std::ofstream(uploads / "foto.png", std::ios::binary) << "\x89PNG\r\n\x1a\nimage";
   server.start();
   const int port = server.port();
   const std::string close = "Connection: close\r\n";
@@ -273,6 +281,10 @@ TEST(HttpWritePath, EveryKindOfAnswerCarriesEachSecurityHeaderExactlyOnceAndOneC
   expect_security_headers_once(file, "static file");
   expect_security_headers_once(ask(port, "HEAD /css/app.css HTTP/1.1\r\nHost: 127.0.0.1\r\n" + close + "\r\n", true),
                                "HEAD static file");
+  auto upload = ask(port, get("/storage/products/foto.png", close));  // its own, stricter CSP: not a second one
+  EXPECT_EQ(upload.status, 200) << upload.describe();
+  EXPECT_NE(upload.value("Content-Security-Policy").find("sandbox"), std::string::npos) << upload.describe();
+  expect_security_headers_once(upload, "/storage upload");
   auto metrics = ask(port, get("/metrics", "Authorization: Bearer " + token + "\r\n" + close));
   EXPECT_EQ(metrics.status, 200);
   expect_security_headers_once(metrics, "/metrics");
@@ -301,6 +313,22 @@ TEST(HttpWritePath, EveryKindOfAnswerCarriesEachSecurityHeaderExactlyOnceAndOneC
   EXPECT_EQ(maintenance.count("Retry-After"), 1);
   expect_security_headers_once(maintenance, "503 maintenance");
   server.run({"up"});
+}
+
+TEST(HttpWritePath, ACsvExportSentFromItsFileCarriesItsNameAndEachHeaderOnce) {
+  AppServer server;
+  server.start();
+  Browser admin = testing_support::signed_in_admin(server);
+  for (const char* kind : {"productos", "pedidos", "reparaciones"}) {
+    auto csv = admin.get(std::string("/admin/exportar/") + kind + "?desde=2020-01-01&hasta=2099-12-31");
+    ASSERT_EQ(csv.status, 200) << kind;
+    EXPECT_EQ(csv.header_values("content-disposition"),
+              std::vector<std::string>{std::string("attachment; filename=\"") + kind + "_2020-01-01_2099-12-31.csv\""});
+    EXPECT_EQ(csv.header_values("content-length"), std::vector<std::string>{std::to_string(csv.body.size())}) << kind;
+    EXPECT_EQ(csv.header_values("x-export-rows").size(), 1u) << kind;
+    for (std::string name : kSecurityHeaders)
+      EXPECT_EQ(csv.header_values(core::to_lower(name)).size(), 1u) << kind << ": " << name;
+  }
 }
 
 TEST(HttpWritePath, StaticFilesAreFramedByTheirSizeOnDiskWhateverTheClientAsksAlongside) {
