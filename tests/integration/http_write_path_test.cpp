@@ -515,6 +515,17 @@ TEST(HttpWritePath, Http10ConnectionCloseAndHalfClosedClientsGetWholeAnswers) {
       EXPECT_TRUE(wire.closed_cleanly()) << target;
     }
   }
+  {  // Connection: close in the middle of a pipeline: that answer is the last, whole, and nothing follows it.
+    Wire wire(port);
+    wire.send(get("/up") + get("/tienda", "Connection: close\r\n") + get("/up") + get("/css/app.css"));
+    EXPECT_EQ(wire.read_answer().status, 200);
+    auto last = wire.read_answer();
+    EXPECT_EQ(last.status, 200) << last.describe();
+    EXPECT_EQ(last.problems, "");
+    EXPECT_EQ(core::to_lower(last.value("Connection")), "close");
+    EXPECT_NE(last.body.find("</html>"), std::string::npos);
+    EXPECT_TRUE(wire.closed_cleanly()) << "answered past Connection: close: " << wire.leftover().substr(0, 200);
+  }
   {  // A client that sends its requests and half-closes at once still gets every answer.
     Wire wire(port);
     wire.send(post_form("/login", "email=a%40b.c&password=x") + get("/tienda") + get("/css/app.css"));
