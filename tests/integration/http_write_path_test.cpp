@@ -644,3 +644,30 @@ TEST(HttpWritePath, SigtermWhileAClientIsStillReadingLargeAnswersLetsItReadThemW
 }
 
 }  // namespace write_path
+
+namespace write_path {
+
+// The write timeout is the read timeout (HTTP_READ_TIMEOUT_SECONDS) for a client that stops reading, not a limit on
+// how long a whole answer may take: a phone on a slow link downloading a photo or an export keeps reading all along.
+TEST(HttpWritePath, ASteadyButSlowReaderOfALargeFileIsNotCutOffAtTheReadTimeout) {
+  AppServer server(Env{{"HTTP_READ_TIMEOUT_SECONDS", "1"}, {"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}});
+  auto uploads = server.base_path() / "storage/app/public";
+  std::filesystem::create_directories(uploads);
+  std::string content(12 * 1024 * 1024, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>('a' + (i * 7919 % 26));
+  std::ofstream(uploads / "grande.bin", std::ios::binary) << content;
+  server.start();
+  // 16 KiB every 4 ms: at most 4 MiB/s. Within the 1 s timeout the server can hand the kernel at most its send
+  // buffer (tcp_wmem's 4 MiB at most) plus what was read meanwhile, so the 12 MiB take three seconds to read while
+  // the reader never pauses for long.
+  Wire wire(server.port(), 64 * 1024);
+  wire.read_slowly(16 * 1024, std::chrono::milliseconds(4));
+  wire.send(get("/storage/grande.bin", "Connection: close\r\n"));
+  auto answer = wire.read_answer();
+  EXPECT_EQ(answer.status, 200) << answer.describe();
+  EXPECT_EQ(answer.problems, "");
+  EXPECT_EQ(answer.body.size(), content.size());
+  EXPECT_TRUE(answer.body == content) << "the download differs from the file";
+}
+
+}  // namespace write_path
