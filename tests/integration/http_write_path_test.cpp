@@ -643,31 +643,46 @@ TEST(HttpWritePath, SigtermWhileAClientIsStillReadingLargeAnswersLetsItReadThemW
   EXPECT_EQ(server.exit_status(), 0);
 }
 
-}  // namespace write_path
-
-namespace write_path {
 
 // The write timeout is the read timeout (HTTP_READ_TIMEOUT_SECONDS) for a client that stops reading, not a limit on
 // how long a whole answer may take: a phone on a slow link downloading a photo or an export keeps reading all along.
-TEST(HttpWritePath, ASteadyButSlowReaderOfALargeFileIsNotCutOffAtTheReadTimeout) {
-  AppServer server(Env{{"HTTP_READ_TIMEOUT_SECONDS", "1"}, {"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}});
-  auto uploads = server.base_path() / "storage/app/public";
-  std::filesystem::create_directories(uploads);
-  std::string content(12 * 1024 * 1024, '\0');
-  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>('a' + (i * 7919 % 26));
-  std::ofstream(uploads / "grande.bin", std::ios::binary) << content;
-  server.start();
+class SlowDownload : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::create_directories(server_.base_path() / "storage/app/public");
+    content_.resize(9 * 1024 * 1024);
+    for (std::size_t i = 0; i < content_.size(); ++i) content_[i] = static_cast<char>('a' + (i * 7919 % 26));
+    std::ofstream(server_.base_path() / "storage/app/public/grande.bin", std::ios::binary) << content_;
+    server_.start();
+  }
+  AppServer server_{Env{{"HTTP_READ_TIMEOUT_SECONDS", "1"}, {"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}}};
+  std::string content_;
+};
+
+TEST_F(SlowDownload, ASteadyButSlowReaderOfALargeFileIsNotCutOffAtTheReadTimeout) {
   // 16 KiB every 4 ms: at most 4 MiB/s. Within the 1 s timeout the server can hand the kernel at most its send
-  // buffer (tcp_wmem's 4 MiB at most) plus what was read meanwhile, so the 12 MiB take three seconds to read while
-  // the reader never pauses for long.
-  Wire wire(server.port(), 64 * 1024);
+  // buffer (tcp_wmem's 4 MiB at most) plus what was read meanwhile, so reading the 9 MiB takes over two seconds
+  // while the reader never pauses for long.
+  Wire wire(server_.port(), 64 * 1024);
   wire.read_slowly(16 * 1024, std::chrono::milliseconds(4));
   wire.send(get("/storage/grande.bin", "Connection: close\r\n"));
   auto answer = wire.read_answer();
   EXPECT_EQ(answer.status, 200) << answer.describe();
   EXPECT_EQ(answer.problems, "");
-  EXPECT_EQ(answer.body.size(), content.size());
-  EXPECT_TRUE(answer.body == content) << "the download differs from the file";
+  EXPECT_EQ(answer.body.size(), content_.size());
+  EXPECT_TRUE(answer.body == content_) << "the download differs from the file";
+}
+
+TEST_F(SlowDownload, AReaderThatStopsReadingIsStillClosedAfterTheReadTimeout) {
+  Wire wire(server_.port(), 64 * 1024);
+  wire.send(get("/storage/grande.bin"));
+  ASSERT_TRUE(wire.wait_for_bytes());
+  // The client stalls (this pause is the scenario, not a synchronisation): well past the 1 s timeout.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  auto answer = wire.read_answer();
+  EXPECT_EQ(answer.status, 200) << answer.describe();
+  EXPECT_EQ(answer.problems, "body cut short\n") << "a client that stopped reading kept its connection";
+  EXPECT_LT(answer.body.size(), content_.size());
 }
 
 }  // namespace write_path
