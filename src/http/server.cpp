@@ -164,10 +164,26 @@ struct Server::Impl {
     std::string head;  // the response head being written, kept between responses for its capacity
   };
 
+  // Writes a whole Beast message, giving the client `idle_seconds` per partial write rather than for the whole
+  // answer: a steady reader on a slow link (a phone downloading a photo or an export) keeps its connection, one
+  // that stops reading is closed by tcp_stream's expiry.
+  template <class Body>
+  static awaitable<beast::error_code> write_message(beast::tcp_stream& stream, bhttp::response<Body>& message,
+                                                    int idle_seconds) {
+    bhttp::response_serializer<Body> serializer{message};
+    do {
+      stream.expires_after(std::chrono::seconds(idle_seconds));
+      auto [ec, n] = co_await bhttp::async_write_some(stream, serializer, kTuple);
+      if (ec) co_return ec;
+    } while (!serializer.is_done());
+    co_return beast::error_code{};
+  }
+
   // Sends a prepared message; for HEAD only its header block (with the Content-Length the body would have).
   template <class Body>
   static awaitable<beast::error_code> send(beast::tcp_stream& stream, bhttp::response<Body>& message,
-                                           const Response& response, bool keep_alive, bool head_only) {
+                                           const Response& response, bool keep_alive, bool head_only,
+                                           int idle_seconds) {
     for (const auto& h : response.headers) message.insert(h.name, h.value);
     if (response.preset_headers)
       for (const auto& h : response.preset_headers->headers) message.insert(h.name, h.value);
@@ -178,11 +194,9 @@ struct Server::Impl {
     if (head_only) {
       bhttp::response<bhttp::empty_body> head{message.result(), message.version()};
       head.base() = message.base();
-      auto [ec, n] = co_await bhttp::async_write(stream, head, kTuple);
-      co_return ec;
+      co_return co_await write_message(stream, head, idle_seconds);
     }
-    auto [ec, n] = co_await bhttp::async_write(stream, message, kTuple);
-    co_return ec;
+    co_return co_await write_message(stream, message, idle_seconds);
   }
 
   // Writes a response built by the application (or the rejection renderer) to the connection. A body held in memory
@@ -195,7 +209,8 @@ struct Server::Impl {
       bhttp::response<bhttp::file_body> message{static_cast<bhttp::status>(response.status), version};
       beast::error_code open_error;
       message.body().open(response.file_path.c_str(), beast::file_mode::scan, open_error);
-      if (!open_error) co_return co_await send(stream, message, response, keep_alive, head_only);
+      if (!open_error)
+        co_return co_await send(stream, message, response, keep_alive, head_only, options.read_timeout_seconds);
       response = rejection(404);  // the file vanished between lookup and open
     }
     bool has_body = status_allows_body(response.status);
@@ -203,9 +218,16 @@ struct Server::Impl {
     head.clear();
     append_response_head(head, response, version, keep_alive, has_body ? response.body.size() : 0);
     std::size_t body_bytes = has_body && !head_only ? response.body.size() : 0;
-    std::array<asio::const_buffer, 2> buffers{asio::buffer(head), asio::buffer(response.body.data(), body_bytes)};
-    auto [ec, n] = co_await asio::async_write(stream, buffers, kTuple);
-    co_return ec;
+    // The deadline is per partial write, as in write_message (one write for nearly every answer).
+    beast::buffers_suffix<std::array<asio::const_buffer, 2>> rest(
+        std::array<asio::const_buffer, 2>{asio::buffer(head), asio::buffer(response.body.data(), body_bytes)});
+    while (beast::buffer_bytes(rest) > 0) {
+      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+      auto [ec, n] = co_await stream.async_write_some(rest, kTuple);
+      if (ec) co_return ec;
+      rest.consume(n);
+    }
+    co_return beast::error_code{};
   }
 
   // Called when a connection ends: its descriptor is free again, so a paused accept loop may retry now.
@@ -341,8 +363,8 @@ struct Server::Impl {
       }
       // The application may end the connection (its 413/400 for a refused form says "Connection: close").
       if (core::equals_ci(response.header("connection"), "close")) keep_alive = false;
-      // Writes are bounded by tcp_stream's own expiry (closing a stalled reader is the right answer there).
-      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+      // Writes are bounded by tcp_stream's own expiry, armed per partial write in write_response (closing a
+      // stalled reader is the right answer there).
       auto write_error = co_await write_response(*connection, std::move(response), version, keep_alive, head_only);
       stream.expires_never();
       if (write_error || !keep_alive) break;
