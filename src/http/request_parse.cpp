@@ -19,8 +19,20 @@ void apply_limits(BeastRequestParser& parser, std::size_t max_header_bytes, std:
   parser.body_limit(max_body_bytes);
 }
 
+std::string_view origin_form(std::string_view target) {
+  std::string_view rest;
+  if (core::starts_with_ci(target, "http://")) rest = target.substr(7);
+  else if (core::starts_with_ci(target, "https://")) rest = target.substr(8);
+  else return target;
+  std::size_t path = rest.find_first_of("/?#");
+  // The authority alone, or with a query but no path: the root (whose page takes no query).
+  if (path == std::string_view::npos || rest[path] != '/') return "/";
+  return rest.substr(path);
+}
+
 // '+' stays a '+': it means a space only in form-encoded queries and bodies, never in a path.
 std::string path_of_target(std::string_view target) {
+  target = origin_form(target);
   return core::url_decode(target.substr(0, target.find('?')), /*plus_as_space=*/false);
 }
 
@@ -55,7 +67,7 @@ bool framing_is_unambiguous(const BeastRequest& header) {
 Request to_request(BeastRequest&& message, const std::string& peer) {
   Request request;
   request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
+  request.target = std::string(origin_form(message.target()));
   std::size_t question = request.target.find('?');
   request.path = path_of_target(request.target);
   if (question != std::string::npos) request.query = request.target.substr(question + 1);

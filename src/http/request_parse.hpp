@@ -24,7 +24,12 @@ using BeastRequestParser = boost::beast::http::request_parser<boost::beast::http
 // ceiling; the route's own, smaller one is set once the header is known (see framing_is_unambiguous).
 void apply_limits(BeastRequestParser& parser, std::size_t max_header_bytes, std::size_t max_body_bytes);
 
-// The percent-decoded path of a request-target: everything before the first '?' ("%2F" → "/"; "%zz", a trailing
+// A request-target in origin form: an absolute-form target ("http://host:8000/tienda?q=a", which RFC 9112 §3.2.2
+// says a server must accept; proxies send it) loses its scheme and authority ("/tienda?q=a", "/" when it names no
+// path). Any other target is returned as it is.
+std::string_view origin_form(std::string_view target);
+
+// The percent-decoded path of a request-target (in origin form, see above): everything before the first '?' ("%2F" → "/"; "%zz", a trailing
 // "%4" and '+' kept as written). Never fails.
 std::string path_of_target(std::string_view target);
 

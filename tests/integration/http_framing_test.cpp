@@ -95,3 +95,15 @@ TEST_F(HttpFraming, ARefusedRequestIsAnsweredWholeAndTheConnectionClosed) {
   EXPECT_NE(answers[0].head.find("Connection: close\r\n"), std::string::npos);
   EXPECT_NE(answers[0].body.find("</html>"), std::string::npos);
 }
+
+TEST_F(HttpFraming, AnAbsoluteFormTargetIsAnsweredLikeItsPath) {
+  // RFC 9112 §3.2.2: a server must accept the absolute form (what a client configured for a proxy sends).
+  auto answers = split_answers(raw_exchange(server_.port(),
+                                            "GET http://127.0.0.1/up HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                            "GET http://127.0.0.1/tienda?q=funda HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            "Connection: close\r\n\r\n"));
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers[0].head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << answers[0].head;
+  EXPECT_EQ(answers[1].head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << answers[1].head;
+  EXPECT_NE(answers[1].body.find("funda"), std::string::npos) << "the query travels with the path";
+}

@@ -27,6 +27,19 @@ TEST(RequestParse, PathIsPercentDecodedButAPlusStaysAPlus) {
   EXPECT_EQ(http::path_of_target("/%zz/%4"), "/%zz/%4");
 }
 
+TEST(RequestParse, AnAbsoluteFormTargetIsServedAsItsPath) {
+  EXPECT_EQ(http::origin_form("http://127.0.0.1:8000/tienda?q=a"), "/tienda?q=a");
+  EXPECT_EQ(http::origin_form("HTTPS://taller.example/"), "/");
+  EXPECT_EQ(http::origin_form("http://taller.example"), "/");
+  EXPECT_EQ(http::origin_form("http://taller.example?x=1"), "/");
+  EXPECT_EQ(http::origin_form("/http://not-absolute"), "/http://not-absolute");
+  EXPECT_EQ(http::path_of_target("http://a/producto/x%20y?z=1"), "/producto/x y");
+  auto request = http::to_request(parsed("GET http://a:8000/tienda?q=1 HTTP/1.1\r\nHost: a:8000\r\n\r\n"), "");
+  EXPECT_EQ(request.target, "/tienda?q=1");
+  EXPECT_EQ(request.path, "/tienda");
+  EXPECT_EQ(request.query, "q=1");
+}
+
 TEST(RequestParse, ToRequestSplitsTheTargetAndLowersHeaderNames) {
   auto request = http::to_request(
       parsed("POST /carrito?x=1 HTTP/1.1\r\nHost: a\r\nX-Custom: V\r\nContent-Length: 3\r\n\r\nabc"), "10.0.0.9");
