@@ -4,8 +4,6 @@
 // a reader with a tiny window, two IO threads under concurrent load, and a SIGTERM while an answer is being read.
 #include <gtest/gtest.h>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -75,19 +73,10 @@ class Wire {
   // `receive_window` > 0 shrinks the client's receive buffer before connecting, so the server's writes of a large
   // answer go out in several partial writes instead of one.
   explicit Wire(int port, int receive_window = 0) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    fd_ = testing_support::connect_loopback(port, receive_window);
     if (fd_ < 0) return;
-    if (receive_window > 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_window, sizeof receive_window);
     timeval timeout{10, 0};  // a hung server fails the test instead of blocking it
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-      ::close(fd_);
-      fd_ = -1;
-    }
   }
   ~Wire() {
     if (fd_ >= 0) ::close(fd_);
@@ -96,13 +85,7 @@ class Wire {
   Wire& operator=(const Wire&) = delete;
 
   bool connected() const { return fd_ >= 0; }
-  void send(const std::string& bytes) {
-    for (std::size_t sent = 0; sent < bytes.size();) {
-      ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<std::size_t>(n);
-    }
-  }
+  void send(const std::string& bytes) { testing_support::send_all(fd_, bytes); }
   void half_close() { ::shutdown(fd_, SHUT_WR); }
   // Reads at most `chunk` bytes per recv (a slow reader), pausing `pause` between reads.
   void read_slowly(std::size_t chunk, std::chrono::microseconds pause) {

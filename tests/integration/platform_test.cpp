@@ -1,8 +1,6 @@
 // HTTP platform behaviour a client notices: health probe, error pages, static files, headers, limits.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -24,15 +22,7 @@ namespace {
 class RawConnection {
  public:
   explicit RawConnection(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (fd_ >= 0 && ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-      ::close(fd_);
-      fd_ = -1;
-    }
+    fd_ = testing_support::connect_loopback(port);
     if (fd_ >= 0) {
       timeval timeout{10, 0};  // a hung server fails the test instead of blocking it
       ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -44,13 +34,7 @@ class RawConnection {
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
   bool connected() const { return fd_ >= 0; }
-  void send(const std::string& bytes) {
-    for (std::size_t sent = 0; sent < bytes.size();) {
-      ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-      if (n <= 0) return;
-      sent += static_cast<std::size_t>(n);
-    }
-  }
+  void send(const std::string& bytes) { testing_support::send_all(fd_, bytes); }
   // Reads until `marker` has arrived (or the peer closes / times out); returns everything read so far.
   std::string read_until(const std::string& marker) {
     while (received_.find(marker) == std::string::npos && read_some()) {

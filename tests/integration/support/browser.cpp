@@ -147,9 +147,10 @@ std::string visible_text(const std::string& html) {
   return text;
 }
 
-int connect_loopback(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
+int connect_loopback(int port, int receive_window) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return -1;
+  if (receive_window > 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_window, sizeof receive_window);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
@@ -161,15 +162,19 @@ int connect_loopback(int port) {
   return fd;
 }
 
+bool send_all(int fd, std::string_view bytes) {
+  for (std::size_t sent = 0; sent < bytes.size();) {
+    ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    sent += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
   int fd = connect_loopback(port);
   if (fd < 0) throw std::runtime_error("connect failed");
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may close early (413): keep what it answered
-    sent += static_cast<std::size_t>(n);
-  }
+  send_all(fd, bytes);  // the server may close early (413): keep what it answered
   std::string answer;
   char buffer[4096];
   for (;;) {

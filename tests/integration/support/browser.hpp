@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace testing_support {
@@ -49,8 +50,11 @@ std::string csrf_token_in(const std::string& html);
 // Text of an HTML page with tags removed and entities for < > & " ' decoded (for "the user sees X").
 std::string visible_text(const std::string& html);
 
-// A TCP connection to 127.0.0.1:port (the caller closes it), or -1.
-int connect_loopback(int port);
+// A TCP connection to 127.0.0.1:port (the caller closes it), or -1. `receive_window` > 0 shrinks the receive buffer
+// before connecting (a reader on a slow link: the server's large answers go out in several partial writes).
+int connect_loopback(int port, int receive_window = 0);
+// Sends all of `bytes`, stopping early when the peer closes; whether everything went out.
+bool send_all(int fd, std::string_view bytes);
 // Sends raw bytes over a fresh TCP connection and returns what the server answered (for malformed HTTP).
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms = 5000);
 
