@@ -39,7 +39,7 @@ const std::vector<ConfigKey> kKeys = {
     {"SERVER_HOST", T::kString, "127.0.0.1", "", false, "server"},
     {"SERVER_PORT", T::kInt, "8000", "0..65535", false, "server"},
     {"SERVER_IO_THREADS", T::kInt, "1", "1..64", false, "server"},
-    {"SERVER_WORKERS", T::kInt, "4", "1..256", false, "server"},
+    {"SERVER_WORKERS", T::kInt, "0", "0..256", false, "server"},
     {"HTTP_MAX_BODY_BYTES", T::kInt, "10485760", "1024..", false, "server"},
     {"HTTP_FORM_BODY_LIMIT_KIB", T::kInt, "64", "1..1048576", false, "server"},
     {"HTTP_MAX_HEADER_BYTES", T::kInt, "16384", "1024..1048576", false, "server"},

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "support/app_server.hpp"
 
@@ -116,3 +117,27 @@ TEST_F(Cli, AboutReportsTheEngineTheSuiteRunsOn) {
   EXPECT_NE(about.output.find(server_->using_mariadb() ? "mariadb (" : server_->using_postgres() ? "pgsql (" : "sqlite ("), std::string::npos) << about.output;
   EXPECT_NE(about.output.find("up to date"), std::string::npos);
 }
+
+namespace {
+
+TEST_F(Cli, ServeRefusesANegativeWorkerCount) {
+  auto refused = server_->run({"serve", "--workers=-1"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("--workers must be between 0"), std::string::npos) << refused.output;
+}
+
+// SERVER_WORKERS=0 (the default): one worker per core on SQLite, two per core on a database server, at least 2
+// and 4 (app/worker_threads.hpp); the number used is in the start line of the log.
+TEST(ServeWorkers, ZeroPicksThemFromTheDatabaseAndTheCores) {
+  AppServer server(std::map<std::string, std::string>{{"SERVER_WORKERS", "0"}});
+  server.start();
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int expected = server.using_server_database() ? std::max(4, 2 * cores) : std::max(2, cores);
+  server.stop();  // the log is flushed on the way out
+  std::string log = server.log_contents();
+  EXPECT_NE(log.find("Server running on [" + server.base_url() + "] {\"workers\":\"" + std::to_string(expected) + "\"}"),
+            std::string::npos)
+      << log;
+}
+
+}  // namespace

@@ -1,8 +1,10 @@
 // `nico serve`: the HTTP server.
 #include <iostream>
+#include <thread>
 
 #include "app/application.hpp"
 #include "app/command.hpp"
+#include "app/worker_threads.hpp"
 
 namespace app {
 
@@ -23,13 +25,14 @@ int serve(const CommandEnvironment& environment, const CommandInput& input) {
     if (auto value = input.option("port")) port = parse_port(*value);
     if (auto value = input.option("workers")) workers = std::stoi(*value);
   } catch (const std::exception&) {
-    std::cerr << "nico serve: --port must be 0-65535 and --workers a positive number\n";
+    std::cerr << "nico serve: --port must be 0-65535 and --workers a number (0 picks it)\n";
     return 2;
   }
-  if (workers < 1 || workers > 256) {
-    std::cerr << "nico serve: --workers must be between 1 and 256\n";
+  if (workers < 0 || workers > 256) {
+    std::cerr << "nico serve: --workers must be between 0 (picked from the database and the cores) and 256\n";
     return 2;
   }
+  if (workers == 0) workers = default_worker_threads(config.str("DB_CONNECTION"), std::thread::hardware_concurrency());
   WebApplication application(config, environment.resource_path);
   application.serve(host, port, workers);
   return 0;
@@ -41,7 +44,7 @@ std::vector<CommandSpec> server_commands() {
            "Serve the application over HTTP",
            {{"host", "Address to listen on (default SERVER_HOST)", true},
             {"port", "Port to listen on; 0 picks a free one (default SERVER_PORT)", true},
-            {"workers", "Worker threads for requests (default SERVER_WORKERS)", true}},
+            {"workers", "Worker threads for requests; 0 picks them (default SERVER_WORKERS)", true}},
            {},
            serve}};
 }
