@@ -5,22 +5,71 @@
 
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "web/template_text.hpp"
 
 namespace web {
 
+namespace {
+
+// ctemplate files every key a dictionary is given (SetValue, ShowSection, AddSectionDictionary) in one process-wide
+// id → name table, under one reader-writer lock that all workers share — unless the key comes with its id already,
+// as a StaticTemplateString does. Our keys are the names written in the templates, a small fixed set, so each one
+// becomes a StaticTemplateString once per process (registered with ctemplate then) and is found again through a
+// per-thread map, without a lock. That lock and table were ~8 % of a lookup result's CPU.
+class KeyRegistry final {
+ public:
+  // The key's permanent StaticTemplateString, or nullptr past kMaxKeys (a key made from data would grow the table
+  // for ever; such keys simply take ctemplate's own path).
+  const ctemplate::StaticTemplateString* intern(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    if (auto found = keys_.find(std::string(key)); found != keys_.end()) return &found->second->handle;
+    if (keys_.size() >= kMaxKeys) return nullptr;
+    auto entry = std::make_unique<Entry>();
+    entry->text = std::string(key);
+    entry->handle = ctemplate::StaticTemplateString{{entry->text.data(), entry->text.size(), 0}};
+    ctemplate::StaticTemplateStringInitializer registered(&entry->handle);  // computes and files its id
+    const auto* handle = &entry->handle;
+    keys_.emplace(entry->text, std::move(entry));
+    return handle;
+  }
+
+ private:
+  static constexpr std::size_t kMaxKeys = 4096;
+  struct Entry {
+    std::string text;  // never moves: the handle points into it
+    ctemplate::StaticTemplateString handle;
+  };
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::unique_ptr<Entry>> keys_;
+};
+
+ctemplate::TemplateString template_key(std::string_view key) {
+  static KeyRegistry registry;
+  thread_local std::unordered_map<std::string_view, const ctemplate::StaticTemplateString*> known;
+  if (auto found = known.find(key); found != known.end()) return ctemplate::TemplateString(*found->second);
+  const auto* handle = registry.intern(key);
+  if (!handle) return ctemplate::TemplateString(key.data(), key.size());
+  known.emplace(std::string_view(handle->do_not_use_directly_.ptr_, handle->do_not_use_directly_.length_), handle);
+  return ctemplate::TemplateString(*handle);
+}
+
+}  // namespace
+
 Dict& Dict::set(std::string_view key, std::string_view value) {
-  dictionary_->SetValue(ctemplate::TemplateString(key.data(), key.size()),
-                        ctemplate::TemplateString(value.data(), value.size()));
+  dictionary_->SetValue(template_key(key), ctemplate::TemplateString(value.data(), value.size()));
   return *this;
 }
 
 Dict& Dict::set(std::string_view key, long long value) { return set(key, std::to_string(value)); }
 
 Dict& Dict::show(std::string_view section) {
-  dictionary_->ShowSection(ctemplate::TemplateString(section.data(), section.size()));
+  dictionary_->ShowSection(template_key(section));
   return *this;
 }
 
@@ -30,7 +79,7 @@ Dict& Dict::show_if(bool condition, std::string_view section) {
 }
 
 Dict Dict::add(std::string_view section) {
-  return Dict(dictionary_->AddSectionDictionary(ctemplate::TemplateString(section.data(), section.size())));
+  return Dict(dictionary_->AddSectionDictionary(template_key(section)));
 }
 
 View::View(std::string template_name, std::string title)
