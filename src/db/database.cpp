@@ -85,6 +85,10 @@ Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {
   // queue on; nothing reads them. Only possible before SQLite initialises (the first connection), else a no-op.
   static const int memstatus_off = sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)memstatus_off;
+  // A pooled connection is used by one thread at a time (the lease), so SQLite's own lock around every call on a
+  // connection (serialized mode, the default) only costs: multi-thread mode drops it.
+  static const int multithread = sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  (void)multithread;
   if (settings_.pool_size == 0) settings_.pool_size = 1;
   const char* strict = std::getenv("NICO_STRICT_LEASES");
   strict_leases_ = strict && std::string_view(strict) == "1";
