@@ -15,7 +15,11 @@ std::filesystem::path maintenance_flag_path(const std::filesystem::path& base_pa
 }
 
 std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& base_path) {
-  auto file = read_maintenance_file(base_path);
+  return read_maintenance_at(maintenance_flag_path(base_path));
+}
+
+std::optional<MaintenanceState> read_maintenance_at(const std::filesystem::path& flag_path) {
+  auto file = read_maintenance_file_at(flag_path);
   if (auto* monitor = MaintenanceMonitor::installed()) return monitor->current(file);
   return file;
 }
@@ -29,7 +33,10 @@ std::optional<MaintenanceState> combine_maintenance(const std::optional<Maintena
 }
 
 std::optional<MaintenanceState> read_maintenance_file(const std::filesystem::path& base_path) {
-  auto path = maintenance_flag_path(base_path);
+  return read_maintenance_file_at(maintenance_flag_path(base_path));
+}
+
+std::optional<MaintenanceState> read_maintenance_file_at(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return std::nullopt;
   std::ifstream in(path);

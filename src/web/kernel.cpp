@@ -241,9 +241,7 @@ std::optional<http::Response> Kernel::answer_without_blocking(const http::Reques
 // ops::read_maintenance without its one blocking step (re-reading the database row right after `nico up` removed
 // the file, which the pool's next request does): the flag file, then the database state the monitor last read.
 bool Kernel::in_maintenance_as_last_known() const {
-  std::error_code missing;
-  if (std::filesystem::exists(maintenance_flag_, missing) && ops::read_maintenance_file(services_.config.base_path()))
-    return true;
+  if (ops::read_maintenance_file_at(maintenance_flag_)) return true;
   auto* monitor = ops::MaintenanceMonitor::installed();
   if (!monitor) return false;
   auto database = monitor->database_state();
@@ -386,7 +384,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   }
 
   // 1b. Maintenance mode: everything but probes and bypass holders gets the 503 page.
-  if (auto maintenance = ops::read_maintenance(services_.config.base_path())) {
+  if (auto maintenance = ops::read_maintenance_at(maintenance_flag_)) {
     if (auto answer = maintenance_answer(request, *maintenance, route_name)) return std::move(*answer);
   }
 

@@ -102,7 +102,7 @@ class Kernel final {
   // Cookie names, decided once from the configuration.
   std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
   http::CookieOptions session_cookie_options_;
-  std::filesystem::path maintenance_flag_;  // storage/framework/down, stat-ed by kept pages
+  std::filesystem::path maintenance_flag_;  // storage/framework/down, stat-ed on every request
 };
 
 }  // namespace web
