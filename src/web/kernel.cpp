@@ -379,7 +379,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   if ((request.method == "GET" || request.method == "HEAD") && request.path.find('.') != std::string::npos) {
     if (auto file = resolve_static(public_root_, request.path)) {
       route_name = "static";
-      return static_file_response(*file, request.query.rfind("v=", 0) == 0);
+      return static_file_response(*file, request.query.rfind("v=", 0) == 0, request);
     }
   }
 

@@ -1,11 +1,14 @@
 // Static file serving helpers (see static_files.hpp).
 #include "web/static_files.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "core/crypto.hpp"
+#include "http/validators.hpp"
 
 namespace web {
 
@@ -37,11 +40,22 @@ std::string_view mime_type_for(const std::filesystem::path& file) {
   return "application/octet-stream";
 }
 
-http::Response static_file_response(const std::filesystem::path& file, bool fingerprinted) {
+http::Response static_file_response(const std::filesystem::path& file, bool fingerprinted,
+                                    const http::Request& request) {
   http::Response response;
+  response.set_header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+  if (struct stat info {}; ::stat(file.c_str(), &info) == 0) {
+    auto validators = http::file_validators(static_cast<std::uintmax_t>(info.st_size),
+                                            std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec);
+    response.set_header("ETag", validators.etag);
+    response.set_header("Last-Modified", validators.last_modified);
+    if (http::is_not_modified(request, validators)) {
+      response.status = 304;  // the client's copy is this file: headers only
+      return response;
+    }
+  }
   response.file_path = file.string();
   response.set_header("Content-Type", std::string(mime_type_for(file)));
-  response.set_header("Cache-Control", fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600");
   return response;
 }
 

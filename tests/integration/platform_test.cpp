@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <thread>
 #include <utility>
@@ -131,6 +134,55 @@ TEST_F(Platform, StaticFilesAreServedWithCachingAndNoTraversal) {
   EXPECT_NE(css.header("cache-control").find("immutable"), std::string::npos);
   EXPECT_EQ(browser.get("/css/../../CMakeLists.txt").status, 404);
   EXPECT_EQ(browser.get("/%2e%2e/CMakeLists.txt").status, 404);
+}
+
+// A phone that already has the logo (or a product photo) is told so in a few bytes: ETag / Last-Modified on every
+// file, 304 without a body when If-None-Match or If-Modified-Since names the same file.
+TEST_F(Platform, StaticFilesAnswer304ToAClientThatHasThem) {
+  Browser browser(server_->base_url());
+  auto logo = browser.get("/img/logo.svg");
+  ASSERT_EQ(logo.status, 200);
+  ASSERT_FALSE(logo.body.empty());
+  std::string etag = logo.header("etag"), modified = logo.header("last-modified");
+  ASSERT_FALSE(etag.empty());
+  ASSERT_FALSE(modified.empty());
+
+  auto by_tag = browser.get("/img/logo.svg", {{"If-None-Match", etag}});
+  EXPECT_EQ(by_tag.status, 304);
+  EXPECT_TRUE(by_tag.body.empty());
+  EXPECT_EQ(by_tag.header("etag"), etag);
+  EXPECT_EQ(by_tag.header("content-length"), "");
+  EXPECT_EQ(browser.raw("HEAD", "/img/logo.svg", "", {{"If-None-Match", "W/" + etag}}).status, 304);
+  EXPECT_EQ(browser.get("/img/logo.svg", {{"If-Modified-Since", modified}}).status, 304);
+
+  auto other_tag = browser.get("/img/logo.svg", {{"If-None-Match", "\"otra-version\""}});
+  EXPECT_EQ(other_tag.status, 200);
+  EXPECT_EQ(other_tag.body, logo.body);
+  EXPECT_EQ(browser.get("/img/logo.svg", {{"If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"}}).body, logo.body);
+  EXPECT_EQ(browser.get("/img/logo.svg", {{"If-Modified-Since", "cualquier cosa"}}).status, 200);
+  // A page is never answered 304 from a file's validators.
+  EXPECT_EQ(browser.get("/tienda", {{"If-None-Match", "*"}}).status, 200);
+}
+
+// An uploaded file replaced under the same name: the old tag no longer matches and the new bytes are sent.
+TEST(StaticFileValidators, AFileThatChangedIsSentAgain) {
+  AppServer server(std::map<std::string, std::string>{{"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}});
+  auto folder = server.base_path() / "storage/app/public/products";
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "foto.txt") << "primera version";
+  server.start();
+  Browser browser(server.base_url());
+  auto first = browser.get("/storage/products/foto.txt");
+  ASSERT_EQ(first.status, 200);
+  ASSERT_EQ(first.body, "primera version");
+  EXPECT_EQ(browser.get("/storage/products/foto.txt", {{"If-None-Match", first.header("etag")}}).status, 304);
+
+  std::ofstream(folder / "foto.txt", std::ios::trunc) << "segunda version, mas larga";
+  auto second = browser.get("/storage/products/foto.txt", {{"If-None-Match", first.header("etag")}});
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(second.body, "segunda version, mas larga");
+  EXPECT_NE(second.header("etag"), first.header("etag"));
+  server.stop();
 }
 
 TEST_F(Platform, HeadRequestsGetHeadersOnly) {

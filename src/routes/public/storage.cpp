@@ -19,7 +19,7 @@ http::Response serve_storage(web::Context& context) {
   if (relative.find("..") != std::string::npos) throw core::bad_request({}, "storage path with ..");
   auto file = web::resolve_public_file(config.storage_path("app/public"), relative);
   if (!file) throw core::not_found();
-  auto response = web::static_file_response(*file, false);
+  auto response = web::static_file_response(*file, false, context.request);
   // Uploaded content is served as data only: never sniffed, never run as a page.
   response.set_header("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox");
   return response;
