@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/strings.hpp"
+
 namespace http {
 
 namespace {
@@ -80,13 +82,23 @@ std::optional<std::int64_t> parse_http_date(std::string_view text) {
 
 bool is_not_modified(const Request& request, const FileValidators& validators) {
   if (request.method != "GET" && request.method != "HEAD") return false;
-  if (std::string_view none_match = request.header("if-none-match"); !none_match.empty())
-    return none_match_hits(none_match, validators.etag);
-  if (std::string_view since = request.header("if-modified-since"); !since.empty()) {
-    auto date = parse_http_date(since);
-    return date && validators.modified_seconds <= *date;
+  // Every field line counts (RFC 9110 §5.3: a list may be split over several): If-None-Match, when present in any
+  // of them, decides alone; If-Modified-Since is used only as a single date (§13.1.3: more than one is ignored).
+  bool none_match_present = false;
+  int dates = 0;
+  std::string_view since;
+  for (const auto& header : request.headers) {
+    if (core::equals_ci(header.name, "if-none-match")) {
+      none_match_present = true;
+      if (none_match_hits(header.value, validators.etag)) return true;
+    } else if (core::equals_ci(header.name, "if-modified-since")) {
+      ++dates;
+      since = header.value;
+    }
   }
-  return false;
+  if (none_match_present || dates != 1) return false;
+  auto date = parse_http_date(since);
+  return date && validators.modified_seconds <= *date;
 }
 
 }  // namespace http

@@ -26,8 +26,9 @@ std::string http_date(std::int64_t unix_seconds);
 std::optional<std::int64_t> parse_http_date(std::string_view text);
 
 // Whether the request may be answered 304 for a representation with these validators: If-None-Match (any of its
-// tags equal by weak comparison, or "*") decides when present; else If-Modified-Since not older than the file.
-// Only GET and HEAD; an unparseable date is ignored (the full answer is sent).
+// tags, over all its field lines, equal by weak comparison, or "*") decides when present; else a single
+// If-Modified-Since not older than the file. Only GET and HEAD; an unparseable date, or more than one, is ignored
+// (the full answer is sent).
 bool is_not_modified(const Request& request, const FileValidators& validators);
 
 }  // namespace http

@@ -56,6 +56,16 @@ TEST(NotModified, IfModifiedSinceAnswersForTheSameSecondOrLaterAndIgnoresGarbage
   EXPECT_FALSE(http::is_not_modified(request_with("GET", {{"If-Modified-Since", "mañana"}}), file));
 }
 
+TEST(NotModified, EveryIfNoneMatchLineCountsAndTwoDatesAreIgnored) {
+  auto file = http::file_validators(510, 1'796'606'371'000'000'000);
+  EXPECT_TRUE(http::is_not_modified(request_with("GET", {{"if-none-match", "\"x\""}, {"if-none-match", file.etag}}), file));
+  // A present but empty If-None-Match still decides: the date is not consulted.
+  EXPECT_FALSE(http::is_not_modified(
+      request_with("GET", {{"if-none-match", ""}, {"if-modified-since", file.last_modified}}), file));
+  EXPECT_FALSE(http::is_not_modified(
+      request_with("GET", {{"if-modified-since", file.last_modified}, {"if-modified-since", file.last_modified}}), file));
+}
+
 TEST(NotModified, OnlyForGetAndHead) {
   auto file = http::file_validators(510, 1'796'606'371'000'000'000);
   EXPECT_FALSE(http::is_not_modified(request_with("POST", {{"If-None-Match", file.etag}}), file));
