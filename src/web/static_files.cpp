@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -47,6 +48,10 @@ http::Response static_file_response(const std::filesystem::path& file, bool fing
   if (struct stat info {}; ::stat(file.c_str(), &info) == 0) {
     auto validators = http::file_validators(static_cast<std::uintmax_t>(info.st_size),
                                             std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec);
+    // A file stamped in the future (copied from a machine whose clock ran ahead) must not claim so (RFC 9110
+    // §8.8.2.1: then the date is now's). Its real time stays in modified_seconds, so that date never earns a 304.
+    if (const std::int64_t now = std::time(nullptr); validators.modified_seconds > now)
+      validators.last_modified = http::http_date(now);
     response.set_header("ETag", validators.etag);
     response.set_header("Last-Modified", validators.last_modified);
     if (http::is_not_modified(request, validators)) {

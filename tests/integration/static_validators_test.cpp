@@ -217,4 +217,22 @@ TEST_F(StaticValidators, AFileRewrittenWithinTheSameSecondAndTheSameSizeIsSentAg
   EXPECT_EQ(second.header("last-modified"), first.header("last-modified"));  // whole seconds: the tag tells them apart
 }
 
+// A file stamped in the future (its clock ran ahead where it was copied from) is dated now, never later (RFC 9110
+// §8.8.2.1), and that date does not earn a 304 for it: only its tag does.
+TEST_F(StaticValidators, AFileStampedInTheFutureIsNotDatedInTheFuture) {
+  const auto path = upload("futuro.txt");
+  std::ofstream(path) << "desde el futuro";
+  timespec times[2];
+  times[0].tv_sec = times[1].tv_sec = 4'102'444'800;  // 2100-01-01
+  times[0].tv_nsec = times[1].tv_nsec = 0;
+  ASSERT_EQ(::utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+  Browser browser(server_->base_url());
+  auto first = browser.get("/storage/products/futuro.txt");
+  ASSERT_EQ(first.status, 200);
+  const std::string modified = first.header("last-modified");
+  EXPECT_EQ(modified.find("2100"), std::string::npos) << modified;
+  EXPECT_EQ(browser.get("/storage/products/futuro.txt", {{"If-Modified-Since", modified}}).status, 200);
+  EXPECT_EQ(browser.get("/storage/products/futuro.txt", {{"If-None-Match", first.header("etag")}}).status, 304);
+}
+
 }  // namespace
