@@ -50,10 +50,12 @@ class KeyRegistry final {
 };
 
 ctemplate::TemplateString template_key(std::string_view key) {
-  static KeyRegistry registry;
+  // Never destroyed: ctemplate's id → name table keeps pointing at the interned texts for the whole process, and a
+  // thread still rendering while the process exits must not find them freed.
+  static auto* registry = new KeyRegistry;
   thread_local std::unordered_map<std::string_view, const ctemplate::StaticTemplateString*> known;
   if (auto found = known.find(key); found != known.end()) return ctemplate::TemplateString(*found->second);
-  const auto* handle = registry.intern(key);
+  const auto* handle = registry->intern(key);
   if (!handle) return ctemplate::TemplateString(key.data(), key.size());
   known.emplace(std::string_view(handle->do_not_use_directly_.ptr_, handle->do_not_use_directly_.length_), handle);
   return ctemplate::TemplateString(*handle);

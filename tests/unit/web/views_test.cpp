@@ -66,4 +66,16 @@ TEST_F(Views, KeysPastTheInterningCapStillReachThePage) {
   EXPECT_EQ(expand(view), "|||0-4999");
 }
 
+// ctemplate registers its own built-ins (BI_SPACE, BI_NEWLINE) as StaticTemplateStrings of its own: interning a key
+// with the same name must neither clash with them nor stop a page from overriding one.
+TEST_F(Views, AKeyNamedLikeACtemplateBuiltInStillOverridesIt) {
+  std::ofstream(root_ / "views_test/builtin.tpl") << "[{{BI_SPACE}}]{{#S}}({{BI_NEWLINE}}){{/S}}";
+  web::View plain("views_test/builtin.tpl", "t");
+  plain.dict().show("S");
+  EXPECT_EQ(engine_.expand("views_test/builtin.tpl", plain.raw()), "[ ](\n)");
+  web::View overridden("views_test/builtin.tpl", "t");
+  overridden.dict().set("BI_SPACE", "espacio").add("S").set("BI_NEWLINE", "linea");
+  EXPECT_EQ(engine_.expand("views_test/builtin.tpl", overridden.raw()), "[espacio](linea)");
+}
+
 }  // namespace
