@@ -47,9 +47,11 @@ GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::pat
                  return key.size() + page->bytes + 512;
                }) {}
 
-GuestPages::~GuestPages() {
-  if (shm_fd_ >= 0) ::close(shm_fd_);
-}
+// The -shm descriptor is never closed, here nor when the file was replaced: SQLite's locks on -shm are POSIX record
+// locks, which a process loses on a close() of any of its descriptors for that file — the pool's connections would
+// silently drop their "dead man switch" and read/write marks, and another process could then rebuild the index or
+// reset the log under them. One descriptor per -shm file this process ever saw (a Kernel lives as long as it).
+GuestPages::~GuestPages() = default;
 
 std::string GuestPages::disk_state() const {
   if (sqlite_file_.empty()) return {};
@@ -66,7 +68,7 @@ std::string GuestPages::disk_state() const {
   {
     std::lock_guard lock(shm_mutex_);
     if (shm_fd_ < 0 || shm_inode_ != info.st_ino) {
-      if (shm_fd_ >= 0) ::close(shm_fd_);
+      // A replaced file's old descriptor stays open (see ~GuestPages).
       shm_fd_ = ::open(sqlite_shm_.c_str(), O_RDONLY | O_CLOEXEC);
       shm_inode_ = info.st_ino;
     }

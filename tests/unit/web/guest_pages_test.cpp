@@ -3,7 +3,11 @@
 // not past the bound.
 #include "web/guest_pages.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -115,6 +119,51 @@ TEST_F(SqliteFiles, AReplacedOrRemovedIndexOrAChangedDatabaseFileEndsTheTrust) {
   read_version(pages, 1);
   std::ofstream(dir_ / "db.sqlite", std::ios::app) << "checkpointed";
   EXPECT_FALSE(pages.trusted_version());
+}
+
+// SQLite's locks on the -shm file are POSIX record locks, and a process loses all of them on a close() of *any* of
+// its descriptors for that file. Whether another process sees a lock on `byte` of `file` (F_GETLK from a child).
+bool another_process_sees_a_lock(const fs::path& file, off_t byte) {
+  pid_t child = ::fork();
+  if (child == 0) {
+    int fd = ::open(file.c_str(), O_RDWR);
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = byte;
+    probe.l_len = 1;
+    bool locked = fd >= 0 && ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+    ::_exit(locked ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// The pool's connections hold SQLite's "dead man switch" (byte 128 of -shm) shared for as long as they are open, and
+// read/write marks while they work; a reader of the wal-index that closed its descriptor (a GuestPages destroyed at
+// shutdown while the monitor still reads) would silently drop them, and another process could then rebuild the
+// index or reset the log under this one.
+TEST(GuestPagesLocks, ReadingTheWalIndexNeverDropsThisProcessSqliteLocks) {
+  const fs::path dir = fs::temp_directory_path() / ("guest-pages-locks-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path file = dir / "db.sqlite";
+  const fs::path shm = dir / "db.sqlite-shm";
+  constexpr off_t kDeadManSwitchByte = 128;
+  sqlite3* connection = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(file.c_str(), &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(connection, "PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  ASSERT_TRUE(another_process_sees_a_lock(shm, kDeadManSwitchByte));
+  {
+    web::GuestPages pages(60s, file);
+    read_version(pages, 1);
+    EXPECT_EQ(pages.trusted_version(), 1);
+  }
+  EXPECT_TRUE(another_process_sees_a_lock(shm, kDeadManSwitchByte));
+  sqlite3_close(connection);
+  fs::remove_all(dir);
 }
 
 }  // namespace
