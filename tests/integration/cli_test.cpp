@@ -3,8 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
+#include "app/worker_threads.hpp"
 #include "support/app_server.hpp"
 
 using testing_support::AppServer;
@@ -126,13 +126,14 @@ TEST_F(Cli, ServeRefusesANegativeWorkerCount) {
   EXPECT_NE(refused.output.find("--workers must be between 0"), std::string::npos) << refused.output;
 }
 
-// SERVER_WORKERS=0 (the default): one worker per core on SQLite, two per core on a database server, at least 2
-// and 4 (app/worker_threads.hpp); the number used is in the start line of the log.
+// SERVER_WORKERS=0 (the default): picked from the engine and the usable cores (app/worker_threads.hpp); the number
+// used is in the start line of the log.
 TEST(ServeWorkers, ZeroPicksThemFromTheDatabaseAndTheCores) {
   AppServer server(std::map<std::string, std::string>{{"SERVER_WORKERS", "0"}});
   server.start();
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int expected = server.using_server_database() ? std::max(4, 2 * cores) : std::max(2, cores);
+  // The policy itself is unit-tested (tests/unit/app/worker_threads_test.cpp); here: `serve` applies it.
+  const int expected = app::default_worker_threads(server.using_server_database() ? "mariadb" : "sqlite",
+                                                   app::usable_cores());
   server.stop();  // the log is flushed on the way out
   std::string log = server.log_contents();
   EXPECT_NE(log.find("Server running on [" + server.base_url() + "] {\"workers\":\"" + std::to_string(expected) + "\"}"),

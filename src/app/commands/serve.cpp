@@ -1,6 +1,5 @@
 // `nico serve`: the HTTP server.
 #include <iostream>
-#include <thread>
 
 #include "app/application.hpp"
 #include "app/command.hpp"
@@ -32,7 +31,7 @@ int serve(const CommandEnvironment& environment, const CommandInput& input) {
     std::cerr << "nico serve: --workers must be between 0 (picked from the database and the cores) and 256\n";
     return 2;
   }
-  if (workers == 0) workers = default_worker_threads(config.str("DB_CONNECTION"), std::thread::hardware_concurrency());
+  if (workers == 0) workers = default_worker_threads(config.str("DB_CONNECTION"), usable_cores());
   WebApplication application(config, environment.resource_path);
   application.serve(host, port, workers);
   return 0;
