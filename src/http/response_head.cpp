@@ -6,12 +6,14 @@
 #include <string_view>
 
 #include "core/strings.hpp"
+#include "http/validators.hpp"
 
 namespace http {
 namespace {
 
 bool is_framing_header(std::string_view name) {
   switch (name.size()) {  // most headers are none of these: compare lengths before letters
+    case 4: return core::equals_ci(name, "date");  // the server's clock alone dates an answer
     case 10: return core::equals_ci(name, "connection");
     case 14: return core::equals_ci(name, "content-length");
     case 17: return core::equals_ci(name, "transfer-encoding");
@@ -52,6 +54,8 @@ void append_response_head(std::string& out, const Response& response, unsigned v
   append_number(out, static_cast<std::size_t>(response.status));
   out.push_back(' ');
   out.append(reason_phrase(response.status));
+  out.append("\r\nDate: ");
+  out.append(http_date_now());
   out.append("\r\n");
   for (const auto& header : response.headers) {
     if (header.name.empty() || is_framing_header(header.name) ||

@@ -27,6 +27,7 @@
 #include "core/strings.hpp"
 #include "http/request_parse.hpp"
 #include "http/response_head.hpp"
+#include "http/validators.hpp"
 
 namespace http {
 
@@ -184,7 +185,9 @@ struct Server::Impl {
   static awaitable<beast::error_code> send(beast::tcp_stream& stream, bhttp::response<Body>& message,
                                            const Response& response, bool keep_alive, bool head_only,
                                            int idle_seconds) {
-    for (const auto& h : response.headers) message.insert(h.name, h.value);
+    message.set(bhttp::field::date, http_date_now());
+    for (const auto& h : response.headers)
+      if (!core::equals_ci(h.name, "date")) message.insert(h.name, h.value);
     if (response.preset_headers)
       for (const auto& h : response.preset_headers->headers) message.insert(h.name, h.value);
     // Beast knows no phrase for 419 (it would write "<unknown-status>"): the app's own table names every status.

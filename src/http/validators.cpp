@@ -68,6 +68,17 @@ std::string http_date(std::int64_t unix_seconds) {
   return text;
 }
 
+std::string_view http_date_now() {
+  thread_local std::int64_t formatted_second = -1;
+  thread_local std::string formatted;
+  const std::int64_t now = static_cast<std::int64_t>(::time(nullptr));
+  if (now != formatted_second) {
+    formatted = http_date(now);
+    formatted_second = now;
+  }
+  return formatted;
+}
+
 std::optional<std::int64_t> parse_http_date(std::string_view text) {
   std::string value(trim(text));
   // RFC 9110 §5.6.7: IMF-fixdate, then the obsolete RFC 850 and asctime forms a recipient must still accept.

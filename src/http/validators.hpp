@@ -22,6 +22,9 @@ FileValidators file_validators(std::uintmax_t size, std::int64_t modified_ns);
 
 // "Sun, 06 Nov 1994 08:49:37 GMT" (IMF-fixdate, the form senders use).
 std::string http_date(std::int64_t unix_seconds);
+// The Date header's value for this second (RFC 9110 §6.6.1: every answer of a server with a clock carries one).
+// Formatted once per second per thread; the view is valid until this thread's next call.
+std::string_view http_date_now();
 // Unix seconds of an HTTP-date in any of its three forms (IMF-fixdate, RFC 850, asctime); nullopt otherwise.
 std::optional<std::int64_t> parse_http_date(std::string_view text);
 

@@ -164,6 +164,18 @@ TEST_F(Platform, StaticFilesAnswer304ToAClientThatHasThem) {
   EXPECT_EQ(browser.get("/tienda", {{"If-None-Match", "*"}}).status, 200);
 }
 
+// RFC 9110 §6.6.1: a server with a clock dates its answers — pages, files (Beast's file body), 304s and errors.
+TEST_F(Platform, EveryAnswerCarriesADate) {
+  Browser browser(server_->base_url());
+  auto logo = browser.get("/img/logo.svg");
+  for (const auto& answer : {browser.get("/up"), browser.get("/tienda"), logo, browser.get("/no-existe"),
+                             browser.get("/img/logo.svg", {{"If-None-Match", logo.header("etag")}})}) {
+    std::string date = answer.header("date");
+    EXPECT_EQ(date.size(), 29u) << answer.status << " " << date;  // "Mon, 07 Dec 2026 20:37:42 GMT"
+    EXPECT_EQ(date.substr(date.size() - 4), " GMT") << date;
+  }
+}
+
 // An uploaded file replaced under the same name: the old tag no longer matches and the new bytes are sent.
 TEST(StaticFileValidators, AFileThatChangedIsSentAgain) {
   AppServer server(std::map<std::string, std::string>{{"APP_ALLOW_STORAGE_LOCAL_ROUTE", "true"}});

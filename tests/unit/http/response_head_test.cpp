@@ -2,16 +2,37 @@
 
 #include <gtest/gtest.h>
 
+#include <ctime>
+
+#include "http/validators.hpp"
+
 namespace {
 
+// The head without its Date line, which every head has right after the status line (checked on its own below).
 std::string response_head_text(const http::Response& response, unsigned version = 11, bool keep_alive = true,
                     std::size_t length = 0) {
   std::string out;
   http::append_response_head(out, response, version, keep_alive, length);
-  return out;
+  std::size_t date = out.find("\r\nDate: ");
+  if (date == std::string::npos) return out + " (no Date)";
+  return out.erase(date, out.find("\r\n", date + 2) - date);
 }
 
 }  // namespace
+
+TEST(ResponseHead, DatesEveryAnswerWithTheServersClock) {
+  http::Response response;
+  response.status = 304;
+  response.add_header("Date", "Thu, 01 Jan 1970 00:00:00 GMT");  // the application's own is dropped
+  std::string out;
+  http::append_response_head(out, response, 11, true, 0);
+  ASSERT_EQ(out.find("HTTP/1.1 304 Not Modified\r\nDate: "), 0u) << out;
+  EXPECT_EQ(out.find("1970"), std::string::npos) << out;
+  std::size_t start = out.find("Date: ") + 6;
+  auto date = http::parse_http_date(out.substr(start, out.find("\r\n", start) - start));
+  ASSERT_TRUE(date.has_value()) << out;
+  EXPECT_LE(std::llabs(*date - static_cast<long long>(std::time(nullptr))), 2) << out;
+}
 
 TEST(ResponseHead, WritesStatusLineHeadersLengthAndBlankLine) {
   http::Response response;
