@@ -188,4 +188,11 @@ std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
   return answer;
 }
 
+std::string url_in(const std::string& html, const std::string& prefix) {
+  std::size_t at = html.find(prefix);
+  if (at == std::string::npos) return "";
+  std::size_t end = html.find('"', at);
+  return end == std::string::npos ? "" : html.substr(at, end - at);
+}
+
 }  // namespace testing_support

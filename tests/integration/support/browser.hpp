@@ -47,6 +47,9 @@ class Browser final {
 
 // Value of the first <input name="_token" value="…"> in a page.
 std::string csrf_token_in(const std::string& html);
+// The first quoted URL in `html` that starts with `prefix` ("/css/app.css?v=" → the page's fingerprinted URL), up
+// to its closing quote; "" when there is none.
+std::string url_in(const std::string& html, const std::string& prefix);
 // Text of an HTML page with tags removed and entities for < > & " ' decoded (for "the user sees X").
 std::string visible_text(const std::string& html);
 
