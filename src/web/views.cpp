@@ -21,7 +21,8 @@ namespace {
 // id → name table, under one reader-writer lock that all workers share — unless the key comes with its id already,
 // as a StaticTemplateString does. Our keys are the names written in the templates, a small fixed set, so each one
 // becomes a StaticTemplateString once per process (registered with ctemplate then) and is found again through a
-// per-thread map, without a lock. That lock and table were ~8 % of a lookup result's CPU.
+// per-thread map, without a lock. That lock and table were ~8 % of a lookup result's profile; the admin repairs
+// list, which sets thousands of keys, went from 700–790 to 590–614 µs of CPU per page.
 class KeyRegistry final {
  public:
   // The key's permanent StaticTemplateString, or nullptr past kMaxKeys (a key made from data would grow the table
