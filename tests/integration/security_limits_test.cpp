@@ -45,6 +45,25 @@ void all_at_once(int count, Attempt attempt) {
   for (auto& thread : threads) thread.join();
 }
 
+// `count` guests, each with the lookup form's token, post a code that does not exist all at once; their statuses
+// (302 back to the form: the code was looked up).
+std::vector<int> parallel_lookup_statuses(const AppServer& server, int count) {
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+  for (int i = 0; i < count; ++i) {
+    browsers.emplace_back(server.base_url());
+    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
+    browsers.back().referer = server.base_url() + "/reparacion";
+  }
+  std::vector<int> statuses(count);
+  all_at_once(count, [&](int i) {
+    statuses[i] = browsers[i]
+                      .post("/reparacion", {{"_token", tokens[i]}, {"code", "R-NOEXISTE"}, {"phone", "3415550000"}})
+                      .status;
+  });
+  return statuses;
+}
+
 }  // namespace
 
 TEST(SecurityLimits, TwelveParallelWrongPasswordsForOneEmailCheckAtMostFivePasswords) {
@@ -95,19 +114,7 @@ TEST(SecurityLimits, ParallelRepairLookupsNeverCheckMoreCodesThanTheBudget) {
   AppServer server(Env{{"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "3"}});
   server.start();
   constexpr int kAttempts = 10;
-  std::vector<Browser> browsers;
-  std::vector<std::string> tokens;
-  for (int i = 0; i < kAttempts; ++i) {
-    browsers.emplace_back(server.base_url());
-    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
-    browsers.back().referer = server.base_url() + "/reparacion";
-  }
-  std::vector<int> statuses(kAttempts);
-  all_at_once(kAttempts, [&](int i) {
-    statuses[i] = browsers[i]
-                      .post("/reparacion", {{"_token", tokens[i]}, {"code", "R-NOEXISTE"}, {"phone", "3415550000"}})
-                      .status;
-  });
+  std::vector<int> statuses = parallel_lookup_statuses(server, kAttempts);
   int checked = 0, refused = 0;
   for (int status : statuses) {
     if (status == 302) ++checked;  // back to the form: "no encontramos…" (the code was looked up)
@@ -230,21 +237,11 @@ TEST(SecurityLimits, ThreeCustomersFromOneIpShareTheCheckoutConfirmBudgetOfThatI
 TEST(SecurityLimits, ThirtyParallelLookupsWithALimitOfTenLetExactlyTenThrough) {
   AppServer server(Env{{"RATE_LIMIT_STORE", "database"}, {"RATE_LIMIT_REPAIR_LOOKUP_PER_MINUTE", "10"}});
   server.start();
-  constexpr int kLookups = 30;
-  std::vector<Browser> browsers;
-  std::vector<std::string> tokens;
-  for (int i = 0; i < kLookups; ++i) {
-    browsers.emplace_back(server.base_url());
-    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
-    browsers.back().referer = server.base_url() + "/reparacion";
-  }
-  std::vector<int> statuses(kLookups);
-  all_at_once(kLookups, [&](int i) {
-    statuses[i] = browsers[i].post("/reparacion", {{"_token", tokens[i]}, {"code", "NR-NOEXISTE"}, {"phone", "1122334455"}})
-                      .status;
-  });
-  int refused = static_cast<int>(std::count(statuses.begin(), statuses.end(), 429));
+  std::vector<int> statuses = parallel_lookup_statuses(server, 30);
   int answered = static_cast<int>(std::count(statuses.begin(), statuses.end(), 302));
+  // 429 past the limit; on SQLite a hit that waited too long for the write lock is a 503 and was never counted.
+  int refused = static_cast<int>(std::count(statuses.begin(), statuses.end(), 429) +
+                                 std::count(statuses.begin(), statuses.end(), 503));
   EXPECT_EQ(answered, 10);
   EXPECT_EQ(refused, 20);
 }
