@@ -66,31 +66,37 @@
   function catalogSelect(select, cfg) {
     if (!select) return null;
     const all = snapshot(select);
-    const state = { select, parent: '', items: all };
+    const state = { select, parent: '', items: all, requests: 0 };
     const search = cfg.search;
+    // What the search box lets through: a refill keeps the person's filter.
+    const visible = () => {
+      const q = search ? search.value.trim().toLowerCase() : '';
+      return q ? state.items.filter((x) => x.name.toLowerCase().includes(q)) : state.items;
+    };
     state.load = (parent) => {
       state.parent = parent;
+      const request = ++state.requests;
       const selected = select.value || select.dataset.selected || '';
       const local = all.filter((item) => item.parent === String(parent));
-      if (!parent) { fill(select, [], cfg.emptyPlaceholder, ''); select.disabled = cfg.disableWhenEmpty; return Promise.resolve(); }
+      if (!parent) { state.items = []; fill(select, [], cfg.emptyPlaceholder, ''); select.disabled = cfg.disableWhenEmpty; return Promise.resolve(); }
       select.disabled = false;
-      fill(select, local, cfg.placeholder, selected);
       state.items = local;
+      fill(select, visible(), cfg.placeholder, selected);
       if (!cfg.url) return Promise.resolve();
       return getJson(cfg.url(parent, selected)).then((body) => {
+        // A later load (another parent picked meanwhile) owns the select: this answer is stale.
+        if (request !== state.requests) return;
         const list = body && body.ok ? body[cfg.key] : null;
         if (!Array.isArray(list)) return;
         state.items = list.map((x) => ({ id: String(x.id), name: x.name, parent: String(parent) }));
-        fill(select, state.items, cfg.placeholder, selected);
+        // Keep what the person picked while the answer travelled; before that, what was selected when it left.
+        fill(select, visible(), cfg.placeholder, select.value || selected);
       }).catch(() => { /* keep the server-rendered options */ });
     };
     if (search) {
       search.classList.remove('hidden');
       search.disabled = false;
-      search.addEventListener('input', () => {
-        const q = search.value.trim().toLowerCase();
-        fill(select, state.items.filter((x) => x.name.toLowerCase().includes(q)), cfg.placeholder, select.value);
-      });
+      search.addEventListener('input', () => fill(select, visible(), cfg.placeholder, select.value));
       search.addEventListener('keydown', (event) => {
         if (event.key !== 'Enter') return;
         event.preventDefault();

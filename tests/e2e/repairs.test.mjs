@@ -153,6 +153,49 @@ describe('repairs (browser)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('a model picked while the models list is still on its way stays picked', async () => {
+    // The brand's models come from the server after a local narrowing; on a slow line the person picks from the
+    // local list first. The late answer must refresh the list without taking the pick away (a wiped model left
+    // "Ingresar reparación" disabled with every field filled).
+    const page = await staff.context().newPage();
+    const held = [];
+    let holding = true;
+    let arrived = () => {};
+    await page.route('**/admin/device-catalog/models**', (route) => {
+      if (!holding) return route.continue();
+      held.push(route);
+      arrived();
+    });
+    await page.goto(`${server.url}/admin/reparaciones/crear`);
+    const form = page.locator('form[data-repair-create-form]');
+    const brand = form.locator('select[name="device_brand_id"]');
+    const model = form.locator('select[name="device_model_id"]');
+    // Count the brand select's fills: the local one on the type's change, then the server's list.
+    await page.evaluate(() => {
+      window.brandFills = 0;
+      document.querySelector('[data-device-brand]').addEventListener('catalog-filled', () => { window.brandFills += 1; });
+    });
+    await choose(form.locator('select[name="device_type_id"]'), 'Celular');
+    await page.waitForFunction(() => window.brandFills >= 2);
+    const firstRequest = new Promise((resolve) => { arrived = resolve; });
+    await choose(brand, 'Samsung');
+    await firstRequest;
+    await choose(model, 'A52'); // from the local list, the server's answer still held
+    const picked = await model.inputValue();
+    assert.notEqual(picked, '');
+    holding = false;
+    for (const route of held.splice(0)) {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.models.push({ id: 987654, name: 'Modelo que trajo la respuesta demorada' });
+      await route.fulfill({ response, json: body });
+    }
+    await model.locator('option', { hasText: 'Modelo que trajo la respuesta demorada' }).waitFor({ state: 'attached' });
+    assert.equal(await model.inputValue(), picked, 'the late answer kept the model the person picked');
+    assert.equal(await model.locator('option:checked').innerText(), 'A52');
+    await page.close();
+  });
+
   it('the admin sees the approval in the history and prints the ticket', async () => {
     await staff.goto(`${server.url}${repairPath}`);
     assert.equal((await staff.locator('[data-repair-status-badge]').innerText()).trim(), 'En reparación');
