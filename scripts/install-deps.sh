@@ -38,6 +38,8 @@ packages=(
   prometheus-cpp-dev
   # barcodes on product labels (src/domain/inventory/barcode/encoder.cpp: EAN-13, Code 128)
   libzint-dev
+  # gzip answers for kept guest pages (src/http/gzip_template.cpp: deflate and the CRC-32 combination)
+  zlib1g-dev
   # the allocator `nico` links instead of glibc's malloc (CMakeLists.txt: 15-25 % less CPU per request)
   libmimalloc-dev
   # the database shell, for looking at the SQLite file

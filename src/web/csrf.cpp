@@ -32,7 +32,7 @@ std::string issue_guest_csrf_token(std::string_view app_key, std::string_view br
 bool guest_csrf_token_is_authentic(std::string_view token, std::string_view app_key, std::string_view browser_id) {
   if (!browser_id_is_well_formed(browser_id)) return false;
   std::size_t dot = token.find('.');
-  if (dot != 32 || token.size() != 65) return false;
+  if (dot != 32 || token.size() != kGuestCsrfTokenLength) return false;
   return core::constant_time_equals(token.substr(dot + 1), signature(token.substr(0, dot), app_key, browser_id));
 }
 

@@ -11,6 +11,7 @@
 //   (cookie_policy), which a sibling subdomain cannot set.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,7 +25,8 @@ std::string issue_browser_id();
 bool browser_id_is_well_formed(std::string_view browser_id);
 
 // "nonce.signature" where signature = HMAC-SHA256(app_key, "csrf|" + nonce + "|" + browser_id), hex, truncated
-// to 32 chars.
+// to 32 chars: always kGuestCsrfTokenLength characters (32 + "." + 32).
+inline constexpr std::size_t kGuestCsrfTokenLength = 65;
 std::string issue_guest_csrf_token(std::string_view app_key, std::string_view browser_id);
 bool guest_csrf_token_is_authentic(std::string_view token, std::string_view app_key, std::string_view browser_id);
 

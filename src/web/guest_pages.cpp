@@ -9,6 +9,7 @@
 #include <atomic>
 
 #include "domain/inventory/catalog_version.hpp"
+#include "http/gzip_template.hpp"
 
 namespace web {
 
@@ -38,13 +39,34 @@ void append_stat(std::string& out, const struct stat& info, bool found) {
 
 }  // namespace
 
+std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPiece>& pieces, std::size_t token_length,
+                                                      std::size_t nonce_length) {
+  constexpr int kTokenSlot = 0, kNonceSlot = 1;
+  std::vector<http::GzipTemplate::Part> parts;
+  parts.reserve(pieces.size());
+  for (const auto& piece : pieces) {
+    int slot = http::GzipTemplate::kNoSlot;
+    switch (piece.slot) {
+      case LayoutPiece::Slot::kToken: slot = kTokenSlot; break;
+      case LayoutPiece::Slot::kNonce: slot = kNonceSlot; break;
+      case LayoutPiece::Slot::kEnd: break;
+      case LayoutPiece::Slot::kContent: return nullptr;  // not a whole page
+    }
+    parts.push_back({piece.text, slot});
+  }
+  const std::size_t lengths[] = {token_length, nonce_length};
+  auto page = http::GzipTemplate::build(parts, lengths);
+  if (!page) return nullptr;
+  return std::make_shared<const http::GzipTemplate>(std::move(*page));
+}
+
 GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file)
     : max_stale_(max_stale),
       sqlite_file_(std::move(sqlite_file)),
       sqlite_shm_(sqlite_file_.empty() ? std::filesystem::path() : std::filesystem::path(sqlite_file_.string() + "-shm")),
       entries_({.max_entries = kMaxEntries, .max_bytes = kMaxBytes},
                [](const std::string& key, const std::shared_ptr<const GuestPage>& page) {
-                 return key.size() + page->bytes + 512;
+                 return key.size() + page->bytes + (page->gzip ? page->gzip->compressed_bytes() : 0) + 512;
                }) {}
 
 // The -shm descriptor is never closed, here nor when the file was replaced: SQLite's locks on -shm are POSIX record

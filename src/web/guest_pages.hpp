@@ -22,6 +22,9 @@
 //   - never after a state-changing request of this process (forget()) nor after a catalog write of this process
 //     outside a request (a job; inventory::catalog_bumps_by_this_process): the admin who saved a price, or the
 //     buyer who took the last unit, does not see the old page afterwards, whatever the engine.
+// How it is answered: the pieces filled with the visitor's parts, or — for a client that accepts gzip — the same
+// page compressed once when kept (http::GzipTemplate), with the token and the nonce written into it uncompressed
+// (they never take part in the compression: no BREACH through a ?q= echoed next to them).
 // Thread-safe; bounded by entries and bytes with a segmented LRU (keys carry visitors' ?q=).
 #pragma once
 
@@ -39,6 +42,10 @@
 #include "http/message.hpp"
 #include "web/page_cache.hpp"
 
+namespace http {
+class GzipTemplate;
+}
+
 namespace web {
 
 // What render() used for a plain guest page: the cut layout and the body, both with slots.
@@ -51,11 +58,18 @@ struct GuestPage {
   std::shared_ptr<const settings::SettingsSnapshot> snapshot;  // of the layout's brand assets (compared by address)
   std::vector<LayoutPiece> pieces;  // the whole page cut at its token and nonce slots: answering is copying
   std::size_t bytes = 0;            // of the pieces' text
+  // The pieces compressed, slot 0 the token and slot 1 the nonce (null when they could not be: see gzip_pieces).
+  std::shared_ptr<const http::GzipTemplate> gzip;
   int status = 200;
   std::vector<http::Header> headers;  // the handler's own (Content-Type, X-Page-Cache…)
   std::string route_name;
   long long catalog_version = 0;
 };
+
+// `pieces` compressed with a token slot of `token_length` and a nonce slot of `nonce_length` characters; null when
+// the text cannot be (a NUL byte in it, a content slot left).
+std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPiece>& pieces, std::size_t token_length,
+                                                      std::size_t nonce_length);
 
 class GuestPages final {
  public:

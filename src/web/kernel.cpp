@@ -21,6 +21,7 @@
 #include "domain/store/catalog_cache.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "http/cookies.hpp"
+#include "http/gzip_template.hpp"
 #include "web/context.hpp"
 #include "infra/exception_monitor.hpp"
 #include "infra/rate_limiter.hpp"
@@ -42,6 +43,8 @@ namespace web {
 namespace {
 
 constexpr const char* kMaintenanceBypassCookie = "nico_maintenance_bypass";
+// Characters of a response's CSP nonce (random_token: 22 alphanumerics, ~131 bits).
+constexpr std::size_t kCspNonceLength = 22;
 // A person re-sends an expired form now and then; more than this from one address in a minute is a script.
 constexpr int kStaleFormsKeptPerIpPerMinute = 20;
 
@@ -301,7 +304,14 @@ http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Reque
     token = issue_guest_csrf_token(services_.app_key, browser_id);
     response.add_header("Set-Cookie", http::build_set_cookie(guest_csrf_cookie_, token, options));
   }
-  response.body = PageCache::fill(page.pieces, page.bytes, token, csp_nonce);
+  // Compressed for a client that takes gzip (every browser): a fifth of the bytes for a phone on mobile data.
+  const std::string_view slot_values[] = {token, csp_nonce};
+  if (page.gzip && http::accepts_gzip(request.header("accept-encoding")) &&
+      page.gzip->render_into(response.body, slot_values))
+    response.set_header("Content-Encoding", "gzip");
+  else
+    response.body = PageCache::fill(page.pieces, page.bytes, token, csp_nonce);
+  response.set_header("Vary", "Accept-Encoding");
   response.set_header("Cache-Control", "no-cache, private");
   return response;
 }
@@ -319,9 +329,9 @@ http::Response Kernel::answer(const http::Request& request, const GuestPage* kep
   const Metrics::InFlight in_flight(metrics_);
   // The request id and a fresh CSP nonce per response (an injected <script> cannot guess it), drawn at once:
   // every character of a token is independent, so its two parts are as random as two tokens.
-  std::string csp_nonce = core::random_token(12 + 22);
-  std::string request_id = csp_nonce.substr(22);
-  csp_nonce.resize(22);
+  std::string csp_nonce = core::random_token(12 + kCspNonceLength);
+  std::string request_id = csp_nonce.substr(kCspNonceLength);
+  csp_nonce.resize(kCspNonceLength);
   std::string route_name;
   http::Response response;
   ClientAddress client = resolve_client_address(request.peer_address, request.header("x-forwarded-for"),
@@ -519,6 +529,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
                            .route_name = route->name,
                            .catalog_version = *guest_page_version});
     for (const auto& piece : keep->pieces) keep->bytes += piece.text.size();
+    keep->gzip = gzip_pieces(keep->pieces, kGuestCsrfTokenLength, kCspNonceLength);
   }
 
   // 8. Session and cookies.

@@ -61,6 +61,7 @@ HttpResponse Browser::raw(const std::string& method, const std::string& path, co
   for (const auto& [name, value] : cookies_) cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
   if (!cookie_header.empty()) list = curl_slist_append(list, ("Cookie: " + cookie_header).c_str());
   if (!referer.empty()) list = curl_slist_append(list, ("Referer: " + referer).c_str());
+  if (!accept_encoding.empty()) curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, accept_encoding.c_str());
   list = curl_slist_append(list, "Expect:");
   for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);

@@ -39,6 +39,9 @@ class Browser final {
   void clear_cookies() { cookies_.clear(); }
   void remove_cookie(const std::string& name) { cookies_.erase(name); }
   std::string referer;  // sent as Referer when set
+  // Sent as Accept-Encoding when set, and the answer decoded as a browser does (libcurl checks gzip's CRC and length);
+  // the raw bytes are seen with an "Accept-Encoding" entry in a request's own headers instead.
+  std::string accept_encoding;
 
  private:
   std::string base_url_;
