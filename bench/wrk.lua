@@ -4,6 +4,7 @@
 --   BENCH_BODY    request body for POST (form-encoded)
 --   BENCH_DELAY_MS  pause before each request on a connection: paces the run at connections*1000/delay req/s
 --   BENCH_OUT     file that receives the JSON summary written by done()
+--   BENCH_ACCEPT_ENCODING  Accept-Encoding sent with every request (none when empty or unset)
 local paths = {}
 for path in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^|]+") do
   paths[#paths + 1] = path
@@ -12,6 +13,10 @@ local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY")
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local counter = 0
+local accept_encoding = os.getenv("BENCH_ACCEPT_ENCODING") or ""
+if accept_encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = accept_encoding
+end
 
 function init(args)
   -- Start each thread at a different point of the list so the mix is even from the first second.

@@ -7,6 +7,8 @@
 # Knobs (environment): BENCH_PRODUCTS BENCH_REPAIRS BENCH_ORDERS BENCH_USERS (data set), BENCH_DURATION (s per
 # scenario, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 32), BUILD_DIR (default build).
 # BENCH_DB_ENGINE=mariadb runs the same scenarios on a throwaway MariaDB (scripts/with-mariadb.sh).
+# BENCH_ACCEPT_ENCODING: the Accept-Encoding header of every request (default a browser's, "gzip, deflate, br, zstd":
+# kept guest pages are answered compressed, and nginx gets the same compressed bytes; "" measures plain answers).
 # BENCH_QUICK=1: a smaller data set (20,000 repairs) and 4 s per scenario, for iterations (not for the record).
 # While optimising: BENCH_ONLY=up,store (comma list of scenarios; no table, only their raw JSON and no cold start)
 # and BENCH_DB=/tmp/bench-seeded.sqlite (seed once into that file, then copy and `migrate` it on later runs).
@@ -34,6 +36,7 @@ REPAIRS=${BENCH_REPAIRS:-200000}
 ORDERS=${BENCH_ORDERS:-50000}
 USERS=${BENCH_USERS:-10000}
 ONLY=${BENCH_ONLY:-}
+export BENCH_ACCEPT_ENCODING=${BENCH_ACCEPT_ENCODING-gzip, deflate, br, zstd}
 SEED_CACHE=${BENCH_DB:-}
 
 for tool in wrk curl sqlite3 node nginx; do
@@ -147,6 +150,17 @@ chmod 755 "$NGINX_DIR"
 mkdir -p "$NGINX_DIR/www" "$NGINX_DIR/tmp"
 curl -fs -o "$NGINX_DIR/www/up.txt" "$BASE/up"
 curl -fs -o "$NGINX_DIR/www/tienda.html" "$BASE/tienda"
+# What a browser gets: the same page gzip-compressed (nginx's gzip_static answers it to a request accepting gzip).
+if [ -n "$BENCH_ACCEPT_ENCODING" ]; then
+  # Kept pages are the compressed ones, and a page is kept by the answer before (the version read must be fresh on
+  # MariaDB): a few tries.
+  for _ in $(seq 1 20); do
+    curl -fs -H "Accept-Encoding: $BENCH_ACCEPT_ENCODING" -o "$NGINX_DIR/www/tienda.html.gz" "$BASE/tienda"
+    gzip -t <"$NGINX_DIR/www/tienda.html.gz" 2>/dev/null && break
+    sleep 0.05
+  done
+  gzip -t <"$NGINX_DIR/www/tienda.html.gz" || { echo "bench: /tienda was not answered gzip-compressed" >&2; exit 1; }
+fi
 NGINX_PORT=$(free_port)
 NGINX_BASE=http://127.0.0.1:$NGINX_PORT
 cat >"$NGINX_DIR/nginx.conf" <<NGINX
@@ -168,6 +182,8 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $NGINX_DIR/www;
+    # Only for the page: on the tiny file it would cost a stat of a missing up.txt.gz per request.
+    location = /tienda.html { gzip_static on; }
   }
 }
 NGINX
@@ -232,6 +248,8 @@ cat >"$WORK/meta.json" <<JSON
   "load_average_at_start": "$LOAD_AT_START",
   "load_average_at_end": "$(cut -d' ' -f1-3 /proc/loadavg)",
   "store_bytes": $(stat -c %s "$NGINX_DIR/www/tienda.html"),
+  "store_gzip_bytes": $(stat -c %s "$NGINX_DIR/www/tienda.html.gz" 2>/dev/null || echo 0),
+  "accept_encoding": "$BENCH_ACCEPT_ENCODING",
   "data": "$PRODUCTS products, $REPAIRS repairs, $ORDERS orders, $USERS users",
   "seed_seconds": $((SEED_MS / 1000)).$(( (SEED_MS % 1000) / 100 )),
   "wrk_threads": $THREADS,
