@@ -4,8 +4,9 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
+
+#include "core/strings.hpp"
 
 namespace http {
 
@@ -167,12 +168,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool equals_ci(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // RFC 9110 §12.4.2 qvalue: "0" ["." 0-3 digits] or "1" ["." 0-3 zeros]. A malformed one counts as 0 (not
 // acceptable): a client that garbles its preferences gets the plain answer, which every client can read.
 bool qvalue_is_positive(std::string_view q) {
@@ -206,7 +201,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
       if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') && parameter[1] == '=')
         positive = qvalue_is_positive(trim(parameter.substr(2)));
     }
-    if (equals_ci(coding, "gzip") || equals_ci(coding, "x-gzip")) gzip = positive;
+    if (core::equals_ci(coding, "gzip") || core::equals_ci(coding, "x-gzip")) gzip = positive;
     else if (coding == "*") any = positive;
   }
   if (gzip) return *gzip;
