@@ -15,11 +15,7 @@ std::filesystem::path maintenance_flag_path(const std::filesystem::path& base_pa
 }
 
 std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& base_path) {
-  return read_maintenance_at(maintenance_flag_path(base_path));
-}
-
-std::optional<MaintenanceState> read_maintenance_at(const std::filesystem::path& flag_path) {
-  auto file = read_maintenance_file_at(flag_path);
+  auto file = read_maintenance_file(base_path);
   if (auto* monitor = MaintenanceMonitor::installed()) return monitor->current(file);
   return file;
 }

@@ -41,9 +41,7 @@ std::filesystem::path maintenance_flag_path(const std::filesystem::path& base_pa
 std::optional<MaintenanceState> read_maintenance(const std::filesystem::path& base_path);
 // The flag file alone.
 std::optional<MaintenanceState> read_maintenance_file(const std::filesystem::path& base_path);
-// Both again, for the flag's path as maintenance_flag_path gave it: the server asks on every request and keeps the
-// path, instead of building it each time (a few percent of `/up`).
-std::optional<MaintenanceState> read_maintenance_at(const std::filesystem::path& flag_path);
+// The flag file alone, at the path maintenance_flag_path gave (the server asks through ops::MaintenanceFlag).
 std::optional<MaintenanceState> read_maintenance_file_at(const std::filesystem::path& flag_path);
 
 // What the database says: `down` with its state, or up since `changed_ms` (0 = never changed).

@@ -64,6 +64,10 @@ GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::pat
     : max_stale_(max_stale),
       sqlite_file_(std::move(sqlite_file)),
       sqlite_shm_(sqlite_file_.empty() ? std::filesystem::path() : std::filesystem::path(sqlite_file_.string() + "-shm")),
+      directory_watch_(sqlite_file_.empty() ? nullptr
+                                            : std::make_unique<core::DirectoryWatch>(sqlite_file_.has_parent_path()
+                                                                                         ? sqlite_file_.parent_path()
+                                                                                         : std::filesystem::path("."))),
       entries_({.max_entries = kMaxEntries, .max_bytes = kMaxBytes},
                [](const std::string& key, const std::shared_ptr<const GuestPage>& page) {
                  return key.size() + page->bytes + (page->gzip ? page->gzip->compressed_bytes() : 0) + 512;
@@ -75,29 +79,40 @@ GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::pat
 // reset the log under them. One descriptor per -shm file this process ever saw (a Kernel lives as long as it).
 GuestPages::~GuestPages() = default;
 
+// The stat() calls are made again only after an event in the database's directory (a write to the file, a new
+// -shm, a file renamed over it...): they were most of a kept page's system time. The wal-index header is read
+// every time: SQLite changes it through a shared mapping, which raises no event.
+void GuestPages::stat_files() const {
+  files_state_.clear();
+  struct stat info {};
+  append_stat(files_state_, info, ::stat(sqlite_file_.c_str(), &info) == 0);
+  shm_present_ = ::stat(sqlite_shm_.c_str(), &info) == 0;
+  if (!shm_present_) {
+    files_state_ += "no-shm";  // no connection open anywhere (or not in WAL mode): the file's own stat says it all
+    return;
+  }
+  if (shm_fd_ < 0 || shm_inode_ != info.st_ino) {
+    // A replaced file's old descriptor stays open (see ~GuestPages).
+    shm_fd_ = ::open(sqlite_shm_.c_str(), O_RDONLY | O_CLOEXEC);
+    shm_inode_ = info.st_ino;
+  }
+  files_state_ += std::to_string(info.st_ino);
+  files_state_ += ':';
+}
+
 std::string GuestPages::disk_state() const {
   if (sqlite_file_.empty()) return {};
-  std::string state;
-  state.reserve(160);
-  struct stat info {};
-  append_stat(state, info, ::stat(sqlite_file_.c_str(), &info) == 0);
-  if (::stat(sqlite_shm_.c_str(), &info) != 0) {
-    state += "no-shm";  // no connection open anywhere (or not in WAL mode): the file's own stat says it all
-    return state;
-  }
   unsigned char header[kWalIndexHeaderBytes];
   ssize_t got = -1;
+  std::string state;
   {
     std::lock_guard lock(shm_mutex_);
-    if (shm_fd_ < 0 || shm_inode_ != info.st_ino) {
-      // A replaced file's old descriptor stays open (see ~GuestPages).
-      shm_fd_ = ::open(sqlite_shm_.c_str(), O_RDONLY | O_CLOEXEC);
-      shm_inode_ = info.st_ino;
-    }
+    // No -shm descriptor (could not be opened): stat again, as every time before the watch.
+    if (directory_watch_->maybe_changed() || (shm_present_ && shm_fd_ < 0)) stat_files();
+    state = files_state_;
+    if (!shm_present_) return state;
     if (shm_fd_ >= 0) got = ::pread(shm_fd_, header, sizeof header, 0);
   }
-  state += std::to_string(info.st_ino);
-  state += ':';
   if (got != static_cast<ssize_t>(sizeof header)) {
     // Changes cannot be seen: a state equal to no other, so no reading is ever trusted (the pool answers).
     static std::atomic<unsigned long long> unreadable{0};

@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "core/directory_watch.hpp"
 #include "core/segmented_lru.hpp"
 #include "http/message.hpp"
 #include "web/page_cache.hpp"
@@ -108,13 +109,18 @@ class GuestPages final {
   // The SQLite file's inode, size and mtime, the -shm file's inode and its wal-index header, as one comparable
   // string ("" when not SQLite).
   std::string disk_state() const;
+  // The stat() part of it, into files_state_ (shm_mutex_ held): again only when the directory saw an event.
+  void stat_files() const;
 
   std::chrono::milliseconds max_stale_;
   std::filesystem::path sqlite_file_;
   std::filesystem::path sqlite_shm_;
-  mutable std::mutex shm_mutex_;  // guards the descriptor below (reopened when the -shm file was replaced)
-  mutable int shm_fd_ = -1;
+  mutable std::mutex shm_mutex_;  // guards the members below
+  mutable int shm_fd_ = -1;       // reopened when the -shm file was replaced
   mutable unsigned long shm_inode_ = 0;
+  mutable std::unique_ptr<core::DirectoryWatch> directory_watch_;  // the database's directory (SQLite only)
+  mutable std::string files_state_;
+  mutable bool shm_present_ = false;
   mutable std::mutex mutex_;
   std::uint64_t epoch_ = 0;  // bumped by forget()
   std::optional<long long> version_;

@@ -26,6 +26,7 @@
 #include "infra/exception_monitor.hpp"
 #include "infra/rate_limiter.hpp"
 #include "ops/maintenance.hpp"
+#include "ops/maintenance_flag.hpp"
 #include "ops/maintenance_monitor.hpp"
 #include "web/admin_gate.hpp"
 #include "web/cookie_policy.hpp"
@@ -210,7 +211,7 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
   browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
   guest_csrf_cookie_ = cookie_name(config, kGuestCsrfCookie);
   session_cookie_options_ = session_cookie_options(config);
-  maintenance_flag_ = ops::maintenance_flag_path(config.base_path());
+  maintenance_flag_ = std::make_unique<ops::MaintenanceFlag>(ops::maintenance_flag_path(config.base_path()));
   // How long a catalog version read by a worker is trusted for kept pages: on MariaDB/PostgreSQL the same time a
   // worker reuses it (CATALOG_VERSION_REUSE_MS; 0 = no kept pages), on SQLite a backstop only (every commit of
   // any process ends the trust at once, see guest_pages.hpp).
@@ -244,7 +245,7 @@ std::optional<http::Response> Kernel::answer_without_blocking(const http::Reques
 // ops::read_maintenance without its one blocking step (re-reading the database row right after `nico up` removed
 // the file, which the pool's next request does): the flag file, then the database state the monitor last read.
 bool Kernel::in_maintenance_as_last_known() const {
-  if (ops::read_maintenance_file_at(maintenance_flag_)) return true;
+  if (maintenance_flag_->file()) return true;
   auto* monitor = ops::MaintenanceMonitor::installed();
   if (!monitor) return false;
   auto database = monitor->database_state();
@@ -394,7 +395,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   }
 
   // 1b. Maintenance mode: everything but probes and bypass holders gets the 503 page.
-  if (auto maintenance = ops::read_maintenance_at(maintenance_flag_)) {
+  if (auto maintenance = maintenance_flag_->current()) {
     if (auto answer = maintenance_answer(request, *maintenance, route_name)) return std::move(*answer);
   }
 

@@ -32,6 +32,7 @@
 
 namespace ops {
 struct MaintenanceState;
+class MaintenanceFlag;
 }
 
 namespace web {
@@ -102,7 +103,7 @@ class Kernel final {
   // Cookie names, decided once from the configuration.
   std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
   http::CookieOptions session_cookie_options_;
-  std::filesystem::path maintenance_flag_;  // storage/framework/down, stat-ed on every request
+  std::unique_ptr<ops::MaintenanceFlag> maintenance_flag_;  // storage/framework/down, asked on every request
 };
 
 }  // namespace web
