@@ -5,6 +5,7 @@
 #include <date/tz.h>
 
 #include <atomic>
+#include <optional>
 #include <sstream>
 
 namespace core {
@@ -77,10 +78,48 @@ bool parse_sql_utc(std::string_view text, SystemTime& out) {
   return true;
 }
 
+namespace {
+// The patterns pages use ("%d/%m/%Y %H:%M", "%Y-%m-%d"…) written by hand: date::format builds a locale-aware
+// ostringstream per call, and the repair lookup formats a date per history row (4.5 % of its CPU in perf).
+// nullopt for any other conversion (%z, %Ez, %A…), which date::format then writes.
+std::optional<std::string> format_plain(date::local_seconds local, std::string_view pattern) {
+  const auto days = std::chrono::floor<date::days>(local);
+  const date::year_month_day ymd(days);
+  const date::hh_mm_ss<std::chrono::seconds> time(local - days);
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return std::nullopt;
+  std::string out;
+  out.reserve(pattern.size() + 8);
+  auto two = [&out](unsigned value) {
+    out.push_back(static_cast<char>('0' + value / 10 % 10));
+    out.push_back(static_cast<char>('0' + value % 10));
+  };
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '%') {
+      out.push_back(pattern[i]);
+      continue;
+    }
+    if (++i == pattern.size()) return std::nullopt;
+    switch (pattern[i]) {
+      case 'Y': two(static_cast<unsigned>(year) / 100); two(static_cast<unsigned>(year) % 100); break;
+      case 'm': two(static_cast<unsigned>(ymd.month())); break;
+      case 'd': two(static_cast<unsigned>(ymd.day())); break;
+      case 'H': two(static_cast<unsigned>(time.hours().count())); break;
+      case 'M': two(static_cast<unsigned>(time.minutes().count())); break;
+      case 'S': two(static_cast<unsigned>(time.seconds().count())); break;
+      case '%': out.push_back('%'); break;
+      default: return std::nullopt;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::string format_local(std::string_view sql_utc, std::string_view pattern) {
   SystemTime time;
   if (!parse_sql_utc(sql_utc, time)) return std::string(sql_utc);
   auto local = date::make_zoned(display_zone(), std::chrono::floor<std::chrono::seconds>(time));
+  if (auto plain = format_plain(local.get_local_time(), pattern)) return std::move(*plain);
   return date::format(std::string(pattern), local);
 }
 

@@ -43,3 +43,9 @@ TEST(SecretBox, DecryptsOnlyWithTheSameKeyAndPurpose) {
   EXPECT_FALSE(core::decrypt_for(key, "2fa-secret", core::base64_encode(tampered)).has_value());
   EXPECT_NE(core::encrypt_for(key, "2fa-secret", "x"), core::encrypt_for(key, "2fa-secret", "x"));  // random nonce
 }
+
+TEST(Digests, KnownVectorsFromFips180) {
+  EXPECT_EQ(core::sha1_hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(core::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(core::sha1_hex(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+}
