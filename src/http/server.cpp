@@ -360,9 +360,7 @@ struct Server::Impl {
       if (inline_answer) {
         response = std::move(*inline_answer);
       } else {
-        response = co_await asio::co_spawn(
-            workers.get_executor(),
-            [this, &request]() -> awaitable<Response> { co_return handler(request); }, use_awaitable);
+        response = co_await on_worker(request);
       }
       // The application may end the connection (its 413/400 for a refused form says "Connection: close").
       if (core::equals_ci(response.header("connection"), "close")) keep_alive = false;
@@ -374,6 +372,31 @@ struct Server::Impl {
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // The handler run on the worker pool, the answer handed back to the connection's coroutine on its own executor.
+  // A plain post and dispatch rather than co_spawn onto the pool, whose coroutine frame and awaitable machinery
+  // cost more than the hop itself. An exception thrown by the handler travels back to the connection.
+  awaitable<Response> on_worker(const Request& request) {
+    auto [error, response] = co_await asio::async_initiate<decltype(kTuple), void(std::exception_ptr, Response)>(
+        [this, &request](auto done) {
+          asio::post(workers, [this, &request, done = std::move(done)]() mutable {
+            std::exception_ptr error;
+            Response answer;
+            try {
+              answer = handler(request);
+            } catch (...) {
+              error = std::current_exception();
+            }
+            auto executor = asio::get_associated_executor(done);
+            asio::dispatch(executor, [done = std::move(done), error, answer = std::move(answer)]() mutable {
+              std::move(done)(error, std::move(answer));
+            });
+          });
+        },
+        kTuple);
+    if (error) std::rethrow_exception(error);
+    co_return std::move(response);
   }
 
   void begin_shutdown() {
