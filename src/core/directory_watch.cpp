@@ -2,6 +2,7 @@
 #include "core/directory_watch.hpp"
 
 #include <sys/inotify.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -17,6 +18,9 @@ namespace {
 constexpr std::uint32_t kEvents = IN_CREATE | IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO |
                                   IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF;
 
+// How often the path is checked against the watched directory (see directory_watch.hpp).
+constexpr std::chrono::seconds kIdentityCheckEvery{1};
+
 }  // namespace
 
 DirectoryWatch::DirectoryWatch(const std::filesystem::path& directory)
@@ -26,11 +30,30 @@ DirectoryWatch::DirectoryWatch(const std::filesystem::path& directory)
   auto absolute = std::filesystem::absolute(directory, error).lexically_normal();
   if (!absolute.has_filename()) absolute = absolute.parent_path();  // "dir/" → "dir"
   if (error || std::filesystem::canonical(absolute, error) != absolute || error) return;
-  watching_ = ::inotify_add_watch(inotify_.get(), directory.c_str(), kEvents | IN_ONLYDIR) >= 0;
+  // The directory's identity before the watch: were it replaced in between, the first identity check says so.
+  struct stat info {};
+  if (::stat(absolute.c_str(), &info) != 0) return;
+  directory_ = absolute;
+  device_ = info.st_dev;
+  inode_ = info.st_ino;
+  next_identity_check_ = std::chrono::steady_clock::now() + kIdentityCheckEvery;
+  watching_ = ::inotify_add_watch(inotify_.get(), directory_.c_str(), kEvents | IN_ONLYDIR) >= 0;
+}
+
+bool DirectoryWatch::still_the_watched_directory() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_identity_check_) return true;
+  next_identity_check_ = now + kIdentityCheckEvery;
+  struct stat info {};
+  return ::stat(directory_.c_str(), &info) == 0 && info.st_dev == device_ && info.st_ino == inode_;
 }
 
 bool DirectoryWatch::maybe_changed() {
   if (!watching_) return true;
+  if (!still_the_watched_directory()) {
+    watching_ = false;
+    return true;
+  }
   bool changed = std::exchange(first_, false);
   // Room for many events at once; a full buffer means more may wait: read again.
   alignas(inotify_event) char buffer[4096];

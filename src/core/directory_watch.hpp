@@ -4,17 +4,25 @@
 // CPU (perf, #20).
 //
 // Built on inotify: the kernel queues an event inside the very system call that creates, writes, renames or
-// deletes an entry, so a change made by any process before a request arrived is always seen by that request —
-// the answer is as fresh as a stat() would be. When no watch can be set up (no directory yet, out of watches), or
-// the watch is lost (the directory deleted or moved) or overflows, the answer is always "maybe changed": the
-// caller falls back to checking every time. Also when the directory's path goes through a symbolic link: a watch
-// follows the directory it found at the start, and a link pointed elsewhere later would leave it watching the old
-// one.
+// deletes an entry, so a change made through the directory's entries before a request arrived is seen by that
+// request, as a stat() would see it. When no watch can be set up (no directory yet, out of watches), or the watch
+// is lost (the directory deleted or moved) or overflows, the answer is always "maybe changed": the caller falls
+// back to checking every time. Also when the directory's path goes through a symbolic link: a watch follows the
+// directory it found at the start, and a link pointed elsewhere later would leave it watching the old one.
+//
+// What inotify does not report, and a stat would: a parent directory renamed aside and another put at the same
+// path (the watch follows the old directory; the path is checked against the watched directory at most once a
+// second, and from a mismatch on the watch is given up), a write through a hard link living in another directory,
+// a write through a shared mapping before it is closed, and changes made on another machine (network file
+// systems). None is how SQLite or `nico down` change these files.
 //
 // Not thread-safe by itself: the caller holds one lock over maybe_changed() and its own re-check, so no thread
 // can take an event and leave another trusting a state not yet refreshed.
 #pragma once
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
 
 #include "core/unique_fd.hpp"
@@ -32,7 +40,14 @@ class DirectoryWatch final {
   bool watching() const { return watching_; }
 
  private:
+  // Whether the path still names the directory the watch was set on (a stat, made at most once a second).
+  bool still_the_watched_directory();
+
   UniqueFd inotify_;
+  std::filesystem::path directory_;
+  dev_t device_ = 0;
+  ino_t inode_ = 0;
+  std::chrono::steady_clock::time_point next_identity_check_;
   bool watching_ = false;
   bool first_ = true;
 };

@@ -12,8 +12,8 @@ namespace http {
 
 namespace {
 
-// RFC 1952: ID1 ID2, CM = deflate, no flags, no modification time, XFL = 2 (slowest, best compression), OS = Unix.
-constexpr unsigned char kGzipHeader[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03};
+// RFC 1952: ID1 ID2, CM = deflate, no flags, no modification time, XFL = 0 (the default level), OS = Unix.
+constexpr unsigned char kGzipHeader[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03};
 constexpr std::size_t kStoredBlockHeader = 5;  // RFC 1951 §3.2.4: BFINAL/BTYPE byte, LEN, NLEN
 constexpr std::size_t kGzipTrailer = 8;        // CRC32, ISIZE
 constexpr std::size_t kMaxStoredLength = 65535;
@@ -23,7 +23,7 @@ struct DeflateStream {
   bool ready = false;
   DeflateStream() {
     // Raw deflate (negative window bits): the gzip framing is written by hand, with a CRC computed per answer.
-    ready = deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) == Z_OK;
+    ready = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) == Z_OK;
   }
   ~DeflateStream() {
     if (ready) deflateEnd(&stream);
@@ -198,8 +198,11 @@ bool accepts_gzip(std::string_view accept_encoding) {
       item = item.substr(semicolon + 1);
       semicolon = item.find(';');
       std::string_view parameter = trim(item.substr(0, semicolon));
-      if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') && parameter[1] == '=')
-        positive = qvalue_is_positive(trim(parameter.substr(2)));
+      const std::size_t equals = parameter.find('=');
+      if (equals == std::string_view::npos) continue;
+      // "q = 0" (spaces are not allowed there) is read as q=0 rather than skipped as an unknown parameter.
+      if (core::equals_ci(trim(parameter.substr(0, equals)), "q"))
+        positive = qvalue_is_positive(trim(parameter.substr(equals + 1)));
     }
     if (core::equals_ci(coding, "gzip") || core::equals_ci(coding, "x-gzip")) gzip = positive;
     else if (coding == "*") any = positive;

@@ -33,7 +33,8 @@ class GzipTemplate final {
   };
 
   // nullopt when the text holds a NUL byte, a slot index is out of range, a slot length is over 65,535, or zlib
-  // fails. Level 9: compressed once per page, answered thousands of times.
+  // fails. zlib's default level 6: level 9 took 2.4 ms for a 33 KB page with 62 slots against 0.9 ms, for 2 % fewer
+  // bytes.
   static std::optional<GzipTemplate> build(std::span<const Part> parts, std::span<const std::size_t> slot_lengths);
 
   // The gzip member with `values[k]` in every slot k; nullopt when a value's length is not its slot's length.

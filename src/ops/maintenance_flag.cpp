@@ -11,7 +11,12 @@ MaintenanceFlag::MaintenanceFlag(std::filesystem::path flag_path)
 std::optional<MaintenanceState> MaintenanceFlag::file() const {
   std::lock_guard lock(mutex_);
   // Read under the lock: a thread that took the event leaves no other trusting the state from before it.
-  if (watch_.maybe_changed()) file_ = read_maintenance_file_at(path_);
+  if (watch_.maybe_changed() || read_failed_) {
+    std::error_code error;
+    // A passing error (not "no such file") must not be kept until the next event.
+    read_failed_ = !std::filesystem::exists(path_, error) && error;
+    file_ = read_maintenance_file_at(path_);
+  }
   return file_;
 }
 

@@ -30,6 +30,7 @@ class MaintenanceFlag final {
   mutable std::mutex mutex_;  // over the watch's events and the state read after them
   mutable core::DirectoryWatch watch_;
   mutable std::optional<MaintenanceState> file_;
+  mutable bool read_failed_ = false;  // the last read could not tell (an error other than "no such file"): read again
 };
 
 }  // namespace ops

@@ -60,14 +60,35 @@ std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPi
   return std::make_shared<const http::GzipTemplate>(std::move(*page));
 }
 
-GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file)
+namespace {
+
+// Where SQLite keeps the database's -shm file: next to the file a symbolic link names, not next to the link.
+std::filesystem::path shm_file_of(const std::filesystem::path& database) {
+  if (database.empty()) return {};
+  std::error_code error;
+  auto target = std::filesystem::canonical(database, error);
+  return (error ? database : target).string() + "-shm";
+}
+
+// A watch of the database's directory, or null when the file's path goes through a symbolic link (its writes happen
+// in another directory) or is not there yet.
+std::unique_ptr<core::DirectoryWatch> watch_of(const std::filesystem::path& database) {
+  if (database.empty()) return nullptr;
+  std::error_code error;
+  auto absolute = std::filesystem::absolute(database, error).lexically_normal();
+  if (error || std::filesystem::canonical(absolute, error) != absolute || error) return nullptr;
+  return std::make_unique<core::DirectoryWatch>(absolute.parent_path());
+}
+
+}  // namespace
+
+GuestPages::GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file,
+                       std::optional<SlotLengths> gzip)
     : max_stale_(max_stale),
+      gzip_(gzip),
       sqlite_file_(std::move(sqlite_file)),
-      sqlite_shm_(sqlite_file_.empty() ? std::filesystem::path() : std::filesystem::path(sqlite_file_.string() + "-shm")),
-      directory_watch_(sqlite_file_.empty() ? nullptr
-                                            : std::make_unique<core::DirectoryWatch>(sqlite_file_.has_parent_path()
-                                                                                         ? sqlite_file_.parent_path()
-                                                                                         : std::filesystem::path("."))),
+      sqlite_shm_(shm_file_of(sqlite_file_)),
+      directory_watch_(watch_of(sqlite_file_)),
       entries_({.max_entries = kMaxEntries, .max_bytes = kMaxBytes},
                [](const std::string& key, const std::shared_ptr<const GuestPage>& page) {
                  return key.size() + page->bytes + (page->gzip ? page->gzip->compressed_bytes() : 0) + 512;
@@ -108,7 +129,7 @@ std::string GuestPages::disk_state() const {
   {
     std::lock_guard lock(shm_mutex_);
     // No -shm descriptor (could not be opened): stat again, as every time before the watch.
-    if (directory_watch_->maybe_changed() || (shm_present_ && shm_fd_ < 0)) stat_files();
+    if (!directory_watch_ || directory_watch_->maybe_changed() || (shm_present_ && shm_fd_ < 0)) stat_files();
     state = files_state_;
     if (!shm_present_) return state;
     if (shm_fd_ >= 0) got = ::pread(shm_fd_, header, sizeof header, 0);
@@ -161,6 +182,16 @@ void GuestPages::forget() {
 }
 
 void GuestPages::store(const std::string& key, GuestPage page) {
+  if (gzip_ && !page.gzip) {
+    std::shared_ptr<const GuestPage> previous;
+    {
+      std::lock_guard lock(mutex_);
+      if (auto* found = entries_.find(key)) previous = *found;
+    }
+    // Compressed outside the lock, on the worker that rendered the page; see guest_pages.hpp for when.
+    if (previous && previous->gzip && previous->pieces == page.pieces) page.gzip = previous->gzip;
+    else if (previous) page.gzip = gzip_pieces(page.pieces, gzip_->token, gzip_->nonce);
+  }
   auto kept = std::make_shared<const GuestPage>(std::move(page));
   std::lock_guard lock(mutex_);
   if (!version_ || *version_ != kept->catalog_version) return;

@@ -24,7 +24,10 @@
 //     buyer who took the last unit, does not see the old page afterwards, whatever the engine.
 // How it is answered: the pieces filled with the visitor's parts, or — for a client that accepts gzip — the same
 // page compressed once when kept (http::GzipTemplate), with the token and the nonce written into it uncompressed
-// (they never take part in the compression: no BREACH through a ?q= echoed next to them).
+// (they never take part in the compression: no BREACH through a ?q= echoed next to them). A page is compressed
+// from the second time its key is kept on (the first kept answers go out plain): compressing costs about a
+// millisecond, and a flood of one-off searches (?q=…) must not buy one per request. Kept again with the same
+// pieces (the trust ran out, the same page rendered again), it keeps its compressed form.
 // Thread-safe; bounded by entries and bytes with a segmented LRU (keys carry visitors' ?q=).
 #pragma once
 
@@ -59,7 +62,8 @@ struct GuestPage {
   std::shared_ptr<const settings::SettingsSnapshot> snapshot;  // of the layout's brand assets (compared by address)
   std::vector<LayoutPiece> pieces;  // the whole page cut at its token and nonce slots: answering is copying
   std::size_t bytes = 0;            // of the pieces' text
-  // The pieces compressed, slot 0 the token and slot 1 the nonce (null when they could not be: see gzip_pieces).
+  // The pieces compressed, slot 0 the token and slot 1 the nonce; null on a key's first keeping, without gzip, or
+  // when they could not be (see gzip_pieces).
   std::shared_ptr<const http::GzipTemplate> gzip;
   int status = 200;
   std::vector<http::Header> headers;  // the handler's own (Content-Type, X-Page-Cache…)
@@ -74,8 +78,15 @@ std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPi
 
 class GuestPages final {
  public:
-  // `sqlite_file`: the database file whose changes end a reading ("" on MariaDB/PostgreSQL).
-  GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file);
+  // Lengths of the values of the token and nonce slots: pages are compressed with slots of these lengths.
+  struct SlotLengths {
+    std::size_t token = 0;
+    std::size_t nonce = 0;
+  };
+  // `sqlite_file`: the database file whose changes end a reading ("" on MariaDB/PostgreSQL). `gzip`: compress
+  // kept pages (nullopt: never).
+  GuestPages(std::chrono::milliseconds max_stale, std::filesystem::path sqlite_file,
+             std::optional<SlotLengths> gzip = std::nullopt);
   ~GuestPages();
   GuestPages(const GuestPages&) = delete;
   GuestPages& operator=(const GuestPages&) = delete;
@@ -93,7 +104,7 @@ class GuestPages final {
   std::optional<long long> trusted_version() const;
   // A state-changing request of this process ended: no reading taken before it is trusted any more.
   void forget();
-  // Keeps `page` for `key` when it was rendered under the version still trusted.
+  // Keeps `page` for `key` when it was rendered under the version still trusted (compressing it: see above).
   void store(const std::string& key, GuestPage page);
   // Routes whose pages were keepable once: only for them is the version read before the handler (a page of any
   // other route would pay a query for nothing). Learnt from the first keepable answer of each route.
@@ -113,12 +124,15 @@ class GuestPages final {
   void stat_files() const;
 
   std::chrono::milliseconds max_stale_;
+  std::optional<SlotLengths> gzip_;
   std::filesystem::path sqlite_file_;
   std::filesystem::path sqlite_shm_;
   mutable std::mutex shm_mutex_;  // guards the members below
   mutable int shm_fd_ = -1;       // reopened when the -shm file was replaced
   mutable unsigned long shm_inode_ = 0;
-  mutable std::unique_ptr<core::DirectoryWatch> directory_watch_;  // the database's directory (SQLite only)
+  // The database's directory (SQLite only; null when the file's path goes through a symbolic link: SQLite writes
+  // next to the link's target, where this would not see it).
+  mutable std::unique_ptr<core::DirectoryWatch> directory_watch_;
   mutable std::string files_state_;
   mutable bool shm_present_ = false;
   mutable std::mutex mutex_;

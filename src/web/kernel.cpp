@@ -49,6 +49,17 @@ constexpr std::size_t kCspNonceLength = 22;
 // A person re-sends an expired form now and then; more than this from one address in a minute is a script.
 constexpr int kStaleFormsKeptPerIpPerMinute = 20;
 
+// Accept-Encoding over every line the client sent (a list may be split over several).
+bool accepts_gzip(const http::Request& request) {
+  std::string joined;
+  for (const auto& header : request.headers) {
+    if (header.name != "accept-encoding") continue;
+    if (!joined.empty()) joined += ',';
+    joined += header.value;
+  }
+  return http::accepts_gzip(joined);
+}
+
 // Strict CSP: scripts only from this origin or carrying this response's nonce; nothing inline otherwise.
 std::string default_csp(const std::string& nonce) {
   static constexpr std::string_view kBefore = "default-src 'self'; script-src 'self' 'nonce-";
@@ -221,7 +232,8 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
                             : std::chrono::milliseconds(config.integer("CATALOG_VERSION_REUSE_MS"));
   if (services.page_cache && services.catalog_cache && services.settings_cache && trusted_for.count() > 0) {
     guest_pages_ = std::make_unique<GuestPages>(
-        trusted_for, sqlite ? std::filesystem::path(database.sqlite_path) : std::filesystem::path());
+        trusted_for, sqlite ? std::filesystem::path(database.sqlite_path) : std::filesystem::path(),
+        GuestPages::SlotLengths{.token = kGuestCsrfTokenLength, .nonce = kCspNonceLength});
   }
 }
 
@@ -307,7 +319,7 @@ http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Reque
   }
   // Compressed for a client that takes gzip (every browser): a fifth of the bytes for a phone on mobile data.
   const std::string_view slot_values[] = {token, csp_nonce};
-  if (page.gzip && http::accepts_gzip(request.header("accept-encoding")) &&
+  if (page.gzip && accepts_gzip(request) &&
       page.gzip->render_into(response.body, slot_values))
     response.set_header("Content-Encoding", "gzip");
   else
@@ -530,7 +542,6 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
                            .route_name = route->name,
                            .catalog_version = *guest_page_version});
     for (const auto& piece : keep->pieces) keep->bytes += piece.text.size();
-    keep->gzip = gzip_pieces(keep->pieces, kGuestCsrfTokenLength, kCspNonceLength);
   }
 
   // 8. Session and cookies.

@@ -32,6 +32,7 @@ struct LayoutPiece {
   enum class Slot { kEnd, kContent, kToken, kNonce };
   std::string text;  // literal text before the slot
   Slot slot = Slot::kEnd;
+  bool operator==(const LayoutPiece&) const = default;
 };
 struct CachedLayout {
   std::shared_ptr<const settings::SettingsSnapshot> snapshot;  // the brand assets it shows (held: compared by address)

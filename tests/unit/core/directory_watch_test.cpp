@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "core/crypto.hpp"
 #include "ops/maintenance.hpp"
@@ -91,6 +93,23 @@ TEST_F(DirectoryWatchTest, AWatchThatCannotBeTrustedAlwaysSaysMaybe) {
   EXPECT_FALSE(watch.watching());
   fs::create_directories(watched());
   EXPECT_TRUE(watch.maybe_changed());
+  EXPECT_TRUE(watch.maybe_changed());
+}
+
+TEST_F(DirectoryWatchTest, AParentReplacedUnderTheWatchIsNoticedWithinASecond) {
+  // storage/ renamed aside and a new one put in its place: the watch follows the old framework/ directory and gets
+  // no event for the new one; the path is checked against it at most once a second.
+  fs::create_directories(watched() / "framework");
+  core::DirectoryWatch watch(watched() / "framework");
+  ASSERT_TRUE(watch.watching());
+  EXPECT_TRUE(watch.maybe_changed());
+  EXPECT_FALSE(watch.maybe_changed());
+  fs::rename(watched(), base_ / "old");
+  fs::create_directories(watched() / "framework");
+  write(watched() / "framework" / "down", "a flag in the new directory");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_TRUE(watch.maybe_changed());
+  EXPECT_FALSE(watch.watching());
   EXPECT_TRUE(watch.maybe_changed());
 }
 

@@ -189,6 +189,9 @@ TEST(AcceptsGzip, ReadsCodingsAndQValuesLikeRfc9110) {
   EXPECT_FALSE(http::accepts_gzip("gzip;q=0, *"));  // named codings win over the wildcard
   EXPECT_FALSE(http::accepts_gzip("*;q=0"));
   EXPECT_FALSE(http::accepts_gzip("gzip;q=abc"));
+  EXPECT_FALSE(http::accepts_gzip("gzip;q = 0"));
+  EXPECT_FALSE(http::accepts_gzip("gzip; Q=0"));
+  EXPECT_TRUE(http::accepts_gzip("gzip;level=1"));  // an unknown parameter leaves the weight at 1
   EXPECT_FALSE(http::accepts_gzip("gzip;q=1.5"));
   EXPECT_FALSE(http::accepts_gzip("gzipx"));
 }
