@@ -37,8 +37,8 @@ void append_stat(std::string& out, const struct stat& info, bool found) {
   out += '|';
 }
 
-}  // namespace
-
+// `pieces` compressed with a token slot of `token_length` and a nonce slot of `nonce_length` characters; null when
+// the text cannot be (a NUL byte in it, a content slot left).
 std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPiece>& pieces, std::size_t token_length,
                                                       std::size_t nonce_length) {
   constexpr int kTokenSlot = 0, kNonceSlot = 1;
@@ -60,8 +60,6 @@ std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPi
   return std::make_shared<const http::GzipTemplate>(std::move(*page));
 }
 
-namespace {
-
 // Where SQLite keeps the database's -shm file: next to the file a symbolic link names, not next to the link.
 std::filesystem::path shm_file_of(const std::filesystem::path& database) {
   if (database.empty()) return {};
@@ -70,13 +68,15 @@ std::filesystem::path shm_file_of(const std::filesystem::path& database) {
   return (error ? database : target).string() + "-shm";
 }
 
-// A watch of the database's directory, or null when the file's path goes through a symbolic link (its writes happen
-// in another directory) or is not there yet.
+// A watch of the database's directory, or null when the file is a symbolic link (SQLite writes next to its target,
+// in another directory). core::DirectoryWatch itself refuses a directory path that goes through a link.
 std::unique_ptr<core::DirectoryWatch> watch_of(const std::filesystem::path& database) {
   if (database.empty()) return nullptr;
+  std::error_code not_there;  // a file not there yet is not a link: its directory is watched
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(database, not_there))) return nullptr;
   std::error_code error;
-  auto absolute = std::filesystem::absolute(database, error).lexically_normal();
-  if (error || std::filesystem::canonical(absolute, error) != absolute || error) return nullptr;
+  auto absolute = std::filesystem::absolute(database, error);
+  if (error) return nullptr;
   return std::make_unique<core::DirectoryWatch>(absolute.parent_path());
 }
 

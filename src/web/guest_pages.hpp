@@ -63,18 +63,13 @@ struct GuestPage {
   std::vector<LayoutPiece> pieces;  // the whole page cut at its token and nonce slots: answering is copying
   std::size_t bytes = 0;            // of the pieces' text
   // The pieces compressed, slot 0 the token and slot 1 the nonce; null on a key's first keeping, without gzip, or
-  // when they could not be (see gzip_pieces).
+  // when they could not be (a NUL byte in the text).
   std::shared_ptr<const http::GzipTemplate> gzip;
   int status = 200;
   std::vector<http::Header> headers;  // the handler's own (Content-Type, X-Page-Cache…)
   std::string route_name;
   long long catalog_version = 0;
 };
-
-// `pieces` compressed with a token slot of `token_length` and a nonce slot of `nonce_length` characters; null when
-// the text cannot be (a NUL byte in it, a content slot left).
-std::shared_ptr<const http::GzipTemplate> gzip_pieces(const std::vector<LayoutPiece>& pieces, std::size_t token_length,
-                                                      std::size_t nonce_length);
 
 class GuestPages final {
  public:

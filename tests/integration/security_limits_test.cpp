@@ -45,20 +45,29 @@ void all_at_once(int count, Attempt attempt) {
   for (auto& thread : threads) thread.join();
 }
 
+// `count` guests who each opened the form at `page`: their browsers (the form as Referer) and form tokens.
+struct FormGuests {
+  std::vector<Browser> browsers;
+  std::vector<std::string> tokens;
+};
+FormGuests guests_on_form(const AppServer& server, const std::string& page, int count) {
+  FormGuests guests;
+  for (int i = 0; i < count; ++i) {
+    guests.browsers.emplace_back(server.base_url());
+    guests.tokens.push_back(testing_support::csrf_token_in(guests.browsers.back().get(page).body));
+    guests.browsers.back().referer = server.base_url() + page;
+  }
+  return guests;
+}
+
 // `count` guests, each with the lookup form's token, post a code that does not exist all at once; their statuses
 // (302 back to the form: the code was looked up).
 std::vector<int> parallel_lookup_statuses(const AppServer& server, int count) {
-  std::vector<Browser> browsers;
-  std::vector<std::string> tokens;
-  for (int i = 0; i < count; ++i) {
-    browsers.emplace_back(server.base_url());
-    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/reparacion").body));
-    browsers.back().referer = server.base_url() + "/reparacion";
-  }
+  auto guests = guests_on_form(server, "/reparacion", count);
   std::vector<int> statuses(count);
   all_at_once(count, [&](int i) {
-    statuses[i] = browsers[i]
-                      .post("/reparacion", {{"_token", tokens[i]}, {"code", "R-NOEXISTE"}, {"phone", "3415550000"}})
+    statuses[i] = guests.browsers[i]
+                      .post("/reparacion", {{"_token", guests.tokens[i]}, {"code", "R-NOEXISTE"}, {"phone", "3415550000"}})
                       .status;
   });
   return statuses;
@@ -75,13 +84,9 @@ TEST(SecurityLimits, TwelveParallelWrongPasswordsForOneEmailCheckAtMostFivePassw
   testing_support::registered_customer(server, email);
 
   constexpr int kAttempts = 12;
-  std::vector<Browser> browsers;
-  std::vector<std::string> tokens;
-  for (int i = 0; i < kAttempts; ++i) {
-    browsers.emplace_back(server.base_url());
-    tokens.push_back(testing_support::csrf_token_in(browsers.back().get("/login").body));
-    browsers.back().referer = server.base_url() + "/login";
-  }
+  auto guests = guests_on_form(server, "/login", kAttempts);
+  auto& browsers = guests.browsers;
+  auto& tokens = guests.tokens;
   std::vector<std::string> seen(kAttempts);
   std::vector<int> statuses(kAttempts);
   all_at_once(kAttempts, [&](int i) {
