@@ -2,6 +2,7 @@
 #include "core/directory_watch.hpp"
 
 #include <sys/inotify.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -21,6 +22,10 @@ constexpr std::uint32_t kEvents = IN_CREATE | IN_MODIFY | IN_ATTRIB | IN_CLOSE_W
 // How often the path is checked against the watched directory (see directory_watch.hpp).
 constexpr std::chrono::seconds kIdentityCheckEvery{1};
 
+std::chrono::steady_clock::rep ticks_from_now(std::chrono::steady_clock::duration later) {
+  return (std::chrono::steady_clock::now() + later).time_since_epoch().count();
+}
+
 }  // namespace
 
 DirectoryWatch::DirectoryWatch(const std::filesystem::path& directory)
@@ -36,16 +41,21 @@ DirectoryWatch::DirectoryWatch(const std::filesystem::path& directory)
   directory_ = absolute;
   device_ = info.st_dev;
   inode_ = info.st_ino;
-  next_identity_check_ = std::chrono::steady_clock::now() + kIdentityCheckEvery;
+  next_identity_check_ = ticks_from_now(kIdentityCheckEvery);
   watching_ = ::inotify_add_watch(inotify_.get(), directory_.c_str(), kEvents | IN_ONLYDIR) >= 0;
 }
 
 bool DirectoryWatch::still_the_watched_directory() {
-  const auto now = std::chrono::steady_clock::now();
-  if (now < next_identity_check_) return true;
-  next_identity_check_ = now + kIdentityCheckEvery;
+  if (ticks_from_now({}) < next_identity_check_) return true;
+  next_identity_check_ = ticks_from_now(kIdentityCheckEvery);
   struct stat info {};
   return ::stat(directory_.c_str(), &info) == 0 && info.st_dev == device_ && info.st_ino == inode_;
+}
+
+bool DirectoryWatch::quiet() const {
+  if (!watching_ || first_ || ticks_from_now({}) >= next_identity_check_) return false;
+  int queued = 0;
+  return ::ioctl(inotify_.get(), FIONREAD, &queued) == 0 && queued == 0;
 }
 
 bool DirectoryWatch::maybe_changed() {
@@ -54,7 +64,7 @@ bool DirectoryWatch::maybe_changed() {
     watching_ = false;
     return true;
   }
-  bool changed = std::exchange(first_, false);
+  bool changed = first_.exchange(false);
   // Room for many events at once; a full buffer means more may wait: read again.
   alignas(inotify_event) char buffer[4096];
   for (;;) {

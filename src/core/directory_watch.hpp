@@ -16,12 +16,14 @@
 // a write through a shared mapping before it is closed, and changes made on another machine (network file
 // systems). None is how SQLite or `nico down` change these files.
 //
-// Not thread-safe by itself: the caller holds one lock over maybe_changed() and its own re-check, so no thread
-// can take an event and leave another trusting a state not yet refreshed.
+// maybe_changed() is not thread-safe by itself: the caller holds one lock over it and its own re-check, so no
+// thread can take an event and leave another trusting a state not yet refreshed. quiet() may be asked from any
+// thread at any time, without that lock.
 #pragma once
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 
@@ -36,6 +38,11 @@ class DirectoryWatch final {
   // True on the first call, whenever an event was queued since the previous call, and always once the watch does
   // not work. Never blocks: one read() of the inotify descriptor.
   bool maybe_changed();
+  // Whether maybe_changed() would now answer false: the watch works, was asked once already, no event is queued
+  // and the directory's identity is not due for its check. Consumes nothing (one ioctl, FIONREAD), so a thread
+  // may ask while another holds the caller's lock: a caller's state refreshed after the last event it took is
+  // still current when quiet() says so, unless another thread took an event and has not refreshed yet.
+  bool quiet() const;
   // Whether the watch works (false: every maybe_changed() is true).
   bool watching() const { return watching_; }
 
@@ -47,9 +54,9 @@ class DirectoryWatch final {
   std::filesystem::path directory_;
   dev_t device_ = 0;
   ino_t inode_ = 0;
-  std::chrono::steady_clock::time_point next_identity_check_;
-  bool watching_ = false;
-  bool first_ = true;
+  std::atomic<std::chrono::steady_clock::rep> next_identity_check_{0};  // steady_clock ticks
+  std::atomic<bool> watching_{false};
+  std::atomic<bool> first_{true};
 };
 
 }  // namespace core

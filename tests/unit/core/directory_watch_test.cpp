@@ -8,10 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <vector>
 
 #include "core/crypto.hpp"
 #include "ops/maintenance.hpp"
@@ -134,4 +136,58 @@ TEST_F(DirectoryWatchTest, TheServersMaintenanceFlagSeesDownAndUpAtOnce) {
   EXPECT_TRUE(ops::leave_maintenance(base));
   EXPECT_FALSE(flag.file());
   EXPECT_FALSE(flag.current());
+}
+
+TEST_F(DirectoryWatchTest, QuietIsAskedWithoutTakingTheEvent) {
+  core::DirectoryWatch watch(watched());
+  EXPECT_FALSE(watch.quiet()) << "never asked: nothing is known yet";
+  EXPECT_TRUE(watch.maybe_changed());
+  EXPECT_TRUE(watch.quiet());
+  write(watched() / "down", "flag");
+  EXPECT_FALSE(watch.quiet());
+  EXPECT_FALSE(watch.quiet()) << "quiet() left the event queued";
+  EXPECT_TRUE(watch.maybe_changed());
+  EXPECT_TRUE(watch.quiet());
+
+  core::DirectoryWatch missing(base_ / "not-yet");
+  EXPECT_TRUE(missing.maybe_changed());
+  EXPECT_FALSE(missing.quiet()) << "no watch: never quiet";
+}
+
+TEST_F(DirectoryWatchTest, NoThreadTrustsTheFlagFromBeforeDownOrUpReturned) {
+  // Readers on several threads ask as requests would while `nico down` and `nico up` alternate; a read that
+  // starts after one of them returned, and ends before the next one starts, must see its result, whichever thread
+  // took the event.
+  const fs::path base = watched();
+  fs::create_directories(base / "storage" / "framework");
+  ops::MaintenanceFlag flag(ops::maintenance_flag_path(base));
+  std::atomic<int> phase{0};  // % 4: 0 up, 1 going down, 2 down, 3 going up
+  std::atomic<bool> stop{false};
+  std::atomic<int> stale{0}, reads{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      while (!stop) {
+        int before = phase.load();
+        bool down = flag.file().has_value();
+        if (before % 2 == 0 && phase.load() == before && down != (before % 4 == 2)) ++stale;
+        ++reads;
+      }
+    });
+  }
+  ops::MaintenanceState state;
+  for (int round = 0; round < 300; ++round) {
+    ++phase;
+    ops::enter_maintenance(base, state);
+    ++phase;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    ++phase;
+    ASSERT_TRUE(ops::leave_maintenance(base));
+    ++phase;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  stop = true;
+  for (auto& reader : readers) reader.join();
+  EXPECT_EQ(stale.load(), 0) << "of " << reads.load() << " reads";
+  EXPECT_GT(reads.load(), 1000);
 }
