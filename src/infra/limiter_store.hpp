@@ -7,7 +7,8 @@
 //   redis     redis_limiter_store.cpp      every node on the Redis            clusters (one round trip per hit)
 //
 // Every store keeps a fixed window per key: it starts at the first hit and lasts `decay_seconds`; the hit that
-// exceeds `max_attempts` is refused with the seconds left in the window. Keys arrive already hashed and prefixed.
+// exceeds `max_attempts` is refused with the seconds left in the window. Keys arrive prefixed, and hashed unless the
+// store keeps them in this process (RateLimiter::store_key).
 #pragma once
 
 #include <string>
@@ -32,6 +33,8 @@ class LimiterStore {
   virtual void clear(const std::string& key) = 0;
   // "memory", "database" or "redis" (logs, health check).
   virtual std::string_view name() const = 0;
+  // Whether keys stay in this process, where no other program reads them (then they may arrive unhashed).
+  virtual bool in_process() const { return false; }
 };
 
 // The answer for `attempts` hits in a window ending in `seconds_left` (shared by the stores).

@@ -25,6 +25,7 @@ class MemoryLimiterStore final : public LimiterStore {
   RateLimitHit peek(const std::string& key, int max_attempts) override;
   void clear(const std::string& key) override;
   std::string_view name() const override { return "memory"; }
+  bool in_process() const override { return true; }
 
   std::size_t size() const;
 

@@ -31,6 +31,8 @@ class RateLimiter final {
   std::string_view store_name() const { return store_->name(); }
 
  private:
+  std::string store_key(std::string_view limiter, std::string_view key) const;
+
   std::unique_ptr<LimiterStore> store_;
 };
 

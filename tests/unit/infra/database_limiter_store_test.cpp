@@ -61,3 +61,14 @@ TEST_F(DatabaseLimiter, AnExpiredWindowStartsAgainAndClearRemovesTheRow) {
   limiter.clear("lookup", "ip");
   EXPECT_EQ(rows(), 0);
 }
+
+TEST_F(DatabaseLimiter, NoAddressOrEmailIsWrittenToTheTable) {
+  infra::RateLimiter limiter(database_);
+  limiter.hit("login", "203.0.113.7", 5);
+  limiter.hit("login", "cliente@example.com", 5);
+  long long plain = -1;
+  database_.lease()->once << "SELECT COUNT(*) FROM cache WHERE \"key\" LIKE '%203.0.113.7%' OR \"key\" LIKE '%example%'",
+      soci::into(plain);
+  EXPECT_EQ(plain, 0);
+  EXPECT_EQ(rows(), 2);
+}

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include "infra/rate_limiter.hpp"
 
 namespace {
 // A clock the test moves by hand (milliseconds).
@@ -90,4 +94,20 @@ TEST(MemoryLimiterStore, ConcurrentHitsFromManyThreadsAreAllCounted) {
     });
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(allowed.load(), 250);
+}
+
+TEST(MemoryLimiterStore, ThroughTheLimiterKeysOfEveryLengthCountApart) {
+  // In this process short keys go in as plain text and long ones as a digest: neither may mix two keys.
+  infra::RateLimiter limiter(std::make_unique<infra::MemoryLimiterStore>());
+  const std::string long_email = std::string(120, 'a') + "@example.com";
+  const std::string other_long = std::string(120, 'b') + "@example.com";
+  EXPECT_TRUE(limiter.hit("login", "1.2.3.4", 1).allowed);
+  EXPECT_FALSE(limiter.hit("login", "1.2.3.4", 1).allowed);
+  EXPECT_TRUE(limiter.hit("repair-lookup", "1.2.3.4", 1).allowed) << "another limiter, the same address";
+  EXPECT_TRUE(limiter.hit("login", long_email, 1).allowed);
+  EXPECT_FALSE(limiter.hit("login", long_email, 1).allowed);
+  EXPECT_TRUE(limiter.hit("login", other_long, 1).allowed);
+  EXPECT_FALSE(limiter.peek("login", long_email, 1).allowed);
+  limiter.clear("login", long_email);
+  EXPECT_TRUE(limiter.hit("login", long_email, 1).allowed);
 }
