@@ -139,11 +139,36 @@ std::string digest_hex(const EVP_MD* digest, std::string_view data) {
 
 // libsodium's HMAC-SHA256 (any key length, RFC 2104): OpenSSL 3's one-shot HMAC() looks the algorithm up again on
 // every call, which showed in profiles of every guest form check (CSRF tokens are HMACs).
+namespace {
+// The HMAC state right after taking the key (its inner and outer pads hashed), kept per thread for the last key
+// used: nearly every HMAC here is keyed with APP_KEY, and those two SHA-256 blocks were ~40 % of signing a guest
+// CSRF token, which every guest form post checks.
+struct KeyedHmacSha256 {
+  std::string key;
+  crypto_auth_hmacsha256_state state{};
+  bool ready = false;
+
+  ~KeyedHmacSha256() {
+    sodium_memzero(key.data(), key.size());
+    sodium_memzero(&state, sizeof state);
+  }
+  const crypto_auth_hmacsha256_state& for_key(std::string_view wanted) {
+    if (!ready || key.size() != wanted.size() || sodium_memcmp(key.data(), wanted.data(), key.size()) != 0) {
+      sodium_memzero(key.data(), key.size());
+      key.assign(wanted);
+      crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
+      ready = true;
+    }
+    return state;
+  }
+};
+}  // namespace
+
 std::string hmac_sha256(std::string_view key, std::string_view message) {
   crypto_init();
-  crypto_auth_hmacsha256_state state;
+  thread_local KeyedHmacSha256 keyed;
+  crypto_auth_hmacsha256_state state = keyed.for_key(key);
   unsigned char out[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
   crypto_auth_hmacsha256_final(&state, out);
   sodium_memzero(&state, sizeof state);

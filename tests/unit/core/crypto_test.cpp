@@ -14,6 +14,20 @@ TEST(Hmac, MatchesRfc4231TestCase6WithAKeyLongerThanTheBlock) {
             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 }
 
+TEST(Hmac, KeysTakenInTurnOnOneThreadEachGiveTheirOwnMac) {
+  // Each thread keeps the state of its last key: switching keys, and a key that is a prefix of the one before,
+  // must never reuse it. RFC 4231 test cases 1 and 2, the Jefe key again, then a prefix of it.
+  const std::string case1 = core::hex_encode(core::hmac_sha256(std::string(20, '\x0b'), "Hi There"));
+  const std::string case2 = core::hex_encode(core::hmac_sha256("Jefe", "what do ya want for nothing?"));
+  const std::string again = core::hex_encode(core::hmac_sha256("Jefe", "what do ya want for nothing?"));
+  const std::string prefix = core::hex_encode(core::hmac_sha256("Jef", "what do ya want for nothing?"));
+  EXPECT_EQ(case1, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  EXPECT_EQ(case2, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(again, case2);
+  EXPECT_NE(prefix, case2);
+  EXPECT_EQ(core::hex_encode(core::hmac_sha256(std::string(20, '\x0b'), "Hi There")), case1);
+}
+
 TEST(PasswordHash, VerifiesTheRightPasswordOnly) {
   core::PasswordHashCost cheap{1, 8192};
   std::string hash = core::hash_password("secreto123", cheap);
