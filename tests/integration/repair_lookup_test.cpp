@@ -102,6 +102,22 @@ TEST_F(RepairLookup, RightCodeAndPhoneTypedWithSpacesAndDashesShowsTheStatus) {
   EXPECT_EQ(result.body.find("@return"), std::string::npos);
 }
 
+TEST_F(RepairLookup, TheStepperMarksTheStatusAsCurrentAndTheStepsBeforeItAsDone) {
+  // Each status's items are expanded once per process: two statuses in turn must each get their own.
+  Browser browser(server_->base_url());
+  auto repairing = lookup(browser, "R-20260101-00001", "3415550000");
+  ASSERT_EQ(repairing.status, 200);
+  EXPECT_TRUE(repairing.contains("<li class=\"step is-done\">Aprobación</li>"));
+  EXPECT_TRUE(repairing.contains("<li class=\"step is-current\" aria-current=\"step\">Reparando</li>"));
+  EXPECT_TRUE(repairing.contains("<li class=\"step\">Listo</li>"));
+  auto ready = lookup(browser, "R-20260101-00003", "3415550002");
+  ASSERT_EQ(ready.status, 200);
+  EXPECT_TRUE(ready.contains("<li class=\"step is-done\">Reparando</li>"));
+  EXPECT_TRUE(ready.contains("<li class=\"step is-current\" aria-current=\"step\">Listo</li>"));
+  EXPECT_TRUE(ready.contains("<li class=\"step\">Entregado</li>"));
+  EXPECT_EQ(ready.body.find("aria-current=\"step\">Reparando"), std::string::npos);
+}
+
 TEST_F(RepairLookup, CancelledRepairHidesTheStepper) {
   Browser browser(server_->base_url());
   auto result = lookup(browser, "R-20260101-00002", "(341) 555 0001");

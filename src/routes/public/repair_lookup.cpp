@@ -48,7 +48,7 @@ http::Response repair_lookup(web::Context& context) {
   web::View view("pages/repairs/lookup_result.tpl", "Resultado reparación");
   auto dict = view.dict();
   auto repair_dict = dict.add("REPAIR");
-  fill_lookup_result(repair_dict, *result.repair);
+  fill_lookup_result(repair_dict, context.services.templates, *result.repair);
   if (result.repair->status == repairs::RepairStatus::kWaitingApproval)
     add_pending_quote(repair_dict, context, result.repair->id,
                       core::unix_now() + repairs::kQuoteApprovalLifetimeSeconds);

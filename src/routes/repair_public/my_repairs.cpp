@@ -76,7 +76,7 @@ http::Response my_repair(web::Context& context) {
   set_status(dict, view_data.status_key, view_data.status);
   dict.set("HINT", view_data.status ? customer_status_hint(*view_data.status) : view_data.status_key);
   if (view_data.status == repairs::RepairStatus::kCancelled) dict.show("CANCELLED");
-  else if (view_data.status) add_stepper(dict, *view_data.status);
+  else if (view_data.status) add_stepper(dict, context.services.templates, *view_data.status);
   dict.set("CREATED", repair->created_at.empty() ? "—" : core::format_local(repair->created_at, "%d/%m/%Y"));
   if (view_data.status == repairs::RepairStatus::kWaitingApproval)
     add_pending_quote(dict, context, *repair_id, core::unix_now() + repairs::kQuoteApprovalLifetimeSeconds);

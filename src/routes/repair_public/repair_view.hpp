@@ -16,9 +16,9 @@ std::string_view lookup_status_hint(repairs::RepairStatus status);
 std::string_view customer_status_hint(repairs::RepairStatus status);
 // Badge class of a status ("badge-amber" for waiting_approval, …).
 std::string_view status_badge_class(repairs::RepairStatus status);
-// Adds the STEPPER section (hidden when cancelled) to `dict`.
-void add_stepper(web::Dict dict, repairs::RepairStatus status);
+// Adds the STEPPER section (hidden when cancelled) to `dict`, its items in STEPS (raw markup).
+void add_stepper(web::Dict dict, const web::TemplateEngine& templates, repairs::RepairStatus status);
 // Fills the REPAIR section of pages/repairs/lookup_result.tpl.
-void fill_lookup_result(web::Dict dict, const repairs::PublicRepairStatus& repair);
+void fill_lookup_result(web::Dict dict, const web::TemplateEngine& templates, const repairs::PublicRepairStatus& repair);
 
 }  // namespace routes

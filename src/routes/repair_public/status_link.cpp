@@ -25,7 +25,7 @@ http::Response show_repair_status_link(web::Context& context) {
   web::View view("pages/repairs/lookup_result.tpl", "Estado de tu reparación");
   auto dict = view.dict();
   auto repair_dict = dict.add("REPAIR");
-  fill_lookup_result(repair_dict, *repair);
+  fill_lookup_result(repair_dict, context.services.templates, *repair);
   if (repair->status == repairs::RepairStatus::kWaitingApproval)
     add_pending_quote(repair_dict, context, *repair_id,
                       signed_expiry(context, core::unix_now() + repairs::kStatusLinkLifetimeSeconds));

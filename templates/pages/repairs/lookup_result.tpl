@@ -31,7 +31,7 @@
     {{/QUOTE}}
     {{#STEPPER}}
     <ol class="stepper mt-4" aria-label="Progreso de la reparación">
-      {{#STEP}}<li class="step{{#DONE}} is-done{{/DONE}}{{#CURRENT}} is-current{{/CURRENT}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{NAME}}</li>{{/STEP}}
+      {{STEPS:none}}
     </ol>
     {{/STEPPER}}
     <div class="mt-4">

@@ -11,7 +11,7 @@
   <div class="alert-info">Estado: {{HINT}}{{#CANCELLED}} Si necesitás ayuda, escribinos y lo resolvemos.{{/CANCELLED}}</div>
   {{#STEPPER}}
   <ol class="stepper" aria-label="Progreso de la reparación">
-    {{#STEP}}<li class="step{{#DONE}} is-done{{/DONE}}{{#CURRENT}} is-current{{/CURRENT}}"{{#CURRENT}} aria-current="step"{{/CURRENT}}>{{NAME}}</li>{{/STEP}}
+    {{STEPS:none}}
   </ol>
   {{/STEPPER}}
 
