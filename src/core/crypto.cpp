@@ -154,6 +154,7 @@ struct KeyedHmacSha256 {
   }
   const crypto_auth_hmacsha256_state& for_key(std::string_view wanted) {
     if (!ready || key.size() != wanted.size() || sodium_memcmp(key.data(), wanted.data(), key.size()) != 0) {
+      ready = false;  // first: were assign() to throw, the zeroed key must not match the old key's state
       sodium_memzero(key.data(), key.size());
       key.assign(wanted);
       crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());

@@ -1,5 +1,6 @@
 // The rate limiter's front (see rate_limiter.hpp): turns (limiter, key) into the store key and hands the hit to
-// the configured store. Key: "limiter:<sha1(limiter|key)>", so raw e-mails and addresses are never stored.
+// the configured store. Key: "limiter:<sha1(limiter|key)>", so raw e-mails and addresses are never stored outside
+// this process; the in-process store gets short keys as "limiter:limiter|key" (store_key below).
 #include "infra/rate_limiter.hpp"
 
 #include <algorithm>

@@ -38,6 +38,8 @@ class RepairLookup : public ::testing::Test {
     insert_repair(*server_, "R-20260101-00002", "3415550001", "cancelled", "Motorola", "G20", "Pantalla rota");
     insert_repair(*server_, "R-20260101-00003", "3415550002", "ready_pickup", "<script>alert(1)</script>",
                   "Moto", "<b>falla</b> & \"más\"", "<img src=x onerror=alert(2)>");
+    insert_repair(*server_, "R-20260101-00004", "3415550003", "received", "Nokia", "G10", "No enciende");
+    insert_repair(*server_, "R-20260101-00005", "3415550004", "delivered", "Xiaomi", "Redmi 9", "Batería");
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -116,6 +118,12 @@ TEST_F(RepairLookup, TheStepperMarksTheStatusAsCurrentAndTheStepsBeforeItAsDone)
   EXPECT_TRUE(ready.contains("<li class=\"step is-current\" aria-current=\"step\">Listo</li>"));
   EXPECT_TRUE(ready.contains("<li class=\"step\">Entregado</li>"));
   EXPECT_EQ(ready.body.find("aria-current=\"step\">Reparando"), std::string::npos);
+  auto received = lookup(browser, "R-20260101-00004", "3415550003");
+  EXPECT_TRUE(received.contains("<li class=\"step is-current\" aria-current=\"step\">Recibido</li>"));
+  EXPECT_FALSE(received.contains("is-done"));
+  auto delivered = lookup(browser, "R-20260101-00005", "3415550004");
+  EXPECT_TRUE(delivered.contains("<li class=\"step is-done\">Listo</li>"));
+  EXPECT_TRUE(delivered.contains("<li class=\"step is-current\" aria-current=\"step\">Entregado</li>"));
 }
 
 TEST_F(RepairLookup, CancelledRepairHidesTheStepper) {

@@ -26,6 +26,10 @@ TEST(Hmac, KeysTakenInTurnOnOneThreadEachGiveTheirOwnMac) {
   EXPECT_EQ(again, case2);
   EXPECT_NE(prefix, case2);
   EXPECT_EQ(core::hex_encode(core::hmac_sha256(std::string(20, '\x0b'), "Hi There")), case1);
+  // Two keys of one length, differing in the last byte only.
+  const std::string jefe = core::hex_encode(core::hmac_sha256("Jefe", "what do ya want for nothing?"));
+  EXPECT_NE(core::hex_encode(core::hmac_sha256("Jeff", "what do ya want for nothing?")), jefe);
+  EXPECT_EQ(core::hex_encode(core::hmac_sha256("Jefe", "what do ya want for nothing?")), case2);
 }
 
 TEST(PasswordHash, VerifiesTheRightPasswordOnly) {

@@ -107,6 +107,12 @@ TEST(MemoryLimiterStore, ThroughTheLimiterKeysOfEveryLengthCountApart) {
   EXPECT_TRUE(limiter.hit("login", long_email, 1).allowed);
   EXPECT_FALSE(limiter.hit("login", long_email, 1).allowed);
   EXPECT_TRUE(limiter.hit("login", other_long, 1).allowed);
+  // Either side of the 96 bytes kept as plain text: "login|" and a key of 90 bytes, then of 91.
+  const std::string at_limit(90, 'c'), past_limit(91, 'c');
+  EXPECT_TRUE(limiter.hit("login", at_limit, 1).allowed);
+  EXPECT_TRUE(limiter.hit("login", past_limit, 1).allowed);
+  EXPECT_FALSE(limiter.hit("login", at_limit, 1).allowed);
+  EXPECT_FALSE(limiter.hit("login", past_limit, 1).allowed);
   EXPECT_FALSE(limiter.peek("login", long_email, 1).allowed);
   limiter.clear("login", long_email);
   EXPECT_TRUE(limiter.hit("login", long_email, 1).allowed);
