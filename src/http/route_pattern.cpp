@@ -8,8 +8,7 @@
 
 namespace http {
 
-namespace {
-std::vector<std::string_view> split_path(std::string_view path) {
+std::vector<std::string_view> path_segments(std::string_view path) {
   std::vector<std::string_view> parts;
   std::size_t pos = 0;
   while (pos < path.size()) {
@@ -24,18 +23,20 @@ std::vector<std::string_view> split_path(std::string_view path) {
   }
   return parts;
 }
-}  // namespace
 
 RoutePattern::RoutePattern(std::string_view pattern) : text_(pattern) {
-  for (auto part : split_path(pattern)) {
+  for (auto part : path_segments(pattern)) {
     bool parameter = part.size() > 2 && part.front() == '{' && part.back() == '}';
     segments_.push_back({std::string(parameter ? part.substr(1, part.size() - 2) : part), parameter});
   }
 }
 
 bool RoutePattern::match(std::string_view path, PathParams& params) const {
+  return match_segments(path_segments(path), params);
+}
+
+bool RoutePattern::match_segments(const std::vector<std::string_view>& parts, PathParams& params) const {
   // A trailing slash is tolerated ("/tienda/" matches "/tienda"); empty segments ("//") are not special.
-  auto parts = split_path(path);
   bool catch_all = !segments_.empty() && segments_.back().parameter && segments_.back().text.back() == '*';
   if (catch_all ? parts.size() < segments_.size() : parts.size() != segments_.size()) return false;
   PathParams found;

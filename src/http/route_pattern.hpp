@@ -12,10 +12,16 @@ namespace http {
 
 using PathParams = std::map<std::string, std::string, std::less<>>;
 
+// The non-empty segments of a path ("/a//b/" → "a", "b"): what patterns compare. A router splits a request's path
+// once and asks every pattern with the segments (match_segments), not once per pattern.
+std::vector<std::string_view> path_segments(std::string_view path);
+
 class RoutePattern final {
  public:
   explicit RoutePattern(std::string_view pattern);
   bool match(std::string_view path, PathParams& params) const;
+  // The same, with the path already split by path_segments().
+  bool match_segments(const std::vector<std::string_view>& parts, PathParams& params) const;
   // Builds a path from parameters; throws std::invalid_argument when one is missing.
   std::string build(const PathParams& params) const;
   const std::string& text() const { return text_; }

@@ -16,9 +16,10 @@ const Route* Router::match(std::string_view method, std::string_view path, http:
   method_mismatch = false;
   // HEAD is answered by the GET route (the server drops the body).
   std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+  const auto parts = http::path_segments(path);
   for (const auto& route : routes_) {
     http::PathParams found;
-    if (!route.pattern.match(path, found)) continue;
+    if (!route.pattern.match_segments(parts, found)) continue;
     if (route.method == wanted) {
       params = std::move(found);
       return &route;
