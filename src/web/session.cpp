@@ -56,6 +56,11 @@ std::optional<std::string> Session::pull(std::string_view key) {
   return found;
 }
 
+const std::string& Session::id() const {
+  if (id_.empty()) id_ = core::random_token(kIdLength);
+  return id_;
+}
+
 void Session::regenerate() {
   id_ = core::random_token(kIdLength);
   dirty_ = true;
@@ -71,10 +76,7 @@ SessionStore::SessionStore(db::Database& database, int lifetime_minutes, int abs
 
 Session SessionStore::load(std::string_view cookie_value) const {
   Session session;
-  if (!plausible_id(cookie_value)) {
-    session.id_ = core::random_token(kIdLength);
-    return session;
-  }
+  if (!plausible_id(cookie_value)) return session;  // a new one: its id is drawn if it is ever needed
   std::string key = storage_key(cookie_value);
   std::string payload;
   long long last_activity = 0;
@@ -84,10 +86,7 @@ Session SessionStore::load(std::string_view cookie_value) const {
         soci::into(payload, payload_indicator), soci::into(last_activity);
     return sql.got_data();
   });
-  if (!found || last_activity < core::unix_now() - lifetime_minutes_ * 60LL) {
-    session.id_ = core::random_token(kIdLength);
-    return session;
-  }
+  if (!found || last_activity < core::unix_now() - lifetime_minutes_ * 60LL) return session;
   http::FormData pairs;
   http::parse_urlencoded(payload, pairs);
   for (const auto& [name, value] : pairs.fields()) session.data_[name] = value;
@@ -101,9 +100,7 @@ Session SessionStore::load(std::string_view cookie_value) const {
     }
     if (started_at < core::unix_now() - absolute_minutes_ * 60LL) {
       // Past its absolute lifetime: a new, empty session (the old row goes with the next garbage collection).
-      Session fresh;
-      fresh.id_ = core::random_token(kIdLength);
-      return fresh;
+      return Session();
     }
   }
   session.id_ = std::string(cookie_value);
@@ -142,7 +139,7 @@ CookieAction SessionStore::save(Session& session, const SessionSaveInfo& info) c
   if (!session.data_.count(kSessionStartedKey)) session.data_[kSessionStartedKey] = std::to_string(now);
   std::vector<std::pair<std::string, std::string>> pairs(session.data_.begin(), session.data_.end());
   std::string payload = http::build_urlencoded(pairs);
-  std::string key = storage_key(session.id_);
+  std::string key = storage_key(session.id());
   long long stamp = now;
   soci::indicator user_indicator = info.user_id ? soci::i_ok : soci::i_null;
   long long user_id = info.user_id.value_or(0);

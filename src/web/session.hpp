@@ -32,7 +32,9 @@ class Session final {
   // New id, no data (logout).
   void invalidate();
 
-  const std::string& id() const { return id_; }
+  // The id the cookie will carry; a session that did not come with one gets a new random id here, when first
+  // needed (most anonymous requests never store anything, and never need one).
+  const std::string& id() const;
   bool exists() const { return !loaded_id_.empty(); }  // a row was loaded for this request
   bool dirty() const { return dirty_; }
   bool empty() const { return data_.empty(); }
@@ -41,8 +43,8 @@ class Session final {
  private:
   friend class SessionStore;
   std::map<std::string, std::string, std::less<>> data_;
-  std::string id_;         // id the cookie will carry after this request
-  std::string loaded_id_;  // id the row was loaded with ("" when none)
+  mutable std::string id_;  // id the cookie will carry after this request ("" until id() draws one)
+  std::string loaded_id_;   // id the row was loaded with ("" when none)
   std::int64_t last_activity_ = 0;
   bool dirty_ = false;
 };
