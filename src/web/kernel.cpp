@@ -129,9 +129,9 @@ http::Response domain_error_answer(const Services& services, Context& context, c
 
 
 // Loads the session and hands this request the flash data the previous one left (then forgets it).
-void load_session(Context& context, const std::map<std::string, std::string, std::less<>>& cookies) {
-  const auto& config = context.services.config;
-  auto cookie = cookies.find(cookie_name(config, config.str("SESSION_COOKIE")));
+void load_session(Context& context, const std::map<std::string, std::string, std::less<>>& cookies,
+                  const CookieNames& names) {
+  auto cookie = cookies.find(names.session);
   context.session = context.services.sessions.load(cookie == cookies.end() ? std::string_view() : cookie->second);
   // Whether the session the request came with holds its own CSRF token (before a remember-me sign-in below
   // gives it one): if so, that token is the only one accepted.
@@ -155,15 +155,14 @@ void load_session(Context& context, const std::map<std::string, std::string, std
   }
   // A visitor whose session expired but who ticked "Recordarme" is signed in again (new session, no auth_time).
   if (!context.session.has("user_id")) {
-    if (auto remember = cookies.find(cookie_name(config, kRememberCookie)); remember != cookies.end()) {
+    if (auto remember = cookies.find(names.remember); remember != cookies.end()) {
       if (auto user = remembered_user(context, remember->second)) context.login(*user, /*password_checked=*/false);
     }
   }
-  if (auto id = cookies.find(cookie_name(config, kBrowserIdCookie));
-      id != cookies.end() && browser_id_is_well_formed(id->second))
+  if (auto id = cookies.find(names.browser_id); id != cookies.end() && browser_id_is_well_formed(id->second))
     context.browser_id = id->second;
   // The guest token counts only without a session token, and only when signed for this browser's id.
-  auto guest = cookies.find(cookie_name(config, kGuestCsrfCookie));
+  auto guest = cookies.find(names.guest_csrf);
   if (!session_has_token && guest != cookies.end() &&
       guest_csrf_token_is_authentic(guest->second, context.services.app_key, context.browser_id))
     context.guest_csrf = guest->second;
@@ -217,10 +216,8 @@ Kernel::Kernel(const Services& services, std::filesystem::path public_root, Metr
       {"Cross-Origin-Resource-Policy", "same-origin"},
       {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
   });
-  session_cookie_ = cookie_name(config, config.str("SESSION_COOKIE"));
-  remember_cookie_ = cookie_name(config, kRememberCookie);
-  browser_id_cookie_ = cookie_name(config, kBrowserIdCookie);
-  guest_csrf_cookie_ = cookie_name(config, kGuestCsrfCookie);
+  cookie_names_ = {cookie_name(config, config.str("SESSION_COOKIE")), cookie_name(config, kRememberCookie),
+                   cookie_name(config, kBrowserIdCookie), cookie_name(config, kGuestCsrfCookie)};
   session_cookie_options_ = session_cookie_options(config);
   maintenance_flag_ = std::make_unique<ops::MaintenanceFlag>(ops::maintenance_flag_path(config.base_path()));
   // How long a catalog version read by a worker is trusted for kept pages: on MariaDB/PostgreSQL the same time a
@@ -272,7 +269,7 @@ bool Kernel::is_anonymous_page_request(const http::Request& request) const {
   std::string_view cookie_header = request.header("cookie");
   if (cookie_header.empty()) return true;
   auto cookies = http::parse_cookies(cookie_header);
-  return !cookies.count(session_cookie_) && !cookies.count(remember_cookie_);
+  return !cookies.count(cookie_names_.session) && !cookies.count(cookie_names_.remember);
 }
 
 // The layout shows the year: a page kept on the 31st of December is not the one for the 1st of January.
@@ -298,9 +295,9 @@ http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Reque
   std::string browser_id, token;
   if (std::string_view header = request.header("cookie"); !header.empty()) {
     auto cookies = http::parse_cookies(header);
-    if (auto id = cookies.find(browser_id_cookie_); id != cookies.end() && browser_id_is_well_formed(id->second))
+    if (auto id = cookies.find(cookie_names_.browser_id); id != cookies.end() && browser_id_is_well_formed(id->second))
       browser_id = id->second;
-    if (auto guest = cookies.find(guest_csrf_cookie_);
+    if (auto guest = cookies.find(cookie_names_.guest_csrf);
         guest != cookies.end() && guest_csrf_token_is_authentic(guest->second, services_.app_key, browser_id))
       token = guest->second;
   }
@@ -312,10 +309,10 @@ http::Response Kernel::kept_page_answer(const GuestPage& page, const http::Reque
     const auto& options = session_cookie_options_;
     if (browser_id.empty()) {
       browser_id = issue_browser_id();
-      response.add_header("Set-Cookie", http::build_set_cookie(browser_id_cookie_, browser_id, options));
+      response.add_header("Set-Cookie", http::build_set_cookie(cookie_names_.browser_id, browser_id, options));
     }
     token = issue_guest_csrf_token(services_.app_key, browser_id);
-    response.add_header("Set-Cookie", http::build_set_cookie(guest_csrf_cookie_, token, options));
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_names_.guest_csrf, token, options));
   }
   // Compressed for a client that takes gzip (every browser): a fifth of the bytes for a phone on mobile data.
   const std::string_view slot_values[] = {token, csp_nonce};
@@ -474,7 +471,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
 
   // 4. Session.
   auto cookies = http::parse_cookies(request.header("cookie"));
-  load_session(context, cookies);
+  load_session(context, cookies, cookie_names_);
 
   std::optional<http::Response> refusal;
   // 5. CSRF before anything acts on the request.
@@ -550,7 +547,7 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
   info.ip_address = context.client_ip;
   info.user_agent = std::string(request.header("user-agent"));
   const auto& options = session_cookie_options_;
-  const std::string& session_cookie = session_cookie_;
+  const std::string& session_cookie = cookie_names_.session;
   // The handler's own writes have committed by now: a session that cannot be saved (locked, lost or full database)
   // costs this request its flash or login, never its answer — a 503 here would invite a second submit.
   CookieAction session_action = CookieAction::kNone;
@@ -575,12 +572,10 @@ http::Response Kernel::dispatch(const http::Request& request, const ClientAddres
     guest_pages_->store(guest_page_key(request), std::move(*keep));
   for (auto& cookie : context.cookies) response.add_header("Set-Cookie", std::move(cookie));
   if (context.send_browser_id_cookie) {
-    response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kBrowserIdCookie),
-                                                             context.browser_id, options));
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_names_.browser_id, context.browser_id, options));
   }
   if (context.send_guest_csrf_cookie) {
-    response.add_header("Set-Cookie", http::build_set_cookie(cookie_name(services_.config, kGuestCsrfCookie),
-                                                             context.guest_csrf, options));
+    response.add_header("Set-Cookie", http::build_set_cookie(cookie_names_.guest_csrf, context.guest_csrf, options));
   }
   // Pages that show a CSRF token or personal data must not be stored by shared caches.
   if (response.header("Cache-Control").empty()) response.set_header("Cache-Control", "no-cache, private");

@@ -41,6 +41,11 @@ class Metrics;
 class GuestPages;
 struct GuestPage;
 
+// The names of the cookies a request may carry, as cookie_name() gives them for this configuration.
+struct CookieNames {
+  std::string session, remember, browser_id, guest_csrf;
+};
+
 class Kernel final {
  public:
   // `metrics` (null = METRICS_ENABLED off) counts and times every answer (web/metrics.hpp).
@@ -100,8 +105,8 @@ class Kernel final {
   bool csp_ = true;                                       // SECURITY_CSP_ENABLED
   std::string custom_csp_;                                // SECURITY_CSP ("" → the default with this response's nonce)
   std::unique_ptr<GuestPages> guest_pages_;  // null: no page cache, or CATALOG_VERSION_REUSE_MS=0 on a server engine
-  // Cookie names, decided once from the configuration.
-  std::string session_cookie_, remember_cookie_, browser_id_cookie_, guest_csrf_cookie_;
+  // Cookie names, decided once from the configuration (cookie_name: the __Host- prefix or not).
+  CookieNames cookie_names_;
   http::CookieOptions session_cookie_options_;
   std::unique_ptr<ops::MaintenanceFlag> maintenance_flag_;  // storage/framework/down, asked on every request
 };
