@@ -21,6 +21,8 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string url_decode(std::string_view text, bool plus_as_space) {
+  // Most form values (tokens, codes, digits) need no decoding: copied whole, not byte by byte.
+  if (text.find_first_of(plus_as_space ? "%+" : "%") == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
