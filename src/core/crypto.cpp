@@ -135,11 +135,7 @@ std::string digest_hex(const EVP_MD* digest, std::string_view data) {
   if (!EVP_Digest(data.data(), data.size(), out, &length, digest, nullptr)) throw std::runtime_error("digest failed");
   return hex_encode(std::string_view(reinterpret_cast<char*>(out), length));
 }
-}  // namespace
 
-// libsodium's HMAC-SHA256 (any key length, RFC 2104): OpenSSL 3's one-shot HMAC() looks the algorithm up again on
-// every call, which showed in profiles of every guest form check (CSRF tokens are HMACs).
-namespace {
 // The HMAC state right after taking the key (its inner and outer pads hashed), kept per thread for the last key
 // used: nearly every HMAC here is keyed with APP_KEY, and those two SHA-256 blocks were ~40 % of signing a guest
 // CSRF token, which every guest form post checks.
@@ -165,6 +161,8 @@ struct KeyedHmacSha256 {
 };
 }  // namespace
 
+// libsodium's HMAC-SHA256 (any key length, RFC 2104): OpenSSL 3's one-shot HMAC() looks the algorithm up again on
+// every call, which showed in profiles of every guest form check (CSRF tokens are HMACs).
 std::string hmac_sha256(std::string_view key, std::string_view message) {
   crypto_init();
   thread_local KeyedHmacSha256 keyed;
