@@ -87,10 +87,18 @@ void drop_postgres_database(const MysqlConnection& target) {
   if (!safe_database_name(target.database)) throw std::runtime_error("unsafe database name: " + target.database);
   try {
     auto server = server_connection(target);
-    auto sql = server->lease();
-    *sql << "DROP DATABASE IF EXISTS \"" + target.database + "\" WITH (FORCE)";
+    drop_postgres_database_on(*server->lease(), target.database);
   } catch (const std::exception& e) {
     throw std::runtime_error("Could not drop database " + target.database + ": " + one_line(e.what()));
+  }
+}
+
+void drop_postgres_database_on(soci::session& server, const std::string& name) {
+  const std::string drop = "DROP DATABASE IF EXISTS \"" + name + "\"";
+  try {
+    server << drop + " WITH (FORCE)";
+  } catch (const soci::soci_error&) {
+    server << drop;
   }
 }
 

@@ -23,6 +23,7 @@
 #include "core/strings.hpp"
 #include "ops/backup_io.hpp"
 #include "ops/backup_retention.hpp"
+#include "ops/restore_postgres.hpp"
 #include "ops/snapshot_catalog.hpp"
 #include "ops/snapshot_manifest.hpp"
 #include "support/app_server.hpp"
@@ -516,7 +517,7 @@ TEST_F(Backup, SnapshotTakenWhileAWriterInsertsIsOneConsistentPointInTime) {
     EXPECT_EQ(count, last - first + 1) << "gaps: the snapshot mixes two points in time";
   }
   if (server_->using_mariadb()) server_->database().lease()->once << "DROP DATABASE `" + into + "`";
-  if (server_->using_postgres()) server_->database().lease()->once << "DROP DATABASE \"" + into + "\" WITH (FORCE)";
+  if (server_->using_postgres()) ops::drop_postgres_database_on(*server_->database().lease(), into);
 }
 
 // The operations guide writes OPS_BACKUP_PATH=app/backups and OPS_BACKUP_FILES_SOURCE=app/public, meaning below
