@@ -182,7 +182,7 @@ class KeyedHmacSha256 final {
     if (key.size() > kBlockBytes) {  // a long key is hashed first
       unsigned int hashed = 0;
       if (!EVP_Digest(key.data(), key.size(), block, &hashed, digest, nullptr)) throw std::runtime_error("HMAC-SHA256 failed");
-    } else {
+    } else if (!key.empty()) {
       std::memcpy(block, key.data(), key.size());
     }
     unsigned char inner_pad[kBlockBytes], outer_pad[kBlockBytes];
@@ -208,7 +208,6 @@ class KeyedHmacSha256 final {
 }  // namespace
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
-  crypto_init();  // sodium_memzero
   thread_local KeyedHmacSha256 keyed;
   return keyed.mac(key, message);
 }

@@ -77,12 +77,18 @@ bool is_resource_exhaustion(const beast::error_code& ec) {
 // wakes a worker, and a woken thread of the normal policy may preempt the thread that woke it: the IO thread lost
 // ~15 % of its time that way on the repair lookup (perf), paused mid-loop while the other core had room. Under
 // SCHED_BATCH a woken worker never preempts; it runs on an idle core at once, or when the IO thread next waits. CPU
-// shares are unchanged (same weight as SCHED_OTHER), and processes a worker starts inherit the policy.
-void mark_as_batch_thread() {
+// shares are unchanged (same weight as SCHED_OTHER). Threads and processes a worker starts (an alert's sender, a
+// backup's dump) inherit the policy: background work, which suits it. Never throws: a worker that stays at the
+// normal policy only costs speed.
+void mark_as_batch_thread() noexcept {
   sched_param unused{};  // SCHED_BATCH takes priority 0
-  if (int error = pthread_setschedparam(pthread_self(), SCHED_BATCH, &unused); error != 0)
-    core::log::warning("worker thread left at the normal scheduling policy",
-                       {{"error", std::system_category().message(error)}});
+  if (int error = pthread_setschedparam(pthread_self(), SCHED_BATCH, &unused); error != 0) {
+    try {
+      core::log::warning("worker thread left at the normal scheduling policy",
+                         {{"error", std::system_category().message(error)}});
+    } catch (...) {
+    }
+  }
 }
 
 }  // namespace
@@ -116,11 +122,17 @@ struct Server::Impl {
     // Shared, not on this stack: a worker may still be leaving arrive_and_wait() after wait() returned here.
     if (options.worker_threads <= 0) return;
     auto marked = std::make_shared<std::latch>(options.worker_threads);
-    for (int i = 0; i < options.worker_threads; ++i)
-      asio::post(workers, [marked] {
-        mark_as_batch_thread();
-        marked->arrive_and_wait();
-      });
+    for (int posted = 0; posted < options.worker_threads; ++posted) {
+      try {
+        asio::post(workers, [marked] {
+          mark_as_batch_thread();
+          marked->arrive_and_wait();
+        });
+      } catch (...) {
+        marked->count_down(options.worker_threads - posted);  // release the workers already waiting, then fail
+        throw;
+      }
+    }
     marked->wait();
   }
 

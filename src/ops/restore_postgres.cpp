@@ -1,6 +1,8 @@
 // PostgreSQL restore targets and dump loading (see restore_postgres.hpp).
 #include "ops/restore_postgres.hpp"
 
+#include <soci/postgresql/soci-postgresql.h>
+
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
@@ -97,8 +99,13 @@ void drop_postgres_database_on(soci::session& server, const std::string& name) {
   const std::string drop = "DROP DATABASE IF EXISTS \"" + name + "\"";
   try {
     server << drop + " WITH (FORCE)";
-  } catch (const soci::soci_error&) {
-    server << drop;
+  } catch (const soci::postgresql_soci_error& forced) {
+    if (forced.sqlstate() != "42501") throw;  // only "insufficient privilege" to end a session is worth a retry
+    try {
+      server << drop;
+    } catch (const soci::soci_error& plain) {
+      throw std::runtime_error(one_line(forced.what()) + " Without FORCE: " + one_line(plain.what()));
+    }
   }
 }
 

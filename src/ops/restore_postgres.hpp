@@ -35,10 +35,11 @@ void create_postgres_database(const MysqlConnection& target);
 // DROP DATABASE IF EXISTS "name", connected to the server's `postgres` database. Throws std::runtime_error.
 void drop_postgres_database(const MysqlConnection& target);
 // The same through `server`, a session connected to any other database of that server. WITH (FORCE) first, so a
-// session still attached (a psql on its way out) does not block the drop. Before PostgreSQL 17 a role that is not
-// superuser may not end an autovacuum worker, and autovacuum visits a freshly loaded database: then FORCE is refused
-// and a plain DROP follows, which stops autovacuum workers itself and waits up to 5 s for other sessions to leave.
-// Throws the server's error (soci::soci_error) when both are refused. `name` must be a safe name (checked by callers).
+// session still attached (a psql on its way out) does not block the drop. A role that is not superuser may not end
+// an autovacuum worker (PostgreSQL 15 refused it in CI; 17 still does), and autovacuum visits a freshly loaded
+// database: when FORCE is refused for lack of privilege, a plain DROP follows, which stops autovacuum workers itself
+// and waits up to 5 s for other sessions to leave. Throws the server's error (soci::soci_error), or both errors
+// (std::runtime_error) when both are refused. `name` must be a safe name (checked by callers).
 void drop_postgres_database_on(soci::session& server, const std::string& name);
 
 // psql on $PATH, else the newest /usr/lib/postgresql/<major>/bin/psql. Throws std::runtime_error

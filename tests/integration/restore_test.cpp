@@ -167,6 +167,7 @@ TEST_F(Restore, AScratchDatabaseIsDroppedWhileASessionTheRoleMayNotEndIsLeaving)
   const char* socket_dir = std::getenv("POSTGRES_SOCKET_DIR");
   ASSERT_NE(socket_dir, nullptr);
   const std::string name = "nico_test_restore_busy";
+  server_->database().lease()->once << "DROP DATABASE IF EXISTS \"" + name + "\"";  // left by a failed run
   server_->database().lease()->once << "CREATE DATABASE \"" + name + "\"";
   auto superuser = std::make_unique<soci::session>(
       soci::postgresql, "host=" + std::string(socket_dir) + " port=" + std::to_string(server_->database().settings().port) +

@@ -31,7 +31,9 @@ TEST(DefaultWorkerThreads, UnknownCoresCountAsTwoAndBigMachinesAreCapped) {
 TEST(UsableCores, NeverMoreThanTheMachineHas) {
   unsigned cores = app::usable_cores();
   EXPECT_GE(cores, 1u);
-  if (unsigned machine = std::thread::hardware_concurrency(); machine > 0) EXPECT_LE(cores, machine);
+  if (unsigned machine = std::thread::hardware_concurrency(); machine > 0) {
+    EXPECT_LE(cores, machine);
+  }
 }
 
 // `taskset -c 0 nico serve` (or systemd's CPUAffinity=0) on a big machine: one core, whatever the machine has.
