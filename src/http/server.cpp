@@ -75,7 +75,7 @@ bool is_resource_exhaustion(const beast::error_code& ec) {
 
 // The IO thread serves every connection, so its time is the server's throughput. Each request it hands to the pool
 // wakes a worker, and a woken thread of the normal policy may preempt the thread that woke it: the IO thread lost
-// ~15 % of its time that way on the repair lookup (perf), paused mid-loop while the other core had room. Under
+// ~15 % of its time that way on the repair lookup (perf), paused mid-loop while the worker it woke ran. Under
 // SCHED_BATCH a woken worker never preempts; it runs on an idle core at once, or when the IO thread next waits. CPU
 // shares are unchanged (same weight as SCHED_OTHER). Threads and processes a worker starts (an alert's sender, a
 // backup's dump) inherit the policy: background work, which suits it. Never throws: a worker that stays at the

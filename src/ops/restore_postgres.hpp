@@ -36,9 +36,9 @@ void create_postgres_database(const MysqlConnection& target);
 void drop_postgres_database(const MysqlConnection& target);
 // The same through `server`, a session connected to any other database of that server. WITH (FORCE) first, so a
 // session still attached (a psql on its way out) does not block the drop. A role that is not superuser may not end
-// an autovacuum worker (PostgreSQL 15 refused it in CI; 17 still does), and autovacuum visits a freshly loaded
-// database: when FORCE is refused for lack of privilege, a plain DROP follows, which stops autovacuum workers itself
-// and waits up to 5 s for other sessions to leave. Throws the server's error (soci::soci_error), or both errors
+// an autovacuum worker (PostgreSQL 15 refused it in CI), and autovacuum visits a freshly loaded database: when
+// FORCE is refused for lack of privilege, a plain DROP follows, which stops autovacuum workers itself and waits up
+// to 5 s for other sessions to leave. Throws the server's error (soci::soci_error), or both errors
 // (std::runtime_error) when both are refused. `name` must be a safe name (checked by callers).
 void drop_postgres_database_on(soci::session& server, const std::string& name);
 
